@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Exclusivity checks cost a branch on every class-field access in the VM loop;
+// the runtime never overlaps accesses, so release builds turn them off.
+let fastSwift: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "Breadbox",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "breadbox", targets: ["breadbox"]),
+        .library(name: "PythonRuntime", targets: ["PythonRuntime"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        .target(
+            name: "PythonRuntime",
+            dependencies: [.product(name: "BigInt", package: "BigInt")],
+            swiftSettings: fastSwift),
+        .executableTarget(
+            name: "breadbox",
+            dependencies: [
+                "PythonRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: fastSwift),
+        .testTarget(
+            name: "PythonRuntimeTests",
+            dependencies: ["PythonRuntime"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
