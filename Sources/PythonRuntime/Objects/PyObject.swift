@@ -1,0 +1,20 @@
+/// The base of every heap object. Subclasses are `final` Swift classes, one per
+/// Python type family (PyList, PyDict, PyFunction...); instances of user classes
+/// are `PyInstance`. References between objects are `Value`s, which the Heap's
+/// collector traces with `traceReferences`.
+open class PyObject {
+    /// The object's Python type. Types live as long as the runtime.
+    public unowned(unsafe) var type: PyType
+    /// Slot in the heap registry, or -1 for objects the heap does not own.
+    var heapIndex: Int32 = -1
+    /// Set by the collector's mark phase.
+    var marked = false
+
+    public init(type: PyType) { self.type = type }
+
+    /// Calls `visit` on every Value this object holds, so the collector can mark them.
+    open func traceReferences(_ visit: (Value) -> Void) {}
+
+    /// Approximate size in bytes, as MicroPython would account it (for gc.mem_alloc).
+    open var accountedSize: Int { 16 }
+}
