@@ -88,6 +88,12 @@ public final class CodeObject {
     var constantValues: ContiguousArray<Value> = []
     var nameValues: ContiguousArray<Value> = []
     var isMaterialized = false
+    /// `instructions` copied to memory that stays put, for the interpreter loop.
+    var instructionBuffer: UnsafeMutablePointer<Instruction>?
+    var constantBuffer: UnsafeMutablePointer<Value>?
+    var nameBuffer: UnsafeMutablePointer<Value>?
+    /// Per-instruction inline caches (global lookups), allocated on first run.
+    var globalCache: UnsafeMutablePointer<GlobalCacheEntry>?
 
     public init(name: String, qualifiedName: String, filename: String, firstLine: Int, flags: CodeFlags,
                 argumentCount: Int, positionalOnlyCount: Int, keywordOnlyCount: Int,
@@ -113,6 +119,13 @@ public final class CodeObject {
         self.cellParameterIndex = cellParameterIndex
         self.exceptionTable = exceptionTable
         self.stackSize = stackSize
+    }
+
+    deinit {
+        instructionBuffer?.deallocate()
+        constantBuffer?.deallocate()
+        nameBuffer?.deallocate()
+        globalCache?.deallocate()
     }
 
     /// Number of parameter slots, counting `*args` and `**kwargs`.

@@ -9,6 +9,8 @@ open class PyObject {
     var heapIndex: Int32 = -1
     /// Set by the collector's mark phase.
     var marked = false
+    /// The instance's `__dict__` (a PyDict) when its class gives instances one, else `.null`.
+    public var instanceDict: Value = .null
 
     public init(type: PyType) { self.type = type }
 

@@ -1,10 +1,107 @@
+/// What Swift class a type's instances are, so a user class derived from a
+/// built-in type gets instances the built-in's native code can work on.
+public enum InstanceLayout {
+    case object          // PyInstance
+    case exception       // PyBaseException
+    case list, dict, set, frozenset, tuple, str, int, float, bytes, bytearray
+    case notInstantiable // created only by the runtime (function, NoneType...)
+}
+
 /// A Python class: built-in (`int`, `list`...) or defined by a `class` statement.
 public final class PyType: PyObject {
     public var name: String
+    public var qualifiedName: String
+    /// Direct bases, in declaration order.
+    public var bases: [PyType] = []
+    /// Method resolution order (C3), starting with this type.
+    public var mro: [PyType] = []
+    /// The class namespace.
+    public var dict: PyDict!
+    public var layout: InstanceLayout = .object
+    /// True for types whose attributes Python code may not set (built-ins).
+    public var isBuiltin = false
+    /// Whether `class X(ThisType)` is allowed.
+    public var isSubclassable = true
+    /// Instances carry a __dict__ for attributes (user classes).
+    public var instancesHaveDict = false
+    /// Set when this type or a base defines the named special method in Python
+    /// code (or a native slot); lets the VM skip lookups for plain instances.
+    var definesGetattribute = false
+    var definesGetattr = false
+    var definesSetattr = false
+    /// Per-type cache of MRO lookups by interned name (cleared when any class changes).
+    var lookupCache: [ObjectIdentifier: Value] = [:]
+    var cacheEpoch = 0
+
     public init(metatype: PyType?, name: String) {
         self.name = name
+        self.qualifiedName = name
         // `type` is its own type: the bootstrap passes nil and we point at ourselves.
-        super.init(type: metatype ?? unsafeBitCast(0 as Int, to: PyType.self))
+        super.init(type: metatype ?? PyType.placeholder)
         if metatype == nil { self.type = self }
     }
+
+    /// Only used while `type` itself is being made.
+    private static let placeholder: PyType = unsafeBitCast(PlaceholderBox.shared, to: PyType.self)
+
+    public override func traceReferences(_ visit: (Value) -> Void) {
+        if let dict { visit(Value(dict)) }
+        for b in bases { visit(Value(b)) }
+        for m in mro { visit(Value(m)) }
+    }
+
+    public override var accountedSize: Int { 96 }
+
+    /// Is `self` the same as `other` or a subclass of it?
+    @inline(__always) public func isSubtype(of other: PyType) -> Bool {
+        if self === other { return true }
+        for t in mro where t === other { return true }
+        return false
+    }
+
+    /// Looks `name` up along the MRO (no descriptors applied). `.null` if absent.
+    public func lookup(_ name: PyStr) -> Value {
+        for t in mro {
+            let v = t.dict.getStr(name)
+            if !v.isNull { return v }
+        }
+        return .null
+    }
+
+    /// Computes the C3 linearisation of this type's bases into `mro`.
+    /// Returns false when no consistent order exists.
+    func computeMRO() -> Bool {
+        if bases.isEmpty {
+            mro = [self]
+            return true
+        }
+        var sequences: [[PyType]] = bases.map { $0.mro } + [bases]
+        var result: [PyType] = [self]
+        while true {
+            sequences.removeAll { $0.isEmpty }
+            if sequences.isEmpty { break }
+            var candidate: PyType?
+            for seq in sequences {
+                let head = seq[0]
+                let inTail = sequences.contains { s in s.dropFirst().contains { $0 === head } }
+                if !inTail { candidate = head; break }
+            }
+            guard let next = candidate else { return false }
+            result.append(next)
+            for i in sequences.indices where sequences[i].first === next {
+                sequences[i].removeFirst()
+            }
+        }
+        mro = result
+        return true
+    }
+
+    /// The nearest built-in type in the MRO whose layout this type's instances use.
+    var solidBase: PyType {
+        for t in mro where t.isBuiltin { return t }
+        return self
+    }
 }
+
+/// A bare object whose address stands in for `type` until it exists.
+private final class PlaceholderBox { static let shared = PlaceholderBox() }

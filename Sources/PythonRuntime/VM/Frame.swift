@@ -1,0 +1,56 @@
+/// One activation of a code object. Its slots (fast locals, then cells, then the
+/// value stack) normally live on the runtime's shared value stack; a generator's
+/// frame owns its slots so it can be suspended.
+final class Frame {
+    var code: CodeObject
+    /// The function being run (nil for module code and exec()).
+    var function: PyFunction?
+    var globals: PyDict
+    var builtins: PyDict
+    /// Name-based locals for module and class bodies (`loadName`/`storeName`).
+    var locals: PyDict?
+    var slots: UnsafeMutablePointer<Value>
+    var stackBase: UnsafeMutablePointer<Value>
+    var sp: UnsafeMutablePointer<Value>
+    var ip = 0
+    /// The frame that called this one (nil at the bottom of a run() invocation).
+    var parent: Frame?
+    /// Slots were allocated for this frame (generator) rather than on the shared stack.
+    var ownsSlots = false
+    /// The generator or coroutine running in this frame.
+    unowned(unsafe) var generator: PyGenerator?
+    /// Set when the frame finished (returned or raised), for generators.
+    var finished = false
+    /// Index of the instruction being executed when an exception left (for tracebacks).
+    var lastIP = 0
+    /// An exception to raise at the current instruction when the frame resumes
+    /// (generator.throw()).
+    var pendingException: PyBaseException?
+
+    init(code: CodeObject, globals: PyDict, builtins: PyDict, slots: UnsafeMutablePointer<Value>) {
+        self.code = code
+        self.globals = globals
+        self.builtins = builtins
+        self.slots = slots
+        let fixed = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
+        stackBase = slots + fixed
+        sp = stackBase
+    }
+
+    /// Number of local + cell slots before the value stack.
+    var fixedSlotCount: Int { stackBase - slots }
+
+    /// Calls `visit` on every live value of the frame (for the collector).
+    func traceReferences(_ visit: (Value) -> Void) {
+        var p = slots
+        while p < sp {
+            visit(p.pointee)
+            p += 1
+        }
+        visit(Value(globals))
+        visit(Value(builtins))
+        if let locals { visit(Value(locals)) }
+        if let function { visit(Value(function)) }
+        code.traceReferences(visit)
+    }
+}

@@ -1,0 +1,119 @@
+/// The runtime's heap: owns every Python object, accounts their sizes against a
+/// limit the host sets (a board's RAM), and frees unreachable objects with a
+/// mark-sweep collector that also frees cycles (as MicroPython's gc.c does).
+///
+/// Objects are Swift classes kept alive by `registry`; Values refer to them
+/// without retaining. The collector runs only at interpreter safe points, where
+/// every live value is in a frame, an object, a root, or the nursery: the
+/// objects allocated since the current interpreter loop was entered from Swift
+/// code, which that Swift code may still hold in locals.
+final class Heap {
+    private var registry: ContiguousArray<PyObject?> = []
+    private var freeSlots: [Int32] = []
+    /// Objects never freed (built-in types, interned names...), traced as roots.
+    private(set) var permanent: ContiguousArray<PyObject> = []
+    /// Recently allocated objects that count as roots (see the type comment).
+    var nursery: ContiguousArray<Value> = []
+
+    /// Bytes in use, as accounted by `PyObject.accountedSize` at allocation and
+    /// recounted by each collection.
+    private(set) var bytesInUse = 0
+    private(set) var bytesSinceCollection = 0
+    /// The heap's size, as the board's `gc.mem_free() + gc.mem_alloc()`.
+    var limit: Int
+    /// Collect when this many bytes were allocated since the last collection
+    /// (`gc.threshold()`); -1 means only when the heap is full.
+    var threshold: Int = -1
+    var enabled = true
+    private(set) var collections = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    var objectCount: Int { registry.count - freeSlots.count }
+
+    /// Takes ownership of a new object. The caller checked capacity with `reserve`.
+    @inline(__always) func register(_ object: PyObject) {
+        if let slot = freeSlots.popLast() {
+            registry[Int(slot)] = object
+            object.heapIndex = slot
+        } else {
+            object.heapIndex = Int32(registry.count)
+            registry.append(object)
+        }
+        let size = object.accountedSize
+        bytesInUse &+= size
+        bytesSinceCollection &+= size
+        nursery.append(Value(object))
+    }
+
+    func makePermanent(_ object: PyObject) {
+        permanent.append(object)
+    }
+
+    /// True when a collection is due at the next safe point.
+    @inline(__always) var wantsCollection: Bool {
+        guard enabled else { return bytesInUse > limit }
+        if threshold >= 0 && bytesSinceCollection >= threshold { return true }
+        return bytesInUse > limit || bytesSinceCollection > max(limit / 4, 16 * 1024)
+    }
+
+    /// Can `bytes` more be allocated without going over the limit?
+    func hasRoom(for bytes: Int) -> Bool { bytesInUse + bytes <= limit }
+
+    /// Marks from `roots` (plus permanent objects and the nursery below
+    /// `nurseryFloor`) and frees everything unmarked. Returns bytes freed.
+    @discardableResult
+    func collect(nurseryFloor: Int, roots: ((Value) -> Void) -> Void) -> Int {
+        collections += 1
+        var stack: ContiguousArray<PyObject> = []
+        stack.reserveCapacity(256)
+        let visit: (Value) -> Void = { v in
+            guard v.isObject else { return }
+            let o = v.object
+            if !o.marked {
+                o.marked = true
+                stack.append(o)
+            }
+        }
+        for o in permanent where !o.marked {
+            o.marked = true
+            stack.append(o)
+        }
+        for i in 0..<min(nurseryFloor, nursery.count) { visit(nursery[i]) }
+        roots(visit)
+        while let o = stack.popLast() {
+            o.type.markIfNeeded(&stack)
+            visit(o.instanceDict)
+            o.traceReferences(visit)
+        }
+        // Sweep.
+        var live = 0
+        for i in 0..<registry.count {
+            guard let o = registry[i] else { continue }
+            if o.marked {
+                o.marked = false
+                live &+= o.accountedSize
+            } else {
+                o.heapIndex = -1
+                registry[i] = nil
+                freeSlots.append(Int32(i))
+            }
+        }
+        for o in permanent { o.marked = false }
+        if nursery.count > nurseryFloor { nursery.removeSubrange(nurseryFloor...) }
+        let freed = max(0, bytesInUse - live)
+        bytesInUse = live
+        bytesSinceCollection = 0
+        return freed
+    }
+}
+
+extension PyObject {
+    /// Marks this object (a type, when called on `o.type`) if the heap owns it.
+    @inline(__always) func markIfNeeded(_ stack: inout ContiguousArray<PyObject>) {
+        if !marked {
+            marked = true
+            stack.append(self)
+        }
+    }
+}

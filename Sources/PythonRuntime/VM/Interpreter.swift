@@ -1,0 +1,1000 @@
+import BigInt
+
+/// Inline cache for one `loadGlobal`: valid while both dicts keep their versions.
+struct GlobalCacheEntry {
+    var globalsVersion: UInt64 = 0
+    var builtinsVersion: UInt64 = 0
+    var value: Value = .null
+}
+
+/// How often (in instructions) the loop stops at a safe point to report time,
+/// notice interrupts and collect garbage.
+let checkpointInterval = 4096
+
+extension Runtime {
+    /// Prepares a code object for running: constants as values, names interned,
+    /// instructions and caches in memory that stays put.
+    func materialize(_ code: CodeObject) {
+        if code.isMaterialized { return }
+        code.isMaterialized = true
+        code.constantValues = ContiguousArray(code.constants.map { constantValue($0) })
+        code.nameValues = ContiguousArray(code.names.map { Value(intern($0)) })
+        let n = max(code.instructions.count, 1)
+        let ins = UnsafeMutablePointer<Instruction>.allocate(capacity: n)
+        ins.initialize(repeating: Instruction(.returnValue), count: n)
+        for (i, x) in code.instructions.enumerated() { ins[i] = x }
+        code.instructionBuffer = ins
+        let cb = UnsafeMutablePointer<Value>.allocate(capacity: max(code.constantValues.count, 1))
+        for (i, v) in code.constantValues.enumerated() { cb[i] = v }
+        code.constantBuffer = cb
+        let nb = UnsafeMutablePointer<Value>.allocate(capacity: max(code.nameValues.count, 1))
+        for (i, v) in code.nameValues.enumerated() { nb[i] = v }
+        code.nameBuffer = nb
+        let gc = UnsafeMutablePointer<GlobalCacheEntry>.allocate(capacity: n)
+        gc.initialize(repeating: GlobalCacheEntry(), count: n)
+        code.globalCache = gc
+    }
+
+    func constantValue(_ c: CodeConstant) -> Value {
+        switch c {
+        case .none: return .none
+        case .bool(let b): return Value(bool: b)
+        case .ellipsis: return .ellipsis
+        case .int(let i):
+            let v = newInt(i)
+            if v.isObject { heap.makePermanent(v.object) }
+            return v
+        case .float(let d): return Value(float: d)
+        case .imaginary(let d):
+            // complex is optional (issue 3); an imaginary literal is a float-typed error here.
+            return Value(float: d)
+        case .str(let s): return Value(intern(s))
+        case .bytes(let b):
+            let o = PyBytes(type: types.bytes, b, mutable: false)
+            heap.makePermanent(o)
+            return Value(o)
+        case .tuple(let items):
+            let t = PyTuple(type: types.tuple, ContiguousArray(items.map { constantValue($0) }))
+            heap.makePermanent(t)
+            return Value(t)
+        case .code(let code):
+            let o = PyCode(type: types.code, code)
+            heap.makePermanent(o)
+            return Value(o)
+        }
+    }
+
+    // MARK: frames
+
+    /// A frame for `code` whose slots start at `slots`, from the pool when possible.
+    @inline(__always)
+    func obtainFrame(code: CodeObject, globals: PyDict, slots: UnsafeMutablePointer<Value>) -> Frame {
+        if let f = framePool.popLast() {
+            f.code = code
+            f.globals = globals
+            f.builtins = builtins
+            f.locals = nil
+            f.slots = slots
+            f.stackBase = slots + (code.variableNames.count + code.cellVariables.count + code.freeVariables.count)
+            f.sp = f.stackBase
+            f.ip = 0
+            f.parent = nil
+            f.ownsSlots = false
+            f.generator = nil
+            f.finished = false
+            f.function = nil
+            return f
+        }
+        return Frame(code: code, globals: globals, builtins: builtins, slots: slots)
+    }
+
+    @inline(__always) func releaseFrame(_ f: Frame) {
+        f.function = nil
+        f.locals = nil
+        f.parent = nil
+        if framePool.count < 64 { framePool.append(f) }
+    }
+
+    /// Where a new frame's slots may start: above everything live on the shared stack.
+    var freeStackPointer: UnsafeMutablePointer<Value> {
+        var f = currentFrame
+        while let fr = f {
+            if !fr.ownsSlots { return fr.sp }
+            f = fr.parent
+        }
+        return valueStack
+    }
+
+    /// Sets up a frame to call `function` with arguments already at `slots[0..<argc]`
+    /// (the last `kwNames.count` of them passed by keyword). Returns the frame, or nil
+    /// after putting a generator in `generatorResult` when the function is a generator.
+    func enterFunction(_ function: PyFunction, slots: UnsafeMutablePointer<Value>, argc: Int, kwNames: PyTuple?,
+                       generatorResult: inout Value) throws(PyError) -> Frame? {
+        let code = function.code
+        if !code.isMaterialized { materialize(code) }
+        let fixed = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
+        guard slots + fixed + code.stackSize + 8 < valueStack + valueStackCapacity,
+              frameDepth < configuration.recursionLimit else {
+            throw error(types.RecursionError, "maximum recursion depth exceeded")
+        }
+        let simple = kwNames == nil && argc == code.argumentCount && code.keywordOnlyCount == 0
+            && !code.flags.contains(.varargs) && !code.flags.contains(.varkeywords)
+        if simple {
+            var p = slots + argc
+            let end = slots + fixed
+            while p < end { p.pointee = .null; p += 1 }
+        } else {
+            try bindArguments(function, slots: slots, argc: argc, kwNames: kwNames)
+        }
+        // Cells: fresh ones for cell variables (starting as their parameter where one
+        // is captured), then the closure's cells for free variables.
+        let nlocals = code.variableNames.count
+        if !code.cellVariables.isEmpty {
+            for (i, param) in code.cellParameterIndex.enumerated() {
+                let initial: Value = param >= 0 ? slots[param] : .null
+                slots[nlocals + i] = Value(track(PyCell(type: types.cell, initial)))
+            }
+        }
+        if !code.freeVariables.isEmpty, function.closure.isObject {
+            let cells = unsafeDowncast(function.closure.object, to: PyTuple.self).items
+            for i in 0..<code.freeVariables.count {
+                slots[nlocals + code.cellVariables.count + i] = cells[i]
+            }
+        }
+        if code.flags.contains(.generator) || code.flags.contains(.coroutine) {
+            let size = fixed + code.stackSize + 1
+            let own = UnsafeMutablePointer<Value>.allocate(capacity: size)
+            own.initialize(repeating: .null, count: size)
+            own.update(from: slots, count: fixed)
+            let frame = Frame(code: code, globals: function.globals, builtins: builtins, slots: own)
+            frame.ownsSlots = true
+            frame.function = function
+            let gen = track(PyGenerator(type: code.flags.contains(.coroutine) ? types.coroutine : types.generator,
+                                        frame: frame, name: function.name, qualifiedName: function.qualifiedName))
+            frame.generator = gen
+            generatorResult = Value(gen)
+            return nil
+        }
+        let frame = obtainFrame(code: code, globals: function.globals, slots: slots)
+        frame.function = function
+        return frame
+    }
+
+    // MARK: the loop
+
+    /// Runs `entry` (and every Python frame it calls) until it returns, or, for a
+    /// generator frame, until it yields. Returns the returned or yielded value.
+    func execute(_ entry: Frame) throws(PyError) -> Value {
+        nativeDepth += 1
+        let callerFrame = currentFrame
+        let nurseryFloor = heap.nursery.count
+        defer {
+            nativeDepth -= 1
+            currentFrame = callerFrame
+        }
+        if nativeDepth > 400 {
+            throw error(types.RecursionError, "maximum recursion depth exceeded")
+        }
+        entry.parent = callerFrame
+        frameDepth += 1
+        var frame = entry
+        currentFrame = frame
+        var code = frame.code
+        if !code.isMaterialized { materialize(code) }
+        var ins = code.instructionBuffer!
+        var consts = code.constantBuffer!
+        var nameTable = code.nameBuffer!
+        var slots = frame.slots
+        var ip = frame.ip
+        var sp = frame.sp
+        var executed = 0
+        var lastCheck = 0
+        var reraising = false
+
+        @inline(__always) func push(_ v: Value) { sp.pointee = v; sp += 1 }
+        @inline(__always) func pop() -> Value { sp -= 1; return sp.pointee }
+        @inline(__always) func top() -> Value { (sp - 1).pointee }
+        @inline(__always) func sync() { frame.ip = ip; frame.sp = sp }
+        /// Switches the loop's registers to `f`.
+        func load(_ f: Frame) {
+            frame = f
+            currentFrame = f
+            code = f.code
+            ins = code.instructionBuffer!
+            consts = code.constantBuffer!
+            nameTable = code.nameBuffer!
+            slots = f.slots
+            ip = f.ip
+            sp = f.sp
+        }
+
+        while true {
+            do {
+                if let pending = frame.pendingException {
+                    frame.pendingException = nil
+                    reraising = true
+                    throw PyError(pending)
+                }
+                while true {
+                    let raw = ins[ip].raw
+                    ip &+= 1
+                    executed &+= 1
+                    let arg = Int(truncatingIfNeeded: raw >> 8)
+                    switch unsafeBitCast(UInt8(truncatingIfNeeded: raw), to: Opcode.self) {
+                    case .nop:
+                        break
+                    case .popTop:
+                        sp -= 1
+                    case .dupTop:
+                        push(top())
+                    case .dupTopTwo:
+                        let a = (sp - 2).pointee, b = (sp - 1).pointee
+                        push(a); push(b)
+                    case .rotTwo:
+                        let a = (sp - 1).pointee
+                        (sp - 1).pointee = (sp - 2).pointee
+                        (sp - 2).pointee = a
+                    case .rotThree:
+                        let a = (sp - 1).pointee
+                        (sp - 1).pointee = (sp - 2).pointee
+                        (sp - 2).pointee = (sp - 3).pointee
+                        (sp - 3).pointee = a
+                    case .rotFour:
+                        let a = (sp - 1).pointee
+                        (sp - 1).pointee = (sp - 2).pointee
+                        (sp - 2).pointee = (sp - 3).pointee
+                        (sp - 3).pointee = (sp - 4).pointee
+                        (sp - 4).pointee = a
+
+                    case .loadConst:
+                        push(consts[arg])
+                    case .loadFast:
+                        let v = slots[arg]
+                        if v.isNull {
+                            sync()
+                            throw error(types.UnboundLocalError,
+                                        "local variable '\(code.variableNames[arg])' referenced before assignment")
+                        }
+                        push(v)
+                    case .storeFast:
+                        sp -= 1
+                        slots[arg] = sp.pointee
+                    case .deleteFast:
+                        if slots[arg].isNull {
+                            throw error(types.UnboundLocalError,
+                                        "local variable '\(code.variableNames[arg])' referenced before assignment")
+                        }
+                        slots[arg] = .null
+                    case .loadDeref:
+                        let cell = unsafeDowncast(slots[code.variableNames.count + arg].object, to: PyCell.self)
+                        if cell.contents.isNull { throw unboundCell(code, arg) }
+                        push(cell.contents)
+                    case .storeDeref:
+                        let cell = unsafeDowncast(slots[code.variableNames.count + arg].object, to: PyCell.self)
+                        cell.contents = pop()
+                    case .deleteDeref:
+                        let cell = unsafeDowncast(slots[code.variableNames.count + arg].object, to: PyCell.self)
+                        if cell.contents.isNull { throw unboundCell(code, arg) }
+                        cell.contents = .null
+                    case .loadClosure:
+                        push(slots[code.variableNames.count + arg])
+                    case .loadClassDeref:
+                        let cellIndex = code.variableNames.count + arg
+                        let name = intern(cellName(code, arg))
+                        if let locals = frame.locals {
+                            let v = locals.getStr(name)
+                            if !v.isNull { push(v); break }
+                        }
+                        let cell = unsafeDowncast(slots[cellIndex].object, to: PyCell.self)
+                        if cell.contents.isNull { throw unboundCell(code, arg) }
+                        push(cell.contents)
+                    case .loadName:
+                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        var v = frame.locals?.getStr(name) ?? .null
+                        if v.isNull { v = frame.globals.getStr(name) }
+                        if v.isNull { v = frame.builtins.getStr(name) }
+                        if v.isNull { sync(); throw nameError(name.value) }
+                        push(v)
+                    case .storeName:
+                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        (frame.locals ?? frame.globals).setStr(name, pop())
+                    case .deleteName:
+                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        if (frame.locals ?? frame.globals).removeStr(name).isNull { throw nameError(name.value) }
+                    case .loadGlobal:
+                        let cache = code.globalCache! + (ip - 1)
+                        let g = frame.globals, b = frame.builtins
+                        if cache.pointee.globalsVersion == g.version && cache.pointee.builtinsVersion == b.version {
+                            push(cache.pointee.value)
+                            break
+                        }
+                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        var v = g.getStr(name)
+                        if v.isNull { v = b.getStr(name) }
+                        if v.isNull { sync(); throw nameError(name.value) }
+                        cache.pointee = GlobalCacheEntry(globalsVersion: g.version, builtinsVersion: b.version, value: v)
+                        push(v)
+                    case .storeGlobal:
+                        frame.globals.setStr(unsafeDowncast(nameTable[arg].object, to: PyStr.self), pop())
+                    case .deleteGlobal:
+                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        if frame.globals.removeStr(name).isNull { throw nameError(name.value) }
+                    case .loadAttr:
+                        sync()
+                        let obj = top()
+                        (sp - 1).pointee = try getAttribute(obj, unsafeDowncast(nameTable[arg].object, to: PyStr.self))
+                    case .storeAttr:
+                        sync()
+                        let obj = pop(), v = pop()
+                        try setAttribute(obj, unsafeDowncast(nameTable[arg].object, to: PyStr.self), v)
+                    case .deleteAttr:
+                        sync()
+                        try deleteAttribute(pop(), unsafeDowncast(nameTable[arg].object, to: PyStr.self))
+                    case .loadMethod:
+                        sync()
+                        let obj = top()
+                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        let m = try lookupMethod(obj, name)
+                        if m.isNull {
+                            (sp - 1).pointee = .null
+                            push(try getAttribute(obj, name))
+                        } else {
+                            (sp - 1).pointee = m
+                            push(obj)
+                        }
+
+                    case .binarySubscr:
+                        let index = pop(), container = top()
+                        if container.isObject, index.isSmallInt, let list = container.object as? PyList,
+                           list.type === types.list {
+                            var i = index.asSmallInt
+                            if i < 0 { i += list.items.count }
+                            if i >= 0 && i < list.items.count {
+                                (sp - 1).pointee = list.items[i]
+                                break
+                            }
+                        }
+                        sync()
+                        (sp - 1).pointee = try getItem(container, index)
+                    case .storeSubscr:
+                        let index = pop(), container = pop(), v = pop()
+                        if container.isObject, index.isSmallInt, let list = container.object as? PyList,
+                           list.type === types.list {
+                            var i = index.asSmallInt
+                            if i < 0 { i += list.items.count }
+                            if i >= 0 && i < list.items.count {
+                                list.items[i] = v
+                                break
+                            }
+                        }
+                        sync()
+                        try setItem(container, index, v)
+                    case .deleteSubscr:
+                        let index = pop(), container = pop()
+                        sync()
+                        try deleteItem(container, index)
+                    case .buildSlice:
+                        let step: Value = arg == 3 ? pop() : .none
+                        let stop = pop(), start = pop()
+                        push(Value(track(PySlice(type: types.slice, start: start, stop: stop, step: step))))
+
+                    case .binaryOp:
+                        let b = pop(), a = top()
+                        if a.isSmallInt && b.isSmallInt {
+                            let x = a.asSmallInt, y = b.asSmallInt
+                            let op = arg >= Int(Instruction.inplaceOffset) ? arg - Int(Instruction.inplaceOffset) : arg
+                            switch op {
+                            case BinaryOperator.add.rawValue:
+                                let r = x &+ y
+                                if Value.fitsSmall(r) { (sp - 1).pointee = Value(small: r); continue }
+                            case BinaryOperator.sub.rawValue:
+                                let r = x &- y
+                                if Value.fitsSmall(r) { (sp - 1).pointee = Value(small: r); continue }
+                            case BinaryOperator.mul.rawValue:
+                                let (r, o) = x.multipliedReportingOverflow(by: y)
+                                if !o && Value.fitsSmall(r) { (sp - 1).pointee = Value(small: r); continue }
+                            case BinaryOperator.mod.rawValue where y > 0:
+                                var r = x % y
+                                if r < 0 { r += y }
+                                (sp - 1).pointee = Value(small: r); continue
+                            case BinaryOperator.floordiv.rawValue where y > 0:
+                                var q = x / y
+                                if (x % y != 0) && (x < 0) { q -= 1 }
+                                (sp - 1).pointee = Value(small: q); continue
+                            case BinaryOperator.bitand.rawValue:
+                                (sp - 1).pointee = Value(small: x & y); continue
+                            case BinaryOperator.bitor.rawValue:
+                                (sp - 1).pointee = Value(small: x | y); continue
+                            case BinaryOperator.bitxor.rawValue:
+                                (sp - 1).pointee = Value(small: x ^ y); continue
+                            default: break
+                            }
+                        } else if a.isFloat && b.isFloat {
+                            let x = a.asFloat, y = b.asFloat
+                            let op = arg >= Int(Instruction.inplaceOffset) ? arg - Int(Instruction.inplaceOffset) : arg
+                            switch op {
+                            case BinaryOperator.add.rawValue: (sp - 1).pointee = Value(float: x + y); continue
+                            case BinaryOperator.sub.rawValue: (sp - 1).pointee = Value(float: x - y); continue
+                            case BinaryOperator.mul.rawValue: (sp - 1).pointee = Value(float: x * y); continue
+                            case BinaryOperator.truediv.rawValue where y != 0:
+                                (sp - 1).pointee = Value(float: x / y); continue
+                            default: break
+                            }
+                        }
+                        sync()
+                        let inplace = arg >= Int(Instruction.inplaceOffset)
+                        let op = BinaryOperator(rawValue: inplace ? arg - Int(Instruction.inplaceOffset) : arg)!
+                        (sp - 1).pointee = try binaryOperation(a, b, op, inplace: inplace)
+                    case .unaryNegative:
+                        sync()
+                        (sp - 1).pointee = try negate(top())
+                    case .unaryPositive:
+                        sync()
+                        (sp - 1).pointee = try positive(top())
+                    case .unaryInvert:
+                        sync()
+                        (sp - 1).pointee = try invert(top())
+                    case .unaryNot:
+                        let v = top()
+                        if v.isBool { (sp - 1).pointee = Value(bool: v.bits == Value.false.bits); break }
+                        sync()
+                        (sp - 1).pointee = Value(bool: !(try isTruthy(v)))
+                    case .compareOp:
+                        let b = pop(), a = top()
+                        if a.isSmallInt && b.isSmallInt {
+                            let x = a.asSmallInt, y = b.asSmallInt
+                            let r: Bool
+                            switch arg {
+                            case 0: r = x < y
+                            case 1: r = x <= y
+                            case 2: r = x == y
+                            case 3: r = x != y
+                            case 4: r = x > y
+                            default: r = x >= y
+                            }
+                            (sp - 1).pointee = Value(bool: r)
+                            break
+                        }
+                        sync()
+                        (sp - 1).pointee = try richCompare(a, b, ComparisonKind(rawValue: UInt32(arg))!)
+                    case .isOp:
+                        let b = pop(), a = top()
+                        let same = a.bits == b.bits
+                        (sp - 1).pointee = Value(bool: arg == 0 ? same : !same)
+                    case .containsOp:
+                        let container = pop(), item = top()
+                        sync()
+                        let r = try contains(container, item)
+                        (sp - 1).pointee = Value(bool: arg == 0 ? r : !r)
+
+                    case .jump:
+                        if arg < ip && (executed &- lastCheck >= checkpointInterval
+                                        || interruptRequested.load(ordering: .relaxed) != 0) {
+                            sync()
+                            try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
+                            lastCheck = executed
+                        }
+                        ip = arg
+                    case .popJumpIfFalse:
+                        if arg < ip && (executed &- lastCheck >= checkpointInterval
+                                        || interruptRequested.load(ordering: .relaxed) != 0) {
+                            sync()
+                            try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
+                            lastCheck = executed
+                        }
+                        let v = pop()
+                        if v.bits == Value.false.bits { ip = arg; break }
+                        if v.bits == Value.true.bits { break }
+                        sync()
+                        if !(try isTruthy(v)) { ip = arg }
+                    case .popJumpIfTrue:
+                        if arg < ip && (executed &- lastCheck >= checkpointInterval
+                                        || interruptRequested.load(ordering: .relaxed) != 0) {
+                            sync()
+                            try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
+                            lastCheck = executed
+                        }
+                        let v = pop()
+                        if v.bits == Value.true.bits { ip = arg; break }
+                        if v.bits == Value.false.bits { break }
+                        sync()
+                        if try isTruthy(v) { ip = arg }
+                    case .jumpIfFalseOrPop:
+                        sync()
+                        if try isTruthy(top()) { sp -= 1 } else { ip = arg }
+                    case .jumpIfTrueOrPop:
+                        sync()
+                        if try isTruthy(top()) { ip = arg } else { sp -= 1 }
+                    case .getIter:
+                        sync()
+                        (sp - 1).pointee = try getIterator(top())
+                    case .forIter:
+                        let it = top()
+                        if it.isObject, let si = it.object as? PySequenceIterator {
+                            if si.kind == .range {
+                                if si.remaining > 0 {
+                                    si.remaining -= 1
+                                    let v = si.current
+                                    si.current &+= si.step
+                                    push(Value.fitsSmall(v) ? Value(small: v) : int(v))
+                                } else {
+                                    sp -= 1
+                                    ip = arg
+                                }
+                                break
+                            }
+                            if si.kind == .list {
+                                let list = unsafeDowncast(si.source.object, to: PyList.self)
+                                if si.position < list.items.count {
+                                    push(list.items[si.position])
+                                    si.position += 1
+                                } else {
+                                    si.position = Int.max / 2
+                                    sp -= 1
+                                    ip = arg
+                                }
+                                break
+                            }
+                        }
+                        sync()
+                        let v = try nextValue(it)
+                        if v.isNull {
+                            sp -= 1
+                            ip = arg
+                        } else {
+                            push(v)
+                        }
+
+                    case .buildTuple:
+                        sp -= arg
+                        let t = newTuple(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg)))
+                        push(Value(t))
+                    case .buildList:
+                        sp -= arg
+                        let l = newList(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg)))
+                        push(Value(l))
+                    case .buildSet:
+                        sync()
+                        let base = sp - arg
+                        let set = newSet()
+                        for i in 0..<arg { try set.storage.set(base[i], .none, self) }
+                        sp = base
+                        push(Value(set))
+                    case .buildMap:
+                        sync()
+                        let base = sp - 2 * arg
+                        let d = newDict(capacity: arg)
+                        for i in 0..<arg { try d.set(base[2 * i], base[2 * i + 1], self) }
+                        sp = base
+                        push(Value(d))
+                    case .buildConstKeyMap:
+                        sync()
+                        let keys = unsafeDowncast(top().object, to: PyTuple.self)
+                        let base = sp - 1 - arg
+                        let d = newDict(capacity: arg)
+                        for i in 0..<arg { try d.set(keys.items[i], base[i], self) }
+                        sp = base
+                        push(Value(d))
+                    case .buildString:
+                        var s = ""
+                        for i in 0..<arg {
+                            s += unsafeDowncast((sp - arg + i).pointee.object, to: PyStr.self).value
+                        }
+                        sp -= arg
+                        push(str(s))
+                    case .listAppend:
+                        let v = pop()
+                        unsafeDowncast((sp - arg).pointee.object, to: PyList.self).items.append(v)
+                    case .setAdd:
+                        sync()
+                        let v = pop()
+                        try unsafeDowncast((sp - arg).pointee.object, to: PySet.self).storage.set(v, .none, self)
+                    case .mapAdd:
+                        sync()
+                        let v = pop(), k = pop()
+                        try unsafeDowncast((sp - arg).pointee.object, to: PyDict.self).set(k, v, self)
+                    case .listExtend:
+                        sync()
+                        let iterable = top()
+                        let list = unsafeDowncast((sp - 1 - arg).pointee.object, to: PyList.self)
+                        try list.items.append(contentsOf: iterateToArray(iterable))
+                        sp -= 1
+                    case .setUpdate:
+                        sync()
+                        let iterable = top()
+                        let set = unsafeDowncast((sp - 1 - arg).pointee.object, to: PySet.self)
+                        for v in try iterateToArray(iterable) { try set.storage.set(v, .none, self) }
+                        sp -= 1
+                    case .dictUpdate, .dictMerge:
+                        sync()
+                        let mapping = top()
+                        let d = unsafeDowncast((sp - 1 - arg).pointee.object, to: PyDict.self)
+                        try mergeMapping(into: d, mapping, rejectDuplicates: raw & 0xFF == UInt32(Opcode.dictMerge.rawValue))
+                        sp -= 1
+                    case .listToTuple:
+                        let l = unsafeDowncast(top().object, to: PyList.self)
+                        (sp - 1).pointee = Value(newTuple(l.items))
+                    case .unpackSequence:
+                        sync()
+                        let seq = pop()
+                        if seq.isObject, let t = seq.object as? PyTuple, t.items.count == arg {
+                            for i in stride(from: arg - 1, through: 0, by: -1) { push(t.items[i]) }
+                            break
+                        }
+                        if seq.isObject, let l = seq.object as? PyList, l.items.count == arg {
+                            for i in stride(from: arg - 1, through: 0, by: -1) { push(l.items[i]) }
+                            break
+                        }
+                        push(seq)
+                        let items = try unpack(seq, count: arg)
+                        sp -= 1
+                        for i in stride(from: arg - 1, through: 0, by: -1) { push(items[i]) }
+                    case .unpackEx:
+                        sync()
+                        let before = arg & 0xFF, after = arg >> 8
+                        let items = try iterateToArray(top())
+                        sp -= 1
+                        if items.count < before + after {
+                            throw valueError("need more than \(items.count) values to unpack")
+                        }
+                        for i in stride(from: items.count - 1, through: items.count - after, by: -1) where after > 0 {
+                            push(items[i])
+                        }
+                        push(Value(newList(ContiguousArray(items[before..<(items.count - after)]))))
+                        for i in stride(from: before - 1, through: 0, by: -1) { push(items[i]) }
+                    case .formatValue:
+                        sync()
+                        let spec: Value = arg & 4 != 0 ? pop() : .null
+                        var v = top()
+                        switch arg & 3 {
+                        case 1: v = str(try toStr(v))
+                        case 2: v = str(try repr(v))
+                        case 3: v = str(asciiEscaped(try repr(v)))
+                        default: break
+                        }
+                        let specText = spec.isNull ? "" : unsafeDowncast(spec.object, to: PyStr.self).value
+                        if specText.isEmpty, v.isObject, v.object.type === types.str {
+                            (sp - 1).pointee = v
+                        } else {
+                            (sp - 1).pointee = str(try format(v, spec: specText))
+                        }
+
+                    case .makeFunction:
+                        let codeObj = unsafeDowncast(pop().object, to: PyCode.self).code
+                        let fn = track(PyFunction(type: types.function, code: codeObj, globals: frame.globals,
+                                                  name: Value(intern(codeObj.name)),
+                                                  qualifiedName: Value(intern(codeObj.qualifiedName))))
+                        if arg & 8 != 0 { fn.closure = pop() }
+                        if arg & 2 != 0 { fn.keywordDefaults = pop() }
+                        if arg & 1 != 0 { fn.defaults = pop() }
+                        fn.module = frame.globals.getStr(names__name)
+                        if fn.module.isNull { fn.module = .none }
+                        push(Value(fn))
+                    case .call, .callKW, .callMethod, .callMethodKW:
+                        let op = UInt8(truncatingIfNeeded: raw)
+                        var kwNames: PyTuple? = nil
+                        if op == Opcode.callKW.rawValue || op == Opcode.callMethodKW.rawValue {
+                            kwNames = unsafeDowncast(pop().object, to: PyTuple.self)
+                        }
+                        var argc = arg
+                        var argBase = sp - argc
+                        var callable = (argBase - 1).pointee
+                        let isMethod = op == Opcode.callMethod.rawValue || op == Opcode.callMethodKW.rawValue
+                        var resultSlot = argBase - 1
+                        if isMethod {
+                            let m = (argBase - 2).pointee
+                            resultSlot = argBase - 2
+                            if !m.isNull {
+                                callable = m
+                                argBase -= 1
+                                argc += 1
+                            }
+                        }
+                        if executed &- lastCheck >= checkpointInterval || interruptRequested.load(ordering: .relaxed) != 0 {
+                            sync()
+                            try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
+                            lastCheck = executed
+                        }
+                        if callable.isObject, !frame.ownsSlots, let fn = callable.object as? PyFunction {
+                            frame.ip = ip
+                            frame.sp = resultSlot
+                            var genResult = Value.null
+                            guard let callee = try enterFunction(fn, slots: argBase, argc: argc, kwNames: kwNames,
+                                                                 generatorResult: &genResult) else {
+                                sp = resultSlot
+                                push(genResult)
+                                break
+                            }
+                            callee.parent = frame
+                            frameDepth += 1
+                            load(callee)
+                            break
+                        }
+                        sync()
+                        frame.sp = sp
+                        let result = try callValue(callable, args: UnsafeBufferPointer(start: argBase, count: argc),
+                                                   kwNames: kwNames)
+                        sp = resultSlot
+                        push(result)
+                    case .callEx:
+                        sync()
+                        let kwargs: Value = arg & 1 != 0 ? pop() : .null
+                        let argsTuple = pop()
+                        let callable = top()
+                        var positional = try iterateToArray(argsTuple)
+                        var kwNames: [PyStr] = []
+                        if kwargs.isObject, let d = kwargs.object as? PyDict {
+                            for (k, v) in d.items {
+                                guard k.isObject, let ks = k.object as? PyStr else {
+                                    throw typeError("keywords must be strings")
+                                }
+                                kwNames.append(ks)
+                                positional.append(v)
+                            }
+                        }
+                        let kwTuple: PyTuple? = kwNames.isEmpty ? nil : newTuple(ContiguousArray(kwNames.map { Value($0) }))
+                        let n = positional.count
+                        let result = try positional.withUnsafeBufferPointer { (buf) throws(PyError) -> Value in
+                            try callValue(callable, args: UnsafeBufferPointer(start: buf.baseAddress, count: n), kwNames: kwTuple)
+                        }
+                        (sp - 1).pointee = result
+                    case .returnValue:
+                        let result = pop()
+                        if frame === entry {
+                            frame.finished = true
+                            frame.ip = ip
+                            frame.sp = sp
+                            frameDepth -= 1
+                            instructionCount &+= executed
+                            if !frame.ownsSlots && frame.generator == nil { releaseFrame(frame) }
+                            return result
+                        }
+                        let finished = frame
+                        frameDepth -= 1
+                        load(finished.parent!)
+                        releaseFrame(finished)
+                        push(result)
+                    case .loadBuildClass:
+                        push(builtins.getStr(intern("__build_class__")))
+
+                    case .raiseVarargs:
+                        sync()
+                        switch arg {
+                        case 0:
+                            guard !handledException.isNone, handledException.isObject else {
+                                throw error(types.RuntimeError, "No active exception to reraise")
+                            }
+                            reraising = true
+                            throw PyError(unsafeDowncast(handledException.object, to: PyBaseException.self))
+                        case 1:
+                            throw PyError(try makeException(pop()))
+                        default:
+                            let cause = pop()
+                            let exc = try makeException(pop())
+                            if cause.isNone {
+                                exc.cause = .none
+                            } else {
+                                exc.cause = Value(try makeException(cause))
+                            }
+                            exc.suppressContext = true
+                            throw PyError(exc)
+                        }
+                    case .loadAssertionError:
+                        push(Value(types.AssertionError))
+                    case .pushExcInfo:
+                        let exc = top()
+                        (sp - 1).pointee = handledException
+                        push(exc)
+                        handledException = exc
+                    case .popExcept:
+                        handledException = pop()
+                    case .checkExcMatch:
+                        sync()
+                        let t = pop()
+                        push(Value(bool: try exceptionMatches(top(), t)))
+                    case .reraise:
+                        sync()
+                        reraising = true
+                        throw PyError(unsafeDowncast(pop().object, to: PyBaseException.self))
+                    case .popExceptReraise:
+                        let exc = pop()
+                        handledException = pop()
+                        sync()
+                        reraising = true
+                        throw PyError(unsafeDowncast(exc.object, to: PyBaseException.self))
+                    case .withExceptStart:
+                        sync()
+                        let exc = top()
+                        let exit = (sp - 3).pointee
+                        let excType = Value(typeOf(exc))
+                        let args = [excType, exc, Value.none]
+                        let r = try args.withUnsafeBufferPointer { (b) throws(PyError) -> Value in
+                            try callValue(exit, args: b, kwNames: nil)
+                        }
+                        push(r)
+                    case .beforeWith:
+                        sync()
+                        let mgr = top()
+                        let enter = try lookupSpecial(mgr, self.names.__enter__)
+                        let exit = try lookupSpecial(mgr, self.names.__exit__)
+                        guard !enter.isNull, !exit.isNull else {
+                            throw typeError("'\(typeName(mgr))' object does not support the context manager protocol")
+                        }
+                        (sp - 1).pointee = exit
+                        push(try call(enter, []))
+
+                    case .yieldValue:
+                        let v = pop()
+                        frame.ip = ip
+                        frame.sp = sp
+                        frameDepth -= 1
+                        instructionCount &+= executed
+                        return v
+                    case .getYieldFromIter:
+                        let v = top()
+                        if v.isObject, v.object is PyGenerator { break }
+                        sync()
+                        (sp - 1).pointee = try getIterator(v)
+                    case .yieldFrom:
+                        sync()
+                        let sent = pop()
+                        let delegate = top()
+                        switch try sendToDelegate(delegate, sent) {
+                        case .yielded(let y):
+                            // Suspend; on resume this instruction runs again with the new sent value.
+                            frame.ip = ip - 1
+                            frame.sp = sp
+                            frameDepth -= 1
+                            instructionCount &+= executed
+                            return y
+                        case .returned(let r):
+                            (sp - 1).pointee = r
+                        }
+                    case .getAwaitable:
+                        sync()
+                        (sp - 1).pointee = try awaitable(top())
+                    case .getAIter:
+                        sync()
+                        (sp - 1).pointee = try callMethod(top(), "__aiter__", [])
+                    case .getANext:
+                        sync()
+                        push(try awaitable(try callMethod(top(), "__anext__", [])))
+                    case .endAsyncFor:
+                        let exc = pop()
+                        if try exceptionMatches(exc, Value(types.StopAsyncIteration)) {
+                            sp -= 1
+                        } else {
+                            reraising = true
+                            throw PyError(unsafeDowncast(exc.object, to: PyBaseException.self))
+                        }
+                    case .beforeAsyncWith:
+                        sync()
+                        let mgr = top()
+                        let enter = try lookupSpecial(mgr, intern("__aenter__"))
+                        let exit = try lookupSpecial(mgr, intern("__aexit__"))
+                        guard !enter.isNull, !exit.isNull else {
+                            throw typeError("'\(typeName(mgr))' object does not support the asynchronous context manager protocol")
+                        }
+                        (sp - 1).pointee = exit
+                        push(try awaitable(try call(enter, [])))
+
+                    case .importName:
+                        sync()
+                        let fromlist = pop()
+                        let level = pop()
+                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self).value
+                        push(try importModule(name, fromlist: fromlist, level: level.isSmallInt ? level.asSmallInt : 0,
+                                              globals: frame.globals))
+                    case .importFrom:
+                        sync()
+                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        push(try importFrom(top(), name))
+                    case .importStar:
+                        sync()
+                        try importStar(pop(), into: frame.locals ?? frame.globals)
+                    case .printExpr:
+                        sync()
+                        let v = pop()
+                        if !v.isNone {
+                            host.writeOutput(try repr(v) + "\n")
+                            builtins.setStr(intern("_"), v)
+                        }
+                    }
+                }
+            } catch let caught {
+                // Unwind to the innermost handler of this frame, or to its caller.
+                let exc = caught.exception
+                if !reraising {
+                    if handledException.isObject && exc.context.isNone && handledException.object !== exc {
+                        exc.context = handledException
+                    }
+                }
+                reraising = false
+                while true {
+                    let raisingIP = ip - 1
+                    let entryLine = TracebackEntry(filename: code.filename, line: code.line(at: raisingIP),
+                                                   function: code.name)
+                    if exc.traceback.last != entryLine || exc.tracebackFrame != ObjectIdentifier(frame) {
+                        exc.traceback.append(entryLine)
+                        exc.tracebackFrame = ObjectIdentifier(frame)
+                    }
+                    if let h = findHandler(code, raisingIP) {
+                        sp = frame.stackBase + h.depth
+                        push(Value(exc))
+                        ip = h.handler
+                        break
+                    }
+                    // No handler here: the frame is done.
+                    frame.finished = true
+                    frameDepth -= 1
+                    if frame === entry {
+                        frame.ip = ip
+                        frame.sp = frame.stackBase
+                        instructionCount &+= executed
+                        if !frame.ownsSlots && frame.generator == nil { releaseFrame(frame) }
+                        throw caught
+                    }
+                    let finished = frame
+                    load(finished.parent!)
+                    releaseFrame(finished)
+                }
+            }
+        }
+    }
+
+    func findHandler(_ code: CodeObject, _ ip: Int) -> ExceptionTableEntry? {
+        for e in code.exceptionTable where ip >= e.start && ip < e.end { return e }
+        return nil
+    }
+
+    func cellName(_ code: CodeObject, _ index: Int) -> String {
+        index < code.cellVariables.count ? code.cellVariables[index]
+            : code.freeVariables[index - code.cellVariables.count]
+    }
+
+    func unboundCell(_ code: CodeObject, _ index: Int) -> PyError {
+        let name = cellName(code, index)
+        if index < code.cellVariables.count {
+            return error(types.UnboundLocalError, "local variable '\(name)' referenced before assignment")
+        }
+        return error(types.NameError, "free variable '\(name)' referenced before assignment in enclosing scope")
+    }
+
+    var names__name: PyStr { self.names.__name__ }
+
+    /// A safe point: reports executed instructions to the host, raises
+    /// KeyboardInterrupt when asked to, and collects garbage when due.
+    func checkpoint(executed: inout Int, nurseryFloor: Int) throws(PyError) {
+        instructionCount &+= executed
+        executed = 0
+        let delta = instructionCount - reportedInstructionCount
+        reportedInstructionCount = instructionCount
+        host.instructionsExecuted(delta)
+        if interruptRequested.exchange(0, ordering: .relaxed) != 0 {
+            throw PyError(newException(types.KeyboardInterrupt, args: []))
+        }
+        if heap.wantsCollection {
+            collectGarbage(nurseryFloor: nurseryFloor)
+            if heap.bytesInUse > heap.limit {
+                throw memoryError(heap.bytesInUse - heap.limit)
+            }
+        }
+    }
+
+    /// Runs the collector with the running frames as roots.
+    func collectGarbage(nurseryFloor: Int? = nil) {
+        let floor = nurseryFloor ?? heap.nursery.count
+        heap.collect(nurseryFloor: floor) { visit in
+            var f = currentFrame
+            while let fr = f {
+                fr.traceReferences(visit)
+                if let g = fr.generator { visit(Value(g)) }
+                f = fr.parent
+            }
+            visit(handledException)
+            visit(Value(builtins))
+            visit(Value(modules))
+            for o in extraRoots { visit(o) }
+        }
+    }
+}

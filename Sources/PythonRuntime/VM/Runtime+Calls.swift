@@ -1,0 +1,412 @@
+/// Calling things: Python functions, native functions, bound methods, classes
+/// and objects with `__call__`; binding arguments to parameters.
+extension Runtime {
+    /// Calls `callable` from Swift with positional arguments.
+    @discardableResult
+    public func call(_ callable: Value, _ args: [Value]) throws(PyError) -> Value {
+        try args.withUnsafeBufferPointer { (buf) throws(PyError) -> Value in
+            try callValue(callable, args: buf, kwNames: nil)
+        }
+    }
+
+    /// `obj.name(*args)` from Swift.
+    @discardableResult
+    public func callMethod(_ obj: Value, _ name: String, _ args: [Value]) throws(PyError) -> Value {
+        let m = try getAttribute(obj, intern(name))
+        return try call(m, args)
+    }
+
+    /// Calls `callable`; the last `kwNames.count` of `args` are keyword arguments.
+    func callValue(_ callable: Value, args: UnsafeBufferPointer<Value>, kwNames: PyTuple?) throws(PyError) -> Value {
+        guard callable.isObject else { throw notCallable(callable) }
+        let o = callable.object
+        switch o {
+        case let f as PyFunction:
+            return try callFunction(f, args: args, kwNames: kwNames)
+        case let n as PyNativeFunction:
+            if n.boundSelf.isNull {
+                return try invokeNative(n, args: args, kwNames: kwNames)
+            }
+            return try withPrepended(n.boundSelf, args) { (all) throws(PyError) -> Value in
+                try invokeNative(n, args: all, kwNames: kwNames)
+            }
+        case let m as PyBoundMethod:
+            return try withPrepended(m.receiver, args) { (all) throws(PyError) -> Value in
+                try callValue(m.function, args: all, kwNames: kwNames)
+            }
+        case let t as PyType:
+            return try instantiate(t, args: args, kwNames: kwNames)
+        default:
+            let m = o.type.lookup(names.__call__)
+            if m.isNull { throw notCallable(callable) }
+            return try withPrepended(callable, args) { (all) throws(PyError) -> Value in
+                try callValue(m, args: all, kwNames: kwNames)
+            }
+        }
+    }
+
+    func notCallable(_ v: Value) -> PyError {
+        typeError("'\(typeName(v))' object isn't callable")
+    }
+
+    func withPrepended(_ first: Value, _ args: UnsafeBufferPointer<Value>,
+                       _ body: (UnsafeBufferPointer<Value>) throws(PyError) -> Value) throws(PyError) -> Value {
+        var all = ContiguousArray<Value>()
+        all.reserveCapacity(args.count + 1)
+        all.append(first)
+        all.append(contentsOf: args)
+        return try all.withUnsafeBufferPointer { (b) throws(PyError) -> Value in try body(b) }
+    }
+
+    func invokeNative(_ n: PyNativeFunction, args: UnsafeBufferPointer<Value>, kwNames: PyTuple?) throws(PyError) -> Value {
+        if let kw = kwNames, !kw.items.isEmpty {
+            let k = kw.items.count
+            let positional = UnsafeBufferPointer(rebasing: args[0..<(args.count - k)])
+            let values = UnsafeBufferPointer(rebasing: args[(args.count - k)...])
+            let names = kw.items.map { unsafeDowncast($0.object, to: PyStr.self) }
+            return try n.body(self, CallArguments(positional: positional, keywordNames: names, keywordValues: values))
+        }
+        return try n.body(self, CallArguments(positional: args))
+    }
+
+    /// Runs a Python function to completion (or makes its generator) from Swift.
+    func callFunction(_ f: PyFunction, args: UnsafeBufferPointer<Value>, kwNames: PyTuple?,
+                      locals: PyDict? = nil) throws(PyError) -> Value {
+        let base = freeStackPointer
+        guard base + args.count + 64 < valueStack + valueStackCapacity else {
+            throw error(types.RecursionError, "maximum recursion depth exceeded")
+        }
+        for i in 0..<args.count { base[i] = args[i] }
+        var generator = Value.null
+        guard let frame = try enterFunction(f, slots: base, argc: args.count, kwNames: kwNames,
+                                            generatorResult: &generator) else {
+            return generator
+        }
+        frame.locals = locals
+        return try execute(frame)
+    }
+
+    /// Puts the arguments of a call into the parameter slots of `function`'s code.
+    /// The arguments are at `slots[0..<argc]` on entry (keyword values last).
+    func bindArguments(_ function: PyFunction, slots: UnsafeMutablePointer<Value>, argc: Int,
+                       kwNames: PyTuple?) throws(PyError) {
+        let code = function.code
+        let kwCount = kwNames?.items.count ?? 0
+        let positionalCount = argc - kwCount
+        let args = ContiguousArray(UnsafeBufferPointer(start: slots, count: argc))
+        let nparams = code.argumentCount
+        let nkwonly = code.keywordOnlyCount
+        let hasVarargs = code.flags.contains(.varargs)
+        let hasVarkw = code.flags.contains(.varkeywords)
+        let fixed = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
+        for i in 0..<fixed { slots[i] = .null }
+
+        // Positional arguments.
+        let takenPositional = min(positionalCount, nparams)
+        for i in 0..<takenPositional { slots[i] = args[i] }
+        var varargsIndex = nparams + nkwonly
+        if hasVarargs {
+            let extra = positionalCount > nparams ? ContiguousArray(args[nparams..<positionalCount]) : []
+            slots[varargsIndex] = Value(newTuple(extra))
+        } else if positionalCount > nparams {
+            throw typeError("function takes \(nparams) positional arguments but \(positionalCount) were given")
+        }
+        if hasVarargs { varargsIndex += 1 }
+        var kwargsDict: PyDict? = nil
+        if hasVarkw {
+            kwargsDict = newDict()
+            slots[varargsIndex] = Value(kwargsDict!)
+        }
+
+        // Keyword arguments.
+        if let kwNames {
+            for (j, kv) in kwNames.items.enumerated() {
+                let name = unsafeDowncast(kv.object, to: PyStr.self)
+                let value = args[positionalCount + j]
+                var matched = false
+                for p in code.positionalOnlyCount..<(nparams + nkwonly) where code.variableNames[p] == name.value {
+                    if !slots[p].isNull {
+                        throw typeError("function got multiple values for argument '\(name.value)'")
+                    }
+                    slots[p] = value
+                    matched = true
+                    break
+                }
+                if !matched {
+                    guard let kwargsDict else {
+                        throw typeError("unexpected keyword argument '\(name.value)'")
+                    }
+                    kwargsDict.setStr(name, value)
+                }
+            }
+        }
+
+        // Defaults for what is still missing.
+        let defaults: ContiguousArray<Value> = function.defaults.isObject
+            ? unsafeDowncast(function.defaults.object, to: PyTuple.self).items : []
+        let firstDefault = nparams - defaults.count
+        var missing: [String] = []
+        for i in 0..<nparams where slots[i].isNull {
+            if i >= firstDefault {
+                slots[i] = defaults[i - firstDefault]
+            } else {
+                missing.append(code.variableNames[i])
+            }
+        }
+        if !missing.isEmpty {
+            throw typeError("function missing \(missing.count) required positional arguments")
+        }
+        if nkwonly > 0 {
+            let kwDefaults = function.keywordDefaults.isObject
+                ? unsafeDowncast(function.keywordDefaults.object, to: PyDict.self) : nil
+            for i in nparams..<(nparams + nkwonly) where slots[i].isNull {
+                let name = intern(code.variableNames[i])
+                let d = kwDefaults?.getStr(name) ?? .null
+                if d.isNull { throw typeError("function missing required keyword argument '\(name.value)'") }
+                slots[i] = d
+            }
+        }
+    }
+
+    // MARK: instantiation
+
+    /// `cls(*args, **kwargs)`.
+    func instantiate(_ cls: PyType, args: UnsafeBufferPointer<Value>, kwNames: PyTuple?) throws(PyError) -> Value {
+        if cls === types.type {
+            if args.count == 1 && kwNames == nil { return Value(typeOf(args[0])) }
+            if args.count == 3 { return try createClass(metatype: cls, args[0], args[1], args[2]) }
+            throw typeError("type takes 1 or 3 arguments")
+        }
+        if cls.isBuiltin {
+            guard let make = constructors[ObjectIdentifier(cls)] else {
+                throw typeError("cannot create '\(cls.name)' instances")
+            }
+            return try invokeNative(make, args: args, kwNames: kwNames)
+        }
+        // A user class: __new__ then __init__.
+        let newMethod = cls.lookup(names.__new__)
+        var obj: Value
+        if newMethod.isObject, newMethod.object is PyFunction || (newMethod.object is PyMethodWrapper) {
+            let fn = (newMethod.object as? PyMethodWrapper)?.function ?? newMethod
+            obj = try withPrepended(Value(cls), args) { (all) throws(PyError) -> Value in
+                try callValue(fn, args: all, kwNames: kwNames)
+            }
+            guard typeOf(obj).isSubtype(of: cls) else { return obj }
+        } else if cls.isSubtype(of: types.type) {
+            // A metaclass: type(name, bases, ns) made with this metaclass.
+            guard args.count == 3 else { throw typeError("type takes 1 or 3 arguments") }
+            obj = try createClass(metatype: cls, args[0], args[1], args[2])
+        } else {
+            obj = try allocateInstance(cls, args: args, kwNames: kwNames)
+        }
+        let initMethod = typeOf(obj).lookup(names.__init__)
+        if initMethod.isObject, initMethod.object is PyFunction {
+            let r = try withPrepended(obj, args) { (all) throws(PyError) -> Value in
+                try callValue(initMethod, args: all, kwNames: kwNames)
+            }
+            if !r.isNone { throw typeError("__init__() should return None") }
+        } else if initMethod.isObject, let n = initMethod.object as? PyNativeFunction, n.owner !== types.object {
+            _ = try withPrepended(obj, args) { (all) throws(PyError) -> Value in
+                try invokeNative(n, args: all, kwNames: kwNames)
+            }
+        } else if (!args.isEmpty || kwNames != nil) && !(newMethod.isObject && newMethod.object is PyFunction) {
+            throw typeError("function takes 0 positional arguments but \(args.count) were given")
+        }
+        return obj
+    }
+
+    /// A new, uninitialised instance of user class `cls` (what object.__new__ gives).
+    func allocateInstance(_ cls: PyType, args: UnsafeBufferPointer<Value> = UnsafeBufferPointer(start: nil, count: 0),
+                          kwNames: PyTuple? = nil) throws(PyError) -> Value {
+        let base = cls.solidBase
+        let obj: PyObject
+        switch base.layout {
+        case .object:
+            obj = track(PyInstance(type: cls))
+        case .exception:
+            obj = track(PyBaseException(type: cls, args: tuple(Array(args))))
+        default:
+            // Built-in base: its constructor makes the value, then it becomes a `cls`.
+            guard let make = constructors[ObjectIdentifier(base)] else {
+                throw typeError("cannot create '\(cls.name)' instances")
+            }
+            let initArgs: UnsafeBufferPointer<Value>
+            // Mutable containers are filled by __init__; immutable ones by the constructor.
+            switch base.layout {
+            case .list, .dict, .set, .bytearray: initArgs = UnsafeBufferPointer(start: nil, count: 0)
+            default: initArgs = args
+            }
+            let v = try invokeNative(make, args: initArgs, kwNames: base.layout == .dict ? nil : nil)
+            guard v.isObject else {
+                // Small ints and floats are not objects; box them for the subclass.
+                let boxed: PyObject
+                if v.isFloat {
+                    boxed = track(PyBoxedFloat(type: cls, v.asFloat))
+                } else {
+                    boxed = track(PyBigInt(type: cls, bigInt(v) ?? 0))
+                }
+                boxed.instanceDict = Value(newDict())
+                return Value(boxed)
+            }
+            obj = v.object
+            obj.type = cls
+        }
+        if cls.instancesHaveDict && !obj.instanceDict.isObject { obj.instanceDict = Value(newDict()) }
+        return Value(obj)
+    }
+
+    // MARK: classes
+
+    /// `type(name, bases, namespace)`: makes a class.
+    func createClass(metatype: PyType, _ nameValue: Value, _ basesValue: Value, _ nsValue: Value) throws(PyError) -> Value {
+        guard nameValue.isObject, let name = nameValue.object as? PyStr else {
+            throw typeError("type.__new__() argument 1 must be str")
+        }
+        guard basesValue.isObject, let basesTuple = basesValue.object as? PyTuple else {
+            throw typeError("type.__new__() argument 2 must be tuple")
+        }
+        guard nsValue.isObject, let ns = nsValue.object as? PyDict else {
+            throw typeError("type.__new__() argument 3 must be dict")
+        }
+        var bases: [PyType] = []
+        for b in basesTuple.items {
+            guard b.isObject, let t = b.object as? PyType else { throw typeError("bases must be types") }
+            guard t.isSubclassable else { throw typeError("type '\(t.name)' is not an acceptable base type") }
+            bases.append(t)
+        }
+        if bases.isEmpty { bases = [types.object] }
+        // Instances of two different built-in layouts cannot be combined.
+        let layouts = Set(bases.map { "\($0.solidBase.layout)" }.filter { $0 != "object" })
+        if layouts.count > 1 { throw typeError("multiple bases have instance lay-out conflict") }
+        let t = track(PyType(metatype: metatype, name: name.value))
+        t.bases = bases
+        guard t.computeMRO() else {
+            throw typeError("Cannot create a consistent method resolution order (MRO)")
+        }
+        t.layout = t.solidBase.layout == .notInstantiable ? .object : t.solidBase.layout
+        t.instancesHaveDict = true
+        t.dict = newDict(capacity: ns.count)
+        for (k, v) in ns.items { try t.dict.set(k, v, self) }
+        let qual = ns.getStr(names.__qualname__)
+        if qual.isObject, let q = qual.object as? PyStr {
+            t.qualifiedName = q.value
+            t.dict.removeStr(names.__qualname__)
+        }
+        // __new__ is an implicit staticmethod.
+        let newFn = t.dict.getStr(names.__new__)
+        if newFn.isObject, newFn.object is PyFunction {
+            t.dict.setStr(names.__new__, Value(track(PyMethodWrapper(type: types.staticmethod, function: newFn))))
+        }
+        let isub = t.dict.getStr(names.__init_subclass__)
+        if isub.isObject, isub.object is PyFunction {
+            t.dict.setStr(names.__init_subclass__, Value(track(PyMethodWrapper(type: types.classmethod, function: isub))))
+        }
+        refreshSpecialFlags(t)
+        // __set_name__ on descriptors, then __init_subclass__ on the parent.
+        for (k, v) in t.dict.items where v.isObject && !v.object.type.isBuiltin {
+            let sn = v.object.type.lookup(names.__set_name__)
+            if !sn.isNull { _ = try call(sn, [v, Value(t), k]) }
+        }
+        if let parent = t.mro.dropFirst().first {
+            let hook = parent.lookup(names.__init_subclass__)
+            if hook.isObject, let w = hook.object as? PyMethodWrapper {
+                _ = try call(w.function, [Value(t)])
+            }
+        }
+        return Value(t)
+    }
+
+    /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`: runs the class
+    /// body in a fresh namespace, then makes the class with the metaclass.
+    func buildClass(_ args: CallArguments) throws(PyError) -> Value {
+        guard args.count >= 2, args[0].isObject, let body = args[0].object as? PyFunction else {
+            throw typeError("__build_class__: func must be a function")
+        }
+        let name = args[1]
+        let bases = Array(args.positional[2...])
+        var metaclass: Value = .null
+        var extraNames: [PyStr] = []
+        var extraValues: [Value] = []
+        for (i, k) in args.keywordNames.enumerated() {
+            if k.value == "metaclass" { metaclass = args.keywordValues[i] } else {
+                extraNames.append(k)
+                extraValues.append(args.keywordValues[i])
+            }
+        }
+        if metaclass.isNull {
+            metaclass = Value(types.type)
+            for b in bases where b.isObject {
+                let mt = b.object.type
+                if mt !== types.type && (metaclass.object as! PyType).isSubtype(of: types.type) {
+                    if mt.isSubtype(of: metaclass.object as! PyType) { metaclass = Value(mt) }
+                }
+            }
+        }
+        let ns = newDict()
+        let basesTuple = tuple(bases)
+        let prepare = metaclass.isObject && metaclass.object !== types.type
+            ? try findAttribute(metaclass, names.__prepare__) : .null
+        var namespace = ns
+        if !prepare.isNull {
+            let p = try call(prepare, [name, basesTuple])
+            if p.isObject, let d = p.object as? PyDict { namespace = d }
+        }
+        let cell = try callFunction(body, args: UnsafeBufferPointer(start: nil, count: 0), kwNames: nil, locals: namespace)
+        var callArgs = [name, basesTuple, Value(namespace)] + extraValues
+        let kw: PyTuple? = extraNames.isEmpty ? nil : newTuple(ContiguousArray(extraNames.map { Value($0) }))
+        let cls = try callArgs.withUnsafeMutableBufferPointer { (b) throws(PyError) -> Value in
+            try callValue(metaclass, args: UnsafeBufferPointer(b), kwNames: kw)
+        }
+        if cell.isObject, let c = cell.object as? PyCell { c.contents = cls }
+        let classcell = namespace.getStr(names.__classcell__)
+        if classcell.isObject, let c = classcell.object as? PyCell {
+            c.contents = cls
+            if cls.isObject, let t = cls.object as? PyType { t.dict.removeStr(names.__classcell__) }
+        }
+        return cls
+    }
+
+    /// `super()` with no arguments: the class from the `__class__` cell and the
+    /// first argument of the calling function.
+    func zeroArgumentSuper() throws(PyError) -> Value {
+        guard let frame = currentFrame else { throw error(types.RuntimeError, "super(): no arguments") }
+        let code = frame.code
+        guard code.argumentCount > 0 || code.flags.contains(.varargs) else {
+            throw error(types.RuntimeError, "super(): no arguments")
+        }
+        var first = frame.slots[0]
+        if let ci = code.cellParameterIndex.firstIndex(of: 0) {
+            let cell = frame.slots[code.variableNames.count + ci]
+            if cell.isObject, let c = cell.object as? PyCell { first = c.contents }
+        }
+        guard let fi = code.freeVariables.firstIndex(of: "__class__") else {
+            throw error(types.RuntimeError, "super(): __class__ cell not found")
+        }
+        let cellValue = frame.slots[code.variableNames.count + code.cellVariables.count + fi]
+        guard cellValue.isObject, let cell = cellValue.object as? PyCell, cell.contents.isObject,
+              let cls = cell.contents.object as? PyType else {
+            throw error(types.RuntimeError, "super(): empty __class__ cell")
+        }
+        return try makeSuper(cls, first)
+    }
+
+    func makeSuper(_ cls: PyType, _ obj: Value) throws(PyError) -> Value {
+        if obj.isObject, let t = obj.object as? PyType, t.isSubtype(of: cls) {
+            return Value(track(PySuper(type: types.superType, startType: cls, receiver: obj, receiverType: t)))
+        }
+        let t = typeOf(obj)
+        guard t.isSubtype(of: cls) else {
+            throw typeError("super(type, obj): obj must be an instance or subtype of type")
+        }
+        return Value(track(PySuper(type: types.superType, startType: cls, receiver: obj, receiverType: t)))
+    }
+}
+
+/// A float that is an instance of a user subclass of `float`.
+public final class PyBoxedFloat: PyObject {
+    public let value: Double
+    public init(type: PyType, _ value: Double) {
+        self.value = value
+        super.init(type: type)
+    }
+}

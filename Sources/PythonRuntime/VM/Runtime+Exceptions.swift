@@ -1,0 +1,90 @@
+/// Making, matching and printing exceptions.
+extension Runtime {
+    /// The exception a `raise X` statement raises: an instance, or a class called
+    /// with no arguments.
+    func makeException(_ v: Value) throws(PyError) -> PyBaseException {
+        if v.isObject {
+            if let e = v.object as? PyBaseException { return e }
+            if let t = v.object as? PyType, t.isSubtype(of: types.BaseException) {
+                let e = try call(v, [])
+                if e.isObject, let x = e.object as? PyBaseException { return x }
+            }
+        }
+        throw typeError("exceptions must derive from BaseException")
+    }
+
+    /// `isinstance(exc, spec)` for an except clause; spec is a class or tuple of classes.
+    func exceptionMatches(_ exc: Value, _ spec: Value) throws(PyError) -> Bool {
+        let t = typeOf(exc)
+        if spec.isObject, let c = spec.object as? PyType {
+            guard c.isSubtype(of: types.BaseException) else {
+                throw typeError("catching classes that do not inherit from BaseException is not allowed")
+            }
+            return t.isSubtype(of: c)
+        }
+        if spec.isObject, let tup = spec.object as? PyTuple {
+            for item in tup.items where try exceptionMatches(exc, item) { return true }
+            return false
+        }
+        throw typeError("catching classes that do not inherit from BaseException is not allowed")
+    }
+
+    /// The text MicroPython prints for an uncaught exception: context/cause chain,
+    /// `Traceback (most recent call last):`, one line per frame, then `Type: message`.
+    public func formatException(_ e: PyBaseException) -> String {
+        var out = ""
+        var seen = Set<ObjectIdentifier>()
+        formatChain(e, &out, &seen)
+        return out
+    }
+
+    private func formatChain(_ e: PyBaseException, _ out: inout String, _ seen: inout Set<ObjectIdentifier>) {
+        seen.insert(ObjectIdentifier(e))
+        if e.cause.isObject, let c = e.cause.object as? PyBaseException, !seen.contains(ObjectIdentifier(c)) {
+            formatChain(c, &out, &seen)
+            out += "\nThe above exception was the direct cause of the following exception:\n\n"
+        } else if !e.suppressContext, e.context.isObject, let c = e.context.object as? PyBaseException,
+                  !seen.contains(ObjectIdentifier(c)) {
+            formatChain(c, &out, &seen)
+            out += "\nDuring handling of the above exception, another exception occurred:\n\n"
+        }
+        out += "Traceback (most recent call last):\n"
+        for entry in e.traceback.reversed() {
+            out += "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
+        }
+        out += exceptionLine(e) + "\n"
+    }
+
+    /// `Type: message` (or just `Type` when there is no message).
+    public func exceptionLine(_ e: PyBaseException) -> String {
+        var name = e.type.name
+        let module = e.type.dict?.getStr(names.__module__) ?? .null
+        if !e.type.isBuiltin, module.isObject, let m = module.object as? PyStr, m.value != "__main__", m.value != "builtins" {
+            name = "\(m.value).\(name)"
+        }
+        let args = unsafeDowncast(e.args.object, to: PyTuple.self).items
+        let message: String
+        if e.type.isSubtype(of: types.KeyError) && args.count == 1 {
+            message = (try? repr(args[0])) ?? "?"
+        } else if e.type.isSubtype(of: types.OSError), args.count >= 1, let n = smallInt(args[0]), args.count == 1 {
+            message = osErrorMessage(n)
+        } else {
+            message = (try? toStr(Value(e))) ?? "?"
+        }
+        return message.isEmpty ? name : "\(name): \(message)"
+    }
+
+    /// `[Errno 2] ENOENT`, as MicroPython prints a bare errno.
+    func osErrorMessage(_ n: Int) -> String {
+        if let name = errnoNames[n] { return "[Errno \(n)] \(name)" }
+        return "\(n)"
+    }
+
+    var errnoNames: [Int: String] {
+        [1: "EPERM", 2: "ENOENT", 5: "EIO", 9: "EBADF", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES",
+         17: "EEXIST", 19: "ENODEV", 20: "ENOTDIR", 21: "EISDIR", 22: "EINVAL", 28: "ENOSPC",
+         30: "EROFS", 95: "EOPNOTSUPP", 98: "EADDRINUSE", 103: "ECONNABORTED", 104: "ECONNRESET",
+         105: "ENOBUFS", 107: "ENOTCONN", 110: "ETIMEDOUT", 111: "ECONNREFUSED", 113: "EHOSTUNREACH",
+         114: "EALREADY", 115: "EINPROGRESS", 116: "ETIMEDOUT"]
+    }
+}

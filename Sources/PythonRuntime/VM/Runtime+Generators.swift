@@ -1,0 +1,168 @@
+/// Generators and coroutines: resuming a suspended frame with a value or an
+/// exception, delegation for `yield from`/`await`, and their methods.
+enum ResumeResult {
+    case yielded(Value)
+    case returned(Value)
+}
+
+extension Runtime {
+    /// Resumes `g` with `sent` (or by raising `throwing` at its yield point).
+    func resumeGenerator(_ g: PyGenerator, sent: Value, throwing: PyBaseException?) throws(PyError) -> ResumeResult {
+        switch g.state {
+        case .running:
+            throw valueError("generator already executing")
+        case .finished:
+            if let throwing { throw PyError(throwing) }
+            return .returned(.none)
+        case .created:
+            if throwing == nil && !sent.isNone {
+                throw typeError("can't send non-None value to a just-started generator")
+            }
+            if let throwing {
+                g.state = .finished
+                throw PyError(throwing)
+            }
+        case .suspended:
+            break
+        }
+        let frame = g.frame
+        // A generator suspended in `yield from` passes a throw on to its delegate first.
+        if let throwing, g.state == .suspended,
+           frame.code.instructionBuffer![frame.ip].opcode == .yieldFrom {
+            let delegate = (frame.sp - 1).pointee
+            do {
+                switch try throwIntoDelegate(delegate, throwing) {
+                case .yielded(let y):
+                    return .yielded(y)
+                case .returned(let r):
+                    // The delegate finished: continue after the yield from with its value.
+                    (frame.sp - 1).pointee = r
+                    frame.ip += 1
+                    return try run(g, pushing: nil, throwing: nil)
+                }
+            } catch let e {
+                frame.sp -= 1
+                frame.ip += 1
+                return try run(g, pushing: nil, throwing: e.exception)
+            }
+        }
+        return try run(g, pushing: g.state == .created ? nil : sent, throwing: throwing)
+    }
+
+    /// Runs the generator's frame until it yields, returns or raises.
+    private func run(_ g: PyGenerator, pushing sent: Value?, throwing: PyBaseException?) throws(PyError) -> ResumeResult {
+        let frame = g.frame
+        if let sent {
+            frame.sp.pointee = sent
+            frame.sp += 1
+        }
+        g.state = .running
+        frame.finished = false
+        if let throwing {
+            // Raise at the yield point: let the frame's own handlers see it.
+            frame.pendingException = throwing
+        }
+        let result: Value
+        do {
+            result = try execute(frame)
+        } catch let e {
+            g.state = .finished
+            if e.exception.type.isSubtype(of: types.StopIteration) {
+                throw error(types.RuntimeError, "generator raised StopIteration")
+            }
+            throw e
+        }
+        if frame.finished {
+            g.state = .finished
+            return .returned(result)
+        }
+        g.state = .suspended
+        return .yielded(result)
+    }
+
+    /// One step of `yield from`/`await`: sends `sent` into the delegate.
+    func sendToDelegate(_ delegate: Value, _ sent: Value) throws(PyError) -> ResumeResult {
+        if delegate.isObject, let g = delegate.object as? PyGenerator {
+            return try resumeGenerator(g, sent: sent, throwing: nil)
+        }
+        do {
+            let v: Value
+            if sent.isNone {
+                v = try nextValue(delegate)
+                if v.isNull { return .returned(.none) }
+            } else {
+                v = try callMethod(delegate, "send", [sent])
+            }
+            return .yielded(v)
+        } catch let e {
+            if e.exception.type.isSubtype(of: types.StopIteration) {
+                let args = unsafeDowncast(e.exception.args.object, to: PyTuple.self).items
+                return .returned(args.first ?? .none)
+            }
+            throw e
+        }
+    }
+
+    func throwIntoDelegate(_ delegate: Value, _ exc: PyBaseException) throws(PyError) -> ResumeResult {
+        if delegate.isObject, let g = delegate.object as? PyGenerator {
+            if exc.type.isSubtype(of: types.GeneratorExit) {
+                try closeGenerator(g)
+                throw PyError(exc)
+            }
+            return try resumeGenerator(g, sent: .none, throwing: exc)
+        }
+        let t = try findAttribute(delegate, intern("throw"))
+        if t.isNull { throw PyError(exc) }
+        do {
+            return .yielded(try call(t, [Value(exc)]))
+        } catch let e {
+            if e.exception.type.isSubtype(of: types.StopIteration) {
+                let args = unsafeDowncast(e.exception.args.object, to: PyTuple.self).items
+                return .returned(args.first ?? .none)
+            }
+            throw e
+        }
+    }
+
+    /// `gen.close()`: raises GeneratorExit inside; a yield in response is an error.
+    func closeGenerator(_ g: PyGenerator) throws(PyError) {
+        guard g.state == .suspended else {
+            g.state = .finished
+            return
+        }
+        let exit = newException(types.GeneratorExit, args: [])
+        do {
+            switch try resumeGenerator(g, sent: .none, throwing: exit) {
+            case .yielded:
+                throw error(types.RuntimeError, "generator ignored GeneratorExit")
+            case .returned:
+                return
+            }
+        } catch let e {
+            if e.exception === exit || e.exception.type.isSubtype(of: types.GeneratorExit)
+                || e.exception.type.isSubtype(of: types.StopIteration) {
+                return
+            }
+            throw e
+        }
+    }
+
+    /// What `await v` iterates: a coroutine itself, or the iterator `v.__await__()` returns.
+    func awaitable(_ v: Value) throws(PyError) -> Value {
+        if v.isObject, let g = v.object as? PyGenerator {
+            if g.isCoroutine { return v }
+            // MicroPython lets generators be awaited (its asyncio relies on it).
+            return v
+        }
+        let m = typeOf(v).lookup(names.__await__)
+        if m.isNull {
+            throw typeError("'\(typeName(v))' object isn't awaitable")
+        }
+        return try call(m, [v])
+    }
+
+    /// The value of a StopIteration-style exception, for `send` returning.
+    func stopIterationValue(_ r: Value) -> PyError {
+        stopIteration(r.isNone ? .null : r)
+    }
+}

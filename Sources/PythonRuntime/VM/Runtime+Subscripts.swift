@@ -1,0 +1,256 @@
+import BigInt
+
+/// `container[index]`, assignment and deletion, including slices.
+extension Runtime {
+    /// Resolves a slice against a sequence length, as `slice.indices()`.
+    func sliceIndices(_ s: PySlice, length: Int) throws(PyError) -> (start: Int, stop: Int, step: Int, count: Int) {
+        var step = 1
+        if !s.step.isNone {
+            guard let st = try indexValue(s.step) else { throw typeError("slice indices must be integers") }
+            if st == 0 { throw valueError("slice step cannot be zero") }
+            step = st
+        }
+        func bound(_ v: Value, _ def: Int, _ lower: Int, _ upper: Int) throws(PyError) -> Int {
+            if v.isNone { return def }
+            guard var i = try indexValue(v) else { throw typeError("slice indices must be integers") }
+            if i < 0 {
+                i += length
+                if i < lower { i = lower }
+            } else if i > upper {
+                i = upper
+            }
+            return i
+        }
+        let start: Int, stop: Int
+        if step > 0 {
+            start = try bound(s.start, 0, 0, length)
+            stop = try bound(s.stop, length, 0, length)
+        } else {
+            start = try bound(s.start, length - 1, -1, length - 1)
+            stop = try bound(s.stop, -1, -1, length - 1)
+        }
+        var count = 0
+        if step > 0 { if start < stop { count = (stop - start - 1) / step + 1 } } else if stop < start { count = (start - stop - 1) / (-step) + 1 }
+        return (start, stop, step, count)
+    }
+
+    /// An int usable as an index (int, bool, or __index__), clamped to Int.
+    func indexValue(_ v: Value) throws(PyError) -> Int? {
+        if v.isSmallInt { return v.asSmallInt }
+        if let b = bigInt(v) { return Int(exactly: b) ?? (b < 0 ? Int.min / 2 : Int.max / 2) }
+        if v.isObject {
+            let m = v.object.type.lookup(names.__index__)
+            if !m.isNull { return try indexValue(try call(m, [v])) }
+        }
+        return nil
+    }
+
+    /// Normalises a sequence index, raising IndexError when out of range.
+    func sequenceIndex(_ index: Value, _ count: Int, _ what: String) throws(PyError) -> Int {
+        guard var i = try indexValue(index) else {
+            throw typeError("\(what) indices must be integers, not \(typeName(index))")
+        }
+        if i < 0 { i += count }
+        if i < 0 || i >= count { throw indexError("\(what) index out of range") }
+        return i
+    }
+
+    func getItem(_ container: Value, _ index: Value) throws(PyError) -> Value {
+        guard container.isObject else {
+            throw typeError("'\(typeName(container))' object isn't subscriptable")
+        }
+        let c = container.object
+        if !c.type.isBuiltin {
+            let m = c.type.lookup(names.__getitem__)
+            if m.isObject, m.object is PyFunction || !m.object.type.isBuiltin {
+                return try call(m, [container, index])
+            }
+        }
+        if let s = index.isObject ? index.object as? PySlice : nil {
+            return try getSlice(c, s)
+        }
+        switch c {
+        case let l as PyList:
+            return l.items[try sequenceIndex(index, l.items.count, "list")]
+        case let t as PyTuple:
+            return t.items[try sequenceIndex(index, t.items.count, "tuple")]
+        case let s as PyStr:
+            return str(s.character(at: try sequenceIndex(index, s.count, "string")))
+        case let b as PyBytes:
+            return Value(small: Int(b.bytes[try sequenceIndex(index, b.bytes.count, b.isMutable ? "bytearray" : "bytes")]))
+        case let d as PyDict:
+            let v = try d.get(index, self)
+            if !v.isNull { return v }
+            if !c.type.isBuiltin {
+                let missing = c.type.lookup(names.__missing__)
+                if !missing.isNull { return try call(missing, [container, index]) }
+            }
+            throw keyError(index)
+        case let r as PyRange:
+            let i = try sequenceIndex(index, r.count, "range")
+            return int(r.start + i * r.step)
+        case let t as PyType:
+            // Class subscripts such as list[int] in annotations evaluate to the class.
+            let m = t.lookup(intern("__class_getitem__"))
+            if !m.isNull { return try call(m, [container, index]) }
+            return container
+        default:
+            let m = c.type.lookup(names.__getitem__)
+            if !m.isNull { return try call(m, [container, index]) }
+            throw typeError("'\(c.type.name)' object isn't subscriptable")
+        }
+    }
+
+    func getSlice(_ c: PyObject, _ s: PySlice) throws(PyError) -> Value {
+        switch c {
+        case let l as PyList:
+            let (start, _, step, count) = try sliceIndices(s, length: l.items.count)
+            if step == 1 { return Value(newList(ContiguousArray(l.items[start..<(start + count)]))) }
+            var out = ContiguousArray<Value>()
+            out.reserveCapacity(count)
+            for k in 0..<count { out.append(l.items[start + k * step]) }
+            return Value(newList(out))
+        case let t as PyTuple:
+            let (start, _, step, count) = try sliceIndices(s, length: t.items.count)
+            var out = ContiguousArray<Value>()
+            out.reserveCapacity(count)
+            for k in 0..<count { out.append(t.items[start + k * step]) }
+            return Value(newTuple(out))
+        case let st as PyStr:
+            let (start, _, step, count) = try sliceIndices(s, length: st.count)
+            if step == 1 { return str(st.substring(start, start + count)) }
+            var out = String.UnicodeScalarView()
+            if st.isASCII {
+                let u = Array(st.value.utf8)
+                for k in 0..<count { out.append(Unicode.Scalar(u[start + k * step])) }
+            } else {
+                let sc = st.scalars
+                for k in 0..<count { out.append(sc[start + k * step]) }
+            }
+            return str(String(out))
+        case let b as PyBytes:
+            let (start, _, step, count) = try sliceIndices(s, length: b.bytes.count)
+            var out: [UInt8] = []
+            out.reserveCapacity(count)
+            for k in 0..<count { out.append(b.bytes[start + k * step]) }
+            return Value(newBytes(out, mutable: b.isMutable))
+        case let r as PyRange:
+            let (start, _, step, count) = try sliceIndices(s, length: r.count)
+            let newStart = r.start + start * r.step
+            let newStep = r.step * step
+            return Value(track(PyRange(type: types.range, start: newStart, stop: newStart + count * newStep, step: newStep)))
+        default:
+            throw typeError("'\(c.type.name)' object isn't subscriptable")
+        }
+    }
+
+    func setItem(_ container: Value, _ index: Value, _ value: Value) throws(PyError) {
+        guard container.isObject else {
+            throw typeError("'\(typeName(container))' object doesn't support item assignment")
+        }
+        let c = container.object
+        if !c.type.isBuiltin {
+            let m = c.type.lookup(names.__setitem__)
+            if m.isObject, m.object is PyFunction {
+                _ = try call(m, [container, index, value])
+                return
+            }
+        }
+        switch c {
+        case let l as PyList:
+            if index.isObject, let s = index.object as? PySlice {
+                let items = try iterateToArray(value)
+                let (start, stop, step, count) = try sliceIndices(s, length: l.items.count)
+                if step == 1 {
+                    l.items.replaceSubrange(start..<max(start, stop), with: items)
+                } else {
+                    guard items.count == count else {
+                        throw valueError("attempt to assign sequence of size \(items.count) to extended slice of size \(count)")
+                    }
+                    for k in 0..<count { l.items[start + k * step] = items[k] }
+                }
+                return
+            }
+            l.items[try sequenceIndex(index, l.items.count, "list")] = value
+        case let d as PyDict:
+            try d.set(index, value, self)
+        case let b as PyBytes where b.isMutable:
+            if index.isObject, let s = index.object as? PySlice {
+                let bytes = try bytesFrom(value)
+                let (start, stop, step, count) = try sliceIndices(s, length: b.bytes.count)
+                if step == 1 {
+                    b.bytes.replaceSubrange(start..<max(start, stop), with: bytes)
+                } else {
+                    guard bytes.count == count else { throw valueError("attempt to assign bytes of wrong size") }
+                    for k in 0..<count { b.bytes[start + k * step] = bytes[k] }
+                }
+                return
+            }
+            let i = try sequenceIndex(index, b.bytes.count, "bytearray")
+            guard let x = smallInt(value), x >= 0, x < 256 else { throw valueError("byte must be in range(0, 256)") }
+            b.bytes[i] = UInt8(x)
+        default:
+            let m = c.type.lookup(names.__setitem__)
+            if !m.isNull {
+                _ = try call(m, [container, index, value])
+                return
+            }
+            throw typeError("'\(c.type.name)' object doesn't support item assignment")
+        }
+    }
+
+    func deleteItem(_ container: Value, _ index: Value) throws(PyError) {
+        guard container.isObject else {
+            throw typeError("'\(typeName(container))' object doesn't support item deletion")
+        }
+        let c = container.object
+        if !c.type.isBuiltin {
+            let m = c.type.lookup(names.__delitem__)
+            if m.isObject, m.object is PyFunction {
+                _ = try call(m, [container, index])
+                return
+            }
+        }
+        switch c {
+        case let l as PyList:
+            if index.isObject, let s = index.object as? PySlice {
+                let (start, _, step, count) = try sliceIndices(s, length: l.items.count)
+                var positions = Set<Int>()
+                for k in 0..<count { positions.insert(start + k * step) }
+                l.items = ContiguousArray(l.items.enumerated().filter { !positions.contains($0.offset) }.map { $0.element })
+                return
+            }
+            l.items.remove(at: try sequenceIndex(index, l.items.count, "list"))
+        case let d as PyDict:
+            if (try d.remove(index, self)).isNull { throw keyError(index) }
+        case let b as PyBytes where b.isMutable:
+            if index.isObject, let s = index.object as? PySlice {
+                let (start, _, step, count) = try sliceIndices(s, length: b.bytes.count)
+                var positions = Set<Int>()
+                for k in 0..<count { positions.insert(start + k * step) }
+                b.bytes = b.bytes.enumerated().filter { !positions.contains($0.offset) }.map { $0.element }
+                return
+            }
+            b.bytes.remove(at: try sequenceIndex(index, b.bytes.count, "bytearray"))
+        default:
+            let m = c.type.lookup(names.__delitem__)
+            if !m.isNull {
+                _ = try call(m, [container, index])
+                return
+            }
+            throw typeError("'\(c.type.name)' object doesn't support item deletion")
+        }
+    }
+
+    /// The bytes of a bytes-like value or an iterable of ints.
+    func bytesFrom(_ v: Value) throws(PyError) -> [UInt8] {
+        if v.isObject, let b = v.object as? PyBytes { return b.bytes }
+        if v.isObject, v.object is PyStr { throw typeError("can't convert str to bytes implicitly") }
+        var out: [UInt8] = []
+        for x in try iterateToArray(v) {
+            guard let i = smallInt(x), i >= 0, i < 256 else { throw valueError("bytes must be in range(0, 256)") }
+            out.append(UInt8(i))
+        }
+        return out
+    }
+}

@@ -1,0 +1,216 @@
+import BigInt
+import Synchronization
+
+/// What the runtime asks of the program embedding it. Everything outside the
+/// language (console, files, time) reaches the runtime only through here.
+public protocol RuntimeHost: AnyObject {
+    /// Program output (print, sys.stdout).
+    func writeOutput(_ text: String)
+    /// Error output (tracebacks, sys.stderr).
+    func writeError(_ text: String)
+    /// A line of input without its newline (input(), sys.stdin), or nil at end of input.
+    func readLine() -> String?
+    /// Source of a module file, or nil if there is no such file. `path` is as
+    /// built from sys.path entries ("lib/foo.py", "foo/__init__.py").
+    func readSourceFile(_ path: String) -> String?
+    /// Is `path` a directory (for packages)?
+    func isDirectory(_ path: String) -> Bool
+    /// Called every so often from the interpreter loop with the instructions run
+    /// since the last call (a board charges them to its virtual clock).
+    func instructionsExecuted(_ count: Int)
+}
+
+extension RuntimeHost {
+    public func readSourceFile(_ path: String) -> String? { nil }
+    public func isDirectory(_ path: String) -> Bool { false }
+    public func instructionsExecuted(_ count: Int) {}
+}
+
+/// Settings fixed when a runtime is made.
+public struct RuntimeConfiguration {
+    /// Heap size in bytes (a board's RAM for Python objects).
+    public var heapLimit: Int = 256 * 1024 * 1024
+    /// Deepest Python call nesting before RecursionError.
+    public var recursionLimit: Int = 1000
+    /// `sys.platform`.
+    public var platform: String = "linux"
+    /// `sys.implementation._machine` / `os.uname().machine`.
+    public var machine: String = "linux [GCC 4.2.1] version"
+    public var argv: [String] = []
+    public init() {}
+}
+
+/// One Python interpreter: its heap, types, modules and the running frames.
+/// Not thread-safe except for `requestInterrupt`, which any thread may call.
+public final class Runtime {
+    public let host: RuntimeHost
+    public let configuration: RuntimeConfiguration
+    let heap: Heap
+    public internal(set) var types: BuiltinTypes!
+    var interned: [String: PyStr] = [:]
+    /// Common names as interned strings (`__init__`, `__name__`...).
+    var names: Names!
+    public internal(set) var builtins: PyDict!
+    /// sys.modules.
+    public internal(set) var modules: PyDict!
+    /// The module search path (sys.path), a list.
+    var sysPath: PyList!
+    var sysModule: PyModule!
+
+    // Interpreter state.
+    var valueStack: UnsafeMutablePointer<Value>
+    let valueStackCapacity: Int
+    var stackTop: UnsafeMutablePointer<Value>
+    var currentFrame: Frame?
+    var frameDepth = 0
+    var nativeDepth = 0
+    var framePool: [Frame] = []
+    /// The exception being handled (for bare `raise`, __context__, sys.exc_info()).
+    var handledException: Value = .none
+    /// Total instructions executed.
+    public internal(set) var instructionCount: Int = 0
+    var reportedInstructionCount: Int = 0
+    /// Set from any thread to make the running code raise KeyboardInterrupt.
+    let interruptRequested = Atomic<Int>(0)
+    /// Source text by filename, for syntax errors and the REPL.
+    var sourceCache: [String: String] = [:]
+
+    public init(host: RuntimeHost, configuration: RuntimeConfiguration = RuntimeConfiguration()) {
+        self.host = host
+        self.configuration = configuration
+        heap = Heap(limit: configuration.heapLimit)
+        valueStackCapacity = 1 << 20
+        valueStack = .allocate(capacity: valueStackCapacity)
+        valueStack.initialize(repeating: .null, count: valueStackCapacity)
+        stackTop = valueStack
+        bootstrap()
+    }
+
+    deinit {
+        valueStack.deallocate()
+    }
+
+    /// Asks the running code to raise KeyboardInterrupt at the next safe point.
+    public func requestInterrupt() {
+        interruptRequested.store(1, ordering: .relaxed)
+    }
+
+    // MARK: allocation
+
+    /// Hands a new object to the heap and returns it as a Value.
+    @inline(__always) func track<T: PyObject>(_ object: T) -> T {
+        heap.register(object)
+        return object
+    }
+
+    /// Raises MemoryError unless `bytes` more fit in the heap (checked before big allocations).
+    func reserve(_ bytes: Int) throws(PyError) {
+        if !heap.hasRoom(for: bytes) {
+            throw memoryError(bytes)
+        }
+    }
+
+    func memoryError(_ bytes: Int) -> PyError {
+        PyError(track(PyBaseException(type: types.MemoryError, args: Value(newTupleUntracked(["memory allocation failed, allocating \(bytes) bytes"])))))
+    }
+
+    private func newTupleUntracked(_ strings: [String]) -> PyTuple {
+        track(PyTuple(type: types.tuple, ContiguousArray(strings.map { Value(newStr($0)) })))
+    }
+
+    /// An interned string: the same object for the same text, never freed.
+    public func intern(_ s: String) -> PyStr {
+        if let x = interned[s] { return x }
+        let x = PyStr(type: types.str, s)
+        x.isInterned = true
+        heap.makePermanent(x)
+        interned[s] = x
+        return x
+    }
+
+    public func newStr(_ s: String) -> PyStr {
+        if s.utf8.count <= 1, let x = interned[s] { return x }
+        return track(PyStr(type: types.str, s))
+    }
+    @inline(__always) public func str(_ s: String) -> Value { Value(newStr(s)) }
+
+    public func newInt(_ i: BigInt) -> Value {
+        if let small = Int(exactly: i), Value.fitsSmall(small) { return Value(small: small) }
+        return Value(track(PyBigInt(type: types.int, i)))
+    }
+    @inline(__always) public func int(_ i: Int) -> Value {
+        if Value.fitsSmall(i) { return Value(small: i) }
+        return Value(track(PyBigInt(type: types.int, BigInt(i))))
+    }
+
+    public func newList(_ items: ContiguousArray<Value> = []) -> PyList {
+        track(PyList(type: types.list, items))
+    }
+    public func newTuple(_ items: ContiguousArray<Value>) -> PyTuple {
+        if items.isEmpty, let e = emptyTuple { return e }
+        return track(PyTuple(type: types.tuple, items))
+    }
+    public func tuple(_ items: [Value]) -> Value { Value(newTuple(ContiguousArray(items))) }
+    public func newDict(capacity: Int = 0) -> PyDict { track(PyDict(type: types.dict, capacity: capacity)) }
+    public func newSet(frozen: Bool = false) -> PySet {
+        track(PySet(type: frozen ? types.frozenset : types.set, storage: newDict()))
+    }
+    public func newBytes(_ b: [UInt8], mutable: Bool = false) -> PyBytes {
+        track(PyBytes(type: mutable ? types.bytearray : types.bytes, b, mutable: mutable))
+    }
+    var emptyTuple: PyTuple?
+
+    /// A native function object (for builtins and module functions).
+    public func native(_ name: String, owner: PyType? = nil, _ body: @escaping NativeFunction) -> PyNativeFunction {
+        let f = PyNativeFunction(type: types.builtinFunction, name: name, owner: owner, body: body)
+        heap.makePermanent(f)
+        return f
+    }
+
+    // MARK: errors
+
+    /// Makes an exception of `type` with a message (args = (message,)).
+    public func error(_ type: PyType, _ message: String) -> PyError {
+        PyError(newException(type, args: [str(message)]))
+    }
+    public func newException(_ type: PyType, args: [Value]) -> PyBaseException {
+        let e = track(PyBaseException(type: type, args: tuple(args)))
+        if type.instancesHaveDict { e.instanceDict = Value(newDict()) }
+        return e
+    }
+    public func typeError(_ m: String) -> PyError { error(types.TypeError, m) }
+    public func valueError(_ m: String) -> PyError { error(types.ValueError, m) }
+    public func attributeError(_ m: String) -> PyError { error(types.AttributeError, m) }
+    public func indexError(_ m: String) -> PyError { error(types.IndexError, m) }
+    public func keyError(_ key: Value) -> PyError { PyError(newException(types.KeyError, args: [key])) }
+    public func nameError(_ name: String) -> PyError {
+        error(types.NameError, "name '\(name)' isn't defined")
+    }
+    public func zeroDivision(_ m: String = "divide by zero") -> PyError { error(types.ZeroDivisionError, m) }
+    public func overflowError(_ m: String) -> PyError { error(types.OverflowError, m) }
+    public func notImplementedError(_ m: String) -> PyError { error(types.NotImplementedError, m) }
+    public func stopIteration(_ value: Value = .null) -> PyError {
+        PyError(newException(types.StopIteration, args: value.isNull ? [] : [value]))
+    }
+    public func osError(_ errno: Int, _ name: String? = nil) -> PyError {
+        if let name { return PyError(newException(types.OSError, args: [int(errno), str(name)])) }
+        return PyError(newException(types.OSError, args: [int(errno)]))
+    }
+
+    /// The Python type of any value.
+    @inline(__always) public func typeOf(_ v: Value) -> PyType {
+        if v.isObject { return v.object.type }
+        if v.isSmallInt { return types.int }
+        if v.isFloat { return types.float }
+        switch v.bits {
+        case Value.none.bits: return types.NoneType
+        case Value.true.bits, Value.false.bits: return types.bool
+        case Value.ellipsis.bits: return types.ellipsis
+        case Value.notImplemented.bits: return types.notImplementedType
+        default: return types.NoneType
+        }
+    }
+
+    /// The type's name as messages print it (`'int'`).
+    public func typeName(_ v: Value) -> String { typeOf(v).name }
+}
