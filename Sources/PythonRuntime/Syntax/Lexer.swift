@@ -22,7 +22,6 @@ struct Lexer {
     private var indents: [Int] = [0]
     private var brackets: [(char: Unicode.Scalar, loc: SourceLocation)] = []
     private var atLineStart = true
-    private var afterContinuation = false
     /// Lexing an f-string replacement field: behave as if inside brackets.
     private let embedded: Bool
 
@@ -103,7 +102,6 @@ struct Lexer {
             }
             let c = src[pos]
             let loc = location(pos)
-            afterContinuation = false
             switch c {
             case "#":
                 while pos < src.count && src[pos] != "\n" { pos += 1 }
@@ -118,7 +116,6 @@ struct Lexer {
                 if pos + 1 < src.count && src[pos + 1] == "\n" {
                     pos += 2
                     newLine()
-                    afterContinuation = true
                     if pos >= src.count {
                         fail("unexpected EOF while parsing", location(pos), incomplete: true)
                     }

@@ -134,6 +134,7 @@ final class Parser {
     func parseFStringField() throws(SyntaxErrorInfo) -> Expr {
         let e = atKeyword("yield") ? try parseYield() : try parseStarExpressions()
         if case .starred = e.kind { throw syntaxError("can't use starred expression here", at: e.location) }
+        if startsExpression(tok) { throw syntaxError("invalid syntax. Perhaps you forgot a comma?", at: e.location) }
         guard tok.kind == .endMarker else { throw syntaxError() }
         return e
     }
