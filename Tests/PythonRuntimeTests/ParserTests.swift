@@ -4,7 +4,7 @@ import XCTest
 
 // MARK: - Compact ast.dump-like rendering
 
-private func dump(_ c: Constant) -> String {
+func dump(_ c: Constant) -> String {
     switch c {
     case .none: return "None"
     case .bool(let b): return b ? "True" : "False"
@@ -17,14 +17,14 @@ private func dump(_ c: Constant) -> String {
     }
 }
 
-private func dump(_ e: Expr?) -> String {
+func dump(_ e: Expr?) -> String {
     guard let e else { return "None" }
     return dump(e)
 }
 
-private func dump(_ es: [Expr]) -> String { "[" + es.map { dump($0) }.joined(separator: ", ") + "]" }
+func dump(_ es: [Expr]) -> String { "[" + es.map { dump($0) }.joined(separator: ", ") + "]" }
 
-private func dump(_ op: BinaryOperator) -> String {
+func dump(_ op: BinaryOperator) -> String {
     switch op {
     case .add: return "Add"
     case .sub: return "Sub"
@@ -42,7 +42,7 @@ private func dump(_ op: BinaryOperator) -> String {
     }
 }
 
-private func dump(_ op: CompareOperator) -> String {
+func dump(_ op: CompareOperator) -> String {
     switch op {
     case .eq: return "Eq"
     case .notEq: return "NotEq"
@@ -57,17 +57,17 @@ private func dump(_ op: CompareOperator) -> String {
     }
 }
 
-private func dump(_ gens: [Comprehension]) -> String {
+func dump(_ gens: [Comprehension]) -> String {
     "[" + gens.map { g in
         "comprehension(\(dump(g.target)), \(dump(g.iter)), \(dump(g.ifs))\(g.isAsync ? ", async" : ""))"
     }.joined(separator: ", ") + "]"
 }
 
-private func dump(_ k: Keyword) -> String {
+func dump(_ k: Keyword) -> String {
     k.name.map { "\($0)=\(dump(k.value))" } ?? "**\(dump(k.value))"
 }
 
-private func dump(_ a: Arguments) -> String {
+func dump(_ a: Arguments) -> String {
     func arg(_ a: Arg) -> String { a.annotation.map { "\(a.name):\(dump($0))" } ?? a.name }
     var parts: [String] = []
     if !a.posonlyargs.isEmpty { parts.append("posonly=[" + a.posonlyargs.map(arg).joined(separator: ", ") + "]") }
@@ -82,7 +82,7 @@ private func dump(_ a: Arguments) -> String {
     return "arguments(" + parts.joined(separator: ", ") + ")"
 }
 
-private func dump(_ e: Expr) -> String {
+func dump(_ e: Expr) -> String {
     switch e.kind {
     case .boolOp(let op, let values): return "BoolOp(\(op == .and ? "And" : "Or"), \(dump(values)))"
     case .namedExpr(let t, let v): return "NamedExpr(\(dump(t)), \(dump(v)))"
@@ -125,9 +125,9 @@ private func dump(_ e: Expr) -> String {
     }
 }
 
-private func dump(_ body: [Stmt]) -> String { "[" + body.map { dump($0) }.joined(separator: ", ") + "]" }
+func dump(_ body: [Stmt]) -> String { "[" + body.map { dump($0) }.joined(separator: ", ") + "]" }
 
-private func dump(_ s: Stmt) -> String {
+func dump(_ s: Stmt) -> String {
     switch s.kind {
     case .functionDef(let f):
         var out = "\(f.isAsync ? "AsyncFunctionDef" : "FunctionDef")(\(f.name), \(dump(f.args)), \(dump(f.body))"
@@ -168,7 +168,7 @@ private func dump(_ s: Stmt) -> String {
     }
 }
 
-private func dump(_ names: [Alias]) -> String {
+func dump(_ names: [Alias]) -> String {
     "[" + names.map { a in a.asname.map { "\(a.name) as \($0)" } ?? a.name }.joined(separator: ", ") + "]"
 }
 
@@ -476,7 +476,7 @@ final class ParserTests: XCTestCase {
                     kind: "IndentationError")
         assertError("def f():\n\nx = 1", "expected an indented block after function definition on line 1",
                     kind: "IndentationError")
-        assertError("x = 1\n  y = 2", "unexpected indent", line: 2, column: 3, kind: "IndentationError")
+        assertError("x = 1\n  y = 2", "unexpected indent", line: 2, column: 2, kind: "IndentationError")
         assertError("if x:\n    a\n  b\n", "unindent does not match any outer indentation level", line: 3,
                     kind: "IndentationError")
         assertError("try:\n  pass\nx = 1", "expected 'except' or 'finally' block", line: 3)

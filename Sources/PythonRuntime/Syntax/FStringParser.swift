@@ -156,7 +156,7 @@ struct FStringParser {
         if i < body.count && body[i] == "!" {
             i += 1
             guard i < body.count, body[i] != "}", body[i] != ":" else {
-                throw error("f-string: missing conversion character", at: i)
+                throw error("f-string: invalid conversion character: expected 's', 'r', or 'a'", at: i)
             }
             guard body[i] == "s" || body[i] == "r" || body[i] == "a" else {
                 throw error("f-string: invalid conversion character '\(body[i])': expected 's', 'r', or 'a'", at: i)

@@ -172,7 +172,10 @@ struct Lexer {
                 emit(.dedent, "", loc)
             }
             if col != indents[indents.count - 1] {
-                fail("unindent does not match any outer indentation level", loc, kind: "IndentationError")
+                // CPython puts the caret just past the end of the line.
+                var end = pos
+                while end < src.count && src[end] != "\n" { end += 1 }
+                fail("unindent does not match any outer indentation level", location(end), kind: "IndentationError")
                 return false
             }
         }

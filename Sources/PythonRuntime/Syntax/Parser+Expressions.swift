@@ -89,7 +89,7 @@ extension Parser {
         let body = try parseDisjunction()
         guard acceptKeyword("if") else { return body }
         let test = try parseDisjunction()
-        try expectKeyword("else", "expected 'else' after 'if' expression")
+        guard acceptKeyword("else") else { throw syntaxError("expected 'else' after 'if' expression", at: body.location) }
         let orelse = try parseExpression()
         return Expr(.ifExp(test: test, body: body, orelse: orelse), body.location)
     }
@@ -464,6 +464,9 @@ extension Parser {
                 try expect("}")
                 return Expr(.dictComp(key: first, value: value, generators: generators), open.location)
             }
+            if !at(",") && !at("}") && startsExpression(tok) {
+                throw syntaxError("invalid syntax. Perhaps you forgot a comma?", at: value.location)
+            }
             return try parseDictRest(keys: [first], values: [value], open: open)
         }
         if isComprehensionStart {
@@ -487,6 +490,9 @@ extension Parser {
                 try expect(":", "':' expected after dictionary key")
                 values.append(try parseExpression())
             }
+        }
+        if !at("}") && startsExpression(tok) {
+            throw syntaxError("invalid syntax. Perhaps you forgot a comma?", at: values[values.count - 1].location)
         }
         try expect("}")
         return Expr(.dict(keys: keys, values: values), open.location)

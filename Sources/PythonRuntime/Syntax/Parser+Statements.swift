@@ -6,7 +6,9 @@ extension Parser {
         let t = tok
         switch t.kind {
         case .indent:
-            throw syntaxError("unexpected indent", kind: "IndentationError")
+            // CPython points at the last indentation character.
+            throw syntaxError("unexpected indent", at: SourceLocation(line: t.location.line, column: t.location.column - 1),
+                              kind: "IndentationError")
         case .keyword:
             switch t.text {
             case "if": return [try parseIf()]
@@ -248,7 +250,9 @@ extension Parser {
             if at("/") {
                 if seenSlash { throw syntaxError("/ may appear only once") }
                 if seenStar { throw syntaxError("/ must be ahead of *") }
-                if a.args.isEmpty { throw syntaxError("at least one argument must precede /") }
+                if a.args.isEmpty {
+                    throw syntaxError(peek().text == closer ? "invalid syntax" : "at least one argument must precede /")
+                }
                 advance()
                 a.posonlyargs = a.args
                 a.args = []
@@ -343,6 +347,7 @@ extension Parser {
                 var targets: [Expr] = []
                 repeat {
                     if atStatementEnd && !targets.isEmpty { break }
+                    if at("*") { throw syntaxError("cannot delete starred") }
                     let e = try parseBitOr()
                     try checkTarget(e, deleting: true)
                     targets.append(e)
@@ -403,7 +408,7 @@ extension Parser {
             while accept("=") { targets.append(try parseStarExpressionsOrYield()) }
             let value = targets.removeLast()
             for (n, target) in targets.enumerated() {
-                try checkTarget(target, deleting: false, suggestEquality: n == targets.count - 1)
+                try checkTarget(target, deleting: false, suggestEquality: targets.count == 1)
             }
             return Stmt(.assign(targets: targets, value: value), start.location)
         }

@@ -9,6 +9,8 @@ extension Parser {
             return
         case .tuple(let elts), .list(let elts):
             for elt in elts { try checkTarget(elt, deleting: deleting) }
+        case .yield, .yieldFrom where !deleting:
+            throw syntaxError("assignment to yield expression not possible", at: e.location)
         case .starred(let inner):
             if deleting { throw syntaxError("cannot delete starred", at: e.location) }
             try checkTarget(inner, deleting: deleting)
