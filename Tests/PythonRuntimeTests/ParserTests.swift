@@ -4,7 +4,7 @@ import XCTest
 
 // MARK: - Compact ast.dump-like rendering
 
-func dump(_ c: Constant) -> String {
+private func dump(_ c: Constant) -> String {
     switch c {
     case .none: return "None"
     case .bool(let b): return b ? "True" : "False"
@@ -17,14 +17,14 @@ func dump(_ c: Constant) -> String {
     }
 }
 
-func dump(_ e: Expr?) -> String {
+private func dump(_ e: Expr?) -> String {
     guard let e else { return "None" }
     return dump(e)
 }
 
-func dump(_ es: [Expr]) -> String { "[" + es.map { dump($0) }.joined(separator: ", ") + "]" }
+private func dump(_ es: [Expr]) -> String { "[" + es.map { dump($0) }.joined(separator: ", ") + "]" }
 
-func dump(_ op: BinaryOperator) -> String {
+private func dump(_ op: BinaryOperator) -> String {
     switch op {
     case .add: return "Add"
     case .sub: return "Sub"
@@ -42,7 +42,7 @@ func dump(_ op: BinaryOperator) -> String {
     }
 }
 
-func dump(_ op: CompareOperator) -> String {
+private func dump(_ op: CompareOperator) -> String {
     switch op {
     case .eq: return "Eq"
     case .notEq: return "NotEq"
@@ -57,17 +57,17 @@ func dump(_ op: CompareOperator) -> String {
     }
 }
 
-func dump(_ gens: [Comprehension]) -> String {
+private func dump(_ gens: [Comprehension]) -> String {
     "[" + gens.map { g in
         "comprehension(\(dump(g.target)), \(dump(g.iter)), \(dump(g.ifs))\(g.isAsync ? ", async" : ""))"
     }.joined(separator: ", ") + "]"
 }
 
-func dump(_ k: Keyword) -> String {
+private func dump(_ k: Keyword) -> String {
     k.name.map { "\($0)=\(dump(k.value))" } ?? "**\(dump(k.value))"
 }
 
-func dump(_ a: Arguments) -> String {
+private func dump(_ a: Arguments) -> String {
     func arg(_ a: Arg) -> String { a.annotation.map { "\(a.name):\(dump($0))" } ?? a.name }
     var parts: [String] = []
     if !a.posonlyargs.isEmpty { parts.append("posonly=[" + a.posonlyargs.map(arg).joined(separator: ", ") + "]") }
@@ -82,7 +82,7 @@ func dump(_ a: Arguments) -> String {
     return "arguments(" + parts.joined(separator: ", ") + ")"
 }
 
-func dump(_ e: Expr) -> String {
+private func dump(_ e: Expr) -> String {
     switch e.kind {
     case .boolOp(let op, let values): return "BoolOp(\(op == .and ? "And" : "Or"), \(dump(values)))"
     case .namedExpr(let t, let v): return "NamedExpr(\(dump(t)), \(dump(v)))"
@@ -125,9 +125,9 @@ func dump(_ e: Expr) -> String {
     }
 }
 
-func dump(_ body: [Stmt]) -> String { "[" + body.map { dump($0) }.joined(separator: ", ") + "]" }
+private func dump(_ body: [Stmt]) -> String { "[" + body.map { dump($0) }.joined(separator: ", ") + "]" }
 
-func dump(_ s: Stmt) -> String {
+private func dump(_ s: Stmt) -> String {
     switch s.kind {
     case .functionDef(let f):
         var out = "\(f.isAsync ? "AsyncFunctionDef" : "FunctionDef")(\(f.name), \(dump(f.args)), \(dump(f.body))"
@@ -168,7 +168,7 @@ func dump(_ s: Stmt) -> String {
     }
 }
 
-func dump(_ names: [Alias]) -> String {
+private func dump(_ names: [Alias]) -> String {
     "[" + names.map { a in a.asname.map { "\(a.name) as \($0)" } ?? a.name }.joined(separator: ", ") + "]"
 }
 
@@ -462,7 +462,7 @@ final class ParserTests: XCTestCase {
         assertError("x = = 1", "invalid syntax", line: 1, column: 5)
         assertError("if x\n  pass", "expected ':'", line: 1, column: 5)
         assertError("s = 'abc", "unterminated string literal (detected at line 1)", line: 1, column: 5)
-        assertError("s = '''abc\n\n", "unterminated triple-quoted string literal (detected at line 3)", line: 1, column: 5)
+        assertError("s = '''abc\n\n", "unterminated triple-quoted string literal (detected at line 2)", line: 1, column: 5)
         assertError("x = 1abc", "invalid decimal literal")
         assertError("f(a=1, b)", "positional argument follows keyword argument", line: 1, column: 8)
         assertError("f(**a, b)", "positional argument follows keyword argument unpacking")
@@ -487,6 +487,15 @@ final class ParserTests: XCTestCase {
         assertError("x = 1 +", "invalid syntax")
         assertError("(*a)", "cannot use starred expression here")
         assertError("except: pass", "invalid syntax")
+        // Like CPython, some tokenizer errors win over an earlier parse error.
+        assertError("x = = 1\ny = 'abc", "unterminated string literal (detected at line 2)", line: 2, column: 5)
+        assertError("x = = 1\ny = (", "invalid syntax", line: 1, column: 5)
+        assertError("print(1 2\ny = 3", "'(' was never closed", line: 1, column: 6)
+        assertError("a + b:\n", "invalid syntax", line: 1, column: 6)
+        assertError("a + b: int", "illegal target for annotation", line: 1, column: 1)
+        assertError("x = yield = 1", "assignment to yield expression not possible")
+        assertError("x = 1 = 2", "cannot assign to literal")
+        assertError("x = {1: 2 3: 4}", "invalid syntax. Perhaps you forgot a comma?", column: 9)
         if let e = error("a = 1\nb = (2 +\n     3 3)") {
             XCTAssertEqual(e.message, "invalid syntax. Perhaps you forgot a comma?")
             XCTAssertEqual(e.lineText, "b = (2 +")

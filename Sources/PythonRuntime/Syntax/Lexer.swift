@@ -13,6 +13,10 @@ struct Lexer {
     private(set) var error: SyntaxErrorInfo?
     /// The error is only the input running out (open bracket, triple-quoted string, trailing `\`).
     private(set) var incompleteAtEOF = false
+    /// The error is one CPython reports in preference to an earlier parse error.
+    private(set) var errorOverridesParser = false
+    /// The error is an open bracket at the end of input.
+    private(set) var unclosedBracket = false
 
     private var pos = 0
     private var line: Int
@@ -81,6 +85,11 @@ struct Lexer {
                                 line: loc.line, column: loc.column + 1, lineText: lineText(loc.line))
         incompleteAtEOF = incomplete
         tokens.append(Token(.error, "", loc))
+    }
+
+    private mutating func failOverriding(_ message: String, _ loc: SourceLocation, incomplete: Bool = false) {
+        fail(message, loc, incomplete: incomplete)
+        errorOverridesParser = true
     }
 
     private mutating func emit(_ kind: TokenKind, _ text: String, _ loc: SourceLocation) {
@@ -190,6 +199,7 @@ struct Lexer {
         }
         if let open = brackets.last {
             fail("'\(open.char)' was never closed", open.loc, incomplete: true)
+            unclosedBracket = true
             return
         }
         if let last = tokens.last, last.kind != .newline {
@@ -288,11 +298,11 @@ struct Lexer {
             var digits = ""
             scanDigits(radix: radix, leadingUnderscore: true, into: &digits)
             if pos < src.count, radix < 10, let d = digitValue(src[pos]), d < 10 {
-                fail("invalid digit '\(src[pos])' in \(kind) literal", location(pos))
+                failOverriding("invalid digit '\(src[pos])' in \(kind) literal", location(pos))
                 return
             }
             if digits.isEmpty || !endsCleanly() {
-                fail("invalid \(kind) literal", location(digits.isEmpty ? start : pos))
+                failOverriding("invalid \(kind) literal", location(digits.isEmpty ? start : pos))
                 return
             }
             token.number = .int(BigInt(digits, radix: radix)!)
@@ -321,7 +331,7 @@ struct Lexer {
         if pos < src.count, src[pos] == "j" || src[pos] == "J" {
             pos += 1
             guard endsCleanly() else {
-                fail("invalid imaginary literal", location(start))
+                failOverriding("invalid imaginary literal", location(start))
                 return
             }
             token.number = .imaginary(Double(text) ?? .infinity)
@@ -329,14 +339,14 @@ struct Lexer {
             return
         }
         guard endsCleanly() else {
-            fail("invalid decimal literal", location(pos))
+            failOverriding("invalid decimal literal", location(pos))
             return
         }
         if isFloat {
             token.number = .float(Double(text) ?? .infinity)
         } else {
             if text.count > 1, text.first == "0", text.contains(where: { $0 != "0" }) {
-                fail("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", loc)
+                failOverriding("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", loc)
                 return
             }
             token.number = .int(BigInt(text, radix: 10)!)
@@ -362,10 +372,12 @@ struct Lexer {
         var continued = false
         while true {
             guard pos < src.count else {
+                // A final newline does not start a line of its own.
+                let lastLine = pos > 0 && src[pos - 1] == "\n" ? line - 1 : line
                 if triple {
-                    fail("unterminated triple-quoted string literal (detected at line \(line))", loc, incomplete: true)
+                    failOverriding("unterminated triple-quoted string literal (detected at line \(lastLine))", loc, incomplete: true)
                 } else {
-                    fail("unterminated string literal (detected at line \(line))", loc, incomplete: continued)
+                    failOverriding("unterminated string literal (detected at line \(lastLine))", loc, incomplete: continued)
                 }
                 return
             }
@@ -383,7 +395,7 @@ struct Lexer {
             }
             if c == "\n" {
                 if !triple {
-                    fail("unterminated string literal (detected at line \(line))", loc)
+                    failOverriding("unterminated string literal (detected at line \(line))", loc)
                     return
                 }
                 pos += 1
@@ -461,13 +473,13 @@ struct Lexer {
             brackets.append((c, loc))
         case ")", "]", "}":
             guard let open = brackets.last else {
-                fail("unmatched '\(c)'", loc)
+                failOverriding("unmatched '\(c)'", loc)
                 return
             }
             let expected: Unicode.Scalar = open.char == "(" ? ")" : open.char == "[" ? "]" : "}"
             if c != expected {
                 let suffix = open.loc.line != loc.line ? " on line \(open.loc.line)" : ""
-                fail("closing parenthesis '\(c)' does not match opening parenthesis '\(open.char)'\(suffix)", loc)
+                failOverriding("closing parenthesis '\(c)' does not match opening parenthesis '\(open.char)'\(suffix)", loc)
                 return
             }
             brackets.removeLast()

@@ -379,6 +379,13 @@ extension Parser {
         let start = tok
         let first = try parseStarExpressionsOrYield()
         if at(":") {
+            if !startsExpression(peek()) {
+                if case .name = first.kind {} else if case .attribute = first.kind {} else if case .subscript = first.kind {} else {
+                    throw syntaxError()
+                }
+                advance()
+                throw syntaxError()
+            }
             switch first.kind {
             case .name, .attribute, .subscript: break
             case .tuple: throw syntaxError("only single target (not tuple) can be annotated", at: first.location)

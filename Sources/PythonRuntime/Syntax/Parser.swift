@@ -2,11 +2,19 @@
 /// `.module` and `.interactive` give `.statements`; `.expression` gives `.expression`.
 /// `.interactive` reads one complete interactive input (which may be a compound statement).
 public func parsePython(_ source: String, filename: String, mode: ParseMode) throws(SyntaxErrorInfo) -> ParsedSource {
+    if source.utf8.contains(0) {
+        throw SyntaxErrorInfo(message: "source code string cannot contain null bytes", filename: filename,
+                              line: 1, column: 1, lineText: "")
+    }
     let parser = Parser(lexer: Lexer(source, filename: filename))
-    switch mode {
-    case .module: return .statements(try parser.parseModule())
-    case .interactive: return .statements(try parser.parseInteractive())
-    case .expression: return .expression(try parser.parseEvalInput())
+    do {
+        switch mode {
+        case .module: return .statements(try parser.parseModule())
+        case .interactive: return .statements(try parser.parseInteractive())
+        case .expression: return .expression(try parser.parseEvalInput())
+        }
+    } catch {
+        throw parser.preferredError(error)
     }
 }
 
@@ -88,6 +96,16 @@ final class Parser {
         let loc = location ?? tok.location
         return SyntaxErrorInfo(kind: kind, message: message, filename: filename, line: loc.line,
                                column: loc.column + 1, lineText: rootLexer.lineText(loc.line))
+    }
+
+    /// CPython reports some tokenizer errors even when parsing failed earlier in the file.
+    func preferredError(_ e: SyntaxErrorInfo) -> SyntaxErrorInfo {
+        guard let lexError = lexer.error, e != lexError else { return e }
+        if e.kind == "IndentationError" && e.message == "unexpected indent" { return e }
+        if lexer.errorOverridesParser { return lexError }
+        // A parse error inside a bracket that is never closed is reported as the bracket.
+        if lexer.unclosedBracket, (e.line, e.column) > (lexError.line, lexError.column) { return lexError }
+        return e
     }
 
     func enter() throws(SyntaxErrorInfo) {
