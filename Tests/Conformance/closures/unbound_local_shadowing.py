@@ -14,7 +14,7 @@ def g():
     return x
 print(g(), x)
 def h():
-    if False:
+    if len("") > 0:
         x = 1
     try:
         return x
