@@ -30,7 +30,6 @@ class Const:
 class Holder:
     c = Const()
 h = Holder()
-print(h.c, Holder.c)
-h.__dict__ if False else None
+print(h.c)
 h.c = 7
 print(h.c)
