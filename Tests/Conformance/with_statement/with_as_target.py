@@ -16,5 +16,10 @@ b = Box()
 with CM(3) as b.attr:
     pass
 print(b.attr)
-with CM(4) as (p, q) if False else CM(4):
-    pass
+class Pair:
+    def __enter__(self):
+        return (1, [2, 3])
+    def __exit__(self, *a):
+        pass
+with Pair() as (p, [q, r]):
+    print(p, q, r)
