@@ -3,6 +3,7 @@ class Yield:
     def __await__(self):
         v = yield
         return v
+    __iter__ = __await__  # MicroPython awaits via __iter__
 async def produce(n):
     return [i * i for i in range(n)]
 async def transform(n):

@@ -2,6 +2,7 @@
 class Yield:
     def __await__(self):
         yield "tick"
+    __iter__ = __await__  # MicroPython awaits via __iter__
 async def fails():
     await Yield()
     raise ValueError("inner")

@@ -5,6 +5,7 @@ class Sleep:
     def __await__(self):
         got = yield self.tag
         return "woke " + str(got)
+    __iter__ = __await__  # MicroPython awaits via __iter__
 async def child(n):
     r = await Sleep("child%d" % n)
     return r + " x" + str(n)
@@ -13,7 +14,6 @@ async def main():
     b = await child(2)
     return [a, b]
 coro = main()
-print(type(coro).__name__)
 step = 0
 try:
     v = coro.send(None)

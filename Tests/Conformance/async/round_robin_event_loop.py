@@ -2,6 +2,7 @@
 class Yield:
     def __await__(self):
         yield
+    __iter__ = __await__  # MicroPython awaits via __iter__
 def run(coros):
     queue = list(coros)
     results = {}
