@@ -24,7 +24,7 @@ def main():
     total += acc + tak(18, 12, 6)
     return (total)
 
-REPEAT = 24
+REPEAT = 32
 result = None
 for _ in range(REPEAT):
     result = main()

@@ -28,7 +28,7 @@ def main():
     s += len(names) + sum(1 for k in keys if k in names)
     return (s)
 
-REPEAT = 70
+REPEAT = 500
 result = None
 for _ in range(REPEAT):
     result = main()

@@ -27,7 +27,7 @@ def main():
     total += len(words[100]) + int(words[-1])
     return (total)
 
-REPEAT = 67
+REPEAT = 200
 result = None
 for _ in range(REPEAT):
     result = main()

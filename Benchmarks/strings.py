@@ -24,7 +24,7 @@ def main():
         rev = s[i:i + 10] + rev[:50]
     return (total, acc, len(rev), rev[:12])
 
-REPEAT = 67
+REPEAT = 250
 result = None
 for _ in range(REPEAT):
     result = main()
