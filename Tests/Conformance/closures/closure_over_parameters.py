@@ -16,7 +16,6 @@ def memo(fn):
         if n not in cache:
             cache[n] = fn(n)
         return cache[n]
-    wrapped.__name__ if False else None
     return wrapped
 @memo
 def fib(n):

@@ -6,6 +6,6 @@ print(ord("\x41"), ord("\101"), ord("\0"), ord("\a"), ord("\b"), ord("\f"), ord(
 print("\u00e9" == "é", ord("\u00e9"), ord("\U0001F600"))
 print(repr("\x00\x7f"), repr("a\\b"))
 print(repr("quote'single"), repr('quote"double'), repr("both'\""))
-print("unknown \q escape kept" if False else len("\\q"))
+print(len("\\q"), "\\q")
 print("\
 joined")
