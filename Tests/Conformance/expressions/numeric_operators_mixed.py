@@ -1,0 +1,11 @@
+# Arithmetic on mixed int/float/bool operands
+print(1 + 2.5, 3 * 1.5, 7 / 2, 7 // 2, 7.0 // 2, -7 // 2, 7 % -3, -7 % 3)
+print(2 ** 10, 2 ** -2, 2.0 ** 3, (-8) ** 2, 10 ** 0)
+print(True + True, True * 10, False - 1, 3 / True)
+print(abs(-3), abs(-2.5), abs(0), -abs(4))
+print(5 % 3, -5 % 3, 5 % -3, -5 % -3)
+print(5.5 % 2, -5.5 % 2, 2 ** 0.5 * 2 ** 0.5 > 1.99)
+print(round(2.5), round(3.5), round(-0.5), round(7, -1), round(15, -1))
+print(int(3.9), int(-3.9), float(3), int("  42 "), float("1.5"))
+print(1 == 1.0, 0.1 + 0.2 == 0.3, abs(0.1 + 0.2 - 0.3) < 1e-9)
+print(max(1, 2.5, 2), min(-1, -1.5), sum([1, 2.5, 0.5]))

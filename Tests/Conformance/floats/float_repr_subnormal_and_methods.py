@@ -1,0 +1,7 @@
+# Subnormal float repr, float methods and the format() builtin (CPython oracle)
+print(5e-324, 2.2250738585072014e-308, 1e-310)
+print(1.0.is_integer(), (1.5).is_integer(), (0.5).as_integer_ratio())
+print(float.fromhex("0x1.8p1"), (3.0).hex())
+print(format(1234.5678, ".2f"), format(0.1, ".20f"), format(1e-7, ""))
+print(round(2.675, 2), round(0.5), round(1.5), round(-1.5))
+print(format(1234.5678, ",.2f"), "{:,.1f}".format(1e6))

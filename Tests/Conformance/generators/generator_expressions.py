@@ -1,0 +1,15 @@
+# Generator expressions
+g = (x * 2 for x in range(5))
+print(type(g).__name__)
+print(next(g), next(g), list(g), list(g))
+print(sum(x for x in range(101)))
+print(max(len(w) for w in "a bb ccc dd".split()))
+print(list((a, b) for a in range(3) for b in range(a)))
+print(list(x for x in range(20) if x % 3 == 0 if x % 2 == 0))
+print(any(x > 3 for x in [1, 5]), all(x > 3 for x in [4, 5, 1]))
+nums = [1, 2, 3]
+g2 = (n * 10 for n in nums)
+nums.append(4)
+print(list(g2))
+print(sorted((c for c in "hello"), reverse=True))
+print(dict((k, len(k)) for k in ["aa", "b"])["aa"])

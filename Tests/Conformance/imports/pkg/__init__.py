@@ -1,0 +1,3 @@
+PKG_NAME = "pkg"
+from .helpers import double
+print("pkg initialised")

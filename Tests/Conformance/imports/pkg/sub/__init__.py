@@ -1,0 +1,2 @@
+from ..helpers import triple
+from . import leaf

@@ -1,0 +1,5 @@
+# int.bit_length, int.bit_count-free helpers and the format() builtin (CPython oracle)
+print((255).bit_length(), (2 ** 100).bit_length(), (0).bit_length(), (-8).bit_length())
+print(format(1234, "d"), format(255, "x"), format(5, "08b"), format(10 ** 6, ","))
+print((7).conjugate(), (6).numerator, (6).denominator, (-5).__abs__())
+print(int.from_bytes(b"\xff\xfe", "big", signed=True), (-2).to_bytes(2, "big", signed=True))

@@ -1,0 +1,10 @@
+# Integer builtins: pow, abs, hash of small ints, str/repr
+print(pow(2, 10), pow(2, 10, 1000), pow(3, 200, 10 ** 9 + 7))
+print(abs(-10), str(123), repr(-45), str(-0))
+print(min(3, 1, 2), max([5, 9, 2]), sum(range(101)))
+print(int.__name__, (5).__class__.__name__)
+print((10).to_bytes(2, "big"), int.from_bytes(b"\x01\x00", "big"), int.from_bytes(b"\x01\x00", "little"))
+print(hash(5) == 5, hash(-2) == -2 or True)
+print(17 // 5, 17 % 5, -17 // 5, 2 ** 31, -2 ** 31)
+print(0 == -0, 1_000 + 1)
+print("{:d} {:x} {:08b}".format(1234, 255, 5))

@@ -1,0 +1,8 @@
+# zfill, ljust/rjust/center, swapcase, title, expandtabs capitalize (CPython oracle: MicroPython lacks all but center)
+print("aaa".replace("a", "b"), "aaa".replace("a", "b", 2), "abc".replace("", "-"))
+print("hello".replace("l", ""), "x".replace("y", "z"))
+print("42".zfill(5), "-42".zfill(5), "abc".zfill(2))
+print(repr("ab".ljust(5)), repr("ab".rjust(5, "*")), repr("ab".center(6, "-")))
+print(repr("abc".center(6)), repr("abc".center(2)))
+print("a\tb".expandtabs(4), "hello".capitalize(), "hELLO wORLD".capitalize())
+print("Hello".swapcase(), "hello world".title(), "ab".isalnum())

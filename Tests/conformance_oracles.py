@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Regenerate `.py.exp` files of the conformance corpus with CPython and list the
+files whose MicroPython output differs.
+
+    python3 Tests/conformance_oracles.py [--write] [--only-missing] [PATHS...]
+
+Without PATHS it walks Tests/Conformance. Helper modules (files inside a folder
+named like a package, i.e. with no `.exp` and under `pkg`/`mods` folders) are skipped.
+"""
+import argparse, pathlib, shutil, subprocess, sys
+
+ROOT = pathlib.Path(__file__).resolve().parent / "Conformance"
+
+def run(cmd, path):
+    try:
+        p = subprocess.run([cmd, path.name], cwd=path.parent, capture_output=True, timeout=20)
+        return p.returncode, p.stdout.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        return None, "<timeout>"
+
+def is_helper(path):
+    return any(part.startswith(("pkg", "mod")) for part in path.relative_to(ROOT).parts[:-1])
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--write", action="store_true", help="write .exp from CPython")
+    ap.add_argument("--only-missing", action="store_true")
+    ap.add_argument("paths", nargs="*")
+    a = ap.parse_args()
+    paths = [pathlib.Path(p).resolve() for p in a.paths] or [ROOT]
+    files = []
+    for p in paths:
+        files += sorted(p.rglob("*.py")) if p.is_dir() else [p]
+    mp = shutil.which("micropython")
+    differ = []
+    for f in files:
+        if is_helper(f):
+            continue
+        exp = f.with_name(f.name + ".exp")
+        if a.only_missing and exp.exists():
+            continue
+        rc, out = run("python3", f)
+        if rc != 0 and not f.name.startswith("uncaught_"):  # uncaught_*: exit status is part of the test
+            print(f"CPYTHON-FAIL {f.relative_to(ROOT)} exit {rc}")
+            continue
+        if a.write:
+            exp.write_text(out)
+        elif exp.exists() and exp.read_text() != out:
+            print(f"CPYTHON-MISMATCH {f.relative_to(ROOT)}")
+        if mp:
+            mrc, mout = run(mp, f)
+            if mout != out:
+                got, want = mout.splitlines(), out.splitlines()
+                i = next((i for i in range(max(len(got), len(want)))
+                          if i >= len(got) or i >= len(want) or got[i] != want[i]), 0)
+                g = got[i] if i < len(got) else "<end>"
+                w = want[i] if i < len(want) else "<end>"
+                differ.append(f.relative_to(ROOT))
+                print(f"MP-DIFF {f.relative_to(ROOT)} (rc {mrc}) line {i+1}: mp {g!r} cpy {w!r}")
+    print(f"{len(differ)} files differ under MicroPython")
+
+if __name__ == "__main__":
+    main()
