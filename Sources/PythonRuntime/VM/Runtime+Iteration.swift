@@ -29,7 +29,7 @@ extension Runtime {
                 let it = track(PySequenceIterator(type: types.iterator, kind: .set, source: Value(s.storage)))
                 it.current = s.storage.count
                 return Value(it)
-            case is PySequenceIterator, is PyGenerator:
+            case is PySequenceIterator, is PyGenerator, is PyNativeIterator:
                 return v
             case let view as PyDictView:
                 let kind: PySequenceIterator.Kind = view.type === types.dictKeys ? .dictKeys
@@ -76,6 +76,7 @@ extension Runtime {
         guard it.isObject else { throw typeError("'\(typeName(it))' object isn't an iterator") }
         let o = it.object
         if let si = o as? PySequenceIterator { return try advance(si) }
+        if let ni = o as? PyNativeIterator { return try advanceNative(ni) }
         if let g = o as? PyGenerator {
             if g.isCoroutine { throw typeError("'coroutine' object isn't an iterator") }
             switch try resumeGenerator(g, sent: .none, throwing: nil) {

@@ -74,6 +74,17 @@ public final class Runtime {
     let interruptRequested = Atomic<Int>(0)
     /// Source text by filename, for syntax errors and the REPL.
     var sourceCache: [String: String] = [:]
+    var builtinsModule: PyModule!
+    /// What calling a built-in type does, by type.
+    var constructors: [ObjectIdentifier: PyNativeFunction] = [:]
+    /// Modules written in Swift, by name.
+    var nativeModules: [String: NativeModuleInitializer] = [:]
+    /// Modules written in Python and shipped with the runtime, by name.
+    public var frozenModules: [String: String] = [:]
+    /// Containers whose repr is being computed (to print `[...]` for cycles).
+    var reprInProgress = Set<ObjectIdentifier>()
+    /// Values Swift code keeps alive across calls into Python (e.g. a host's callbacks).
+    public var extraRoots: [Value] = []
 
     public init(host: RuntimeHost, configuration: RuntimeConfiguration = RuntimeConfiguration()) {
         self.host = host

@@ -1,0 +1,163 @@
+/// `import`: sys.modules, native modules, and `.py` files found along sys.path
+/// through the host (so a board only ever reads its own drive).
+extension Runtime {
+    /// A module implemented in Swift: called once to fill the module's dict.
+    public typealias NativeModuleInitializer = (Runtime, PyModule) throws(PyError) -> Void
+
+    /// Makes `name` importable as a native module.
+    public func registerNativeModule(_ name: String, _ initializer: @escaping NativeModuleInitializer) {
+        nativeModules[name] = initializer
+    }
+
+    /// A new, empty module object (not yet in sys.modules).
+    public func newModule(_ name: String) -> PyModule {
+        let d = newDict()
+        d.setStr(names.__name__, Value(intern(name)))
+        let m = track(PyModule(type: types.module, name: name, dict: d))
+        return m
+    }
+
+    /// The IMPORT_NAME operation.
+    func importModule(_ name: String, fromlist: Value, level: Int, globals: PyDict) throws(PyError) -> Value {
+        var fullName = name
+        if level > 0 {
+            var package = ""
+            let pkg = globals.getStr(intern("__package__"))
+            if pkg.isObject, let p = pkg.object as? PyStr {
+                package = p.value
+            } else {
+                let modName = globals.getStr(names.__name__)
+                if modName.isObject, let m = modName.object as? PyStr {
+                    let isPackage = !globals.getStr(names.__path__).isNull
+                    package = isPackage ? m.value : String(m.value.split(separator: ".").dropLast().joined(separator: "."))
+                }
+            }
+            var parts = package.split(separator: ".").map(String.init)
+            if package.isEmpty || parts.count < level - 1 {
+                throw error(types.ImportError, "attempted relative import with no known parent package")
+            }
+            parts.removeLast(level - 1)
+            let base = parts.joined(separator: ".")
+            fullName = name.isEmpty ? base : "\(base).\(name)"
+        }
+        let components = fullName.split(separator: ".").map(String.init)
+        guard !components.isEmpty else { throw valueError("Empty module name") }
+        var parent: PyModule? = nil
+        var top: Value = .none
+        var soFar = ""
+        var leaf: Value = .none
+        for component in components {
+            soFar = soFar.isEmpty ? component : "\(soFar).\(component)"
+            let m = try loadModule(soFar, parent: parent, shortName: component)
+            if let parent { parent.dict.setStr(intern(component), m) }
+            if top.isNone { top = m }
+            leaf = m
+            parent = m.isObject ? m.object as? PyModule : nil
+        }
+        let hasFromlist = fromlist.isObject && !((fromlist.object as? PyTuple)?.items.isEmpty ?? false)
+        return hasFromlist ? leaf : top
+    }
+
+    /// sys.modules[name], loading it if needed.
+    func loadModule(_ name: String, parent: PyModule?, shortName: String) throws(PyError) -> Value {
+        let key = intern(name)
+        let existing = modules.getStr(key)
+        if !existing.isNull { return existing }
+        if parent == nil, let initializer = nativeModules[name] {
+            let m = newModule(name)
+            modules.setStr(key, Value(m))
+            do {
+                try initializer(self, m)
+            } catch let e {
+                modules.removeStr(key)
+                throw e
+            }
+            return Value(m)
+        }
+        // Search the parent package's __path__, or sys.path.
+        var searchPath: [String] = []
+        if let parent {
+            let p = parent.dict.getStr(names.__path__)
+            if p.isObject, let s = p.object as? PyStr { searchPath = [s.value] }
+            else if p.isObject, let l = p.object as? PyList { searchPath = l.items.compactMap { ($0.object as? PyStr)?.value } }
+        } else {
+            searchPath = sysPath.items.compactMap { $0.isObject ? ($0.object as? PyStr)?.value : nil }
+        }
+        for dir in searchPath {
+            let base = dir.isEmpty ? shortName : (dir.hasSuffix("/") ? dir + shortName : "\(dir)/\(shortName)")
+            if let source = host.readSourceFile(base + ".py") {
+                return try executeModule(name, source: source, file: base + ".py", packagePath: nil)
+            }
+            if host.isDirectory(base) {
+                let initPath = base + "/__init__.py"
+                let source = host.readSourceFile(initPath) ?? ""
+                return try executeModule(name, source: source, file: initPath, packagePath: base)
+            }
+        }
+        if let frozen = frozenModules[name] {
+            return try executeModule(name, source: frozen, file: ".frozen/\(name.replacingOccurrences(of: ".", with: "/")).py", packagePath: nil)
+        }
+        throw error(types.ImportError, "no module named '\(name)'")
+    }
+
+    /// Compiles and runs a module's source in a fresh module registered in sys.modules.
+    func executeModule(_ name: String, source: String, file: String, packagePath: String?) throws(PyError) -> Value {
+        let m = newModule(name)
+        m.dict.setStr(names.__file__, str(file))
+        if let packagePath {
+            m.dict.setStr(names.__path__, str(packagePath))
+            m.dict.setStr(intern("__package__"), str(name))
+        } else {
+            let pkg = name.split(separator: ".").dropLast().joined(separator: ".")
+            m.dict.setStr(intern("__package__"), str(pkg))
+        }
+        let key = intern(name)
+        modules.setStr(key, Value(m))
+        do {
+            let code = try compileSource(source, filename: file, mode: .module)
+            _ = try runCode(code, globals: m.dict, locals: nil)
+        } catch let e {
+            modules.removeStr(key)
+            throw e
+        }
+        // The module may have replaced itself in sys.modules.
+        let final = modules.getStr(key)
+        return final.isNull ? Value(m) : final
+    }
+
+    /// IMPORT_FROM: an attribute of the module, or a submodule of that name.
+    func importFrom(_ module: Value, _ name: PyStr) throws(PyError) -> Value {
+        let v = try findAttribute(module, name)
+        if !v.isNull { return v }
+        if module.isObject, let m = module.object as? PyModule {
+            let sub = "\(m.name).\(name.value)"
+            do {
+                let loaded = try loadModule(sub, parent: m, shortName: name.value)
+                m.dict.setStr(name, loaded)
+                return loaded
+            } catch let e where e.exception.type === types.ImportError {
+                // Fall through to the "can't import name" error.
+            }
+        }
+        throw error(types.ImportError, "can't import name \(name.value)")
+    }
+
+    /// `from m import *`: names in `__all__`, or every name not starting with `_`.
+    func importStar(_ module: Value, into target: PyDict) throws(PyError) {
+        guard module.isObject, let m = module.object as? PyModule else {
+            throw typeError("import * needs a module")
+        }
+        let all = m.dict.getStr(names.__all__)
+        if !all.isNull {
+            for n in try iterateToArray(all) {
+                guard n.isObject, let s = n.object as? PyStr else { continue }
+                target.setStr(s, try getAttribute(module, s))
+            }
+            return
+        }
+        for (k, v) in m.dict.items {
+            guard k.isObject, let s = k.object as? PyStr, !s.value.hasPrefix("_") else { continue }
+            target.setStr(s, v)
+        }
+    }
+}
