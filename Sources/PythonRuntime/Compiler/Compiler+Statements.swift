@@ -325,6 +325,7 @@ extension Compiler {
         u.handlerStack = loop.handlers
         u.stackLevel = loop.level
         try unwindBlock(loop.block, preserveTop: false)
+        u.currentLine = loc.line
         switch loop.block {
         case .forLoop(_, let end), .whileLoop(_, let end): u.emitJump(.jump, end)
         default: break
@@ -341,6 +342,7 @@ extension Compiler {
             throw error("'continue' not properly in loop", loc)
         }
         u.handlerStack = loop.handlers
+        u.currentLine = loc.line
         switch loop.block {
         case .forLoop(let start, _), .whileLoop(let start, _): u.emitJump(.jump, start)
         default: break
