@@ -342,7 +342,7 @@ final class CompilerTests: XCTestCase {
         1 LOAD_CONST 0 (1)
         2 LOAD_CONST 1 (2)
         3 LOAD_CONST 2 (('k',))
-        4 CALL_K_W 2
+        4 CALL_KW 2
         5 POP_TOP
         6 LOAD_NAME 1 (o)
         7 LOAD_METHOD 2 (m)
@@ -676,8 +676,8 @@ final class CompilerTests: XCTestCase {
         29 POP_EXCEPT
         30 POP_TOP
         >> 31 LOAD_FAST 0 (xs)
-        32 GET_A_ITER
-        >> 33 GET_A_NEXT
+        32 GET_AITER
+        >> 33 GET_ANEXT
         34 GET_AWAITABLE
         35 LOAD_CONST 0 (None)
         36 YIELD_FROM

@@ -131,7 +131,7 @@ extension Runtime {
             let name = try rt.strArg(args[1])
             let key = rt.intern(name.value)
             if args.count == 3 {
-                do {
+                do throws(PyError) {
                     let v = try rt.findAttribute(args[0], key)
                     return v.isNull ? args[2] : v
                 } catch let e where e.exception.type.isSubtype(of: rt.types.AttributeError) {
@@ -152,7 +152,7 @@ extension Runtime {
         }
         builtin("hasattr") { rt, args throws(PyError) in
             try args.expect(rt, "hasattr", 2, 2)
-            do {
+            do throws(PyError) {
                 return Value(bool: !(try rt.findAttribute(args[0], rt.intern(try rt.strArg(args[1]).value))).isNull)
             } catch let e where e.exception.type.isSubtype(of: rt.types.AttributeError) {
                 return .false

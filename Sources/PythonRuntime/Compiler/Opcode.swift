@@ -117,7 +117,7 @@ public enum Opcode: UInt8, CaseIterable {
     case buildSet
     /// [k1, v1, ... kn, vn] → [dict] with arg pairs, inserted in order.
     case buildMap
-    /// [keys..., values(arg of them)..., keysTuple] → [dict]; keysTuple is a tuple constant.
+    /// [v1...vn, keysTuple] → [dict] with keysTuple[i]: vi; n = arg; keysTuple is a tuple constant.
     case buildConstKeyMap
     /// [s1...sn] → [s1 + ... + sn] (all str; f-strings).
     case buildString
@@ -265,10 +265,13 @@ extension Opcode {
 
     /// The snake-case name the disassembler prints (e.g. `LOAD_FAST`).
     public var name: String {
+        // camelCase to SNAKE_CASE, keeping runs of capitals together (callKW -> CALL_KW).
         var out = ""
+        var previousWasLower = false
         for ch in "\(self)" {
-            if ch.isUppercase { out += "_" }
+            if ch.isUppercase && previousWasLower { out += "_" }
             out += ch.uppercased()
+            previousWasLower = ch.isLowercase
         }
         return out
     }

@@ -121,8 +121,9 @@ public final class BuiltinTypes {
         dictItems = make("dict_items", object, .notInstantiable, subclassable: false)
 
         var all: [PyType] = []
+        let objectType = object
         func exc(_ name: String, _ base: PyType?) -> PyType {
-            let t = make(name, base ?? object, .exception)
+            let t = make(name, base ?? objectType, .exception)
             t.instancesHaveDict = true
             all.append(t)
             return t

@@ -209,7 +209,7 @@ extension Runtime {
         }
 
         while true {
-            do {
+            do throws(PyError) {
                 if let pending = frame.pendingException {
                     frame.pendingException = nil
                     reraising = true

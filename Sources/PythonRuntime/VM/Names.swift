@@ -59,7 +59,7 @@ struct Names {
     let __slots__: PyStr
     let __main__: PyStr
     let send: PyStr
-    let throw: PyStr
+    let `throw`: PyStr
     let close: PyStr
     let __iadd__: PyStr
     let __missing__: PyStr
@@ -131,7 +131,7 @@ struct Names {
         __slots__ = intern("__slots__")
         __main__ = intern("__main__")
         send = intern("send")
-        throw = intern("throw")
+        `throw` = intern("throw")
         close = intern("close")
         __iadd__ = intern("__iadd__")
         __missing__ = intern("__missing__")

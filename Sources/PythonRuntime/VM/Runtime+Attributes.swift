@@ -38,7 +38,7 @@ extension Runtime {
             if type.definesGetattribute {
                 let ga = type.lookup(names.__getattribute__)
                 if !ga.isNull, ga.isObject, ga.object is PyFunction {
-                    do {
+                    do throws(PyError) {
                         return try call(ga, [obj, Value(name)])
                     } catch let e {
                         if type.definesGetattr && e.exception.type.isSubtype(of: types.AttributeError) {

@@ -30,7 +30,7 @@ extension Runtime {
         if let throwing, g.state == .suspended,
            frame.code.instructionBuffer![frame.ip].opcode == .yieldFrom {
             let delegate = (frame.sp - 1).pointee
-            do {
+            do throws(PyError) {
                 switch try throwIntoDelegate(delegate, throwing) {
                 case .yielded(let y):
                     return .yielded(y)
@@ -63,7 +63,7 @@ extension Runtime {
             frame.pendingException = throwing
         }
         let result: Value
-        do {
+        do throws(PyError) {
             result = try execute(frame)
         } catch let e {
             g.state = .finished
@@ -85,7 +85,7 @@ extension Runtime {
         if delegate.isObject, let g = delegate.object as? PyGenerator {
             return try resumeGenerator(g, sent: sent, throwing: nil)
         }
-        do {
+        do throws(PyError) {
             let v: Value
             if sent.isNone {
                 v = try nextValue(delegate)
@@ -113,7 +113,7 @@ extension Runtime {
         }
         let t = try findAttribute(delegate, intern("throw"))
         if t.isNull { throw PyError(exc) }
-        do {
+        do throws(PyError) {
             return .yielded(try call(t, [Value(exc)]))
         } catch let e {
             if e.exception.type.isSubtype(of: types.StopIteration) {
@@ -131,7 +131,7 @@ extension Runtime {
             return
         }
         let exit = newException(types.GeneratorExit, args: [])
-        do {
+        do throws(PyError) {
             switch try resumeGenerator(g, sent: .none, throwing: exit) {
             case .yielded:
                 throw error(types.RuntimeError, "generator ignored GeneratorExit")

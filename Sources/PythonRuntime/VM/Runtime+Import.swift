@@ -66,7 +66,7 @@ extension Runtime {
         if parent == nil, let initializer = nativeModules[name] {
             let m = newModule(name)
             modules.setStr(key, Value(m))
-            do {
+            do throws(PyError) {
                 try initializer(self, m)
             } catch let e {
                 modules.removeStr(key)
@@ -113,7 +113,7 @@ extension Runtime {
         }
         let key = intern(name)
         modules.setStr(key, Value(m))
-        do {
+        do throws(PyError) {
             let code = try compileSource(source, filename: file, mode: .module)
             _ = try runCode(code, globals: m.dict, locals: nil)
         } catch let e {
@@ -131,7 +131,7 @@ extension Runtime {
         if !v.isNull { return v }
         if module.isObject, let m = module.object as? PyModule {
             let sub = "\(m.name).\(name.value)"
-            do {
+            do throws(PyError) {
                 let loaded = try loadModule(sub, parent: m, shortName: name.value)
                 m.dict.setStr(name, loaded)
                 return loaded

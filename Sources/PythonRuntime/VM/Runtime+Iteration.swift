@@ -86,7 +86,7 @@ extension Runtime {
         }
         let m = o.type.lookup(names.__next__)
         if m.isNull { throw typeError("'\(o.type.name)' object isn't an iterator") }
-        do {
+        do throws(PyError) {
             return try call(m, [it])
         } catch let e {
             if e.exception.type.isSubtype(of: types.StopIteration) { return .null }
@@ -144,7 +144,7 @@ extension Runtime {
         case .callable:
             if si.step == -1 {
                 // __getitem__ sequence protocol.
-                do {
+                do throws(PyError) {
                     let v = try getItem(si.source, int(si.position))
                     si.position += 1
                     return v

@@ -217,7 +217,8 @@ extension Runtime {
                 if same {
                     for (k, v) in s.items {
                         let w = try t.get(k, self)
-                        if w.isNull || !(try equals(v, w)) { same = false; break }
+                        if w.isNull { same = false; break }
+                        if !(try equals(v, w)) { same = false; break }
                     }
                 }
                 return Value(bool: op == .eq ? same : !same)

@@ -403,7 +403,7 @@ extension Runtime {
 
     // MARK: % formatting
 
-    func percentFormat(_ format: String, _ args: Value) throws(PyError) -> String {
+    func percentFormat(_ template: String, _ args: Value) throws(PyError) -> String {
         var values: [Value]
         var mapping: PyDict? = nil
         if args.isObject, let t = args.object as? PyTuple, t.type === types.tuple {
@@ -414,7 +414,7 @@ extension Runtime {
         }
         var out = ""
         var next = 0
-        let chars = Array(format.unicodeScalars)
+        let chars = Array(template.unicodeScalars)
         var i = 0
         func take() throws(PyError) -> Value {
             guard next < values.count else { throw typeError("format string needs more arguments") }

@@ -4,7 +4,7 @@ extension Runtime {
     /// Parses and compiles source; a syntax error becomes a Python SyntaxError.
     public func compileSource(_ source: String, filename: String, mode: ParseMode) throws(PyError) -> CodeObject {
         sourceCache[filename] = source
-        do {
+        do throws(SyntaxErrorInfo) {
             let parsed = try parsePython(source, filename: filename, mode: mode)
             return try compilePython(parsed, filename: filename, mode: mode, source: source)
         } catch let info {
@@ -50,7 +50,7 @@ extension Runtime {
     /// Runs a program's source as `__main__`. Returns nil on success, or the
     /// uncaught exception (SystemExit included) for the host to report.
     public func runMain(source: String, filename: String) -> PyBaseException? {
-        do {
+        do throws(PyError) {
             let code = try compileSource(source, filename: filename, mode: .module)
             let g = mainDict
             g.setStr(names.__file__, str(filename))
@@ -63,7 +63,7 @@ extension Runtime {
 
     /// Runs one REPL input: expression statements print their value.
     public func runInteractive(_ source: String, filename: String = "<stdin>") -> PyBaseException? {
-        do {
+        do throws(PyError) {
             let code = try compileSource(source, filename: filename, mode: .interactive)
             _ = try runCode(code, globals: mainDict, locals: nil)
             return nil

@@ -75,6 +75,8 @@ public final class Runtime {
     /// Source text by filename, for syntax errors and the REPL.
     var sourceCache: [String: String] = [:]
     var builtinsModule: PyModule!
+    var stdoutObject: PyObject?
+    var stderrObject: PyObject?
     /// What calling a built-in type does, by type.
     var constructors: [ObjectIdentifier: PyNativeFunction] = [:]
     /// Modules written in Swift, by name.

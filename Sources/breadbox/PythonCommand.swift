@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import PythonRuntime
+
+/// `breadbox python [FILE [ARGS...]] | -c CODE`: the runtime on its own, like
+/// MicroPython's unix port.
+struct PythonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "python",
+        abstract: "Run a Python file, a command, or an interactive REPL.")
+
+    @Option(name: .customShort("c"), help: "Program passed in as a string.")
+    var command: String?
+
+    @Option(name: .customLong("heap"), help: "Heap size in bytes (default 256 MiB).")
+    var heapSize: Int?
+
+    @Argument(parsing: .captureForPassthrough, help: "A .py file and the arguments it gets in sys.argv.")
+    var arguments: [String] = []
+
+    func run() throws {
+        var config = RuntimeConfiguration()
+        if let heapSize { config.heapLimit = heapSize }
+        let status = runOnLargeStack { () -> Int32 in
+            let host = TerminalHost()
+            if let command {
+                config.argv = ["-c"] + arguments
+                let rt = Runtime(host: host, configuration: config)
+                host.searchRoot = FileManager.default.currentDirectoryPath
+                return finish(rt, rt.runMain(source: command, filename: "<string>"), host)
+            }
+            guard let file = arguments.first else {
+                config.argv = [""]
+                let rt = Runtime(host: host, configuration: config)
+                host.searchRoot = FileManager.default.currentDirectoryPath
+                return InteractiveSession(runtime: rt, host: host).run()
+            }
+            config.argv = arguments
+            guard let data = FileManager.default.contents(atPath: file),
+                  let source = String(data: data, encoding: .utf8) else {
+                host.writeError("breadbox: can't open file '\(file)': [Errno 2] No such file or directory\n")
+                return 2
+            }
+            let rt = Runtime(host: host, configuration: config)
+            host.searchRoot = (file as NSString).deletingLastPathComponent
+            return finish(rt, rt.runMain(source: source, filename: file), host)
+        }
+        throw ExitCode(status)
+    }
+}
+
+/// Prints an uncaught exception and turns it into the process's exit status.
+func finish(_ rt: Runtime, _ exception: PyBaseException?, _ host: TerminalHost) -> Int32 {
+    defer { host.flush() }
+    guard let e = exception else { return 0 }
+    host.flush()
+    if let status = rt.exitStatus(of: e) { return status }
+    rt.printException(e)
+    return 1
+}
+
+/// Runs `body` on a thread with a large stack: deep (but bounded) recursion in
+/// the interpreter must end in RecursionError, never in a host stack overflow.
+func runOnLargeStack(_ body: @escaping () -> Int32) -> Int32 {
+    var result: Int32 = 0
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        result = body()
+        done.signal()
+    }
+    thread.stackSize = 1 << 29
+    thread.start()
+    done.wait()
+    return result
+}
