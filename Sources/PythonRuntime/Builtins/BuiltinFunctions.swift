@@ -517,14 +517,13 @@ extension Runtime {
         if !d.isFinite || d == 0 { return Value(float: d) }
         if n > 300 { return Value(float: d) }
         if n < -308 { return Value(float: 0.0 * d) }
-        // Round via the decimal string so 2.675 rounds as its true binary value does.
-        let s = String(format: "%.\(max(n, 0) + 20)f", d)
-        let value = Decimal(string: s) ?? Decimal(d)
-        var input = value
-        var result = Decimal()
-        NSDecimalRound(&result, &input, n, .bankers)
-        let out = NSDecimalNumber(decimal: result).doubleValue
-        return Value(float: out)
+        // As CPython: the correctly rounded decimal string (printf rounds the exact
+        // binary value half-to-even), read back as a double.
+        if n >= 0 {
+            return Value(float: Double(String(format: "%.\(n)f", d)) ?? d)
+        }
+        let p = Foundation.pow(10.0, Double(-n))
+        return Value(float: (d / p).rounded(.toNearestOrEven) * p)
     }
 
     /// Advances an iterator made by a builtin.

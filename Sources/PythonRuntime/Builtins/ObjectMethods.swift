@@ -142,7 +142,9 @@ extension Runtime {
             let e = try rt.selfArg(args, PyBaseException.self, "__str__")
             let items = unsafeDowncast(e.args.object, to: PyTuple.self).items
             if items.isEmpty { return rt.str("") }
-            if items.count == 1 { return rt.str(try rt.toStr(items[0])) }
+            if items.count == 1 {
+                return rt.str(e.type.isSubtype(of: rt.types.KeyError) ? try rt.repr(items[0]) : try rt.toStr(items[0]))
+            }
             return rt.str(try rt.repr(e.args))
         }
         method(base, "__repr__") { rt, args throws(PyError) in
@@ -268,6 +270,7 @@ extension Runtime {
                 }
             }
         }
+        method(types.coroutine, "__await__") { _, args throws(PyError) in args[0] }
         method(types.iterator, "__iter__") { _, args throws(PyError) in args[0] }
         method(types.iterator, "__next__") { rt, args throws(PyError) in
             let v = try rt.nextValue(args[0])

@@ -2,11 +2,21 @@
 /// explicit numbering, attribute and index lookups, and nested fields in specs.
 extension Runtime {
     func formatMethod(_ template: String, _ args: CallArguments) throws(PyError) -> String {
+        var state = FieldNumbering()
+        return try formatMethod(template, args, &state)
+    }
+
+    /// How fields have been numbered so far (shared with nested fields in specs).
+    struct FieldNumbering {
+        var next = 0
+        var usedManual = false
+        var usedAuto = false
+    }
+
+    private func formatMethod(_ template: String, _ args: CallArguments, _ numbering: inout FieldNumbering) throws(PyError) -> String {
         let chars = Array(template)
         var out = ""
         var i = 0
-        var autoIndex = 0
-        var usedManual = false, usedAuto = false
         while i < chars.count {
             let c = chars[i]
             if c == "}" {
@@ -46,14 +56,14 @@ extension Runtime {
             }
             var value: Value
             if head.isEmpty {
-                if usedManual { throw valueError("cannot switch from manual field specification to automatic field numbering") }
-                usedAuto = true
-                guard autoIndex < args.count - 1 else { throw indexError("tuple index out of range") }
-                value = args[autoIndex + 1]
-                autoIndex += 1
+                if numbering.usedManual { throw valueError("cannot switch from manual field specification to automatic field numbering") }
+                numbering.usedAuto = true
+                guard numbering.next < args.count - 1 else { throw indexError("tuple index out of range") }
+                value = args[numbering.next + 1]
+                numbering.next += 1
             } else if let n = Int(head) {
-                if usedAuto { throw valueError("cannot switch from automatic field numbering to manual field specification") }
-                usedManual = true
+                if numbering.usedAuto { throw valueError("cannot switch from automatic field numbering to manual field specification") }
+                numbering.usedManual = true
                 guard n + 1 < args.count else { throw indexError("tuple index out of range") }
                 value = args[n + 1]
             } else {
@@ -84,11 +94,7 @@ extension Runtime {
             case nil: break
             default: throw valueError("Unknown conversion specifier \(conversion!)")
             }
-            if spec.contains("{") {
-                var nested = CallArguments(positional: args.positional, keywordNames: args.keywordNames, keywordValues: args.keywordValues)
-                _ = nested
-                spec = try formatMethod(spec, args)
-            }
+            if spec.contains("{") { spec = try formatMethod(spec, args, &numbering) }
             out += try format(value, spec: spec)
         }
         return out

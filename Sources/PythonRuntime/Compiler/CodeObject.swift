@@ -49,6 +49,8 @@ public struct CodeFlags: OptionSet {
     public static let coroutine = CodeFlags(rawValue: 1 << 7)
     /// A class body.
     public static let classBody = CodeFlags(rawValue: 1 << 10)
+    /// `constants[0]` is the function's docstring.
+    public static let hasDocstring = CodeFlags(rawValue: 1 << 11)
 }
 
 /// A compiled function, class body or module: bytecode plus what it refers to.

@@ -13,6 +13,7 @@ extension Compiler {
         if let doc = docstring(f.body) {
             // CPython keeps a function's docstring as its first constant.
             _ = unit.constant(.str(doc))
+            unit.flags.insert(.hasDocstring)
             body = body.dropFirst()
         }
         for s in body { try compileStmt(s) }

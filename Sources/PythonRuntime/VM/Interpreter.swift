@@ -667,6 +667,7 @@ extension Runtime {
                         if arg & 8 != 0 { fn.closure = pop() }
                         if arg & 2 != 0 { fn.keywordDefaults = pop() }
                         if arg & 1 != 0 { fn.defaults = pop() }
+                        if codeObj.flags.contains(.hasDocstring) { fn.doc = codeObj.constantValues.first ?? .none }
                         fn.module = frame.globals.getStr(names__name)
                         if fn.module.isNull { fn.module = .none }
                         push(Value(fn))

@@ -322,6 +322,11 @@ extension Runtime {
             return .null
         }
         let x = a.object
+        if op == .mul, !(x is PyStr || x is PyList || x is PyTuple || x is PyBytes), b.isObject,
+           b.object is PyStr || b.object is PyList || b.object is PyTuple || b.object is PyBytes,
+           let count = try indexValue(a) {
+            return try repeatSequence(b, count)
+        }
         switch op {
         case .add:
             guard b.isObject else { return .null }
@@ -352,7 +357,9 @@ extension Runtime {
                 return .null
             }
         case .mul:
-            guard let count = smallInt(b) else { return .null }
+            var count = smallInt(b)
+            if count == nil && b.isObject { count = try indexValue(b) }
+            guard let count else { return .null }
             if inplace, let l = x as? PyList, x.type === types.list {
                 let items = l.items
                 l.items.removeAll()
