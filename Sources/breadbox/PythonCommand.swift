@@ -15,6 +15,14 @@ struct PythonCommand: ParsableCommand {
     @Option(name: .customLong("heap"), help: "Heap size in bytes (default 256 MiB).")
     var heapSize: Int?
 
+    @Flag(name: .customLong("disassemble"), help: "Print the bytecode of the program instead of running it.")
+    var disassembleFlag = false
+
+    /// Options after which everything belongs to the program (sys.argv) are
+    /// captured as arguments; pick ours out of the front.
+    var disassemble: Bool { disassembleFlag || arguments.first == "--disassemble" }
+    var programArguments: [String] { arguments.first == "--disassemble" ? Array(arguments.dropFirst()) : arguments }
+
     @Argument(parsing: .captureForPassthrough, help: "A .py file and the arguments it gets in sys.argv.")
     var arguments: [String] = []
 
@@ -24,18 +32,18 @@ struct PythonCommand: ParsableCommand {
         let status = runOnLargeStack { () -> Int32 in
             let host = TerminalHost()
             if let command {
-                config.argv = ["-c"] + arguments
+                config.argv = ["-c"] + programArguments
                 let rt = Runtime(host: host, configuration: config)
                 host.searchRoot = FileManager.default.currentDirectoryPath
                 return finish(rt, rt.runMain(source: command, filename: "<string>"), host)
             }
-            guard let file = arguments.first else {
+            guard let file = programArguments.first else {
                 config.argv = [""]
                 let rt = Runtime(host: host, configuration: config)
                 host.searchRoot = FileManager.default.currentDirectoryPath
                 return InteractiveSession(runtime: rt, host: host).run()
             }
-            config.argv = arguments
+            config.argv = programArguments
             guard let data = FileManager.default.contents(atPath: file),
                   let source = String(data: data, encoding: .utf8) else {
                 host.writeError("breadbox: can't open file '\(file)': [Errno 2] No such file or directory\n")
@@ -43,6 +51,14 @@ struct PythonCommand: ParsableCommand {
             }
             let rt = Runtime(host: host, configuration: config)
             host.searchRoot = (file as NSString).deletingLastPathComponent
+            if disassemble {
+                do throws(PyError) {
+                    host.writeOutput(try rt.compileSource(source, filename: file, mode: .module).disassembly())
+                    return finish(rt, nil, host)
+                } catch let e {
+                    return finish(rt, e.exception, host)
+                }
+            }
             return finish(rt, rt.runMain(source: source, filename: file), host)
         }
         throw ExitCode(status)

@@ -191,23 +191,6 @@ extension Runtime {
         var lastCheck = 0
         var reraising = false
 
-        @inline(__always) func push(_ v: Value) { sp.pointee = v; sp += 1 }
-        @inline(__always) func pop() -> Value { sp -= 1; return sp.pointee }
-        @inline(__always) func top() -> Value { (sp - 1).pointee }
-        @inline(__always) func sync() { frame.ip = ip; frame.sp = sp }
-        /// Switches the loop's registers to `f`.
-        func load(_ f: Frame) {
-            frame = f
-            currentFrame = f
-            code = f.code
-            ins = code.instructionBuffer!
-            consts = code.constantBuffer!
-            nameTable = code.nameBuffer!
-            slots = f.slots
-            ip = f.ip
-            sp = f.sp
-        }
-
         while true {
             do throws(PyError) {
                 if let pending = frame.pendingException {
@@ -226,10 +209,10 @@ extension Runtime {
                     case .popTop:
                         sp -= 1
                     case .dupTop:
-                        push(top())
+                        push(&sp, top(sp))
                     case .dupTopTwo:
                         let a = (sp - 2).pointee, b = (sp - 1).pointee
-                        push(a); push(b)
+                        push(&sp, a); push(&sp, b)
                     case .rotTwo:
                         let a = (sp - 1).pointee
                         (sp - 1).pointee = (sp - 2).pointee
@@ -247,15 +230,15 @@ extension Runtime {
                         (sp - 4).pointee = a
 
                     case .loadConst:
-                        push(consts[arg])
+                        push(&sp, consts[arg])
                     case .loadFast:
                         let v = slots[arg]
                         if v.isNull {
-                            sync()
+                            frame.ip = ip; frame.sp = sp
                             throw error(types.UnboundLocalError,
                                         "local variable '\(code.variableNames[arg])' referenced before assignment")
                         }
-                        push(v)
+                        push(&sp, v)
                     case .storeFast:
                         sp -= 1
                         slots[arg] = sp.pointee
@@ -268,36 +251,36 @@ extension Runtime {
                     case .loadDeref:
                         let cell = unsafeDowncast(slots[code.variableNames.count + arg].object, to: PyCell.self)
                         if cell.contents.isNull { throw unboundCell(code, arg) }
-                        push(cell.contents)
+                        push(&sp, cell.contents)
                     case .storeDeref:
                         let cell = unsafeDowncast(slots[code.variableNames.count + arg].object, to: PyCell.self)
-                        cell.contents = pop()
+                        cell.contents = pop(&sp)
                     case .deleteDeref:
                         let cell = unsafeDowncast(slots[code.variableNames.count + arg].object, to: PyCell.self)
                         if cell.contents.isNull { throw unboundCell(code, arg) }
                         cell.contents = .null
                     case .loadClosure:
-                        push(slots[code.variableNames.count + arg])
+                        push(&sp, slots[code.variableNames.count + arg])
                     case .loadClassDeref:
                         let cellIndex = code.variableNames.count + arg
                         let name = intern(cellName(code, arg))
                         if let locals = frame.locals {
                             let v = locals.getStr(name)
-                            if !v.isNull { push(v); break }
+                            if !v.isNull { push(&sp, v); break }
                         }
                         let cell = unsafeDowncast(slots[cellIndex].object, to: PyCell.self)
                         if cell.contents.isNull { throw unboundCell(code, arg) }
-                        push(cell.contents)
+                        push(&sp, cell.contents)
                     case .loadName:
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         var v = frame.locals?.getStr(name) ?? .null
                         if v.isNull { v = frame.globals.getStr(name) }
                         if v.isNull { v = frame.builtins.getStr(name) }
-                        if v.isNull { sync(); throw nameError(name.value) }
-                        push(v)
+                        if v.isNull { frame.ip = ip; frame.sp = sp; throw nameError(name.value) }
+                        push(&sp, v)
                     case .storeName:
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
-                        (frame.locals ?? frame.globals).setStr(name, pop())
+                        (frame.locals ?? frame.globals).setStr(name, pop(&sp))
                     case .deleteName:
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         if (frame.locals ?? frame.globals).removeStr(name).isNull { throw nameError(name.value) }
@@ -305,46 +288,49 @@ extension Runtime {
                         let cache = code.globalCache! + (ip - 1)
                         let g = frame.globals, b = frame.builtins
                         if cache.pointee.globalsVersion == g.version && cache.pointee.builtinsVersion == b.version {
-                            push(cache.pointee.value)
+                            push(&sp, cache.pointee.value)
                             break
                         }
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         var v = g.getStr(name)
                         if v.isNull { v = b.getStr(name) }
-                        if v.isNull { sync(); throw nameError(name.value) }
+                        if v.isNull { frame.ip = ip; frame.sp = sp; throw nameError(name.value) }
                         cache.pointee = GlobalCacheEntry(globalsVersion: g.version, builtinsVersion: b.version, value: v)
-                        push(v)
+                        push(&sp, v)
                     case .storeGlobal:
-                        frame.globals.setStr(unsafeDowncast(nameTable[arg].object, to: PyStr.self), pop())
+                        frame.globals.setStr(unsafeDowncast(nameTable[arg].object, to: PyStr.self), pop(&sp))
                     case .deleteGlobal:
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         if frame.globals.removeStr(name).isNull { throw nameError(name.value) }
                     case .loadAttr:
-                        sync()
-                        let obj = top()
+                        frame.ip = ip; frame.sp = sp
+                        let obj = top(sp)
                         (sp - 1).pointee = try getAttribute(obj, unsafeDowncast(nameTable[arg].object, to: PyStr.self))
                     case .storeAttr:
-                        sync()
-                        let obj = pop(), v = pop()
+                        frame.ip = ip; frame.sp = sp
+                        let obj = pop(&sp), v = pop(&sp)
                         try setAttribute(obj, unsafeDowncast(nameTable[arg].object, to: PyStr.self), v)
                     case .deleteAttr:
-                        sync()
-                        try deleteAttribute(pop(), unsafeDowncast(nameTable[arg].object, to: PyStr.self))
+                        frame.ip = ip; frame.sp = sp
+                        try deleteAttribute(pop(&sp), unsafeDowncast(nameTable[arg].object, to: PyStr.self))
                     case .loadMethod:
-                        sync()
-                        let obj = top()
+                        frame.ip = ip; frame.sp = sp
+                        let obj = top(sp)
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         let m = try lookupMethod(obj, name)
                         if m.isNull {
+                            let pushed = try getAttribute(obj, name)
+                            sp.pointee = pushed
                             (sp - 1).pointee = .null
-                            push(try getAttribute(obj, name))
+                            sp += 1
                         } else {
+                            sp.pointee = obj
                             (sp - 1).pointee = m
-                            push(obj)
+                            sp += 1
                         }
 
                     case .binarySubscr:
-                        let index = pop(), container = top()
+                        let index = pop(&sp), container = top(sp)
                         if container.isObject, index.isSmallInt, let list = container.object as? PyList,
                            list.type === types.list {
                             var i = index.asSmallInt
@@ -354,10 +340,10 @@ extension Runtime {
                                 break
                             }
                         }
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         (sp - 1).pointee = try getItem(container, index)
                     case .storeSubscr:
-                        let index = pop(), container = pop(), v = pop()
+                        let index = pop(&sp), container = pop(&sp), v = pop(&sp)
                         if container.isObject, index.isSmallInt, let list = container.object as? PyList,
                            list.type === types.list {
                             var i = index.asSmallInt
@@ -367,19 +353,19 @@ extension Runtime {
                                 break
                             }
                         }
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         try setItem(container, index, v)
                     case .deleteSubscr:
-                        let index = pop(), container = pop()
-                        sync()
+                        let index = pop(&sp), container = pop(&sp)
+                        frame.ip = ip; frame.sp = sp
                         try deleteItem(container, index)
                     case .buildSlice:
-                        let step: Value = arg == 3 ? pop() : .none
-                        let stop = pop(), start = pop()
-                        push(Value(track(PySlice(type: types.slice, start: start, stop: stop, step: step))))
+                        let step: Value = arg == 3 ? pop(&sp) : .none
+                        let stop = pop(&sp), start = pop(&sp)
+                        push(&sp, Value(track(PySlice(type: types.slice, start: start, stop: stop, step: step))))
 
                     case .binaryOp:
-                        let b = pop(), a = top()
+                        let b = pop(&sp), a = top(sp)
                         if a.isSmallInt && b.isSmallInt {
                             let x = a.asSmallInt, y = b.asSmallInt
                             let op = arg >= Int(Instruction.inplaceOffset) ? arg - Int(Instruction.inplaceOffset) : arg
@@ -421,26 +407,26 @@ extension Runtime {
                             default: break
                             }
                         }
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         let inplace = arg >= Int(Instruction.inplaceOffset)
                         let op = BinaryOperator(rawValue: inplace ? arg - Int(Instruction.inplaceOffset) : arg)!
                         (sp - 1).pointee = try binaryOperation(a, b, op, inplace: inplace)
                     case .unaryNegative:
-                        sync()
-                        (sp - 1).pointee = try negate(top())
+                        frame.ip = ip; frame.sp = sp
+                        (sp - 1).pointee = try negate(top(sp))
                     case .unaryPositive:
-                        sync()
-                        (sp - 1).pointee = try positive(top())
+                        frame.ip = ip; frame.sp = sp
+                        (sp - 1).pointee = try positive(top(sp))
                     case .unaryInvert:
-                        sync()
-                        (sp - 1).pointee = try invert(top())
+                        frame.ip = ip; frame.sp = sp
+                        (sp - 1).pointee = try invert(top(sp))
                     case .unaryNot:
-                        let v = top()
+                        let v = top(sp)
                         if v.isBool { (sp - 1).pointee = Value(bool: v.bits == Value.false.bits); break }
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         (sp - 1).pointee = Value(bool: !(try isTruthy(v)))
                     case .compareOp:
-                        let b = pop(), a = top()
+                        let b = pop(&sp), a = top(sp)
                         if a.isSmallInt && b.isSmallInt {
                             let x = a.asSmallInt, y = b.asSmallInt
                             let r: Bool
@@ -455,22 +441,22 @@ extension Runtime {
                             (sp - 1).pointee = Value(bool: r)
                             break
                         }
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         (sp - 1).pointee = try richCompare(a, b, ComparisonKind(rawValue: UInt32(arg))!)
                     case .isOp:
-                        let b = pop(), a = top()
+                        let b = pop(&sp), a = top(sp)
                         let same = a.bits == b.bits
                         (sp - 1).pointee = Value(bool: arg == 0 ? same : !same)
                     case .containsOp:
-                        let container = pop(), item = top()
-                        sync()
+                        let container = pop(&sp), item = top(sp)
+                        frame.ip = ip; frame.sp = sp
                         let r = try contains(container, item)
                         (sp - 1).pointee = Value(bool: arg == 0 ? r : !r)
 
                     case .jump:
                         if arg < ip && (executed &- lastCheck >= checkpointInterval
                                         || interruptRequested.load(ordering: .relaxed) != 0) {
-                            sync()
+                            frame.ip = ip; frame.sp = sp
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
                         }
@@ -478,45 +464,45 @@ extension Runtime {
                     case .popJumpIfFalse:
                         if arg < ip && (executed &- lastCheck >= checkpointInterval
                                         || interruptRequested.load(ordering: .relaxed) != 0) {
-                            sync()
+                            frame.ip = ip; frame.sp = sp
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
                         }
-                        let v = pop()
+                        let v = pop(&sp)
                         if v.bits == Value.false.bits { ip = arg; break }
                         if v.bits == Value.true.bits { break }
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         if !(try isTruthy(v)) { ip = arg }
                     case .popJumpIfTrue:
                         if arg < ip && (executed &- lastCheck >= checkpointInterval
                                         || interruptRequested.load(ordering: .relaxed) != 0) {
-                            sync()
+                            frame.ip = ip; frame.sp = sp
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
                         }
-                        let v = pop()
+                        let v = pop(&sp)
                         if v.bits == Value.true.bits { ip = arg; break }
                         if v.bits == Value.false.bits { break }
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         if try isTruthy(v) { ip = arg }
                     case .jumpIfFalseOrPop:
-                        sync()
-                        if try isTruthy(top()) { sp -= 1 } else { ip = arg }
+                        frame.ip = ip; frame.sp = sp
+                        if try isTruthy(top(sp)) { sp -= 1 } else { ip = arg }
                     case .jumpIfTrueOrPop:
-                        sync()
-                        if try isTruthy(top()) { ip = arg } else { sp -= 1 }
+                        frame.ip = ip; frame.sp = sp
+                        if try isTruthy(top(sp)) { ip = arg } else { sp -= 1 }
                     case .getIter:
-                        sync()
-                        (sp - 1).pointee = try getIterator(top())
+                        frame.ip = ip; frame.sp = sp
+                        (sp - 1).pointee = try getIterator(top(sp))
                     case .forIter:
-                        let it = top()
+                        let it = top(sp)
                         if it.isObject, let si = it.object as? PySequenceIterator {
                             if si.kind == .range {
                                 if si.remaining > 0 {
                                     si.remaining -= 1
                                     let v = si.current
                                     si.current &+= si.step
-                                    push(Value.fitsSmall(v) ? Value(small: v) : int(v))
+                                    push(&sp, Value.fitsSmall(v) ? Value(small: v) : int(v))
                                 } else {
                                     sp -= 1
                                     ip = arg
@@ -526,7 +512,7 @@ extension Runtime {
                             if si.kind == .list {
                                 let list = unsafeDowncast(si.source.object, to: PyList.self)
                                 if si.position < list.items.count {
-                                    push(list.items[si.position])
+                                    push(&sp, list.items[si.position])
                                     si.position += 1
                                 } else {
                                     si.position = Int.max / 2
@@ -536,116 +522,116 @@ extension Runtime {
                                 break
                             }
                         }
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         let v = try nextValue(it)
                         if v.isNull {
                             sp -= 1
                             ip = arg
                         } else {
-                            push(v)
+                            push(&sp, v)
                         }
 
                     case .buildTuple:
                         sp -= arg
                         let t = newTuple(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg)))
-                        push(Value(t))
+                        push(&sp, Value(t))
                     case .buildList:
                         sp -= arg
                         let l = newList(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg)))
-                        push(Value(l))
+                        push(&sp, Value(l))
                     case .buildSet:
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         let base = sp - arg
                         let set = newSet()
                         for i in 0..<arg { try set.storage.set(base[i], .none, self) }
                         sp = base
-                        push(Value(set))
+                        push(&sp, Value(set))
                     case .buildMap:
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         let base = sp - 2 * arg
                         let d = newDict(capacity: arg)
                         for i in 0..<arg { try d.set(base[2 * i], base[2 * i + 1], self) }
                         sp = base
-                        push(Value(d))
+                        push(&sp, Value(d))
                     case .buildConstKeyMap:
-                        sync()
-                        let keys = unsafeDowncast(top().object, to: PyTuple.self)
+                        frame.ip = ip; frame.sp = sp
+                        let keys = unsafeDowncast(top(sp).object, to: PyTuple.self)
                         let base = sp - 1 - arg
                         let d = newDict(capacity: arg)
                         for i in 0..<arg { try d.set(keys.items[i], base[i], self) }
                         sp = base
-                        push(Value(d))
+                        push(&sp, Value(d))
                     case .buildString:
                         var s = ""
                         for i in 0..<arg {
                             s += unsafeDowncast((sp - arg + i).pointee.object, to: PyStr.self).value
                         }
                         sp -= arg
-                        push(str(s))
+                        push(&sp, str(s))
                     case .listAppend:
-                        let v = pop()
+                        let v = pop(&sp)
                         unsafeDowncast((sp - arg).pointee.object, to: PyList.self).items.append(v)
                     case .setAdd:
-                        sync()
-                        let v = pop()
+                        frame.ip = ip; frame.sp = sp
+                        let v = pop(&sp)
                         try unsafeDowncast((sp - arg).pointee.object, to: PySet.self).storage.set(v, .none, self)
                     case .mapAdd:
-                        sync()
-                        let v = pop(), k = pop()
+                        frame.ip = ip; frame.sp = sp
+                        let v = pop(&sp), k = pop(&sp)
                         try unsafeDowncast((sp - arg).pointee.object, to: PyDict.self).set(k, v, self)
                     case .listExtend:
-                        sync()
-                        let iterable = top()
+                        frame.ip = ip; frame.sp = sp
+                        let iterable = top(sp)
                         let list = unsafeDowncast((sp - 1 - arg).pointee.object, to: PyList.self)
                         try list.items.append(contentsOf: iterateToArray(iterable))
                         sp -= 1
                     case .setUpdate:
-                        sync()
-                        let iterable = top()
+                        frame.ip = ip; frame.sp = sp
+                        let iterable = top(sp)
                         let set = unsafeDowncast((sp - 1 - arg).pointee.object, to: PySet.self)
                         for v in try iterateToArray(iterable) { try set.storage.set(v, .none, self) }
                         sp -= 1
                     case .dictUpdate, .dictMerge:
-                        sync()
-                        let mapping = top()
+                        frame.ip = ip; frame.sp = sp
+                        let mapping = top(sp)
                         let d = unsafeDowncast((sp - 1 - arg).pointee.object, to: PyDict.self)
                         try mergeMapping(into: d, mapping, rejectDuplicates: raw & 0xFF == UInt32(Opcode.dictMerge.rawValue))
                         sp -= 1
                     case .listToTuple:
-                        let l = unsafeDowncast(top().object, to: PyList.self)
+                        let l = unsafeDowncast(top(sp).object, to: PyList.self)
                         (sp - 1).pointee = Value(newTuple(l.items))
                     case .unpackSequence:
-                        sync()
-                        let seq = pop()
+                        frame.ip = ip; frame.sp = sp
+                        let seq = pop(&sp)
                         if seq.isObject, let t = seq.object as? PyTuple, t.items.count == arg {
-                            for i in stride(from: arg - 1, through: 0, by: -1) { push(t.items[i]) }
+                            for i in stride(from: arg - 1, through: 0, by: -1) { push(&sp, t.items[i]) }
                             break
                         }
                         if seq.isObject, let l = seq.object as? PyList, l.items.count == arg {
-                            for i in stride(from: arg - 1, through: 0, by: -1) { push(l.items[i]) }
+                            for i in stride(from: arg - 1, through: 0, by: -1) { push(&sp, l.items[i]) }
                             break
                         }
-                        push(seq)
+                        push(&sp, seq)
                         let items = try unpack(seq, count: arg)
                         sp -= 1
-                        for i in stride(from: arg - 1, through: 0, by: -1) { push(items[i]) }
+                        for i in stride(from: arg - 1, through: 0, by: -1) { push(&sp, items[i]) }
                     case .unpackEx:
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         let before = arg & 0xFF, after = arg >> 8
-                        let items = try iterateToArray(top())
+                        let items = try iterateToArray(top(sp))
                         sp -= 1
                         if items.count < before + after {
                             throw valueError("need more than \(items.count) values to unpack")
                         }
                         for i in stride(from: items.count - 1, through: items.count - after, by: -1) where after > 0 {
-                            push(items[i])
+                            push(&sp, items[i])
                         }
-                        push(Value(newList(ContiguousArray(items[before..<(items.count - after)]))))
-                        for i in stride(from: before - 1, through: 0, by: -1) { push(items[i]) }
+                        push(&sp, Value(newList(ContiguousArray(items[before..<(items.count - after)]))))
+                        for i in stride(from: before - 1, through: 0, by: -1) { push(&sp, items[i]) }
                     case .formatValue:
-                        sync()
-                        let spec: Value = arg & 4 != 0 ? pop() : .null
-                        var v = top()
+                        frame.ip = ip; frame.sp = sp
+                        let spec: Value = arg & 4 != 0 ? pop(&sp) : .null
+                        var v = top(sp)
                         switch arg & 3 {
                         case 1: v = str(try toStr(v))
                         case 2: v = str(try repr(v))
@@ -660,22 +646,22 @@ extension Runtime {
                         }
 
                     case .makeFunction:
-                        let codeObj = unsafeDowncast(pop().object, to: PyCode.self).code
+                        let codeObj = unsafeDowncast(pop(&sp).object, to: PyCode.self).code
                         let fn = track(PyFunction(type: types.function, code: codeObj, globals: frame.globals,
                                                   name: Value(intern(codeObj.name)),
                                                   qualifiedName: Value(intern(codeObj.qualifiedName))))
-                        if arg & 8 != 0 { fn.closure = pop() }
-                        if arg & 2 != 0 { fn.keywordDefaults = pop() }
-                        if arg & 1 != 0 { fn.defaults = pop() }
+                        if arg & 8 != 0 { fn.closure = pop(&sp) }
+                        if arg & 2 != 0 { fn.keywordDefaults = pop(&sp) }
+                        if arg & 1 != 0 { fn.defaults = pop(&sp) }
                         if codeObj.flags.contains(.hasDocstring) { fn.doc = codeObj.constantValues.first ?? .none }
                         fn.module = frame.globals.getStr(names__name)
                         if fn.module.isNull { fn.module = .none }
-                        push(Value(fn))
+                        push(&sp, Value(fn))
                     case .call, .callKW, .callMethod, .callMethodKW:
                         let op = UInt8(truncatingIfNeeded: raw)
                         var kwNames: PyTuple? = nil
                         if op == Opcode.callKW.rawValue || op == Opcode.callMethodKW.rawValue {
-                            kwNames = unsafeDowncast(pop().object, to: PyTuple.self)
+                            kwNames = unsafeDowncast(pop(&sp).object, to: PyTuple.self)
                         }
                         var argc = arg
                         var argBase = sp - argc
@@ -692,7 +678,7 @@ extension Runtime {
                             }
                         }
                         if executed &- lastCheck >= checkpointInterval || interruptRequested.load(ordering: .relaxed) != 0 {
-                            sync()
+                            frame.ip = ip; frame.sp = sp
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
                         }
@@ -703,25 +689,25 @@ extension Runtime {
                             guard let callee = try enterFunction(fn, slots: argBase, argc: argc, kwNames: kwNames,
                                                                  generatorResult: &genResult) else {
                                 sp = resultSlot
-                                push(genResult)
+                                push(&sp, genResult)
                                 break
                             }
                             callee.parent = frame
                             frameDepth += 1
-                            load(callee)
+                            frame = callee; currentFrame = frame; code = frame.code; ins = code.instructionBuffer!; consts = code.constantBuffer!; nameTable = code.nameBuffer!; slots = frame.slots; ip = frame.ip; sp = frame.sp
                             break
                         }
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         frame.sp = sp
                         let result = try callValue(callable, args: UnsafeBufferPointer(start: argBase, count: argc),
                                                    kwNames: kwNames)
                         sp = resultSlot
-                        push(result)
+                        push(&sp, result)
                     case .callEx:
-                        sync()
-                        let kwargs: Value = arg & 1 != 0 ? pop() : .null
-                        let argsTuple = pop()
-                        let callable = top()
+                        frame.ip = ip; frame.sp = sp
+                        let kwargs: Value = arg & 1 != 0 ? pop(&sp) : .null
+                        let argsTuple = pop(&sp)
+                        let callable = top(sp)
                         var positional = try iterateToArray(argsTuple)
                         var kwNames: [PyStr] = []
                         if kwargs.isObject, let d = kwargs.object as? PyDict {
@@ -740,7 +726,7 @@ extension Runtime {
                         }
                         (sp - 1).pointee = result
                     case .returnValue:
-                        let result = pop()
+                        let result = pop(&sp)
                         if frame === entry {
                             frame.finished = true
                             frame.ip = ip
@@ -752,14 +738,14 @@ extension Runtime {
                         }
                         let finished = frame
                         frameDepth -= 1
-                        load(finished.parent!)
+                        frame = finished.parent!; currentFrame = frame; code = frame.code; ins = code.instructionBuffer!; consts = code.constantBuffer!; nameTable = code.nameBuffer!; slots = frame.slots; ip = frame.ip; sp = frame.sp
                         releaseFrame(finished)
-                        push(result)
+                        push(&sp, result)
                     case .loadBuildClass:
-                        push(builtins.getStr(intern("__build_class__")))
+                        push(&sp, builtins.getStr(intern("__build_class__")))
 
                     case .raiseVarargs:
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         switch arg {
                         case 0:
                             guard !handledException.isNone, handledException.isObject else {
@@ -768,10 +754,10 @@ extension Runtime {
                             reraising = true
                             throw PyError(unsafeDowncast(handledException.object, to: PyBaseException.self))
                         case 1:
-                            throw PyError(try makeException(pop()))
+                            throw PyError(try makeException(pop(&sp)))
                         default:
-                            let cause = pop()
-                            let exc = try makeException(pop())
+                            let cause = pop(&sp)
+                            let exc = try makeException(pop(&sp))
                             if cause.isNone {
                                 exc.cause = .none
                             } else {
@@ -781,65 +767,69 @@ extension Runtime {
                             throw PyError(exc)
                         }
                     case .loadAssertionError:
-                        push(Value(types.AssertionError))
+                        push(&sp, Value(types.AssertionError))
                     case .pushExcInfo:
-                        let exc = top()
+                        let exc = top(sp)
+                        let pushed = exc
+                        sp.pointee = pushed
                         (sp - 1).pointee = handledException
-                        push(exc)
+                        sp += 1
                         handledException = exc
                     case .popExcept:
-                        handledException = pop()
+                        handledException = pop(&sp)
                     case .checkExcMatch:
-                        sync()
-                        let t = pop()
-                        push(Value(bool: try exceptionMatches(top(), t)))
+                        frame.ip = ip; frame.sp = sp
+                        let t = pop(&sp)
+                        push(&sp, Value(bool: try exceptionMatches(top(sp), t)))
                     case .reraise:
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         reraising = true
-                        throw PyError(unsafeDowncast(pop().object, to: PyBaseException.self))
+                        throw PyError(unsafeDowncast(pop(&sp).object, to: PyBaseException.self))
                     case .popExceptReraise:
-                        let exc = pop()
-                        handledException = pop()
-                        sync()
+                        let exc = pop(&sp)
+                        handledException = pop(&sp)
+                        frame.ip = ip; frame.sp = sp
                         reraising = true
                         throw PyError(unsafeDowncast(exc.object, to: PyBaseException.self))
                     case .withExceptStart:
-                        sync()
-                        let exc = top()
+                        frame.ip = ip; frame.sp = sp
+                        let exc = top(sp)
                         let exit = (sp - 3).pointee
                         let excType = Value(typeOf(exc))
                         let args = [excType, exc, Value.none]
                         let r = try args.withUnsafeBufferPointer { (b) throws(PyError) -> Value in
                             try callValue(exit, args: b, kwNames: nil)
                         }
-                        push(r)
+                        push(&sp, r)
                     case .beforeWith:
-                        sync()
-                        let mgr = top()
+                        frame.ip = ip; frame.sp = sp
+                        let mgr = top(sp)
                         let enter = try lookupSpecial(mgr, self.names.__enter__)
                         let exit = try lookupSpecial(mgr, self.names.__exit__)
                         guard !enter.isNull, !exit.isNull else {
                             throw typeError("'\(typeName(mgr))' object does not support the context manager protocol")
                         }
+                        let pushed = try call(enter, [])
+                        sp.pointee = pushed
                         (sp - 1).pointee = exit
-                        push(try call(enter, []))
+                        sp += 1
 
                     case .yieldValue:
-                        let v = pop()
+                        let v = pop(&sp)
                         frame.ip = ip
                         frame.sp = sp
                         frameDepth -= 1
                         instructionCount &+= executed
                         return v
                     case .getYieldFromIter:
-                        let v = top()
+                        let v = top(sp)
                         if v.isObject, v.object is PyGenerator { break }
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         (sp - 1).pointee = try getIterator(v)
                     case .yieldFrom:
-                        sync()
-                        let sent = pop()
-                        let delegate = top()
+                        frame.ip = ip; frame.sp = sp
+                        let sent = pop(&sp)
+                        let delegate = top(sp)
                         switch try sendToDelegate(delegate, sent) {
                         case .yielded(let y):
                             // Suspend; on resume this instruction runs again with the new sent value.
@@ -852,16 +842,16 @@ extension Runtime {
                             (sp - 1).pointee = r
                         }
                     case .getAwaitable:
-                        sync()
-                        (sp - 1).pointee = try awaitable(top())
+                        frame.ip = ip; frame.sp = sp
+                        (sp - 1).pointee = try awaitable(top(sp))
                     case .getAIter:
-                        sync()
-                        (sp - 1).pointee = try callMethod(top(), "__aiter__", [])
+                        frame.ip = ip; frame.sp = sp
+                        (sp - 1).pointee = try callMethod(top(sp), "__aiter__", [])
                     case .getANext:
-                        sync()
-                        push(try awaitable(try callMethod(top(), "__anext__", [])))
+                        frame.ip = ip; frame.sp = sp
+                        push(&sp, try awaitable(try callMethod(top(sp), "__anext__", [])))
                     case .endAsyncFor:
-                        let exc = pop()
+                        let exc = pop(&sp)
                         if try exceptionMatches(exc, Value(types.StopAsyncIteration)) {
                             sp -= 1
                         } else {
@@ -869,33 +859,35 @@ extension Runtime {
                             throw PyError(unsafeDowncast(exc.object, to: PyBaseException.self))
                         }
                     case .beforeAsyncWith:
-                        sync()
-                        let mgr = top()
+                        frame.ip = ip; frame.sp = sp
+                        let mgr = top(sp)
                         let enter = try lookupSpecial(mgr, intern("__aenter__"))
                         let exit = try lookupSpecial(mgr, intern("__aexit__"))
                         guard !enter.isNull, !exit.isNull else {
                             throw typeError("'\(typeName(mgr))' object does not support the asynchronous context manager protocol")
                         }
+                        let pushed = try awaitable(try call(enter, []))
+                        sp.pointee = pushed
                         (sp - 1).pointee = exit
-                        push(try awaitable(try call(enter, [])))
+                        sp += 1
 
                     case .importName:
-                        sync()
-                        let fromlist = pop()
-                        let level = pop()
+                        frame.ip = ip; frame.sp = sp
+                        let fromlist = pop(&sp)
+                        let level = pop(&sp)
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self).value
-                        push(try importModule(name, fromlist: fromlist, level: level.isSmallInt ? level.asSmallInt : 0,
+                        push(&sp, try importModule(name, fromlist: fromlist, level: level.isSmallInt ? level.asSmallInt : 0,
                                               globals: frame.globals))
                     case .importFrom:
-                        sync()
+                        frame.ip = ip; frame.sp = sp
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
-                        push(try importFrom(top(), name))
+                        push(&sp, try importFrom(top(sp), name))
                     case .importStar:
-                        sync()
-                        try importStar(pop(), into: frame.locals ?? frame.globals)
+                        frame.ip = ip; frame.sp = sp
+                        try importStar(pop(&sp), into: frame.locals ?? frame.globals)
                     case .printExpr:
-                        sync()
-                        let v = pop()
+                        frame.ip = ip; frame.sp = sp
+                        let v = pop(&sp)
                         if !v.isNone {
                             host.writeOutput(try repr(v) + "\n")
                             builtins.setStr(intern("_"), v)
@@ -921,7 +913,7 @@ extension Runtime {
                     }
                     if let h = findHandler(code, raisingIP) {
                         sp = frame.stackBase + h.depth
-                        push(Value(exc))
+                        push(&sp, Value(exc))
                         ip = h.handler
                         break
                     }
@@ -936,7 +928,7 @@ extension Runtime {
                         throw caught
                     }
                     let finished = frame
-                    load(finished.parent!)
+                    frame = finished.parent!; currentFrame = frame; code = frame.code; ins = code.instructionBuffer!; consts = code.constantBuffer!; nameTable = code.nameBuffer!; slots = frame.slots; ip = frame.ip; sp = frame.sp
                     releaseFrame(finished)
                 }
             }
@@ -999,3 +991,15 @@ extension Runtime {
         }
     }
 }
+
+// The value stack's operations, as free functions on the loop's `sp` register
+// (nested functions capturing `sp` would box it).
+@inline(__always) func push(_ sp: inout UnsafeMutablePointer<Value>, _ v: Value) {
+    sp.pointee = v
+    sp += 1
+}
+@inline(__always) func pop(_ sp: inout UnsafeMutablePointer<Value>) -> Value {
+    sp -= 1
+    return sp.pointee
+}
+@inline(__always) func top(_ sp: UnsafeMutablePointer<Value>) -> Value { (sp - 1).pointee }
