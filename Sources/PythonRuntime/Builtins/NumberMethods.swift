@@ -110,7 +110,10 @@ extension Runtime {
 
     /// `float(v)`.
     func toFloat(_ v: Value) throws(PyError) -> Double {
-        if let d = floatValue(v) { return d }
+        if let d = floatValue(v) {
+            if d.isInfinite && !isFloatLike(v) { throw overflowError("int too large to convert to float") }
+            return d
+        }
         if v.isObject {
             let o = v.object
             if let f = o as? PyBoxedFloat { return f.value }
@@ -292,6 +295,16 @@ extension Runtime {
                 }
                 return try rt.intBinary(y, x, op)
             }
+        }
+        for name in ["numerator", "denominator"] {
+            let getter = native(name, owner: t) { rt, args throws(PyError) in
+                let x = try rt.intSelf(args, name)
+                return name == "numerator" ? rt.newInt(x) : Value(small: 1)
+            }
+            let p = PyProperty(type: types.property)
+            p.getter = Value(getter)
+            heap.makePermanent(p)
+            t.dict.setStr(intern(name), Value(p))
         }
         method(t, "__divmod__") { rt, args throws(PyError) in
             try args.expect(rt, "__divmod__", 2, 2)

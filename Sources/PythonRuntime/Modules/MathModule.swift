@@ -56,21 +56,22 @@ extension Runtime {
         return Value(float: r)
     }
 
-    /// ln of an int or float argument, exact for huge ints.
-    func mathLog(_ v: Value) throws(PyError) -> Double {
+    /// `f` (log, log2 or log10) of an int or float argument, for ints too large
+    /// for a double too (CPython's loghelper: f(m) + f(2) * e with x = m * 2**e).
+    func mathLog(_ v: Value, _ f: (Double) -> Double = { Foundation.log($0) }) throws(PyError) -> Double {
         if !isFloatLike(v), let i = bigInt(v) {
             if i <= 0 { throw mathDomain() }
-            let bits = i.magnitude.bitWidth
-            if bits > 1000 {
-                let shift = bits - 64
-                return Foundation.log(bigToDouble(i >> shift)) + Double(shift) * M_LN2
+            let d = bigToDouble(i)
+            if d.isInfinite {
+                let e = i.magnitude.bitWidth
+                return f(bigToDouble(i, exponent: -e)) + f(2.0) * Double(e)
             }
-            return Foundation.log(bigToDouble(i))
+            return f(d)
         }
         let x = try mathFloat(v)
         if x.isNaN { return x }
         if x <= 0 { throw mathDomain() }
-        return Foundation.log(x)
+        return f(x)
     }
 
     func installMathFunctions(_ m: PyModule) {
@@ -85,8 +86,6 @@ extension Runtime {
         unary("sqrt", { $0.squareRoot() }, domain: { $0 >= 0 })
         unary("exp", { Foundation.exp($0) })
         unary("expm1", { Foundation.expm1($0) })
-        unary("log2", { Foundation.log2($0) }, domain: { $0 > 0 })
-        unary("log10", { Foundation.log10($0) }, domain: { $0 > 0 })
         unary("log1p", { Foundation.log1p($0) }, domain: { $0 > -1 })
         unary("cos", { Foundation.cos($0) }, domain: { !$0.isInfinite })
         unary("sin", { Foundation.sin($0) }, domain: { !$0.isInfinite })
@@ -105,9 +104,15 @@ extension Runtime {
         unary("radians", { $0 * (.pi / 180.0) })
         unary("erf", { Foundation.erf($0) })
         unary("erfc", { Foundation.erfc($0) })
-        unary("gamma", { Foundation.tgamma($0) },
-              domain: { !($0 <= 0 && $0 == $0.rounded()) && $0 != -.infinity })
-        unary("lgamma", { Foundation.lgamma($0) }, domain: { !($0 <= 0 && $0 == $0.rounded() && $0.isFinite) })
+        for (name, f) in [("gamma", Lanczos.gamma), ("lgamma", Lanczos.lgamma)] {
+            moduleFunction(m, name) { rt, args throws(PyError) in
+                try args.expect(rt, name, 1, 1)
+                let x = try rt.mathFloat(args[0])
+                guard let r = f(x) else { throw rt.mathDomain() }
+                if r.isInfinite && x.isFinite { throw rt.mathRange() }
+                return Value(float: r)
+            }
+        }
 
         moduleFunction(m, "log") { rt, args throws(PyError) in
             try args.expect(rt, "log", 1, 2)
@@ -117,15 +122,10 @@ extension Runtime {
             if den == 0 { throw rt.zeroDivision("float division by zero") }
             return Value(float: num / den)
         }
-        // log2/log10 of huge ints.
-        for (name, scale) in [("log2", M_LOG2E), ("log10", M_LOG10E)] {
-            let floatVersion = m.dict.getStr(intern(name))
+        for (name, f) in [("log2", { Foundation.log2($0) }), ("log10", { Foundation.log10($0) })] as [(String, (Double) -> Double)] {
             moduleFunction(m, name) { rt, args throws(PyError) in
                 try args.expect(rt, name, 1, 1)
-                if !rt.isFloatLike(args[0]), let i = rt.bigInt(args[0]), i.magnitude.bitWidth > 1000 {
-                    return Value(float: try rt.mathLog(args[0]) * scale)
-                }
-                return try rt.call(floatVersion, [args[0]])
+                return Value(float: try rt.mathLog(args[0], f))
             }
         }
         moduleFunction(m, "pow") { rt, args throws(PyError) in
@@ -344,5 +344,105 @@ extension Runtime {
         let d = bigToDouble(total, exponent: -1074)
         if d.isInfinite { throw overflowError("intermediate overflow in fsum") }
         return d
+    }
+}
+
+/// CPython's own gamma and lgamma (Lanczos approximation), so results match it to the last bit.
+enum Lanczos {
+    static let g = 6.024680040776729583740234375
+    static let gMinusHalf = 5.524680040776729583740234375
+    static let num: [Double] = [
+        23531376880.410759688572007674451636754734846804940,
+        42919803642.649098768957899047001988850926355848959,
+        35711959237.355668049440185451547166705960488635843,
+        17921034426.037209699919755754458931112671403265390,
+        6039542586.3520280050642916443072979210699388420708,
+        1439720407.3117216736632230727949123939715485786772,
+        248874557.86205415651146038641322942321632125127801,
+        31426415.585400194380614231628318205362874684987640,
+        2876370.6289353724412254090516208496135991145378768,
+        186056.26539522349504029498971604569928220784236328,
+        8071.6720023658162106380029022722506138218516325024,
+        210.82427775157934587250973392071336271166969580291,
+        2.5066282746310002701649081771338373386264310793408,
+    ]
+    static let den: [Double] = [0.0, 39916800.0, 120543840.0, 150917976.0, 105258076.0, 45995730.0,
+                                13339535.0, 2637558.0, 357423.0, 32670.0, 1925.0, 66.0, 1.0]
+    static let integral: [Double] = [
+        1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0, 3628800.0, 39916800.0,
+        479001600.0, 6227020800.0, 87178291200.0, 1307674368000.0, 20922789888000.0, 355687428096000.0,
+        6402373705728000.0, 121645100408832000.0, 2432902008176640000.0, 51090942171709440000.0,
+        1124000727777607680000.0,
+    ]
+    static let logPi = 1.144729885849400174143427351353058711647
+
+    static func sum(_ x: Double) -> Double {
+        var n = 0.0, d = 0.0
+        if x < 5.0 {
+            for i in stride(from: 12, through: 0, by: -1) { n = n * x + num[i]; d = d * x + den[i] }
+        } else {
+            for i in 0..<13 { n = n / x + num[i]; d = d / x + den[i] }
+        }
+        return n / d
+    }
+
+    static func sinpi(_ x: Double) -> Double {
+        let y = fmod(abs(x), 2.0)
+        let n = Int((2.0 * y).rounded(.toNearestOrAwayFromZero))
+        let r: Double
+        switch n {
+        case 0: r = sin(.pi * y)
+        case 1: r = cos(.pi * (y - 0.5))
+        case 2: r = sin(.pi * (1.0 - y))
+        case 3: r = -cos(.pi * (y - 1.5))
+        default: r = sin(.pi * (y - 2.0))
+        }
+        return copysign(1.0, x) * r
+    }
+
+    /// Γ(x); nil for a domain error, infinity for a range error.
+    static func gamma(_ x: Double) -> Double? {
+        if !x.isFinite { return x.isNaN || x > 0 ? x : nil }
+        if x == 0 { return nil }
+        if x == x.rounded(.down) {
+            if x < 0 { return nil }
+            if x <= 23 { return integral[Int(x) - 1] }
+        }
+        let absx = abs(x)
+        if absx < 1e-20 { return 1.0 / x }
+        if absx > 200.0 { return x < 0 ? 0.0 / sinpi(x) : .infinity }
+        let y = absx + gMinusHalf
+        var z: Double
+        if absx > gMinusHalf { z = (y - absx) - gMinusHalf } else { z = (y - gMinusHalf) - absx }
+        z = z * g / y
+        var r: Double
+        if x < 0 {
+            r = -.pi / sinpi(absx) / absx * exp(y) / sum(absx)
+            r -= z * r
+            if absx < 140.0 { r /= pow(y, absx - 0.5) } else {
+                let s = pow(y, absx / 2.0 - 0.25)
+                r /= s; r /= s
+            }
+        } else {
+            r = sum(absx) / exp(y)
+            r += z * r
+            if absx < 140.0 { r *= pow(y, absx - 0.5) } else {
+                let s = pow(y, absx / 2.0 - 0.25)
+                r *= s; r *= s
+            }
+        }
+        return r
+    }
+
+    /// log|Γ(x)|; nil for a domain error.
+    static func lgamma(_ x: Double) -> Double? {
+        if !x.isFinite { return x.isNaN ? x : .infinity }
+        if x == x.rounded(.down) && x <= 2.0 { return x <= 0 ? nil : 0.0 }
+        let absx = abs(x)
+        if absx < 1e-20 { return -log(absx) }
+        var r = log(sum(absx)) - g
+        r += (absx - 0.5) * (log(absx + g - 0.5) - 1)
+        if x < 0 { r = logPi - log(abs(sinpi(absx))) - log(absx) - r }
+        return r
     }
 }
