@@ -28,6 +28,26 @@ extension Runtime {
             if args.count == 0 { return Value(float: 0) }
             return Value(float: try rt.toFloat(args[0]))
         }
+        // __new__ for int and float, so subclasses (class I(int)) get their value.
+        for t in [types.int, types.float] {
+            let newFn = native("__new__", owner: t) { rt, args throws(PyError) in
+                guard args.count >= 1, args[0].isObject, let cls = args[0].object as? PyType, cls.isSubtype(of: t) else {
+                    throw rt.typeError("\(t.name).__new__(X): X is not a subtype of \(t.name)")
+                }
+                let kw: PyTuple? = args.keywordNames.isEmpty ? nil : rt.newTuple(ContiguousArray(args.keywordNames.map { Value($0) }))
+                var all = Array(args.positional[1...]) + Array(args.keywordValues)
+                return try all.withUnsafeMutableBufferPointer { (b) throws(PyError) -> Value in
+                    let buffer = UnsafeBufferPointer(b)
+                    if cls.isBuiltin, let make = rt.constructors[ObjectIdentifier(cls)] {
+                        return try rt.invokeNative(make, args: buffer, kwNames: kw)
+                    }
+                    return try rt.allocateInstance(cls, args: buffer, kwNames: kw)
+                }
+            }
+            let w = PyMethodWrapper(type: types.staticmethod, function: Value(newFn))
+            heap.makePermanent(w)
+            t.dict.setStr(names.__new__, Value(w))
+        }
         installIntMethods()
         installFloatMethods()
         installBoolMethods()
