@@ -94,7 +94,7 @@ extension Runtime {
         } else if (b == 16 && lower.hasPrefix("0x")) || (b == 8 && lower.hasPrefix("0o")) || (b == 2 && lower.hasPrefix("0b")) {
             s = s.dropFirst(2)
         }
-        guard b >= 2 && b <= 36 else { throw valueError("int() arg 2 must be >= 2 and <= 36") }
+        guard b >= 2 && b <= 36 else { throw valueError("int() base must be >= 2 and <= 36, or 0") }
         if s.hasPrefix("_") || s.hasSuffix("_") || s.contains("__") || s.isEmpty {
             throw valueError("invalid literal for int() with base \(base): \(strRepr(original))")
         }

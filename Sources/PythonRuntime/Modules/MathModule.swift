@@ -187,8 +187,8 @@ extension Runtime {
             try args.expect(rt, "frexp", 1, 1)
             let x = try rt.mathFloat(args[0])
             if x == 0 || !x.isFinite { return rt.tuple([Value(float: x), Value(small: 0)]) }
-            let (mant, e) = Foundation.frexp(x)
-            return rt.tuple([Value(float: mant), rt.int(e)])
+            let (mant, e) = Foundation.frexp(abs(x))
+            return rt.tuple([Value(float: Foundation.copysign(mant, x)), rt.int(e)])
         }
         moduleFunction(m, "ldexp") { rt, args throws(PyError) in
             try args.expect(rt, "ldexp", 2, 2)
@@ -340,7 +340,7 @@ extension Runtime {
             let k = mant << shift
             total += v < 0 ? -k : k
         }
-        if total == 0 { return values.isEmpty ? 0.0 : (values.allSatisfy { $0.sign == .minus } ? -0.0 : 0.0) }
+        if total == 0 { return 0.0 }
         let d = bigToDouble(total, exponent: -1074)
         if d.isInfinite { throw overflowError("intermediate overflow in fsum") }
         return d

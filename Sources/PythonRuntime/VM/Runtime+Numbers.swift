@@ -91,15 +91,15 @@ extension Runtime {
             if x.bitWidth + y.bitWidth > 8 * 1024 * 1024 { throw memoryError(x.bitWidth / 8 + y.bitWidth / 8) }
             return newInt(x * y)
         case .truediv:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("division by zero") }
             let d = intTrueDivide(x, y)
             if d.isInfinite { throw overflowError("integer division result too large for a float") }
             return Value(float: d)
         case .floordiv:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("integer division or modulo by zero") }
             return newInt(floorDiv(x, y))
         case .mod:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("integer modulo by zero") }
             return newInt(x - floorDiv(x, y) * y)
         case .pow:
             if y < 0 {
@@ -184,13 +184,13 @@ extension Runtime {
         case .sub: return Value(float: x - y)
         case .mul: return Value(float: x * y)
         case .truediv:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("float division by zero") }
             return Value(float: x / y)
         case .floordiv:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("float floor division by zero") }
             return Value(float: floatFloorDiv(x, y))
         case .mod:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("float modulo") }
             return Value(float: floatMod(x, y))
         case .pow:
             if x == 0 && y < 0 { throw zeroDivision("0.0 cannot be raised to a negative power") }
