@@ -27,8 +27,40 @@ extension Runtime {
         if v.isFloat { return v.asFloat }
         if v.isSmallInt { return Double(v.asSmallInt) }
         if v.isBool { return v.bits == Value.true.bits ? 1 : 0 }
-        if v.isObject, let b = v.object as? PyBigInt { return Double(b.value) }
+        if v.isObject {
+            if let b = v.object as? PyBigInt { return bigToDouble(b.value) }
+            if let f = v.object as? PyBoxedFloat { return f.value }
+        }
         return nil
+    }
+
+    /// `m * 2**e` correctly rounded (half to even) to a double; infinity when too large.
+    func bigToDouble(_ value: BigInt, exponent e: Int = 0) -> Double {
+        let m = value.magnitude
+        let bits = m.bitWidth
+        if bits == 0 { return value.sign == .minus ? -0.0 : 0.0 }
+        let top = bits + e - 1  // exponent of the leading bit
+        if top > 1023 { return value.sign == .minus ? -.infinity : .infinity }
+        let precision = top >= -1022 ? 53 : 53 - (-1022 - top)
+        if precision < 0 { return value.sign == .minus ? -0.0 : 0.0 }
+        var q = m
+        var scale = e
+        if bits > precision {
+            let shift = bits - max(precision, 0)
+            q = m >> shift
+            scale = e + shift
+            let rem = m - (q << shift)
+            let half = BigUInt(1) << (shift - 1)
+            if rem > half || (rem == half && q.words.first.map({ $0 & 1 == 1 }) == true) { q += 1 }
+        }
+        var d = Double(UInt64(q))  // exact: q <= 2**53
+        d = scalbn(d, scale)
+        return value.sign == .minus ? -d : d
+    }
+
+    /// True for floats and instances of float subclasses.
+    func isFloatLike(_ v: Value) -> Bool {
+        v.isFloat || (v.isObject && v.object is PyBoxedFloat)
     }
 
     func isIntLike(_ v: Value) -> Bool {
@@ -37,10 +69,17 @@ extension Runtime {
 
     /// An int or float operation, or `.null` when either side is not a number.
     func numericBinary(_ a: Value, _ b: Value, _ op: BinaryOperator) throws(PyError) -> Value {
+        if a.isBool && b.isBool && (op == .bitand || op == .bitor || op == .bitxor) {
+            let x = a.bits == Value.true.bits, y = b.bits == Value.true.bits
+            return Value(bool: op == .bitand ? x && y : (op == .bitor ? x || y : x != y))
+        }
         if let x = bigInt(a), let y = bigInt(b) {
             return try intBinary(x, y, op)
         }
-        guard let x = floatValue(a), let y = floatValue(b), a.isFloat || b.isFloat else { return .null }
+        guard let x = floatValue(a), let y = floatValue(b), isFloatLike(a) || isFloatLike(b) else { return .null }
+        if (x.isInfinite && !isFloatLike(a)) || (y.isInfinite && !isFloatLike(b)) {
+            throw overflowError("int too large to convert to float")
+        }
         return try floatBinary(x, y, op)
     }
 
@@ -52,19 +91,22 @@ extension Runtime {
             if x.bitWidth + y.bitWidth > 8 * 1024 * 1024 { throw memoryError(x.bitWidth / 8 + y.bitWidth / 8) }
             return newInt(x * y)
         case .truediv:
-            if y == 0 { throw zeroDivision() }
-            return Value(float: intTrueDivide(x, y))
+            if y == 0 { throw zeroDivision("division by zero") }
+            let d = intTrueDivide(x, y)
+            if d.isInfinite { throw overflowError("integer division result too large for a float") }
+            return Value(float: d)
         case .floordiv:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("integer division or modulo by zero") }
             return newInt(floorDiv(x, y))
         case .mod:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("integer modulo by zero") }
             return newInt(x - floorDiv(x, y) * y)
         case .pow:
             if y < 0 {
-                guard let fx = Double(exactly: x) ?? Optional(Double(x)) else { return .null }
+                let fx = bigToDouble(x)
                 if fx == 0 { throw zeroDivision("0.0 cannot be raised to a negative power") }
-                return Value(float: Foundation.pow(fx, Double(y)))
+                if fx.isInfinite { throw overflowError("int too large to convert to float") }
+                return try floatBinary(fx, bigToDouble(y), .pow)
             }
             guard let e = Int(exactly: y) else { throw overflowError("exponent too large") }
             if x.magnitude > 1 && x.bitWidth * e > 8 * 1024 * 1024 { throw memoryError(x.bitWidth * e / 8) }
@@ -76,11 +118,43 @@ extension Runtime {
         case .rshift:
             if y < 0 { throw valueError("negative shift count") }
             guard let s = Int(exactly: y) else { return newInt(x < 0 ? -1 : 0) }
-            return newInt(x >> s)
-        case .bitand: return newInt(x & y)
-        case .bitor: return newInt(x | y)
-        case .bitxor: return newInt(x ^ y)
+            return newInt(floorShiftRight(x, s))
+        case .bitand, .bitor, .bitxor: return newInt(bitwise(x, y, op))
         case .matmul: return .null
+        }
+    }
+
+    /// `x >> s` rounding toward negative infinity, as Python does.
+    func floorShiftRight(_ x: BigInt, _ s: Int) -> BigInt {
+        if x >= 0 { return BigInt(x.magnitude >> s) }
+        // -m >> s == -((m - 1) >> s) - 1
+        return -BigInt((x.magnitude - 1) >> s) - 1
+    }
+
+    /// `&`, `|` and `^` with infinite two's complement semantics.
+    func bitwise(_ x: BigInt, _ y: BigInt, _ op: BinaryOperator) -> BigInt {
+        if let a = Int(exactly: x), let b = Int(exactly: y) {
+            switch op {
+            case .bitand: return BigInt(a & b)
+            case .bitor: return BigInt(a | b)
+            default: return BigInt(a ^ b)
+            }
+        }
+        // A negative n is ~(|n| - 1); work on the non-negative complements.
+        let xn = x < 0, yn = y < 0
+        if xn && !yn { return bitwise(y, x, op) }
+        let a = xn ? x.magnitude - 1 : x.magnitude  // x is negative only if y is too
+        let b = yn ? y.magnitude - 1 : y.magnitude
+        switch (op, xn, yn) {
+        case (.bitand, false, false): return BigInt(a & b)
+        case (.bitand, false, true): return BigInt(a - (a & b))          // a & ~b
+        case (.bitand, _, _): return -BigInt((a | b) + 1)               // ~(a | b)
+        case (.bitor, false, false): return BigInt(a | b)
+        case (.bitor, false, true): return -BigInt((b - (b & a)) + 1)   // ~(b & ~a)
+        case (.bitor, _, _): return -BigInt((a & b) + 1)                // ~(a & b)
+        case (_, false, false): return BigInt(a ^ b)
+        case (_, false, true): return -BigInt((a ^ b) + 1)              // ~(a ^ b)
+        default: return BigInt(a ^ b)                                   // ~a ^ ~b
         }
     }
 
@@ -97,8 +171,11 @@ extension Runtime {
         }
         // Scale so the quotient keeps 64 significant bits, then round once.
         let shift = max(0, 64 - (x.magnitude.bitWidth - y.magnitude.bitWidth))
-        let q = (x << shift) / y
-        return Double(q) * Foundation.pow(2.0, Double(-shift))
+        let (q, r) = (x.magnitude << shift).quotientAndRemainder(dividingBy: y.magnitude)
+        // A sticky low bit keeps the single rounding correct.
+        let sticky = r.isZero ? BigInt(q) << 1 : (BigInt(q) << 1) + 1
+        let d = bigToDouble(sticky, exponent: -shift - 1)
+        return (x.sign == .minus) != (y.sign == .minus) ? -d : d
     }
 
     func floatBinary(_ x: Double, _ y: Double, _ op: BinaryOperator) throws(PyError) -> Value {
@@ -107,20 +184,22 @@ extension Runtime {
         case .sub: return Value(float: x - y)
         case .mul: return Value(float: x * y)
         case .truediv:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("float division by zero") }
             return Value(float: x / y)
         case .floordiv:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("float floor division by zero") }
             return Value(float: floatFloorDiv(x, y))
         case .mod:
-            if y == 0 { throw zeroDivision() }
+            if y == 0 { throw zeroDivision("float modulo") }
             return Value(float: floatMod(x, y))
         case .pow:
             if x == 0 && y < 0 { throw zeroDivision("0.0 cannot be raised to a negative power") }
             if x < 0 && y != y.rounded() {
                 throw valueError("math domain error")
             }
-            return Value(float: Foundation.pow(x, y))
+            let r = Foundation.pow(x, y)
+            if r.isInfinite && x.isFinite && y.isFinite { throw overflowError("(34, 'Numerical result out of range')") }
+            return Value(float: r)
         default:
             return .null
         }
@@ -155,19 +234,8 @@ extension Runtime {
             return i == -1 ? -2 : i
         }
         if v.isBool { return v.bits == Value.true.bits ? 1 : 0 }
-        if v.isFloat {
-            let d = v.asFloat
-            if d.isNaN { return 0 }
-            if d.isInfinite { return d > 0 ? 314159 : -314159 }
-            if d == d.rounded(), abs(d) < 9.2e18 {
-                let i = Int(d)
-                return i == -1 ? -2 : i
-            }
-            // Mix the bits for non-integral values.
-            var h = Int(truncatingIfNeeded: d.bitPattern ^ (d.bitPattern >> 29))
-            if h == -1 { h = -2 }
-            return h
-        }
+        if v.isFloat { return floatHash(v.asFloat) }
+        if v.isObject, let f = v.object as? PyBoxedFloat { return floatHash(f.value) }
         if v.isObject, let b = v.object as? PyBigInt {
             let modulus = BigInt(1) << 61 - 1
             var r = b.value.magnitude % modulus.magnitude
@@ -177,6 +245,30 @@ extension Runtime {
             return h == -1 ? -2 : h
         }
         return nil
+    }
+
+    /// CPython's hash of a double (_Py_HashDouble): the value modulo 2**61 - 1.
+    func floatHash(_ d: Double) -> Int {
+        if d.isNaN { return 0 }
+        if d.isInfinite { return d > 0 ? 314159 : -314159 }
+        let P: UInt64 = (1 << 61) - 1
+        var m = frexp(abs(d))
+        var e = m.1
+        var x: UInt64 = 0
+        while m.0 != 0 {
+            x = ((x << 28) & P) | (x >> (61 - 28))
+            m.0 *= 268435456.0
+            e -= 28
+            let y = UInt64(m.0)
+            m.0 -= Double(y)
+            x += y
+            if x >= P { x -= P }
+        }
+        e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61)
+        x = ((x << UInt64(e)) & P) | (x >> UInt64(61 - e))
+        var h = Int(x)
+        if d < 0 { h = -h }
+        return h == -1 ? -2 : h
     }
 
     /// Three-way comparison of two numbers, nil when either is not a number or one is NaN.

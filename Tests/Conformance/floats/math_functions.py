@@ -1,0 +1,16 @@
+# math module: constants and float functions
+import math
+print(math.pi, math.e, math.tau, math.inf, -math.inf, math.nan)
+print(math.sqrt(2), math.sqrt(16), math.pow(2, 0.5), math.pow(2, 10), math.exp(1), math.exp(-1), math.expm1(1e-10))
+print(math.log(8, 2), math.log(100, 10), math.log(math.e), math.log2(1024), math.log2(3), math.log10(0.001), math.log1p(1e-10))
+print(math.log(2 ** 2000), math.log2(2 ** 2000), math.log10(10 ** 500), math.log(10 ** 500, 10), math.log(3 ** 1000, 3))
+print(math.cos(1), math.sin(1), math.tan(1), math.acos(0.5), math.asin(0.5), math.atan(1), math.atan2(-1, -1), math.atan2(0.0, -0.0))
+print(math.cosh(1), math.sinh(1), math.tanh(1), math.acosh(2), math.asinh(1), math.atanh(0.5))
+print(math.fabs(-2), math.fmod(7, 3), math.fmod(-7, 3), math.fmod(5, math.inf), math.frexp(8.0), math.frexp(0.0), math.frexp(-0.1))
+print(math.ldexp(0.5, 4), math.ldexp(1, -1074), math.modf(3.25), math.modf(-3.25), math.modf(math.inf), math.copysign(2, -0.0), math.copysign(-3, 1))
+print(math.degrees(math.pi), math.radians(180), math.hypot(3, 4), math.hypot(1, 2, 2), math.hypot(), math.hypot(-5), math.hypot(math.inf, math.nan))
+print(math.isfinite(1e308), math.isfinite(math.nan), math.isinf(-math.inf), math.isinf(1e308), math.isnan(math.nan), math.isnan(1))
+print(math.isclose(1.0, 1.0 + 1e-10), math.isclose(1, 1.1), math.isclose(1, 1.05, rel_tol=0.1), math.isclose(0, 1e-10, abs_tol=1e-9), math.isclose(math.inf, math.inf))
+print(math.erf(0.5), math.erfc(0.5), math.erf(-3), math.erfc(10))
+print(math.pow(1, math.nan), math.pow(math.nan, 0), math.sqrt(math.inf), math.exp(-math.inf), math.atan(math.inf), math.pow(-8, 3))
+print(math.sqrt(True), math.fabs(True), math.exp(2 ** 3), math.cos(0))
