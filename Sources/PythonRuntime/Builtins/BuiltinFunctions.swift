@@ -249,11 +249,7 @@ extension Runtime {
                 guard let b = rt.bigInt(args[0]), let e = rt.bigInt(args[1]), let m = rt.bigInt(args[2]) else {
                     throw rt.typeError("pow() 3rd argument not allowed unless all arguments are integers")
                 }
-                if m == 0 { throw rt.valueError("pow() 3rd argument cannot be 0") }
-                if e < 0 { throw rt.valueError("pow() 2nd argument cannot be negative when 3rd argument specified") }
-                var r = b.power(e, modulus: m)
-                if r != 0 && (r < 0) != (m < 0) { r += m }
-                return rt.newInt(r)
+                return try rt.modularPow(b, e, m)
             }
             return try rt.binaryOperation(args[0], args[1], .pow, inplace: false)
         }
@@ -513,17 +509,7 @@ extension Runtime {
             if d.isInfinite { throw overflowError("cannot convert float infinity to integer") }
             return newInt(BigInt(d.rounded(.toNearestOrEven)))
         }
-        let n = try intArg(ndigits)
-        if !d.isFinite || d == 0 { return Value(float: d) }
-        if n > 300 { return Value(float: d) }
-        if n < -308 { return Value(float: 0.0 * d) }
-        // As CPython: the correctly rounded decimal string (printf rounds the exact
-        // binary value half-to-even), read back as a double.
-        if n >= 0 {
-            return Value(float: Double(String(format: "%.\(n)f", d)) ?? d)
-        }
-        let p = Foundation.pow(10.0, Double(-n))
-        return Value(float: (d / p).rounded(.toNearestOrEven) * p)
+        return Value(float: try roundFloat(d, try intArg(ndigits)))
     }
 
     /// Advances an iterator made by a builtin.

@@ -60,7 +60,7 @@ extension Runtime {
                 switch o {
                 case let s as PyStr where o.type.lookup(names.__hash__).isNull || o.type === types.str:
                     return s.strHash
-                case is PyBigInt: return numberHash(v)!
+                case is PyBigInt, is PyBoxedFloat: return numberHash(v)!
                 case let t as PyTuple where o.type === types.tuple:
                     var h: UInt64 = 0x345678
                     for item in t.items {
@@ -177,6 +177,10 @@ extension Runtime {
             }
         }
         // Built-in bases of user subclasses (class X(int), class Y(str)).
+        if (isIntLike(a) || isFloatLike(a)) && (isIntLike(b) || isFloatLike(b)) {
+            guard let c = compareNumbers(a, b) else { return Value(bool: op == .ne) }
+            return Value(bool: applyOrder(c, op))
+        }
         if let r = try builtinCompare(a, b, op, allowSubclasses: true) { return r }
         switch op {
         case .eq: return Value(bool: a.bits == b.bits)
