@@ -653,7 +653,10 @@ extension Runtime {
                         if arg & 8 != 0 { fn.closure = pop(&sp) }
                         if arg & 2 != 0 { fn.keywordDefaults = pop(&sp) }
                         if arg & 1 != 0 { fn.defaults = pop(&sp) }
-                        if codeObj.flags.contains(.hasDocstring) { fn.doc = codeObj.constantValues.first ?? .none }
+                        if codeObj.flags.contains(.hasDocstring) {
+                            if !codeObj.isMaterialized { materialize(codeObj) }
+                            fn.doc = codeObj.constantValues.first ?? .none
+                        }
                         fn.module = frame.globals.getStr(names__name)
                         if fn.module.isNull { fn.module = .none }
                         push(&sp, Value(fn))
