@@ -166,14 +166,8 @@ enum ByteAlg {
             }
             if i >= n { break }
             if maxsplit >= 0 && splits >= maxsplit {
-                // the rest, with trailing whitespace removed
-                var e = n
-                while e > i {
-                    let (u, s) = unitBefore(h, e, utf8: utf8)
-                    if !space(u) { break }
-                    e = s
-                }
-                out.append(i..<e)
+                // the rest, trailing whitespace included (as CPython)
+                out.append(i..<n)
                 return out
             }
             let start = i
@@ -201,13 +195,7 @@ enum ByteAlg {
             }
             if i <= 0 { break }
             if maxsplit >= 0 && splits >= maxsplit {
-                var b = 0
-                while b < i {
-                    let (u, l) = unit(h, b, utf8: utf8)
-                    if !space(u) { break }
-                    b += l
-                }
-                out.append(b..<i)
+                out.append(0..<i)
                 break
             }
             let end = i
