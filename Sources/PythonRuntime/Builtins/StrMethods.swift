@@ -63,13 +63,16 @@ extension Runtime {
             method(t, name) { rt, args throws(PyError) in
                 try args.expect(rt, name, 2, 2)
                 let r = try rt.builtinBinary(args[0], args[1], op, inplace: false)
-                return r.isNull ? .notImplemented : r
+                if !r.isNull { return r }
+                if op == .mod { return .notImplemented }
+                throw rt.unsupportedOperands(op, rt.typeOf(args[0]), rt.typeOf(args[1]))
             }
         }
         method(t, "__rmul__") { rt, args throws(PyError) in
             try args.expect(rt, "__rmul__", 2, 2)
             let r = try rt.builtinBinary(args[0], args[1], .mul, inplace: false)
-            return r.isNull ? .notImplemented : r
+            if !r.isNull { return r }
+            throw rt.unsupportedOperands(.mul, rt.typeOf(args[1]), rt.typeOf(args[0]))
         }
     }
 
