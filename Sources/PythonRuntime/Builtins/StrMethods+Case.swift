@@ -31,7 +31,12 @@ extension Runtime {
             for u in s.value.unicodeScalars {
                 if u.value < 0x80 { out.unicodeScalars.append(Unicode.Scalar(asciiLower(UInt8(u.value)))); continue }
                 // Case folding ≈ lower(upper(c)): ß→ss, ς→σ, µ→μ, ﬁ→fi.
-                out += u.properties.uppercaseMapping.lowercased()
+                switch u.value {
+                case 0x131, 0x13A0...0x13F5: out.unicodeScalars.append(u)   // dotless i, Cherokee capitals
+                case 0x1E9E: out += "ss"
+                case 0x13F8...0x13FD, 0xAB70...0xABBF: out += u.properties.uppercaseMapping  // Cherokee folds to upper
+                default: out += u.properties.uppercaseMapping.lowercased()
+                }
             }
             return out
         }
