@@ -23,7 +23,11 @@ extension Runtime {
             s.isASCII ? mapASCII(s.value, asciiUpper) : s.value.uppercased()
         }
         unary("lower") { s in
-            s.isASCII ? mapASCII(s.value, asciiLower) : s.value.lowercased()
+            if s.isASCII { return mapASCII(s.value, asciiLower) }
+            let u = s.scalars
+            var out = ""
+            for i in 0..<u.count { out += lowerScalar(u, i) }
+            return out
         }
         unary("casefold") { s in
             if s.isASCII { return mapASCII(s.value, asciiLower) }
@@ -67,9 +71,10 @@ extension Runtime {
             }
             var out = ""
             var previousCased = false
-            for u in s.value.unicodeScalars {
+            let scalars = s.scalars
+            for (i, u) in scalars.enumerated() {
                 let p = u.properties
-                if previousCased { out += p.lowercaseMapping } else { out += p.titlecaseMapping }
+                if previousCased { out += lowerScalar(scalars, i) } else { out += p.titlecaseMapping }
                 previousCased = p.isCased || p.generalCategory == .titlecaseLetter
             }
             return out
@@ -84,10 +89,9 @@ extension Runtime {
                 }
             }
             var out = ""
-            var first = true
-            for u in s.value.unicodeScalars {
-                out += first ? u.properties.titlecaseMapping : u.properties.lowercaseMapping
-                first = false
+            let scalars = s.scalars
+            for (i, u) in scalars.enumerated() {
+                out += i == 0 ? u.properties.titlecaseMapping : lowerScalar(scalars, i)
             }
             return out
         }
@@ -180,6 +184,20 @@ extension Runtime {
             return Value(bool: !first)
         }
     }
+}
+
+/// The lowercase mapping of `u[i]`, with Greek final sigma: Σ becomes ς when a
+/// cased letter precedes it and none follows (case-ignorable characters skipped).
+func lowerScalar(_ u: [Unicode.Scalar], _ i: Int) -> String {
+    let c = u[i]
+    guard c.value == 0x3A3 else { return c.properties.lowercaseMapping }
+    var j = i - 1
+    while j >= 0 && u[j].properties.isCaseIgnorable { j -= 1 }
+    let before = j >= 0 && u[j].properties.isCased
+    var k = i + 1
+    while k < u.count && u[k].properties.isCaseIgnorable { k += 1 }
+    let after = k < u.count && u[k].properties.isCased
+    return before && !after ? "\u{3C2}" : "\u{3C3}"
 }
 
 @inline(__always) func asciiUpper(_ b: UInt8) -> UInt8 { b >= 0x61 && b <= 0x7A ? b - 0x20 : b }
