@@ -162,8 +162,10 @@ extension Runtime {
             default:
                 if u.value < 0x20 || u.value == 0x7F {
                     out += String(format: "\\x%02x", u.value)
-                } else if u.value >= 0x80 && u.value < 0xA0 {
-                    out += String(format: "\\x%02x", u.value)
+                } else if u.value >= 0x80 && !isUnicodePrintable(u) {
+                    if u.value < 0x100 { out += String(format: "\\x%02x", u.value) }
+                    else if u.value < 0x10000 { out += String(format: "\\u%04x", u.value) }
+                    else { out += String(format: "\\U%08x", u.value) }
                 } else {
                     out.unicodeScalars.append(u)
                 }
