@@ -2,8 +2,7 @@
 /// builtins module and sys.
 extension Runtime {
     func bootstrap() {
-        let t = BuiltinTypes()
-        types = t
+        let t = types
         for type in t.all { heap.makePermanent(type) }
         names = Names { [unowned self] s in self.intern(s) }
         for type in t.all {

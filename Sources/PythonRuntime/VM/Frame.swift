@@ -1,20 +1,25 @@
 /// One activation of a code object. Its slots (fast locals, then cells, then the
 /// value stack) normally live on the runtime's shared value stack; a generator's
 /// frame owns its slots so it can be suspended.
+///
+/// References are unowned: the collector keeps what a running frame uses alive
+/// (frames are its roots), the code belongs to the function or the caller, and
+/// frames themselves live in the runtime's frame stack or in their generator.
+/// This keeps reference counting out of every call and return.
 final class Frame {
-    var code: CodeObject
+    unowned(unsafe) var code: CodeObject
     /// The function being run (nil for module code and exec()).
-    var function: PyFunction?
-    var globals: PyDict
-    var builtins: PyDict
+    unowned(unsafe) var function: PyFunction?
+    unowned(unsafe) var globals: PyDict
+    unowned(unsafe) var builtins: PyDict
     /// Name-based locals for module and class bodies (`loadName`/`storeName`).
-    var locals: PyDict?
+    unowned(unsafe) var locals: PyDict?
     var slots: UnsafeMutablePointer<Value>
     var stackBase: UnsafeMutablePointer<Value>
     var sp: UnsafeMutablePointer<Value>
     var ip = 0
     /// The frame that called this one (nil at the bottom of a run() invocation).
-    var parent: Frame?
+    unowned(unsafe) var parent: Frame?
     /// Slots were allocated for this frame (generator) rather than on the shared stack.
     var ownsSlots = false
     /// The generator or coroutine running in this frame.

@@ -66,10 +66,12 @@ extension Runtime {
 
     // MARK: frames
 
-    /// A frame for `code` whose slots start at `slots`, from the pool when possible.
+    /// A frame for `code` whose slots start at `slots`, from the frame stack.
     @inline(__always)
     func obtainFrame(code: CodeObject, globals: PyDict, slots: UnsafeMutablePointer<Value>) -> Frame {
-        if let f = framePool.popLast() {
+        if framesInUse < frameStack.count {
+            let f = frameStack.withUnsafeBufferPointer { $0[framesInUse] }
+            framesInUse += 1
             f.code = code
             f.globals = globals
             f.builtins = builtins
@@ -79,20 +81,21 @@ extension Runtime {
             f.sp = f.stackBase
             f.ip = 0
             f.parent = nil
-            f.ownsSlots = false
             f.generator = nil
             f.finished = false
             f.function = nil
+            f.pendingException = nil
             return f
         }
-        return Frame(code: code, globals: globals, builtins: builtins, slots: slots)
+        let f = Frame(code: code, globals: globals, builtins: builtins, slots: slots)
+        frameStack.append(f)
+        framesInUse += 1
+        return f
     }
 
+    /// Returns the most recently obtained frame to the frame stack.
     @inline(__always) func releaseFrame(_ f: Frame) {
-        f.function = nil
-        f.locals = nil
-        f.parent = nil
-        if framePool.count < 64 { framePool.append(f) }
+        framesInUse -= 1
     }
 
     /// Where a new frame's slots may start: above everything live on the shared stack.
@@ -173,13 +176,14 @@ extension Runtime {
             currentFrame = callerFrame
         }
         if nativeDepth > 400 {
+            if !entry.ownsSlots { releaseFrame(entry) }
             throw error(types.RecursionError, "maximum recursion depth exceeded")
         }
         entry.parent = callerFrame
         frameDepth += 1
-        var frame = entry
+        unowned(unsafe) var frame = entry
         currentFrame = frame
-        var code = frame.code
+        unowned(unsafe) var code = frame.code
         if !code.isMaterialized { materialize(code) }
         var ins = code.instructionBuffer!
         var consts = code.constantBuffer!
@@ -366,46 +370,10 @@ extension Runtime {
 
                     case .binaryOp:
                         let b = pop(&sp), a = top(sp)
-                        if a.isSmallInt && b.isSmallInt {
-                            let x = a.asSmallInt, y = b.asSmallInt
-                            let op = arg >= Int(Instruction.inplaceOffset) ? arg - Int(Instruction.inplaceOffset) : arg
-                            switch op {
-                            case BinaryOperator.add.rawValue:
-                                let r = x &+ y
-                                if Value.fitsSmall(r) { (sp - 1).pointee = Value(small: r); continue }
-                            case BinaryOperator.sub.rawValue:
-                                let r = x &- y
-                                if Value.fitsSmall(r) { (sp - 1).pointee = Value(small: r); continue }
-                            case BinaryOperator.mul.rawValue:
-                                let (r, o) = x.multipliedReportingOverflow(by: y)
-                                if !o && Value.fitsSmall(r) { (sp - 1).pointee = Value(small: r); continue }
-                            case BinaryOperator.mod.rawValue where y > 0:
-                                var r = x % y
-                                if r < 0 { r += y }
-                                (sp - 1).pointee = Value(small: r); continue
-                            case BinaryOperator.floordiv.rawValue where y > 0:
-                                var q = x / y
-                                if (x % y != 0) && (x < 0) { q -= 1 }
-                                (sp - 1).pointee = Value(small: q); continue
-                            case BinaryOperator.bitand.rawValue:
-                                (sp - 1).pointee = Value(small: x & y); continue
-                            case BinaryOperator.bitor.rawValue:
-                                (sp - 1).pointee = Value(small: x | y); continue
-                            case BinaryOperator.bitxor.rawValue:
-                                (sp - 1).pointee = Value(small: x ^ y); continue
-                            default: break
-                            }
-                        } else if a.isFloat && b.isFloat {
-                            let x = a.asFloat, y = b.asFloat
-                            let op = arg >= Int(Instruction.inplaceOffset) ? arg - Int(Instruction.inplaceOffset) : arg
-                            switch op {
-                            case BinaryOperator.add.rawValue: (sp - 1).pointee = Value(float: x + y); continue
-                            case BinaryOperator.sub.rawValue: (sp - 1).pointee = Value(float: x - y); continue
-                            case BinaryOperator.mul.rawValue: (sp - 1).pointee = Value(float: x * y); continue
-                            case BinaryOperator.truediv.rawValue where y != 0:
-                                (sp - 1).pointee = Value(float: x / y); continue
-                            default: break
-                            }
+                        let fast = fastBinary(a, b, arg & 15)
+                        if !fast.isNull {
+                            (sp - 1).pointee = fast
+                            break
                         }
                         frame.ip = ip; frame.sp = sp
                         let inplace = arg >= Int(Instruction.inplaceOffset)
@@ -427,17 +395,7 @@ extension Runtime {
                         (sp - 1).pointee = Value(bool: !(try isTruthy(v)))
                     case .compareOp:
                         let b = pop(&sp), a = top(sp)
-                        if a.isSmallInt && b.isSmallInt {
-                            let x = a.asSmallInt, y = b.asSmallInt
-                            let r: Bool
-                            switch arg {
-                            case 0: r = x < y
-                            case 1: r = x <= y
-                            case 2: r = x == y
-                            case 3: r = x != y
-                            case 4: r = x > y
-                            default: r = x >= y
-                            }
+                        if let r = fastCompare(a, b, arg) {
                             (sp - 1).pointee = Value(bool: r)
                             break
                         }
@@ -739,7 +697,7 @@ extension Runtime {
                             if !frame.ownsSlots && frame.generator == nil { releaseFrame(frame) }
                             return result
                         }
-                        let finished = frame
+                        unowned(unsafe) let finished = frame
                         frameDepth -= 1
                         frame = finished.parent!; currentFrame = frame; code = frame.code; ins = code.instructionBuffer!; consts = code.constantBuffer!; nameTable = code.nameBuffer!; slots = frame.slots; ip = frame.ip; sp = frame.sp
                         releaseFrame(finished)
@@ -930,7 +888,7 @@ extension Runtime {
                         if !frame.ownsSlots && frame.generator == nil { releaseFrame(frame) }
                         throw caught
                     }
-                    let finished = frame
+                    unowned(unsafe) let finished = frame
                     frame = finished.parent!; currentFrame = frame; code = frame.code; ins = code.instructionBuffer!; consts = code.constantBuffer!; nameTable = code.nameBuffer!; slots = frame.slots; ip = frame.ip; sp = frame.sp
                     releaseFrame(finished)
                 }

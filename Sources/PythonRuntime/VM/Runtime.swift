@@ -46,7 +46,7 @@ public final class Runtime {
     public let host: RuntimeHost
     public let configuration: RuntimeConfiguration
     let heap: Heap
-    public internal(set) var types: BuiltinTypes!
+    public let types: BuiltinTypes
     var interned: [String: PyStr] = [:]
     /// Common names as interned strings (`__init__`, `__name__`...).
     var names: Names!
@@ -61,10 +61,13 @@ public final class Runtime {
     var valueStack: UnsafeMutablePointer<Value>
     let valueStackCapacity: Int
     var stackTop: UnsafeMutablePointer<Value>
-    var currentFrame: Frame?
+    unowned(unsafe) var currentFrame: Frame?
     var frameDepth = 0
     var nativeDepth = 0
-    var framePool: [Frame] = []
+    /// Frames for ordinary calls, reused in LIFO order (calls and unwinding are
+    /// LIFO); `framesInUse` of them are active. Generator frames live in their generator.
+    var frameStack: ContiguousArray<Frame> = []
+    var framesInUse = 0
     /// The exception being handled (for bare `raise`, __context__, sys.exc_info()).
     var handledException: Value = .none
     /// Total instructions executed.
@@ -92,6 +95,7 @@ public final class Runtime {
         self.host = host
         self.configuration = configuration
         heap = Heap(limit: configuration.heapLimit)
+        types = BuiltinTypes()
         valueStackCapacity = 1 << 20
         valueStack = .allocate(capacity: valueStackCapacity)
         valueStack.initialize(repeating: .null, count: valueStackCapacity)
