@@ -2,9 +2,12 @@
 import PackageDescription
 
 // Exclusivity checks cost a branch on every class-field access in the VM loop;
-// the runtime never overlaps accesses, so release builds turn them off.
+// the runtime never overlaps accesses, so release builds turn them off. A runtime
+// is driven by one thread at a time (hand-offs go through semaphores), so its
+// reference counting need not be atomic.
 let fastSwift: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+    .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-assume-single-threaded"],
+                 .when(configuration: .release)),
 ]
 
 let package = Package(
