@@ -13,12 +13,39 @@ public final class PyStr: PyObject {
     var isInterned = false
 
     public init(type: PyType, _ value: String) {
-        self.value = value
-        var ascii = true
-        for b in value.utf8 where b >= 0x80 { ascii = false; break }
-        isASCII = ascii
-        count = ascii ? value.utf8.count : value.unicodeScalars.count
+        var text = value
+        (count, isASCII) = text.withUTF8 { PyStr.measure($0) }
+        self.value = text
         super.init(type: type)
+    }
+
+    /// For text whose length and ASCII-ness the caller already knows (concatenation,
+    /// slices of ASCII text, number formatting).
+    public init(type: PyType, _ value: String, count: Int, isASCII: Bool) {
+        self.value = value
+        self.count = count
+        self.isASCII = isASCII
+        super.init(type: type)
+    }
+
+    /// Code points and ASCII-ness of UTF-8 bytes, eight bytes at a time.
+    static func measure(_ bytes: UnsafeBufferPointer<UInt8>) -> (count: Int, isASCII: Bool) {
+        guard let base = bytes.baseAddress else { return (0, true) }
+        let n = bytes.count
+        var i = 0
+        var highBits: UInt64 = 0
+        while i + 8 <= n {
+            highBits |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            highBits |= UInt64(base[i])
+            i += 1
+        }
+        if highBits & 0x8080_8080_8080_8080 == 0 { return (n, true) }
+        var count = 0
+        for b in bytes where b & 0xC0 != 0x80 { count += 1 }
+        return (count, false)
     }
 
     public override var accountedSize: Int { 16 + ((value.utf8.count + 16) & ~15) }

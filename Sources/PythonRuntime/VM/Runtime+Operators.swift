@@ -338,7 +338,7 @@ extension Runtime {
             switch (x, y) {
             case let (s as PyStr, t as PyStr):
                 try reserve(s.value.utf8.count + t.value.utf8.count)
-                return str(s.value + t.value)
+                return Value(newStr(s.value + t.value, count: s.count + t.count, isASCII: s.isASCII && t.isASCII))
             case let (s as PyList, t as PyList):
                 if inplace && x.type === types.list {
                     s.items.append(contentsOf: t.items)

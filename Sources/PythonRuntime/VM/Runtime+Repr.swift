@@ -261,6 +261,11 @@ extension Runtime {
 
     /// `format(v, spec)`: __format__ for user objects, the mini-language for built-ins.
     func format(_ v: Value, spec: String) throws(PyError) -> String {
+        if spec.isEmpty {
+            if v.isSmallInt { return String(v.asSmallInt) }
+            if v.isObject && v.object.type.isBuiltin { return try toStr(v) }
+            if !v.isObject { return try toStr(v) }
+        }
         if v.isObject && !v.object.type.isBuiltin {
             let m = v.object.type.lookup(names.__format__)
             if m.isObject, m.object is PyFunction {
@@ -292,8 +297,9 @@ extension Runtime {
     func formatInt(_ i: BigInt, _ f: FormatSpec) throws(PyError) -> String {
         var digits: String
         let mag = i.magnitude
+        let small = UInt64(exactly: mag)
         switch f.type ?? "d" {
-        case "d", "n": digits = String(mag)
+        case "d", "n": digits = small.map { String($0) } ?? String(mag)
         case "x": digits = String(mag, radix: 16)
         case "X": digits = String(mag, radix: 16).uppercased()
         case "o": digits = String(mag, radix: 8)
@@ -474,6 +480,16 @@ extension Runtime {
                 if value.isNull { throw keyError(key) }
             } else {
                 value = try take()
+            }
+            if flags.isEmpty && width.isEmpty && precision == nil {
+                // The common plain conversions, without building a format spec.
+                switch conv {
+                case "s": out += try toStr(value); continue
+                case "r": out += try repr(value); continue
+                case "d", "i", "u":
+                    if value.isSmallInt { out += String(value.asSmallInt); continue }
+                default: break
+                }
             }
             var specText = ""
             var align = ""

@@ -118,7 +118,10 @@ extension Runtime {
             return Value(newTuple(out))
         case let st as PyStr:
             let (start, _, step, count) = try sliceIndices(s, length: st.count)
-            if step == 1 { return str(st.substring(start, start + count)) }
+            if step == 1 {
+                if st.isASCII { return Value(newStr(st.substring(start, start + count), count: count, isASCII: true)) }
+                return str(st.substring(start, start + count))
+            }
             var out = String.UnicodeScalarView()
             if st.isASCII {
                 let u = Array(st.value.utf8)

@@ -151,6 +151,12 @@ public final class Runtime {
     }
     @inline(__always) public func str(_ s: String) -> Value { Value(newStr(s)) }
 
+    /// A str whose length and ASCII-ness are already known.
+    public func newStr(_ s: String, count: Int, isASCII: Bool) -> PyStr {
+        if count <= 1, let x = interned[s] { return x }
+        return track(PyStr(type: types.str, s, count: count, isASCII: isASCII))
+    }
+
     public func newInt(_ i: BigInt) -> Value {
         if let small = Int(exactly: i), Value.fitsSmall(small) { return Value(small: small) }
         return Value(track(PyBigInt(type: types.int, i)))
