@@ -576,7 +576,7 @@ extension Runtime {
                     throw rt.typeError("if you give only one argument to maketrans it must be a dict")
                 }
                 var e = 0
-                while e < m.keys.count {
+                while e < m.entryCount {
                     if let (k, v) = m.entry(at: e) {
                         if k.isObject, let ks = k.object as? PyStr {
                             if ks.count != 1 { throw rt.valueError("string keys in translate table must be of length 1") }

@@ -1,13 +1,22 @@
 /// `dict`: an insertion-ordered hash table (CPython's compact layout): entries in
-/// insertion order, and an open-addressing index of entry numbers.
+/// insertion order, plus an open-addressing index of entry numbers. Small dicts
+/// (most instance and class dicts) have no index: a linear scan of at most
+/// `linearLimit` entries, comparing interned keys by identity, is faster.
 public final class PyDict: PyObject {
-    private(set) var keys: ContiguousArray<Value> = []
-    private(set) var values: ContiguousArray<Value> = []
-    private var hashes: ContiguousArray<Int> = []
+    struct Entry {
+        var hash: Int
+        /// `.null` once deleted.
+        var key: Value
+        var value: Value
+    }
+
+    private(set) var entries: ContiguousArray<Entry> = []
     /// Entry number per index slot; -1 empty. Deleted entries keep their slot and
-    /// have a `.null` key, so probing continues past them.
-    private var index: ContiguousArray<Int32>
+    /// have a `.null` key, so probing continues past them. Empty while small.
+    private var index: ContiguousArray<Int32> = []
     public private(set) var count = 0
+    static let linearLimit = 8
+
     /// Changes on every mutation, to a value no dict has had before, so an inline
     /// cache that saw (dict, version) knows the dict still holds what it saw.
     var version: UInt64 = PyDict.nextVersion()
@@ -18,48 +27,43 @@ public final class PyDict: PyObject {
     }
 
     public init(type: PyType, capacity: Int = 0) {
-        var size = 8
-        while size * 2 < capacity * 3 { size *= 2 }
-        index = ContiguousArray(repeating: -1, count: size)
         super.init(type: type)
+        if capacity > 0 { entries.reserveCapacity(capacity) }
     }
 
     public override func traceReferences(_ visit: (Value) -> Void) {
-        for k in keys { visit(k) }
-        for v in values { visit(v) }
+        for e in entries {
+            visit(e.key)
+            visit(e.value)
+        }
     }
 
-    public override var accountedSize: Int { 32 + keys.capacity * 24 + index.count * 4 }
+    public override var accountedSize: Int { 32 + entries.capacity * 24 + index.count * 4 }
 
     /// Entry positions 0..<entryCount, some of them deleted (key `.null`).
-    var entryCount: Int { keys.count }
+    var entryCount: Int { entries.count }
 
     // MARK: string keys (attributes, globals): no user code can run
 
     /// Value for a str key, or `.null`. Compares interned strings by identity first.
     @inline(__always) public func getStr(_ key: PyStr) -> Value {
-        let h = key.strHash
-        let mask = index.count - 1
-        var i = h & mask
-        var perturb = UInt(bitPattern: h)
-        while true {
-            let e = Int(index[i])
-            if e < 0 { return .null }
-            let k = keys[e]
-            if k.bits == Value(key).bits { return values[e] }
-            if hashes[e] == h, k.isObject, let ks = k.object as? PyStr, ks.equals(key) {
-                return values[e]
-            }
-            perturb >>= 5
-            i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
+        if index.isEmpty {
+            let k = Value(key).bits
+            for e in entries where e.key.bits == k { return e.value }
+            if key.isInterned && entriesHoldOnlyInternedStrings { return .null }
         }
+        guard let e = findStr(key, key.strHash) else { return .null }
+        return entries[e].value
     }
+
+    /// True while every key is an interned str, so identity decides equality.
+    private var entriesHoldOnlyInternedStrings = true
 
     /// Sets a str key (attributes, globals).
     public func setStr(_ key: PyStr, _ value: Value) {
         let h = key.strHash
         if let e = findStr(key, h) {
-            values[e] = value
+            entries[e].value = value
             version = PyDict.nextVersion()
             return
         }
@@ -73,15 +77,24 @@ public final class PyDict: PyObject {
     }
 
     private func findStr(_ key: PyStr, _ h: Int) -> Int? {
+        let kv = Value(key).bits
+        if index.isEmpty {
+            for i in 0..<entries.count {
+                let k = entries[i].key
+                if k.bits == kv { return i }
+                if entries[i].hash == h, k.isObject, let ks = k.object as? PyStr, ks.equals(key) { return i }
+            }
+            return nil
+        }
         let mask = index.count - 1
         var i = h & mask
         var perturb = UInt(bitPattern: h)
         while true {
             let e = Int(index[i])
             if e < 0 { return nil }
-            let k = keys[e]
-            if k.bits == Value(key).bits { return e }
-            if hashes[e] == h, k.isObject, let ks = k.object as? PyStr, ks.equals(key) { return e }
+            let k = entries[e].key
+            if k.bits == kv { return e }
+            if entries[e].hash == h, k.isObject, let ks = k.object as? PyStr, ks.equals(key) { return e }
             perturb >>= 5
             i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask
         }
@@ -91,15 +104,27 @@ public final class PyDict: PyObject {
 
     /// Entry number holding `key`, or nil. May run user __eq__.
     func find(_ key: Value, hash h: Int, _ rt: Runtime) throws(PyError) -> Int? {
+        if index.isEmpty {
+            var i = 0
+            while i < entries.count {
+                let k = entries[i].key
+                if k.bits == key.bits && !k.isFloat { return i }
+                if !k.isNull && entries[i].hash == h {
+                    if try rt.equals(k, key) { return i }
+                }
+                i += 1
+            }
+            return nil
+        }
         let mask = index.count - 1
         var i = h & mask
         var perturb = UInt(bitPattern: h)
         while true {
             let e = Int(index[i])
             if e < 0 { return nil }
-            let k = keys[e]
+            let k = entries[e].key
             if k.bits == key.bits && !k.isFloat { return e }
-            if !k.isNull && hashes[e] == h {
+            if !k.isNull && entries[e].hash == h {
                 if try rt.equals(k, key) { return e }
             }
             perturb >>= 5
@@ -110,13 +135,13 @@ public final class PyDict: PyObject {
     public func get(_ key: Value, _ rt: Runtime) throws(PyError) -> Value {
         let h = try rt.hash(key)
         guard let e = try find(key, hash: h, rt) else { return .null }
-        return values[e]
+        return entries[e].value
     }
 
     public func set(_ key: Value, _ value: Value, _ rt: Runtime) throws(PyError) {
         let h = try rt.hash(key)
         if let e = try find(key, hash: h, rt) {
-            values[e] = value
+            entries[e].value = value
             version = PyDict.nextVersion()
             return
         }
@@ -136,11 +161,10 @@ public final class PyDict: PyObject {
     }
 
     public func removeAll() {
-        keys.removeAll()
-        values.removeAll()
-        hashes.removeAll()
-        index = ContiguousArray(repeating: -1, count: 8)
+        entries.removeAll()
+        index = []
         count = 0
+        entriesHoldOnlyInternedStrings = true
         version = PyDict.nextVersion()
     }
 
@@ -148,34 +172,34 @@ public final class PyDict: PyObject {
     public var items: [(key: Value, value: Value)] {
         var out: [(key: Value, value: Value)] = []
         out.reserveCapacity(count)
-        for e in 0..<keys.count where !keys[e].isNull { out.append((keys[e], values[e])) }
+        for e in entries where !e.key.isNull { out.append((e.key, e.value)) }
         return out
     }
 
     public var liveKeys: [Value] {
         var out: [Value] = []
         out.reserveCapacity(count)
-        for k in keys where !k.isNull { out.append(k) }
+        for e in entries where !e.key.isNull { out.append(e.key) }
         return out
     }
 
     /// The entry at position `e` (for iterators), or nil if deleted.
     func entry(at e: Int) -> (key: Value, value: Value)? {
-        guard e < keys.count, !keys[e].isNull else { return nil }
-        return (keys[e], values[e])
+        guard e < entries.count, !entries[e].key.isNull else { return nil }
+        return (entries[e].key, entries[e].value)
     }
 
     func setValue(atEntry e: Int, _ v: Value) {
-        values[e] = v
+        entries[e].value = v
         version = PyDict.nextVersion()
     }
 
     /// Removes and returns the last inserted entry (popitem).
     func popLast() -> (key: Value, value: Value)? {
-        var e = keys.count - 1
-        while e >= 0 && keys[e].isNull { e -= 1 }
+        var e = entries.count - 1
+        while e >= 0 && entries[e].key.isNull { e -= 1 }
         guard e >= 0 else { return nil }
-        let k = keys[e]
+        let k = entries[e].key
         let v = removeEntry(e)
         return (k, v)
     }
@@ -183,23 +207,34 @@ public final class PyDict: PyObject {
     // MARK: storage
 
     private func appendEntry(_ key: Value, _ h: Int, _ value: Value) {
-        if (keys.count + 1) * 3 >= index.count * 2 { rebuild(minimum: count + 1) }
-        let e = keys.count
-        keys.append(key)
-        values.append(value)
-        hashes.append(h)
-        insertIndex(h, Int32(e))
+        if entriesHoldOnlyInternedStrings {
+            if !(key.isObject && (key.object as? PyStr)?.isInterned == true) { entriesHoldOnlyInternedStrings = false }
+        }
+        if index.isEmpty {
+            if entries.count >= PyDict.linearLimit {
+                rebuild(minimum: count + 1)
+            }
+        } else if (entries.count + 1) * 3 >= index.count * 2 {
+            rebuild(minimum: count + 1)
+        }
+        let e = entries.count
+        entries.append(Entry(hash: h, key: key, value: value))
+        if !index.isEmpty { insertIndex(h, Int32(e)) }
         count += 1
         version = PyDict.nextVersion()
     }
 
     private func removeEntry(_ e: Int) -> Value {
-        let v = values[e]
-        keys[e] = .null
-        values[e] = .null
+        let v = entries[e].value
+        entries[e].key = .null
+        entries[e].value = .null
         count -= 1
         version = PyDict.nextVersion()
-        if count == 0 { removeAll() }
+        if count == 0 {
+            removeAll()
+        } else if index.isEmpty && e == entries.count - 1 {
+            entries.removeLast()
+        }
         return v
     }
 
@@ -214,25 +249,20 @@ public final class PyDict: PyObject {
         index[i] = e
     }
 
-    /// Drops deleted entries and sizes the index for `minimum` live entries.
+    /// Drops deleted entries and, past the linear limit, sizes the index for
+    /// `minimum` live entries.
     private func rebuild(minimum: Int) {
-        var size = 8
-        while size * 2 < minimum * 3 + 3 { size *= 2 }
-        var newKeys = ContiguousArray<Value>()
-        var newValues = ContiguousArray<Value>()
-        var newHashes = ContiguousArray<Int>()
-        newKeys.reserveCapacity(count)
-        newValues.reserveCapacity(count)
-        newHashes.reserveCapacity(count)
-        for e in 0..<keys.count where !keys[e].isNull {
-            newKeys.append(keys[e])
-            newValues.append(values[e])
-            newHashes.append(hashes[e])
+        var live = ContiguousArray<Entry>()
+        live.reserveCapacity(max(minimum, entries.count))
+        for e in entries where !e.key.isNull { live.append(e) }
+        entries = live
+        if minimum <= PyDict.linearLimit {
+            index = []
+            return
         }
-        keys = newKeys
-        values = newValues
-        hashes = newHashes
+        var size = 16
+        while size * 2 < minimum * 3 + 3 { size *= 2 }
         index = ContiguousArray(repeating: -1, count: size)
-        for e in 0..<keys.count { insertIndex(hashes[e], Int32(e)) }
+        for e in 0..<entries.count { insertIndex(entries[e].hash, Int32(e)) }
     }
 }

@@ -26,6 +26,7 @@ final class Heap {
     var threshold: Int = -1
     var enabled = true
     private(set) var collections = 0
+    private var liveAfterCollection = 0
 
     init(limit: Int) { self.limit = limit }
 
@@ -54,7 +55,11 @@ final class Heap {
     @inline(__always) var wantsCollection: Bool {
         guard enabled else { return bytesInUse > limit }
         if threshold >= 0 && bytesSinceCollection >= threshold { return true }
-        return bytesInUse > limit || bytesSinceCollection > max(limit / 4, 16 * 1024)
+        // Collect after allocating as much as survived the last collection (at
+        // least 2 MiB, at most a quarter of the heap): the work stays proportional
+        // to what is allocated, and freed memory is reused while it is warm.
+        let pace = min(max(liveAfterCollection, 2 << 20), max(limit / 4, 16 * 1024))
+        return bytesInUse > limit || bytesSinceCollection > pace
     }
 
     /// Can `bytes` more be allocated without going over the limit?
@@ -103,6 +108,7 @@ final class Heap {
         if nursery.count > nurseryFloor { nursery.removeSubrange(nurseryFloor...) }
         let freed = max(0, bytesInUse - live)
         bytesInUse = live
+        liveAfterCollection = live
         bytesSinceCollection = 0
         return freed
     }
