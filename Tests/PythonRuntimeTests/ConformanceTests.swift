@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+@testable import PythonRuntime
+
+/// Runs the conformance corpus (`Tests/Conformance/**/<name>.py` with a
+/// `<name>.py.exp` beside it) in process, the way `/work/shared/conformance/run.py`
+/// runs it as subprocesses: the file's folder is the current folder (so its
+/// imports resolve), `sys.argv == [name]`, and stdout must equal the `.exp`
+/// byte for byte.
+final class ConformanceTests: XCTestCase {
+    /// Files known not to pass, relative to `Tests/Conformance`, with the reason.
+    /// They are reported as skipped, not run.
+    static let knownFailures: [String: String] = [
+        // Complex numbers (`1j`, `complex(...)`) are not supported by the runtime.
+        "lexer/complex_literal_forms.py": "complex numbers are not supported",
+        // Uses complex() among the conversions it checks.
+        "strings/string_conversions.py": "complex numbers are not supported",
+    ]
+
+    /// Seconds each file may run before the runtime is asked to stop.
+    static let timeLimit: TimeInterval = 10
+
+    static var corpusRoot: URL { packageRoot.appendingPathComponent("Tests/Conformance") }
+
+    /// Every test file of the corpus (a `.py` with a `.exp`), relative paths, sorted.
+    static func corpusFiles() -> [String] {
+        let root = corpusRoot
+        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
+        var files: [String] = []
+        for case let url as URL in e where url.pathExtension == "py" {
+            guard FileManager.default.fileExists(atPath: url.path + ".exp") else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            files.append(relative)
+        }
+        return files.sorted()
+    }
+
+    enum Outcome {
+        case passed
+        case failed(String)
+    }
+
+    /// Runs one corpus file in a fresh runtime and compares its stdout with the `.exp`.
+    static func check(_ relative: String) -> Outcome {
+        let url = corpusRoot.appendingPathComponent(relative)
+        guard let source = try? String(contentsOf: url, encoding: .utf8),
+              let expected = FileManager.default.contents(atPath: url.path + ".exp") else {
+            return .failed("cannot read the file or its .exp")
+        }
+        let name = url.lastPathComponent
+        let session = PythonSession(root: url.deletingLastPathComponent().path) { $0.argv = [name] }
+        let r = session.run(source, filename: name, timeout: timeLimit)
+        if r.hung { return .failed("timeout: did not stop after \(Int(timeLimit)) s, even when interrupted") }
+        if r.timedOut { return .failed("timeout: interrupted after \(Int(timeLimit)) s") }
+        if Array(r.stdout.utf8) == Array(expected) { return .passed }
+        let want = String(decoding: expected, as: UTF8.self)
+        var message: String
+        if let d = firstDifference(r.stdout, want) {
+            message = "line \(d.line): got \(d.got.debugDescription), want \(d.want.debugDescription)"
+        } else {
+            message = "output differs in bytes that do not survive UTF-8 decoding"
+        }
+        if let e = r.exception, session.runtime.exitStatus(of: e) == nil {
+            let last = r.stderr.split(separator: "\n").last.map(String.init) ?? e.type.name
+            message += " [uncaught \(last)]"
+        }
+        return .failed(message)
+    }
+
+    func testConformanceCorpus() {
+        let files = Self.corpusFiles()
+        XCTAssertGreaterThan(files.count, 100, "the corpus was not found under \(Self.corpusRoot.path)")
+        for skipped in Self.knownFailures.keys {
+            XCTAssertTrue(files.contains(skipped), "skip list names \(skipped), which is not in the corpus")
+        }
+        var passed = 0
+        var failures: [(String, String)] = []
+        var skipped: [String] = []
+        for file in files {
+            if let reason = Self.knownFailures[file] {
+                skipped.append("\(file) (\(reason))")
+                continue
+            }
+            switch Self.check(file) {
+            case .passed: passed += 1
+            case .failed(let why): failures.append((file, why))
+            }
+        }
+        for s in skipped { print("conformance: skipped \(s)") }
+        for (file, why) in failures { print("conformance: FAIL \(file): \(why)") }
+        print("conformance: \(passed) passed, \(failures.count) failed, \(skipped.count) skipped")
+        if !failures.isEmpty {
+            XCTFail("\(failures.count) conformance file(s) failed:\n"
+                    + failures.map { "  \($0.0): \($0.1)" }.joined(separator: "\n"))
+        }
+    }
+}
