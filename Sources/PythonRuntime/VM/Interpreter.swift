@@ -174,6 +174,8 @@ extension Runtime {
         defer {
             nativeDepth -= 1
             currentFrame = callerFrame
+            // Back in the host: nothing in Swift code holds this run's objects any more.
+            if nativeDepth == 0 { heap.nursery.removeAll(keepingCapacity: true) }
         }
         if nativeDepth > 400 {
             if !entry.ownsSlots { releaseFrame(entry) }
@@ -927,7 +929,15 @@ extension Runtime {
         if interruptRequested.exchange(0, ordering: .relaxed) != 0 {
             throw PyError(newException(types.KeyboardInterrupt, args: []))
         }
-        if heap.wantsCollection {
+        // Containers can grow in place (list.append of small ints) without making
+        // objects, so re-measure the heap now and then, at a cost proportional
+        // to the work done since.
+        instructionsSinceCollection &+= delta
+        // At a safe point everything this loop made is reachable from its frames,
+        // so the nursery only needs what Swift callers below made.
+        if heap.nursery.count > nurseryFloor { heap.nursery.removeSubrange(nurseryFloor...) }
+        let remeasure = instructionsSinceCollection > max(1 << 20, heap.objectCount * 64)
+        if heap.wantsCollection || remeasure {
             collectGarbage(nurseryFloor: nurseryFloor)
             if heap.bytesInUse > heap.limit {
                 throw memoryError(heap.bytesInUse - heap.limit)
@@ -937,6 +947,7 @@ extension Runtime {
 
     /// Runs the collector with the running frames as roots.
     func collectGarbage(nurseryFloor: Int? = nil) {
+        instructionsSinceCollection = 0
         let floor = nurseryFloor ?? heap.nursery.count
         heap.collect(nurseryFloor: floor) { visit in
             var f = currentFrame

@@ -62,6 +62,8 @@ extension Runtime {
                     return s.strHash
                 case is PyBigInt, is PyBoxedFloat: return numberHash(v)!
                 case let t as PyTuple where o.type === types.tuple:
+                    try enterNested()
+                    defer { leaveNested() }
                     var h: UInt64 = 0x345678
                     for item in t.items {
                         h = (h ^ UInt64(bitPattern: Int64(try hash(item)))) &* 1_000_003
@@ -200,6 +202,8 @@ extension Runtime {
     /// Comparisons between built-in containers and strings; nil when not applicable.
     func builtinCompare(_ a: Value, _ b: Value, _ op: ComparisonKind, allowSubclasses: Bool = false) throws(PyError) -> Value? {
         guard a.isObject || b.isObject else { return nil }
+        try enterNested()
+        defer { leaveNested() }
         if a.isObject && b.isObject {
             let x = a.object, y = b.object
             if !allowSubclasses && (!x.type.isBuiltin || !y.type.isBuiltin) { return nil }
@@ -503,6 +507,8 @@ extension Runtime {
         guard container.isObject else {
             throw typeError("argument of type '\(typeName(container))' is not iterable")
         }
+        try enterNested()
+        defer { leaveNested() }
         let c = container.object
         if c.type.isBuiltin {
             switch c {

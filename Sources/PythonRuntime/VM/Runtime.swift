@@ -64,6 +64,9 @@ public final class Runtime {
     unowned(unsafe) var currentFrame: Frame?
     var frameDepth = 0
     var nativeDepth = 0
+    var nestingDepth = 0
+    /// Instructions run since the heap was last measured (see `checkpoint`).
+    var instructionsSinceCollection = 0
     /// Frames for ordinary calls, reused in LIFO order (calls and unwinding are
     /// LIFO); `framesInUse` of them are active. Generator frames live in their generator.
     var frameStack: ContiguousArray<Frame> = []
@@ -122,10 +125,26 @@ public final class Runtime {
 
     /// Raises MemoryError unless `bytes` more fit in the heap (checked before big allocations).
     func reserve(_ bytes: Int) throws(PyError) {
+        if heap.hasRoom(for: bytes) { return }
+        // The count may be stale: collect (everything Swift code holds is in the
+        // nursery, so all of it counts as a root here) and look again.
+        collectGarbage(nurseryFloor: heap.nursery.count)
         if !heap.hasRoom(for: bytes) {
             throw memoryError(bytes)
         }
     }
+
+    /// Guards recursion in native code that walks nested data (comparing,
+    /// hashing, membership), so a deeply nested structure raises RecursionError
+    /// instead of overflowing the host's stack.
+    @inline(__always) func enterNested() throws(PyError) {
+        nestingDepth += 1
+        if nestingDepth > 1000 {
+            nestingDepth -= 1
+            throw error(types.RecursionError, "maximum recursion depth exceeded")
+        }
+    }
+    @inline(__always) func leaveNested() { nestingDepth -= 1 }
 
     func memoryError(_ bytes: Int) -> PyError {
         PyError(track(PyBaseException(type: types.MemoryError, args: Value(newTupleUntracked(["memory allocation failed, allocating \(bytes) bytes"])))))
