@@ -5,6 +5,9 @@ import PythonRuntime
 /// from stdin, and source files under one folder.
 final class TerminalHost: RuntimeHost {
     var searchRoot = "."
+    let clock: RuntimeClock = HostClock()
+    /// As MicroPython's unix port: the host's own files.
+    let fileSystem: VirtualFileSystem? = DirectoryFileSystem(root: "/")
     private var buffer: [UInt8] = []
 
     func writeOutput(_ text: String) {

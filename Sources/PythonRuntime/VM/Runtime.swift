@@ -18,12 +18,17 @@ public protocol RuntimeHost: AnyObject {
     /// Called every so often from the interpreter loop with the instructions run
     /// since the last call (a board charges them to its virtual clock).
     func instructionsExecuted(_ count: Int)
+    /// The clock `time` and `asyncio` follow.
+    var clock: RuntimeClock { get }
+    /// The file system `open`, `os` and imports see (nil: no files at all).
+    var fileSystem: VirtualFileSystem? { get }
 }
 
 extension RuntimeHost {
     public func readSourceFile(_ path: String) -> String? { nil }
     public func isDirectory(_ path: String) -> Bool { false }
     public func instructionsExecuted(_ count: Int) {}
+    public var fileSystem: VirtualFileSystem? { nil }
 }
 
 /// Settings fixed when a runtime is made.

@@ -25,6 +25,7 @@ final class CapturingHost: RuntimeHost, @unchecked Sendable {
     private(set) var instructionsReported = 0
     /// Called from the interpreter thread on each report (e.g. to interrupt).
     var onInstructions: ((Int) -> Void)?
+    let clock: RuntimeClock = HostClock()
 
     init(root: String? = nil, stdin: [String] = []) {
         self.root = root
