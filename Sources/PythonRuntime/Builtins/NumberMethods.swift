@@ -51,7 +51,6 @@ extension Runtime {
         installIntMethods()
         installFloatMethods()
         installBoolMethods()
-        installMathModule()
     }
 
     /// `int(v)`.

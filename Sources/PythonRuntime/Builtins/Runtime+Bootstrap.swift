@@ -41,6 +41,7 @@ extension Runtime {
         installGeneratorMethods()
         installBuiltinFunctions()
         installSysModule()
+        installStandardModules()
 
         for type in t.all {
             b.setStr(intern(type.name), Value(type))

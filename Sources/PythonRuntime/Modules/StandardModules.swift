@@ -1,0 +1,7 @@
+/// Registers the modules written in Swift that every runtime offers. Each
+/// module lives in its own file (`MathModule.swift`...), one install call here.
+extension Runtime {
+    func installStandardModules() {
+        installMathModule()
+    }
+}
