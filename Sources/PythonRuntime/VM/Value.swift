@@ -69,13 +69,14 @@ public struct Value: Equatable {
     // MARK: objects
 
     @inline(__always) public init(_ object: PyObject) {
-        bits = Value.objectTag | UInt64(UInt(bitPattern: Unmanaged.passUnretained(object).toOpaque()))
+        bits = Value.objectTag | UInt64(UInt(bitPattern: unsafeBitCast(object, to: Int.self)))
     }
     @inline(__always) public var isObject: Bool { bits & Value.tagMask == Value.objectTag }
     /// The object this value refers to; only valid when `isObject`.
     @inline(__always) public var object: PyObject {
-        let raw = UnsafeRawPointer(bitPattern: UInt(bits & Value.payloadMask))!
-        return Unmanaged<PyObject>.fromOpaque(raw).takeUnretainedValue()
+        // A bit cast, not Unmanaged: the reference comes back at +0 and the
+        // optimizer can often skip retaining it at all.
+        unsafeBitCast(UInt(bits & Value.payloadMask), to: PyObject.self)
     }
     /// The object as `T` if it is one (exact class or subclass).
     @inline(__always) public func `as`<T: PyObject>(_: T.Type) -> T? {
