@@ -69,6 +69,8 @@ extension Runtime {
 
     /// An int or float operation, or `.null` when either side is not a number.
     func numericBinary(_ a: Value, _ b: Value, _ op: BinaryOperator) throws(PyError) -> Value {
+        let fast = fastBinary(a, b, op.rawValue)
+        if !fast.isNull { return fast }
         if a.isBool && b.isBool && (op == .bitand || op == .bitor || op == .bitxor) {
             let x = a.bits == Value.true.bits, y = b.bits == Value.true.bits
             return Value(bool: op == .bitand ? x && y : (op == .bitor ? x || y : x != y))

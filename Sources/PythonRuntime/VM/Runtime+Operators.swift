@@ -146,6 +146,7 @@ extension Runtime {
 
     /// `a op b` for the six comparisons, with Python's reflection rules.
     func richCompare(_ a: Value, _ b: Value, _ op: ComparisonKind) throws(PyError) -> Value {
+        if let r = fastCompare(a, b, Int(op.rawValue)) { return Value(bool: r) }
         // Numbers.
         let aNum = a.isSmallInt || a.isFloat || a.isBool || (a.isObject && a.object is PyBigInt)
         let bNum = b.isSmallInt || b.isFloat || b.isBool || (b.isObject && b.object is PyBigInt)
@@ -278,6 +279,8 @@ extension Runtime {
 
     /// `a op b` (or `a op= b` when `inplace`).
     func binaryOperation(_ a: Value, _ b: Value, _ op: BinaryOperator, inplace: Bool) throws(PyError) -> Value {
+        let fast = fastBinary(a, b, op.rawValue)
+        if !fast.isNull { return fast }
         let ta = typeOf(a), tb = typeOf(b)
         if inplace && !ta.isBuiltin {
             let m = ta.lookup(names.inplace[op.rawValue])
