@@ -16,6 +16,8 @@ public final class PyDict: PyObject {
     private var index: ContiguousArray<Int32> = []
     public private(set) var count = 0
     static let linearLimit = 8
+    /// Set for a class's namespace: changing it invalidates every type's lookup cache.
+    var isTypeNamespace = false
 
     /// Changes on every mutation, to a value no dict has had before, so an inline
     /// cache that saw (dict, version) knows the dict still holds what it saw.
@@ -24,6 +26,10 @@ public final class PyDict: PyObject {
     @inline(__always) static func nextVersion() -> UInt64 {
         versionCounter &+= 1
         return versionCounter
+    }
+    /// Called on every mutation (through `version`'s setter below).
+    @inline(__always) private func mutated() {
+        if isTypeNamespace { PyType.epoch &+= 1 }
     }
 
     public init(type: PyType, capacity: Int = 0) {
@@ -64,7 +70,7 @@ public final class PyDict: PyObject {
         let h = key.strHash
         if let e = findStr(key, h) {
             entries[e].value = value
-            version = PyDict.nextVersion()
+            version = PyDict.nextVersion(); mutated()
             return
         }
         appendEntry(Value(key), h, value)
@@ -142,7 +148,7 @@ public final class PyDict: PyObject {
         let h = try rt.hash(key)
         if let e = try find(key, hash: h, rt) {
             entries[e].value = value
-            version = PyDict.nextVersion()
+            version = PyDict.nextVersion(); mutated()
             return
         }
         appendEntry(key, h, value)
@@ -165,7 +171,7 @@ public final class PyDict: PyObject {
         index = []
         count = 0
         entriesHoldOnlyInternedStrings = true
-        version = PyDict.nextVersion()
+        version = PyDict.nextVersion(); mutated()
     }
 
     /// Live entries in insertion order.
@@ -191,7 +197,7 @@ public final class PyDict: PyObject {
 
     func setValue(atEntry e: Int, _ v: Value) {
         entries[e].value = v
-        version = PyDict.nextVersion()
+        version = PyDict.nextVersion(); mutated()
     }
 
     /// Removes and returns the last inserted entry (popitem).
@@ -221,7 +227,7 @@ public final class PyDict: PyObject {
         entries.append(Entry(hash: h, key: key, value: value))
         if !index.isEmpty { insertIndex(h, Int32(e)) }
         count += 1
-        version = PyDict.nextVersion()
+        version = PyDict.nextVersion(); mutated()
     }
 
     private func removeEntry(_ e: Int) -> Value {
@@ -229,7 +235,7 @@ public final class PyDict: PyObject {
         entries[e].key = .null
         entries[e].value = .null
         count -= 1
-        version = PyDict.nextVersion()
+        version = PyDict.nextVersion(); mutated()
         if count == 0 {
             removeAll()
         } else if index.isEmpty && e == entries.count - 1 {

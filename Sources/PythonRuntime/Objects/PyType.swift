@@ -7,8 +7,17 @@ public enum InstanceLayout {
     case notInstantiable // created only by the runtime (function, NoneType...)
 }
 
+/// Which Swift class a type's instances are, for the hot paths that would
+/// otherwise need a dynamic cast (`as? PyFunction`) to find out.
+public enum InstanceKind: UInt8 {
+    case instance, type, module, superObject, function, nativeFunction, boundMethod
+    case list, tuple, dict, str, set, bytes, exception, generator, other
+}
+
 /// A Python class: built-in (`int`, `list`...) or defined by a `class` statement.
 public final class PyType: PyObject {
+    /// Which Swift class this type's instances are (subclasses inherit their base's).
+    public var instanceKind: InstanceKind = .other
     public var name: String
     public var qualifiedName: String
     /// Direct bases, in declaration order.
@@ -16,7 +25,12 @@ public final class PyType: PyObject {
     /// Method resolution order (C3), starting with this type.
     public var mro: [PyType] = []
     /// The class namespace.
-    public var dict: PyDict!
+    public var dict: PyDict! {
+        didSet {
+            dict?.isTypeNamespace = true
+            PyType.epoch &+= 1
+        }
+    }
     public var layout: InstanceLayout = .object
     /// True for types whose attributes Python code may not set (built-ins).
     public var isBuiltin = false
@@ -29,13 +43,24 @@ public final class PyType: PyObject {
     var definesGetattribute = false
     var definesGetattr = false
     var definesSetattr = false
-    /// Per-type cache of MRO lookups by interned name (cleared when any class changes).
-    var lookupCache: [ObjectIdentifier: Value] = [:]
-    var cacheEpoch = 0
+    /// Direct-mapped cache of `lookup` results for interned names, valid while
+    /// `cacheEpoch == PyType.epoch` (any change to any class dict bumps the epoch).
+    private let cacheNames = UnsafeMutablePointer<UInt>.allocate(capacity: PyType.cacheSize)
+    private let cacheValues = UnsafeMutablePointer<Value>.allocate(capacity: PyType.cacheSize)
+    private var cacheEpoch: UInt64 = 0
+    static let cacheSize = 32
+    nonisolated(unsafe) static var epoch: UInt64 = 1
+
+    deinit {
+        cacheNames.deallocate()
+        cacheValues.deallocate()
+    }
 
     public init(metatype: PyType?, name: String) {
         self.name = name
         self.qualifiedName = name
+        cacheNames.initialize(repeating: 0, count: PyType.cacheSize)
+        cacheValues.initialize(repeating: .null, count: PyType.cacheSize)
         // `type` is its own type: the bootstrap passes nil and we point at ourselves.
         super.init(type: metatype ?? PyType.placeholder)
         if metatype == nil { self.type = self }
@@ -60,7 +85,23 @@ public final class PyType: PyObject {
     }
 
     /// Looks `name` up along the MRO (no descriptors applied). `.null` if absent.
+    @inline(__always)
     public func lookup(_ name: PyStr) -> Value {
+        guard name.isInterned else { return lookupUncached(name) }
+        if cacheEpoch != PyType.epoch {
+            cacheNames.update(repeating: 0, count: PyType.cacheSize)
+            cacheEpoch = PyType.epoch
+        }
+        let key = UInt(bitPattern: unsafeBitCast(name, to: Int.self))
+        let slot = Int((key >> 4) & UInt(PyType.cacheSize - 1))
+        if cacheNames[slot] == key { return cacheValues[slot] }
+        let v = lookupUncached(name)
+        cacheNames[slot] = key
+        cacheValues[slot] = v
+        return v
+    }
+
+    func lookupUncached(_ name: PyStr) -> Value {
         for t in mro {
             let v = t.dict.getStr(name)
             if !v.isNull { return v }

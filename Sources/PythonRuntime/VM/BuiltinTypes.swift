@@ -158,6 +158,14 @@ public final class BuiltinTypes {
         ValueError = exc("ValueError", Exception)
         UnicodeError = exc("UnicodeError", ValueError)
         exceptionTypes = all
+        let kinds: [(PyType, InstanceKind)] = [
+            (type, .type), (object, .instance), (str, .str), (bytes, .bytes), (bytearray, .bytes),
+            (list, .list), (tuple, .tuple), (dict, .dict), (set, .set), (frozenset, .set),
+            (function, .function), (builtinFunction, .nativeFunction), (boundMethod, .boundMethod),
+            (module, .module), (superType, .superObject), (generator, .generator), (coroutine, .generator),
+        ]
+        for (t, k) in kinds { t.instanceKind = k }
+        for t in all { t.instanceKind = .exception }
     }
 
     /// Every type made here, for the heap's permanent set.

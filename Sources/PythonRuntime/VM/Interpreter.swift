@@ -645,7 +645,8 @@ extension Runtime {
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
                         }
-                        if callable.isObject, !frame.ownsSlots, let fn = callable.object as? PyFunction {
+                        if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .function {
+                            let fn = unsafeDowncast(callable.object, to: PyFunction.self)
                             frame.ip = ip
                             frame.sp = resultSlot
                             var genResult = Value.null

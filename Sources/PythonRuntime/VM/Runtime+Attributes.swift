@@ -25,16 +25,19 @@ extension Runtime {
         let type = typeOf(obj)
         if obj.isObject {
             let o = obj.object
-            if let t = o as? PyType { return try classAttribute(t, name) }
-            if let m = o as? PyModule {
+            switch type.instanceKind {
+            case .type: return try classAttribute(unsafeDowncast(o, to: PyType.self), name)
+            case .module:
+                let m = unsafeDowncast(o, to: PyModule.self)
                 let v = m.dict.getStr(name)
                 if !v.isNull { return v }
                 if name === names.__dict__ { return Value(m.dict) }
                 let getattr = m.dict.getStr(names.__getattr__)
                 if !getattr.isNull { return try call(getattr, [Value(name)]) }
                 return .null
+            case .superObject: return try superAttribute(unsafeDowncast(o, to: PySuper.self), name)
+            default: break
             }
-            if let s = o as? PySuper { return try superAttribute(s, name) }
             if type.definesGetattribute {
                 let ga = type.lookup(names.__getattribute__)
                 if !ga.isNull, ga.isObject, ga.object is PyFunction {
@@ -146,13 +149,14 @@ extension Runtime {
     func lookupMethod(_ obj: Value, _ name: PyStr) throws(PyError) -> Value {
         let type = typeOf(obj)
         if obj.isObject {
-            let o = obj.object
-            if o is PyType || o is PyModule || o is PySuper || type.definesGetattribute { return .null }
+            let k = type.instanceKind
+            if k == .type || k == .module || k == .superObject || type.definesGetattribute { return .null }
         }
         let v = type.lookup(name)
         guard v.isObject else { return .null }
         let d = v.object
-        if d is PyFunction || (d is PyNativeFunction && !unsafeDowncast(d, to: PyNativeFunction.self).isStatic) {
+        let dk = d.type.instanceKind
+        if dk == .function || (dk == .nativeFunction && !unsafeDowncast(d, to: PyNativeFunction.self).isStatic) {
             if obj.isObject, obj.object.instanceDict.isObject,
                !unsafeDowncast(obj.object.instanceDict.object, to: PyDict.self).getStr(name).isNull {
                 return .null

@@ -284,6 +284,7 @@ extension Runtime {
             throw typeError("Cannot create a consistent method resolution order (MRO)")
         }
         t.layout = t.solidBase.layout == .notInstantiable ? .object : t.solidBase.layout
+        t.instanceKind = t.solidBase.instanceKind
         t.instancesHaveDict = true
         t.dict = newDict(capacity: ns.count)
         for (k, v) in ns.items { try t.dict.set(k, v, self) }
