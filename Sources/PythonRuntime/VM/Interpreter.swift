@@ -169,7 +169,7 @@ extension Runtime {
     /// generator frame, until it yields. Returns the returned or yielded value.
     func execute(_ entry: Frame) throws(PyError) -> Value {
         nativeDepth += 1
-        let callerFrame = currentFrame
+        unowned(unsafe) let callerFrame = currentFrame
         let nurseryFloor = heap.nursery.count
         defer {
             nativeDepth -= 1

@@ -22,9 +22,9 @@ extension Runtime {
     /// `obj.name`, or `.null` when there is no such attribute (AttributeError raised
     /// by a `__getattr__` or property is propagated, not turned into `.null`).
     func findAttribute(_ obj: Value, _ name: PyStr) throws(PyError) -> Value {
-        let type = typeOf(obj)
+        unowned(unsafe) let type = typeOf(obj)
         if obj.isObject {
-            let o = obj.object
+            unowned(unsafe) let o = obj.object
             switch type.instanceKind {
             case .type: return try classAttribute(unsafeDowncast(o, to: PyType.self), name)
             case .module:
@@ -147,14 +147,14 @@ extension Runtime {
     /// is a plain method found on the type (no bound method made); else `.null`.
     @inline(__always)
     func lookupMethod(_ obj: Value, _ name: PyStr) throws(PyError) -> Value {
-        let type = typeOf(obj)
+        unowned(unsafe) let type = typeOf(obj)
         if obj.isObject {
             let k = type.instanceKind
             if k == .type || k == .module || k == .superObject || type.definesGetattribute { return .null }
         }
         let v = type.lookup(name)
         guard v.isObject else { return .null }
-        let d = v.object
+        unowned(unsafe) let d = v.object
         let dk = d.type.instanceKind
         if dk == .function || (dk == .nativeFunction && !unsafeDowncast(d, to: PyNativeFunction.self).isStatic) {
             if obj.isObject, obj.object.instanceDict.isObject,
@@ -176,17 +176,18 @@ extension Runtime {
     }
 
     func setAttribute(_ obj: Value, _ name: PyStr, _ value: Value) throws(PyError) {
-        let type = typeOf(obj)
+        unowned(unsafe) let type = typeOf(obj)
         if obj.isObject {
-            let o = obj.object
-            if let t = o as? PyType {
+            unowned(unsafe) let o = obj.object
+            if type.instanceKind == .type {
+                let t = unsafeDowncast(o, to: PyType.self)
                 if t.isBuiltin { throw typeError("can't set attributes of built-in/extension type '\(t.name)'") }
                 t.dict.setStr(name, value)
                 updateSpecialFlags(t, name)
                 return
             }
-            if let m = o as? PyModule {
-                m.dict.setStr(name, value)
+            if type.instanceKind == .module {
+                unsafeDowncast(o, to: PyModule.self).dict.setStr(name, value)
                 return
             }
             if type.definesSetattr {
