@@ -77,6 +77,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     def __getnewargs__(self):
         return tuple(self)
 
+    def __hash__(self):
+        return hash(tuple(self))
+
     namespace = {
         '__slots__': (),
         '_fields': fields,
@@ -87,6 +90,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         '__repr__': __repr__,
         '_asdict': _asdict,
         '__getnewargs__': __getnewargs__,
+        '__hash__': __hash__,
     }
     for index, name in enumerate(fields):
         namespace[name] = property(lambda self, index=index: self[index])
