@@ -39,7 +39,7 @@ extension Runtime {
                     let prog = try RegexCompile.compile(codes, flags: flags, isBytes: isBytes)
                     return Value(rt.track(PyRegexHandle(type: handleType, program: prog, isBytes: isBytes)))
                 } catch {
-                    throw rt.valueError("Error in regex")
+                    throw rt.valueError("error in regex")
                 }
             }
             rt.moduleFunction(m, "_info") { rt, args throws(PyError) in
