@@ -380,7 +380,8 @@ extension Runtime {
                 }
             }
             let m = o.type.lookup(names.__len__)
-            if !m.isNull {
+            // A native __len__ here is a built-in base's (it calls back into length()).
+            if !m.isNull, !(m.isObject && m.object is PyNativeFunction) {
                 let r = try call(m, [v])
                 guard let n = smallInt(r) else { throw typeError("'\(typeName(r))' object cannot be interpreted as an integer") }
                 if n < 0 { throw valueError("__len__() should return >= 0") }

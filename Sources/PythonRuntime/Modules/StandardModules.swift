@@ -3,5 +3,11 @@
 extension Runtime {
     func installStandardModules() {
         installMathModule()
+        installReModule()
+        installCollectionsModule()
+        installFunctoolsModule()
+        installItertoolsModule()
+        installHeapqModule()
+        installArrayModule()
     }
 }

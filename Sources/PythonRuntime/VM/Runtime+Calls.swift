@@ -209,7 +209,7 @@ extension Runtime {
             _ = try withPrepended(obj, args) { (all) throws(PyError) -> Value in
                 try invokeNative(n, args: all, kwNames: kwNames)
             }
-        } else if (!args.isEmpty || kwNames != nil) && !(newMethod.isObject && newMethod.object is PyFunction) {
+        } else if (!args.isEmpty || kwNames != nil) && !(newMethod.isObject && (newMethod.object is PyFunction || newMethod.object is PyMethodWrapper)) {
             throw typeError("function takes 0 positional arguments but \(args.count) were given")
         }
         return obj

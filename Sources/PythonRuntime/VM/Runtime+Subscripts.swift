@@ -249,6 +249,11 @@ extension Runtime {
     func bytesFrom(_ v: Value) throws(PyError) -> [UInt8] {
         if v.isObject, let b = v.object as? PyBytes { return b.bytes }
         if v.isObject, v.object is PyStr { throw typeError("can't convert str to bytes implicitly") }
+        // Objects exporting their bytes (array.array) through __bytes__.
+        if v.isObject, !v.object.type.isBuiltin {
+            let m = v.object.type.lookup(intern("__bytes__"))
+            if !m.isNull, let b = try call(m, [v]).as(PyBytes.self) { return b.bytes }
+        }
         var out: [UInt8] = []
         for x in try iterateToArray(v) {
             guard let i = smallInt(x), i >= 0, i < 256 else { throw valueError("bytes must be in range(0, 256)") }

@@ -1,0 +1,248 @@
+import BigInt
+import Foundation
+
+/// The `array` module: the array class is Python (a list of converted items);
+/// item conversion and the byte layout are native (`_conv`, `_pack`, `_unpack`).
+extension Runtime {
+    /// (item size, signed, is float) of an array typecode.
+    func arrayTypecode(_ v: Value) throws(PyError) -> (size: Int, signed: Bool, float: Bool) {
+        guard v.isObject, let s = v.object as? PyStr, s.count == 1 else {
+            throw typeError("array() argument 1 must be a unicode character, not \(typeName(v))")
+        }
+        switch s.value {
+        case "b": return (1, true, false)
+        case "B": return (1, false, false)
+        case "h": return (2, true, false)
+        case "H": return (2, false, false)
+        case "i": return (4, true, false)
+        case "I": return (4, false, false)
+        case "l", "q": return (8, true, false)
+        case "L", "Q": return (8, false, false)
+        case "f": return (4, true, true)
+        case "d": return (8, true, true)
+        default: throw valueError("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
+        }
+    }
+
+    func installArrayModule() {
+        registerPythonModule("array", source: arraySource) { rt, m throws(PyError) in
+            rt.moduleFunction(m, "_conv") { rt, args throws(PyError) in
+                let tc = try rt.arrayTypecode(args[0])
+                let v = args[1]
+                if tc.float {
+                    guard let d = rt.floatValue(v) else { throw rt.typeError("must be real number, not \(rt.typeName(v))") }
+                    return Value(float: tc.size == 4 ? Double(Float(d)) : d)
+                }
+                guard rt.isIntLike(v), let i = rt.bigInt(v) else {
+                    throw rt.typeError("an integer is required (got type \(rt.typeName(v)))")
+                }
+                let bits = tc.size * 8
+                let lo: BigInt = tc.signed ? -(BigInt(1) << (bits - 1)) : 0
+                let hi: BigInt = tc.signed ? (BigInt(1) << (bits - 1)) - 1 : (BigInt(1) << bits) - 1
+                if i < lo || i > hi { throw rt.overflowError("array item out of range") }
+                return v
+            }
+            rt.moduleFunction(m, "_itemsize") { rt, args throws(PyError) in
+                rt.int(try rt.arrayTypecode(args[0]).size)
+            }
+            rt.moduleFunction(m, "_pack") { rt, args throws(PyError) in
+                let tc = try rt.arrayTypecode(args[0])
+                let items = try rt.iterateToArray(args[1])
+                var out: [UInt8] = []
+                out.reserveCapacity(items.count * tc.size)
+                for v in items {
+                    var raw: UInt64
+                    if tc.float {
+                        let d = rt.floatValue(v) ?? 0
+                        raw = tc.size == 4 ? UInt64(Float(d).bitPattern) : d.bitPattern
+                    } else {
+                        let i = rt.bigInt(v) ?? 0
+                        let mask = (BigInt(1) << 64) - 1
+                        raw = UInt64((i < 0 ? i + (BigInt(1) << 64) : i) & mask)
+                    }
+                    for k in 0..<tc.size { out.append(UInt8(truncatingIfNeeded: raw >> (8 * k))) }
+                }
+                return Value(rt.newBytes(out))
+            }
+            rt.moduleFunction(m, "_unpack") { rt, args throws(PyError) in
+                let tc = try rt.arrayTypecode(args[0])
+                let bytes = try rt.bytesFrom(args[1])
+                if bytes.count % tc.size != 0 { throw rt.valueError("bytes length not a multiple of item size") }
+                var out = ContiguousArray<Value>()
+                var k = 0
+                while k < bytes.count {
+                    var raw: UInt64 = 0
+                    for j in 0..<tc.size { raw |= UInt64(bytes[k + j]) << (8 * j) }
+                    k += tc.size
+                    if tc.float {
+                        out.append(Value(float: tc.size == 4 ? Double(Float(bitPattern: UInt32(raw))) : Double(bitPattern: raw)))
+                    } else if tc.signed {
+                        let shift = 64 - tc.size * 8
+                        out.append(rt.int(Int(Int64(bitPattern: raw << shift) >> shift)))
+                    } else if raw > UInt64(Int.max) {
+                        out.append(rt.newInt(BigInt(raw)))
+                    } else {
+                        out.append(rt.int(Int(raw)))
+                    }
+                }
+                return Value(rt.newList(out))
+            }
+        }
+    }
+}
+
+private let arraySource = #"""
+typecodes = 'bBhHiIlLqQfd'
+
+class array:
+    def __init__(self, typecode, initializer=None):
+        self._itemsize = _itemsize(typecode)
+        self.typecode = typecode
+        self._data = []
+        if initializer is None:
+            return
+        if isinstance(initializer, (bytes, bytearray)):
+            self.frombytes(initializer)
+        elif isinstance(initializer, str):
+            raise TypeError("cannot use a str to initialize an array with typecode '%s'" % typecode)
+        else:
+            self.extend(initializer)
+
+    @property
+    def itemsize(self):
+        return self._itemsize
+
+    def _new(self, items):
+        a = array(self.typecode)
+        a._data = items
+        return a
+
+    def append(self, x):
+        self._data.append(_conv(self.typecode, x))
+
+    def extend(self, iterable):
+        if isinstance(iterable, array):
+            if iterable.typecode != self.typecode:
+                raise TypeError('can only extend with array of same kind')
+            self._data.extend(iterable._data)
+            return
+        tc = self.typecode
+        self._data.extend([_conv(tc, x) for x in iterable])
+
+    def fromlist(self, items):
+        self.extend(items)
+
+    def frombytes(self, data):
+        self._data.extend(_unpack(self.typecode, data))
+
+    def tobytes(self):
+        return _pack(self.typecode, self._data)
+
+    def __bytes__(self):
+        return _pack(self.typecode, self._data)
+
+    def tolist(self):
+        return list(self._data)
+
+    def insert(self, i, x):
+        self._data.insert(i, _conv(self.typecode, x))
+
+    def pop(self, i=-1):
+        return self._data.pop(i)
+
+    def remove(self, x):
+        self._data.remove(x)
+
+    def index(self, x, *args):
+        return self._data.index(x, *args)
+
+    def count(self, x):
+        return self._data.count(x)
+
+    def reverse(self):
+        self._data.reverse()
+
+    def buffer_info(self):
+        return (id(self), len(self._data))
+
+    def __len__(self):
+        return len(self._data)
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __reversed__(self):
+        return reversed(self._data)
+
+    def __contains__(self, x):
+        return x in self._data
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self._new(self._data[i])
+        try:
+            return self._data[i]
+        except IndexError:
+            raise IndexError('array index out of range') from None
+
+    def __setitem__(self, i, x):
+        if isinstance(i, slice):
+            if not isinstance(x, array) or x.typecode != self.typecode:
+                raise TypeError('can only assign array (not "%s") to array slice' % type(x).__name__)
+            self._data[i] = x._data
+            return
+        try:
+            self._data[i] = _conv(self.typecode, x)
+        except IndexError:
+            raise IndexError('array assignment index out of range') from None
+
+    def __delitem__(self, i):
+        del self._data[i]
+
+    def __add__(self, other):
+        if not isinstance(other, array) or other.typecode != self.typecode:
+            raise TypeError('can only append array (not "%s") to array' % type(other).__name__)
+        return self._new(self._data + other._data)
+
+    def __iadd__(self, other):
+        if not isinstance(other, array) or other.typecode != self.typecode:
+            raise TypeError('can only extend array with array (not "%s")' % type(other).__name__)
+        self._data.extend(other._data)
+        return self
+
+    def __mul__(self, n):
+        return self._new(self._data * n)
+
+    __rmul__ = __mul__
+
+    def __eq__(self, other):
+        if isinstance(other, array):
+            return self._data == other._data
+        return NotImplemented
+
+    def __ne__(self, other):
+        if isinstance(other, array):
+            return self._data != other._data
+        return NotImplemented
+
+    def __lt__(self, other):
+        return self._data < other._data
+
+    def __le__(self, other):
+        return self._data <= other._data
+
+    def __gt__(self, other):
+        return self._data > other._data
+
+    def __ge__(self, other):
+        return self._data >= other._data
+
+    __hash__ = None
+
+    def __repr__(self):
+        if not self._data:
+            return "array('%s')" % self.typecode
+        return "array('%s', %r)" % (self.typecode, self._data)
+
+ArrayType = array
+"""#

@@ -1,0 +1,27 @@
+/// Helpers shared by the standard modules: native types and modules whose
+/// body is Python source compiled when first imported.
+extension Runtime {
+    /// A new built-in type with `object` as its base (or `base`), ready for methods.
+    func makeNativeType(_ name: String, base: PyType? = nil, module: String) -> PyType {
+        let t = PyType(metatype: types.type, name: name)
+        t.isBuiltin = true
+        t.bases = [base ?? types.object]
+        _ = t.computeMRO()
+        t.dict = PyDict(type: types.dict)
+        heap.makePermanent(t)
+        heap.makePermanent(t.dict)
+        t.dict.setStr(names.__module__, Value(intern(module)))
+        return t
+    }
+
+    /// Registers a module written in Python: `setup` adds native helpers to the
+    /// module first, then `source` runs in the module's namespace.
+    func registerPythonModule(_ name: String, source: String,
+                              setup: ((Runtime, PyModule) throws(PyError) -> Void)? = nil) {
+        registerNativeModule(name) { rt, m throws(PyError) in
+            if let setup { try setup(rt, m) }
+            let code = try rt.compileSource(source, filename: "<frozen \(name)>", mode: .module)
+            _ = try rt.runCode(code, globals: m.dict, locals: nil)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+from collections import deque
+
+d = deque()
+print(d, len(d), bool(d))
+d.append(1); d.append(2); d.appendleft(0)
+print(d, list(d), len(d), d[0], d[-1], 1 in d, 5 in d)
+print(d.pop(), d.popleft(), d)
+d.extend([3, 4]); d.extendleft([-1, -2])
+print(d)
+d = deque([1, 2, 3], 3)
+d.append(4)
+print(d, d.maxlen)
+d.appendleft(0)
+print(d)
+d.extend(range(10, 15))
+print(d)
+d.extendleft([7, 8])
+print(d)
+d[1] = 99
+print(d[1], [x * 2 for x in d])
+d.clear()
+print(d, len(d))
+try:
+    d.pop()
+except IndexError:
+    print('IndexError')
+try:
+    d.popleft()
+except IndexError:
+    print('IndexError')
+d = deque('abc')
+print(d, deque(maxlen=2), deque([], 0))
+z = deque([1, 2], 0)
+z.append(3)
+print(z, len(z))
+d = deque(range(5))
+d.rotate(2)
+print(d)
+d.rotate(-1)
+print(d, d.count(0), d == deque([4, 0, 1, 2, 3]))
