@@ -11,7 +11,7 @@ public enum InstanceLayout {
 /// otherwise need a dynamic cast (`as? PyFunction`) to find out.
 public enum InstanceKind: UInt8 {
     case instance, type, module, superObject, function, nativeFunction, boundMethod
-    case list, tuple, dict, str, set, bytes, exception, generator, other
+    case list, tuple, dict, str, set, bytes, exception, generator, property, other
 }
 
 /// A Python class: built-in (`int`, `list`...) or defined by a `class` statement.

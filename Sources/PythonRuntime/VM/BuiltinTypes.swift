@@ -163,6 +163,7 @@ public final class BuiltinTypes {
             (list, .list), (tuple, .tuple), (dict, .dict), (set, .set), (frozenset, .set),
             (function, .function), (builtinFunction, .nativeFunction), (boundMethod, .boundMethod),
             (module, .module), (superType, .superObject), (generator, .generator), (coroutine, .generator),
+            (property, .property),
         ]
         for (t, k) in kinds { t.instanceKind = k }
         for t in all { t.instanceKind = .exception }

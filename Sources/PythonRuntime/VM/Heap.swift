@@ -55,10 +55,10 @@ final class Heap {
     @inline(__always) var wantsCollection: Bool {
         guard enabled else { return bytesInUse > limit }
         if threshold >= 0 && bytesSinceCollection >= threshold { return true }
-        // Collect after allocating as much as survived the last collection (at
-        // least 2 MiB, at most a quarter of the heap): the work stays proportional
+        // Collect after allocating twice what survived the last collection (at
+        // least 4 MiB, at most a quarter of the heap): the work stays proportional
         // to what is allocated, and freed memory is reused while it is warm.
-        let pace = min(max(liveAfterCollection, 2 << 20), max(limit / 4, 16 * 1024))
+        let pace = min(max(liveAfterCollection * 2, 4 << 20), max(limit / 4, 16 * 1024))
         return bytesInUse > limit || bytesSinceCollection > pace
     }
 

@@ -53,24 +53,28 @@ extension Runtime {
             }
         }
         let classValue = type.lookup(name)
-        if !classValue.isNull, classValue.isObject {
-            let d = classValue.object
-            if let p = d as? PyProperty {
+        if classValue.isObject {
+            unowned(unsafe) let d = classValue.object
+            unowned(unsafe) let dt = d.type
+            if dt.instanceKind == .property {
+                let p = unsafeDowncast(d, to: PyProperty.self)
                 if p.getter.isNone { throw attributeError("unreadable attribute") }
                 return try call(p.getter, [obj])
             }
-            if !(d is PyFunction) && !(d is PyNativeFunction) && !d.type.isBuiltin {
+            if !dt.isBuiltin {
                 // A user descriptor with __set__ or __delete__ is a data descriptor.
-                let dt = d.type
                 let get = dt.lookup(names.__get__)
                 if !get.isNull && (!dt.lookup(names.__set__).isNull || !dt.lookup(names.__delete__).isNull) {
                     return try call(get, [classValue, obj, Value(type)])
                 }
             }
         }
-        if obj.isObject, obj.object.instanceDict.isObject {
-            let v = unsafeDowncast(obj.object.instanceDict.object, to: PyDict.self).getStr(name)
-            if !v.isNull { return v }
+        if obj.isObject {
+            let dictValue = obj.object.instanceDict
+            if dictValue.isObject {
+                let v = unsafeDowncast(dictValue.object, to: PyDict.self).getStr(name)
+                if !v.isNull { return v }
+            }
         }
         if !classValue.isNull {
             return try bindClassAttribute(classValue, to: obj, type: type)
@@ -87,12 +91,13 @@ extension Runtime {
     /// What `instance.attr` gives for a class attribute found on the instance's type.
     func bindClassAttribute(_ v: Value, to obj: Value, type: PyType) throws(PyError) -> Value {
         guard v.isObject else { return v }
-        let d = v.object
-        if d is PyFunction {
+        unowned(unsafe) let d = v.object
+        let kind = d.type.instanceKind
+        if kind == .function {
             return Value(track(PyBoundMethod(type: types.boundMethod, function: v, receiver: obj)))
         }
-        if let n = d as? PyNativeFunction {
-            if n.isStatic { return v }
+        if kind == .nativeFunction {
+            if unsafeDowncast(d, to: PyNativeFunction.self).isStatic { return v }
             return Value(track(PyBoundMethod(type: types.boundMethod, function: v, receiver: obj)))
         }
         if let w = d as? PyMethodWrapper {

@@ -223,6 +223,8 @@ extension Runtime {
         switch base.layout {
         case .object:
             obj = track(PyInstance(type: cls))
+            // Most instances get a few attributes in __init__: size the dict for them.
+            obj.instanceDict = Value(newDict(capacity: 4))
         case .exception:
             obj = track(PyBaseException(type: cls, args: tuple(Array(args))))
         default:
