@@ -3,5 +3,10 @@
 extension Runtime {
     func installStandardModules() {
         installMathModule()
+        installIOModule()
+        installOSModule()
+        installGCModule()
+        installMicroPythonModule()
+        installSelectModule()
     }
 }

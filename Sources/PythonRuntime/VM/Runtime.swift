@@ -22,6 +22,8 @@ public protocol RuntimeHost: AnyObject {
     var clock: RuntimeClock { get }
     /// The file system `open`, `os` and imports see (nil: no files at all).
     var fileSystem: VirtualFileSystem? { get }
+    /// Can `sys.stdin` be read without waiting (for `select.poll`)?
+    func inputAvailable() -> Bool
 }
 
 extension RuntimeHost {
@@ -29,6 +31,7 @@ extension RuntimeHost {
     public func isDirectory(_ path: String) -> Bool { false }
     public func instructionsExecuted(_ count: Int) {}
     public var fileSystem: VirtualFileSystem? { nil }
+    public func inputAvailable() -> Bool { false }
 }
 
 /// Settings fixed when a runtime is made.
@@ -41,6 +44,12 @@ public struct RuntimeConfiguration {
     public var platform: String = "linux"
     /// `sys.implementation._machine` / `os.uname().machine`.
     public var machine: String = "linux [GCC 4.2.1] version"
+    /// `os.uname()`: sysname (also nodename), release and version.
+    public var sysname: String = "breadbox"
+    public var release: String = "1.24.0"
+    public var version: String = "v1.24.0 on Breadbox"
+    /// What `os.getenv` finds.
+    public var environment: [String: String] = [:]
     public var argv: [String] = []
     public init() {}
 }
