@@ -173,6 +173,8 @@ extension Runtime {
         type.dict.setStr(intern(name), Value(p))
     }
 
+    /// (`__len__` is defined because list/tuple's native `__len__` recurses
+    /// for subclasses: it calls `length`, which looks `__len__` up again.)
     /// A tuple whose items are also attributes, printed `(name=value, ...)` like
     /// MicroPython's attrtuple (`os.uname()`, `sys.implementation`).
     func attrTuple(_ typeName: String, _ fields: [(String, Value)]) throws(PyError) -> Value {
@@ -185,7 +187,9 @@ extension Runtime {
                 def attrtuple(name, fields):
                     def __repr__(self):
                         return '(' + ', '.join([f + '=' + repr(v) for f, v in zip(fields, self)]) + ')'
-                    ns = {'__repr__': __repr__, '_fields': tuple(fields)}
+                    def __len__(self):
+                        return len(fields)
+                    ns = {'__repr__': __repr__, '__len__': __len__, '_fields': tuple(fields)}
                     for i, f in enumerate(fields):
                         ns[f] = property(lambda self, i=i: self[i])
                     return type(name, (tuple,), ns)
