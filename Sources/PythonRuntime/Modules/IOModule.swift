@@ -174,6 +174,8 @@ extension Runtime {
         case .file, .memory: break
         }
         if f.appending { f.position = f.data.count }
+        // The content grows in place: count it against the heap first.
+        try reserve(max(0, f.position + bytes.count - f.data.count))
         if f.position > f.data.count { f.data += [UInt8](repeating: 0, count: f.position - f.data.count) }
         let end = f.position + bytes.count
         if f.position == f.data.count {
@@ -183,7 +185,6 @@ extension Runtime {
         }
         f.position = end
         f.dirty = true
-        if f.kind == .file, !heap.hasRoom(for: 0) { try reserve(bytes.count) }
         return int(count)
     }
 
