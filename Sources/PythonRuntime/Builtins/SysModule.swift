@@ -1,34 +1,18 @@
 /// The `sys` module (MicroPython's set of names).
 extension Runtime {
     func installSysModule() {
-        let streamType = PyType(metatype: types.type, name: "TextIOWrapper")
-        streamType.isBuiltin = true
-        streamType.bases = [types.object]
-        _ = streamType.computeMRO()
-        streamType.dict = PyDict(type: types.dict)
-        heap.makePermanent(streamType)
-        heap.makePermanent(streamType.dict)
-        method(streamType, "write") { rt, args throws(PyError) in
-            try args.expect(rt, "write", 2, 2)
-            let stream = args[0].object
-            let text: String
-            if args[1].isObject, let b = args[1].object as? PyBytes { text = String(decoding: b.bytes, as: UTF8.self) }
-            else { text = try rt.strArg(args[1]).value }
-            if stream === rt.stderrObject { rt.host.writeError(text) } else { rt.host.writeOutput(text) }
-            return rt.int(text.unicodeScalars.count)
+        installStreamTypes()
+        let st = system
+        func console(_ kind: PyStream.Kind) -> PyStream {
+            let text = PyStream(type: st.textIOType, kind: kind, binary: false)
+            let binary = PyStream(type: st.fileIOType, kind: kind, binary: true)
+            if kind == .stdin { text.writable = false; binary.writable = false } else { text.readable = false; binary.readable = false }
+            text.buffer = Value(binary)
+            heap.makePermanent(text)
+            heap.makePermanent(binary)
+            return text
         }
-        method(streamType, "flush") { _, _ throws(PyError) in .none }
-        method(streamType, "readline") { rt, args throws(PyError) in
-            guard let line = rt.host.readLine() else { return rt.str("") }
-            return rt.str(line + "\n")
-        }
-        method(streamType, "read") { rt, args throws(PyError) in
-            var out = ""
-            while let line = rt.host.readLine() { out += line + "\n" }
-            return rt.str(out)
-        }
-        let stdout = PyInstance(type: streamType), stderr = PyInstance(type: streamType), stdin = PyInstance(type: streamType)
-        for s in [stdout, stderr, stdin] { heap.makePermanent(s) }
+        let stdout = console(.stdout), stderr = console(.stderr), stdin = console(.stdin)
         stdoutObject = stdout
         stderrObject = stderr
         let path = PyList(type: types.list, [])
@@ -43,7 +27,7 @@ extension Runtime {
             d.setStr(rt.intern("platform"), rt.str(rt.configuration.platform))
             d.setStr(rt.intern("byteorder"), rt.str("little"))
             d.setStr(rt.intern("maxsize"), rt.int(Int.max))
-            d.setStr(rt.intern("version"), rt.str("3.4.0; Breadbox"))
+            d.setStr(rt.intern("version"), rt.str("3.4.0; MicroPython v1.24.0 on Breadbox"))
             d.setStr(rt.intern("version_info"), rt.tuple([Value(small: 3), Value(small: 4), Value(small: 0)]))
             d.setStr(rt.intern("stdout"), Value(stdout))
             d.setStr(rt.intern("stderr"), Value(stderr))
@@ -66,6 +50,12 @@ extension Runtime {
                 if e.isNone { return rt.tuple([.none, .none, .none]) }
                 return rt.tuple([Value(rt.typeOf(e)), e, .none])
             }
+            d.setStr(rt.intern("implementation"), try rt.attrTuple("implementation", [
+                ("name", rt.str("micropython")),
+                ("version", rt.tuple([Value(small: 1), Value(small: 24), Value(small: 0), rt.str("")])),
+                ("_machine", rt.str(rt.configuration.machine)),
+                ("_mpy", Value(small: 6)),
+            ]))
             rt.moduleFunction(m, "getrecursionlimit") { rt, _ throws(PyError) in rt.int(rt.configuration.recursionLimit) }
         }
         sysPath.items = [str(""), str(".frozen"), str("/lib")]

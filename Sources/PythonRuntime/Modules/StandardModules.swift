@@ -9,5 +9,10 @@ extension Runtime {
         installItertoolsModule()
         installHeapqModule()
         installArrayModule()
+        installIOModule()
+        installOSModule()
+        installGCModule()
+        installMicroPythonModule()
+        installSelectModule()
     }
 }

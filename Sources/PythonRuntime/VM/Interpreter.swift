@@ -930,6 +930,11 @@ extension Runtime {
         if interruptRequested.exchange(0, ordering: .relaxed) != 0 {
             throw PyError(newException(types.KeyboardInterrupt, args: []))
         }
+        if allocatedWhileLocked {
+            allocatedWhileLocked = false
+            throw error(types.MemoryError, "memory allocation failed, heap is locked")
+        }
+        if hasScheduledCallbacks { try runScheduledCallbacks() }
         // Containers can grow in place (list.append of small ints) without making
         // objects, so re-measure the heap now and then, at a cost proportional
         // to the work done since.

@@ -83,7 +83,19 @@ extension Runtime {
         } else {
             searchPath = sysPath.items.compactMap { $0.isObject ? ($0.object as? PyStr)?.value : nil }
         }
+        let fs = host.fileSystem
         for dir in searchPath {
+            if dir == ".frozen" {
+                if let frozen = frozenModules[name] {
+                    return try executeModule(name, source: frozen, file: ".frozen/\(name.replacingOccurrences(of: ".", with: "/")).py", packagePath: nil)
+                }
+                continue
+            }
+            if let fs, let found = findModuleFile(fs, dir: dir, shortName: shortName) {
+                return try executeModule(name, source: found.source, file: found.file, packagePath: found.packagePath)
+            }
+            // The host's own source files (hosts without a file system, or
+            // modules beside a script the CLI runs from another folder).
             let base = dir.isEmpty ? shortName : (dir.hasSuffix("/") ? dir + shortName : "\(dir)/\(shortName)")
             if let source = host.readSourceFile(base + ".py") {
                 return try executeModule(name, source: source, file: base + ".py", packagePath: nil)
@@ -98,6 +110,23 @@ extension Runtime {
             return try executeModule(name, source: frozen, file: ".frozen/\(name.replacingOccurrences(of: ".", with: "/")).py", packagePath: nil)
         }
         throw error(types.ImportError, "no module named '\(name)'")
+    }
+
+    /// `shortName.py` or the package `shortName/` in `dir` (a sys.path entry or
+    /// package path; '' is the current directory) on the VirtualFileSystem.
+    func findModuleFile(_ fs: VirtualFileSystem, dir: String, shortName: String)
+        -> (source: String, file: String, packagePath: String?)? {
+        let folder = normalizePath(dir)
+        let base = folder == "/" ? "/" + shortName : folder + "/" + shortName
+        if let st = try? fs.status(base + ".py"), !st.isDirectory, let bytes = try? fs.readFile(base + ".py") {
+            return (String(decoding: bytes, as: UTF8.self), base + ".py", nil)
+        }
+        if let st = try? fs.status(base), st.isDirectory {
+            let initPath = base + "/__init__.py"
+            let source = (try? fs.readFile(initPath)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            return (source, initPath, base)
+        }
+        return nil
     }
 
     /// Compiles and runs a module's source in a fresh module registered in sys.modules.

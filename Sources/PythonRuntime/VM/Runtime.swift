@@ -22,6 +22,8 @@ public protocol RuntimeHost: AnyObject {
     var clock: RuntimeClock { get }
     /// The file system `open`, `os` and imports see (nil: no files at all).
     var fileSystem: VirtualFileSystem? { get }
+    /// Can `sys.stdin` be read without waiting (for `select.poll`)?
+    func inputAvailable() -> Bool
 }
 
 extension RuntimeHost {
@@ -29,6 +31,7 @@ extension RuntimeHost {
     public func isDirectory(_ path: String) -> Bool { false }
     public func instructionsExecuted(_ count: Int) {}
     public var fileSystem: VirtualFileSystem? { nil }
+    public func inputAvailable() -> Bool { false }
 }
 
 /// Settings fixed when a runtime is made.
@@ -41,6 +44,12 @@ public struct RuntimeConfiguration {
     public var platform: String = "linux"
     /// `sys.implementation._machine` / `os.uname().machine`.
     public var machine: String = "linux [GCC 4.2.1] version"
+    /// `os.uname()`: sysname (also nodename), release and version.
+    public var sysname: String = "breadbox"
+    public var release: String = "1.24.0"
+    public var version: String = "v1.24.0 on Breadbox"
+    /// What `os.getenv` finds.
+    public var environment: [String: String] = [:]
     public var argv: [String] = []
     public init() {}
 }
@@ -98,6 +107,12 @@ public final class Runtime {
     var reprInProgress = Set<ObjectIdentifier>()
     /// Values Swift code keeps alive across calls into Python (e.g. a host's callbacks).
     public var extraRoots: [Value] = []
+    /// `micropython.heap_lock()` nesting depth; while non-zero, allocating raises
+    /// MemoryError (noticed at the next safe point).
+    var heapLockDepth = 0
+    var allocatedWhileLocked = false
+    /// State of the system modules (current directory, scheduler queue...).
+    lazy var system = SystemState(self)
 
     public init(host: RuntimeHost, configuration: RuntimeConfiguration = RuntimeConfiguration()) {
         self.host = host
@@ -125,6 +140,7 @@ public final class Runtime {
     /// Hands a new object to the heap and returns it as a Value.
     @inline(__always) func track<T: PyObject>(_ object: T) -> T {
         heap.register(object)
+        if heapLockDepth != 0 { allocatedWhileLocked = true }
         return object
     }
 

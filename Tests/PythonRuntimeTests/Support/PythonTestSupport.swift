@@ -26,11 +26,18 @@ final class CapturingHost: RuntimeHost, @unchecked Sendable {
     /// Called from the interpreter thread on each report (e.g. to interrupt).
     var onInstructions: ((Int) -> Void)?
     let clock: RuntimeClock = HostClock()
+    /// The drive `open`, `os` and imports see (nil: none).
+    let fileSystem: VirtualFileSystem?
+    /// What `inputAvailable` answers (for select.poll on sys.stdin).
+    var inputReady = false
 
-    init(root: String? = nil, stdin: [String] = []) {
+    init(root: String? = nil, stdin: [String] = [], fileSystem: VirtualFileSystem? = nil) {
         self.root = root
         self.stdinLines = stdin
+        self.fileSystem = fileSystem
     }
+
+    func inputAvailable() -> Bool { inputReady || !stdinLines.isEmpty }
 
     func writeOutput(_ text: String) { stdout += text }
     func writeError(_ text: String) { stderr += text }
@@ -121,12 +128,15 @@ final class PythonSession: @unchecked Sendable {
     let host: CapturingHost
     let runtime: Runtime
 
-    init(root: String? = nil, stdin: [String] = [],
+    /// With a `root` folder and no `fileSystem`, the folder is also the drive
+    /// (`/` inside is `root`, the starting current directory).
+    init(root: String? = nil, stdin: [String] = [], fileSystem: VirtualFileSystem? = nil,
          configure: (inout RuntimeConfiguration) -> Void = { _ in }) {
         var config = RuntimeConfiguration()
         config.argv = ["<test>"]
         configure(&config)
-        host = CapturingHost(root: root, stdin: stdin)
+        host = CapturingHost(root: root, stdin: stdin,
+                             fileSystem: fileSystem ?? root.map { DirectoryFileSystem(root: $0) })
         // Bootstrapping runs Python-free Swift code only, but keep it on a big
         // stack too, like everything else the runtime does.
         let host = self.host

@@ -1,0 +1,385 @@
+/// Streams: files opened through the VirtualFileSystem, `io.StringIO`,
+/// `io.BytesIO` and the console streams of `sys` — one Swift class, several
+/// Python types (TextIOWrapper, FileIO, StringIO, BytesIO), as MicroPython's.
+public final class PyStream: PyObject {
+    enum Kind { case file, memory, stdin, stdout, stderr }
+    let kind: Kind
+    /// Text streams read and write str, binary ones bytes.
+    let binary: Bool
+    /// The file's path inside the VirtualFileSystem (files only).
+    var path = ""
+    /// The whole content (files, memory streams), or the pending input (stdin).
+    var data: [UInt8] = []
+    var position = 0
+    var readable = true
+    var writable = true
+    /// Writes go to the end ("a" modes).
+    var appending = false
+    var closed = false
+    /// Content changed since it was last written back.
+    var dirty = false
+    /// The binary companion of a console stream (`sys.stdout.buffer`).
+    var buffer: Value = .null
+
+    init(type: PyType, kind: Kind, binary: Bool) {
+        self.kind = kind
+        self.binary = binary
+        super.init(type: type)
+    }
+    public override func traceReferences(_ visit: (Value) -> Void) { visit(buffer) }
+    public override var accountedSize: Int { 48 + data.count }
+}
+
+extension Runtime {
+    /// Makes the stream types (once, before `sys` and `io` use them).
+    func installStreamTypes() {
+        let s = system
+        if s.textIOType != nil { return }
+        s.textIOType = makeSystemType("TextIOWrapper", module: "io")
+        s.fileIOType = makeSystemType("FileIO", module: "io")
+        s.stringIOType = makeSystemType("StringIO", module: "io")
+        s.bytesIOType = makeSystemType("BytesIO", module: "io")
+        for t in [s.textIOType!, s.fileIOType!, s.stringIOType!, s.bytesIOType!] { installStreamMethods(t) }
+        for t in [s.stringIOType!, s.bytesIOType!] {
+            let binary = t === s.bytesIOType
+            method(t, "getvalue") { rt, args throws(PyError) in
+                let f = try rt.streamArg(args, "getvalue")
+                try rt.checkOpen(f)
+                return rt.streamValue(f, f.data[...])
+            }
+            constructor(t) { rt, args throws(PyError) in
+                try args.expect(rt, t.name, 0, 1, keywords: true)
+                let f = rt.track(PyStream(type: t, kind: .memory, binary: binary))
+                let initial = args.argument(0, "initial_value")
+                if initial.isObject {
+                    if let str = initial.object as? PyStr, !binary { f.data = Array(str.value.utf8) }
+                    else if let b = initial.object as? PyBytes, binary { f.data = b.bytes }
+                    else if !binary { throw rt.typeError("initial_value must be str or None, not \(rt.typeName(initial))") }
+                    else { throw rt.typeError("a bytes-like object is required, not '\(rt.typeName(initial))'") }
+                } else if initial.isSmallInt, binary {
+                    // MicroPython: BytesIO(n) preallocates; the stream starts empty.
+                } else if !initial.isNull && !initial.isNone {
+                    throw rt.typeError("initial_value must be str or None, not \(rt.typeName(initial))")
+                }
+                return Value(f)
+            }
+        }
+    }
+
+    func streamArg(_ args: CallArguments, _ name: String) throws(PyError) -> PyStream {
+        guard args.count > 0, args[0].isObject, let f = args[0].object as? PyStream else {
+            throw typeError("descriptor '\(name)' requires a stream object")
+        }
+        return f
+    }
+
+    func checkOpen(_ f: PyStream) throws(PyError) {
+        if f.closed { throw valueError("I/O operation on closed file") }
+    }
+
+    /// What reading gives: str for text streams, bytes for binary ones.
+    func streamValue(_ f: PyStream, _ bytes: ArraySlice<UInt8>) -> Value {
+        if f.binary { return Value(newBytes(Array(bytes))) }
+        return str(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// For stdin: makes sure `data` holds at least `count` bytes past `position`
+    /// (or a whole line when `line` is true), reading lines from the host.
+    func fillInput(_ f: PyStream, count: Int?, line: Bool) {
+        guard f.kind == .stdin else { return }
+        if f.position > 0 {
+            f.data.removeFirst(f.position)
+            f.position = 0
+        }
+        while true {
+            if line, f.data.contains(10) { return }
+            if let count, f.data.count >= count { return }
+            guard let l = host.readLine() else { return }
+            f.data += Array(l.utf8) + [10]
+        }
+    }
+
+    /// The end of `n` characters (text) or bytes (binary) from `start`.
+    func streamAdvance(_ f: PyStream, from start: Int, _ n: Int) -> Int {
+        if f.binary { return min(f.data.count, start + n) }
+        var i = start, left = n
+        while i < f.data.count && left > 0 {
+            i += 1
+            while i < f.data.count && f.data[i] & 0xC0 == 0x80 { i += 1 }
+            left -= 1
+        }
+        return i
+    }
+
+    func streamRead(_ f: PyStream, _ n: Int?) throws(PyError) -> Value {
+        try checkOpen(f)
+        if !f.readable { throw osError(9) }
+        if f.kind == .stdin {
+            if let n, n >= 0 {
+                // Enough bytes for n characters (at most 4 bytes each).
+                fillInput(f, count: f.binary ? n : n, line: false)
+                var end = streamAdvance(f, from: f.position, n)
+                if !f.binary && end - f.position < n {
+                    fillInput(f, count: n * 4, line: false)
+                    end = streamAdvance(f, from: f.position, n)
+                }
+                let v = streamValue(f, f.data[f.position..<end])
+                f.position = end
+                return v
+            }
+            fillInput(f, count: Int.max, line: false)
+        }
+        let start = min(f.position, f.data.count)
+        let end = (n == nil || n! < 0) ? f.data.count : streamAdvance(f, from: start, n!)
+        f.position = max(f.position, end)
+        return streamValue(f, f.data[start..<end])
+    }
+
+    func streamReadLine(_ f: PyStream, limit: Int?) throws(PyError) -> Value {
+        try checkOpen(f)
+        if !f.readable { throw osError(9) }
+        if f.kind == .stdin { fillInput(f, count: nil, line: true) }
+        let start = min(f.position, f.data.count)
+        var end = f.data[start...].firstIndex(of: 10).map { $0 + 1 } ?? f.data.count
+        if let limit, limit >= 0 { end = min(end, streamAdvance(f, from: start, limit)) }
+        f.position = max(f.position, end)
+        return streamValue(f, f.data[start..<end])
+    }
+
+    func streamWrite(_ f: PyStream, _ v: Value) throws(PyError) -> Value {
+        try checkOpen(f)
+        if !f.writable { throw osError(9) }
+        let bytes: [UInt8]
+        let count: Int
+        if v.isObject, let s = v.object as? PyStr {
+            if f.binary && f.kind != .stdout && f.kind != .stderr {
+                throw typeError("a bytes-like object is required, not 'str'")
+            }
+            bytes = Array(s.value.utf8)
+            count = f.binary ? bytes.count : s.value.unicodeScalars.count
+        } else if v.isObject, let b = v.object as? PyBytes {
+            if !f.binary && f.kind != .stdout && f.kind != .stderr {
+                throw typeError("write() argument must be str, not \(typeName(v))")
+            }
+            bytes = b.bytes
+            count = bytes.count
+        } else {
+            throw typeError(f.binary ? "a bytes-like object is required, not '\(typeName(v))'"
+                                     : "write() argument must be str, not \(typeName(v))")
+        }
+        switch f.kind {
+        case .stdout: host.writeOutput(String(decoding: bytes, as: UTF8.self)); return int(count)
+        case .stderr: host.writeError(String(decoding: bytes, as: UTF8.self)); return int(count)
+        case .stdin: throw osError(9)
+        case .file, .memory: break
+        }
+        if f.appending { f.position = f.data.count }
+        // The content grows in place: count it against the heap first.
+        try reserve(max(0, f.position + bytes.count - f.data.count))
+        if f.position > f.data.count { f.data += [UInt8](repeating: 0, count: f.position - f.data.count) }
+        let end = f.position + bytes.count
+        if f.position == f.data.count {
+            f.data += bytes
+        } else {
+            f.data.replaceSubrange(f.position..<min(end, f.data.count), with: bytes)
+        }
+        f.position = end
+        f.dirty = true
+        return int(count)
+    }
+
+    /// Writes a file's content back to the file system if it changed.
+    func streamFlush(_ f: PyStream) throws(PyError) {
+        guard f.kind == .file, f.dirty, !f.closed else { return }
+        let fs = try requireFileSystem()
+        try fileSystemCall { () throws(FileSystemError) in try fs.writeFile(f.path, f.data, append: false) }
+        f.dirty = false
+    }
+
+    func streamClose(_ f: PyStream) throws(PyError) {
+        if f.closed { return }
+        if f.kind == .stdin || f.kind == .stdout || f.kind == .stderr { return }
+        defer {
+            f.closed = true
+            if f.kind == .file { f.data = [] }
+        }
+        try streamFlush(f)
+    }
+
+    func installStreamMethods(_ t: PyType) {
+        method(t, "read") { rt, args throws(PyError) in
+            try args.expect(rt, "read", 1, 2)
+            let f = try rt.streamArg(args, "read")
+            let n: Int? = args.count > 1 && !args[1].isNone ? try rt.intArg(args[1]) : nil
+            return try rt.streamRead(f, n)
+        }
+        method(t, "readinto") { rt, args throws(PyError) in
+            try args.expect(rt, "readinto", 2, 3)
+            let f = try rt.streamArg(args, "readinto")
+            guard args[1].isObject, let buf = args[1].object as? PyBytes, buf.isMutable else {
+                throw rt.typeError("readinto() needs a writable buffer")
+            }
+            var n = buf.bytes.count
+            if args.count > 2 { n = min(n, try rt.intArg(args[2])) }
+            try rt.checkOpen(f)
+            if f.kind == .stdin { rt.fillInput(f, count: n, line: false) }
+            let start = min(f.position, f.data.count), end = min(f.data.count, start + n)
+            buf.bytes.replaceSubrange(0..<(end - start), with: f.data[start..<end])
+            f.position = max(f.position, end)
+            return rt.int(end - start)
+        }
+        method(t, "readline") { rt, args throws(PyError) in
+            try args.expect(rt, "readline", 1, 2)
+            let f = try rt.streamArg(args, "readline")
+            let n: Int? = args.count > 1 && !args[1].isNone ? try rt.intArg(args[1]) : nil
+            return try rt.streamReadLine(f, limit: n)
+        }
+        method(t, "readlines") { rt, args throws(PyError) in
+            try args.expect(rt, "readlines", 1, 2)
+            let f = try rt.streamArg(args, "readlines")
+            let list = rt.newList()
+            while true {
+                let line = try rt.streamReadLine(f, limit: nil)
+                if try !rt.isTruthy(line) { break }
+                list.items.append(line)
+            }
+            return Value(list)
+        }
+        method(t, "write") { rt, args throws(PyError) in
+            try args.expect(rt, "write", 2, 2)
+            return try rt.streamWrite(try rt.streamArg(args, "write"), args[1])
+        }
+        method(t, "seek") { rt, args throws(PyError) in
+            try args.expect(rt, "seek", 2, 3)
+            let f = try rt.streamArg(args, "seek")
+            try rt.checkOpen(f)
+            let offset = try rt.intArg(args[1])
+            let whence = args.count > 2 ? try rt.intArg(args[2]) : 0
+            let base: Int
+            switch whence {
+            case 0: base = 0
+            case 1: base = f.position
+            case 2: base = f.data.count
+            default: throw rt.osError(22)
+            }
+            if f.kind != .file && f.kind != .memory { throw rt.osError(22) }
+            f.position = max(0, base + offset)
+            return rt.int(f.position)
+        }
+        method(t, "tell") { rt, args throws(PyError) in
+            try args.expect(rt, "tell", 1, 1)
+            let f = try rt.streamArg(args, "tell")
+            try rt.checkOpen(f)
+            return rt.int(f.position)
+        }
+        method(t, "flush") { rt, args throws(PyError) in
+            try args.expect(rt, "flush", 1, 1)
+            let f = try rt.streamArg(args, "flush")
+            try rt.checkOpen(f)
+            try rt.streamFlush(f)
+            return .none
+        }
+        method(t, "close") { rt, args throws(PyError) in
+            try args.expect(rt, "close", 1, 1)
+            try rt.streamClose(try rt.streamArg(args, "close"))
+            return .none
+        }
+        method(t, "__enter__") { rt, args throws(PyError) in
+            let f = try rt.streamArg(args, "__enter__")
+            try rt.checkOpen(f)
+            return args[0]
+        }
+        method(t, "__exit__") { rt, args throws(PyError) in
+            try rt.streamClose(try rt.streamArg(args, "__exit__"))
+            return .none
+        }
+        method(t, "__iter__") { rt, args throws(PyError) in
+            let f = try rt.streamArg(args, "__iter__")
+            try rt.checkOpen(f)
+            return args[0]
+        }
+        method(t, "__next__") { rt, args throws(PyError) in
+            let f = try rt.streamArg(args, "__next__")
+            let line = try rt.streamReadLine(f, limit: nil)
+            if try !rt.isTruthy(line) { throw rt.stopIteration() }
+            return line
+        }
+        readOnlyProperty(t, "closed") { rt, args throws(PyError) in
+            Value(bool: try rt.streamArg(args, "closed").closed)
+        }
+        readOnlyProperty(t, "buffer") { rt, args throws(PyError) in
+            let f = try rt.streamArg(args, "buffer")
+            if f.buffer.isNull { throw rt.attributeError("'\(f.type.name)' object has no attribute 'buffer'") }
+            return f.buffer
+        }
+    }
+
+    /// `open(file, mode='r', buffering=-1, encoding=None, ...)`.
+    func openFile(_ args: CallArguments) throws(PyError) -> Value {
+        if args.count < 1 && args.keyword("file").isNull { throw typeError("function missing 1 required positional arguments") }
+        let fileArg = args.argument(0, "file")
+        let modeArg = args.argument(1, "mode")
+        let mode = modeArg.isNull ? "r" : try strArg(modeArg).value
+        var read = false, write = false, append = false, create = false, truncate = false, exclusive = false
+        var binary = false, plus = false
+        for c in mode {
+            switch c {
+            case "r": read = true
+            case "w": write = true; create = true; truncate = true
+            case "a": write = true; create = true; append = true
+            case "x": write = true; create = true; exclusive = true
+            case "b": binary = true
+            case "t": binary = false
+            case "+": plus = true
+            default: throw valueError("invalid mode: '\(mode)'")
+            }
+        }
+        if [read, write && truncate, append, exclusive].filter({ $0 }).count != 1 {
+            throw valueError("invalid mode: '\(mode)'")
+        }
+        if plus { read = true; write = true }
+        let path = try pathArgument(fileArg)
+        let fs = try requireFileSystem()
+        let s = system
+        let f = track(PyStream(type: binary ? s.fileIOType : s.textIOType, kind: .file, binary: binary))
+        f.path = path
+        f.readable = read
+        f.writable = write
+        f.appending = append
+        var existing: FileStatus? = nil
+        do throws(FileSystemError) {
+            existing = try fs.status(path)
+        } catch let e {
+            if e != .notFound { throw osError(e.errno) }
+        }
+        if let existing, existing.isDirectory { throw osError(21) }
+        if exclusive && existing != nil { throw osError(17) }
+        if existing == nil && !create { throw osError(2) }
+        if existing != nil && !truncate {
+            try reserve(existing!.size)
+            f.data = try fileSystemCall { () throws(FileSystemError) in try fs.readFile(path) }
+        }
+        if existing == nil || truncate {
+            try fileSystemCall { () throws(FileSystemError) in try fs.writeFile(path, [], append: false) }
+        }
+        if append { f.position = f.data.count }
+        return Value(f)
+    }
+
+    func installIOModule() {
+        installStreamTypes()
+        builtin("open") { rt, args throws(PyError) in try rt.openFile(args) }
+        registerNativeModule("io") { rt, m throws(PyError) in
+            let s = rt.system
+            let d = m.dict
+            d.setStr(rt.intern("open"), rt.builtins.getStr(rt.intern("open")))
+            d.setStr(rt.intern("StringIO"), Value(s.stringIOType))
+            d.setStr(rt.intern("BytesIO"), Value(s.bytesIOType))
+            d.setStr(rt.intern("TextIOWrapper"), Value(s.textIOType))
+            d.setStr(rt.intern("FileIO"), Value(s.fileIOType))
+            d.setStr(rt.intern("SEEK_SET"), Value(small: 0))
+            d.setStr(rt.intern("SEEK_CUR"), Value(small: 1))
+            d.setStr(rt.intern("SEEK_END"), Value(small: 2))
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+
+/// Per-runtime state of the system modules (`os`, `io`, `micropython`, `select`):
+/// the current directory, the stream types, the scheduler queue...
+///
+/// It is `Runtime.system`, made on first use. Values it holds for Python are kept in `roots`, a permanent list, so the
+/// collector sees them.
+final class SystemState: @unchecked Sendable {
+    /// The runtime's current directory inside the VirtualFileSystem (absolute, normalised).
+    var currentDirectory = "/"
+    /// `micropython.kbd_intr`: the character that raises KeyboardInterrupt (-1: none).
+    var interruptCharacter = 3
+    /// `micropython.opt_level`.
+    var optLevel = 0
+    /// `micropython.schedule` queue: (function, argument) pairs, flattened.
+    let scheduled: PyList
+    /// Values the modules keep alive (the attrtuple factory...).
+    let roots: PyDict
+    /// Types of the stream objects (made by `installStreamTypes`).
+    var textIOType: PyType!
+    var fileIOType: PyType!
+    var stringIOType: PyType!
+    var bytesIOType: PyType!
+    var pollType: PyType!
+
+    init(_ rt: Runtime) {
+        scheduled = PyList(type: rt.types.list, [])
+        roots = PyDict(type: rt.types.dict)
+        rt.heap.makePermanent(scheduled)
+        rt.heap.makePermanent(roots)
+        // A DirectoryFileSystem rooted at `/` is the host's own file system (the
+        // CLI, like MicroPython's unix port): start in the process's directory.
+        if let fs = rt.host.fileSystem as? DirectoryFileSystem, fs.root == "/" {
+            currentDirectory = rt.normalizePath(FileManager.default.currentDirectoryPath, relativeTo: "/")
+        }
+    }
+}
+
+extension Runtime {
+    /// The current directory Python code sees (`os.getcwd()`), inside the
+    /// VirtualFileSystem. A host whose file system is the real one (the CLI)
+    /// sets it to the process's directory; it must name an existing directory.
+    public var currentDirectory: String {
+        get { system.currentDirectory }
+        set { system.currentDirectory = normalizePath(newValue, relativeTo: "/") }
+    }
+
+    /// The character code that should raise KeyboardInterrupt when typed on the
+    /// console (`micropython.kbd_intr`), or -1 when the program disabled it.
+    public var keyboardInterruptCharacter: Int { system.interruptCharacter }
+
+    /// True while `micropython.heap_lock()` is in effect (allocations should fail).
+    public var heapLocked: Bool { heapLockDepth > 0 }
+
+    /// True when `micropython.schedule` queued callbacks that have not run yet.
+    public var hasScheduledCallbacks: Bool { !system.scheduled.items.isEmpty }
+
+    /// Runs the callbacks queued by `micropython.schedule` (call at a safe point).
+    /// Callbacks scheduled while these run wait for the next call.
+    public func runScheduledCallbacks() throws(PyError) {
+        let queue = system.scheduled
+        guard !queue.items.isEmpty else { return }
+        let pending = queue.items
+        queue.items.removeAll()
+        var i = 0
+        while i + 1 < pending.count {
+            do throws(PyError) {
+                _ = try call(pending[i], [pending[i + 1]])
+            } catch let e {
+                // Keep the ones not yet run for the next safe point.
+                queue.items.insert(contentsOf: pending[(i + 2)...], at: 0)
+                throw e
+            }
+            i += 2
+        }
+    }
+
+    // MARK: paths
+
+    /// An absolute, normalised VirtualFileSystem path for `path`: joined with
+    /// `base` (the current directory) when relative, `.` and empty components
+    /// dropped, `..` going up but never above `/`.
+    public func normalizePath(_ path: String, relativeTo base: String? = nil) -> String {
+        let full = path.hasPrefix("/") ? path : (base ?? system.currentDirectory) + "/" + path
+        var parts: [Substring] = []
+        for c in full.split(separator: "/", omittingEmptySubsequences: true) {
+            if c == "." { continue }
+            if c == ".." {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
+            }
+            parts.append(c)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// The host's file system, or OSError ENODEV when there is none.
+    func requireFileSystem() throws(PyError) -> VirtualFileSystem {
+        guard let fs = host.fileSystem else { throw osError(19) }
+        return fs
+    }
+
+    /// A path argument (str or bytes), normalised.
+    func pathArgument(_ v: Value) throws(PyError) -> String {
+        if v.isObject, let s = v.object as? PyStr { return normalizePath(s.value) }
+        if v.isObject, let b = v.object as? PyBytes { return normalizePath(String(decoding: b.bytes, as: UTF8.self)) }
+        throw typeError("expected str, bytes or os.PathLike object, not \(typeName(v))")
+    }
+
+    /// Runs a file-system operation, turning its error into OSError.
+    func fileSystemCall<T>(_ body: () throws(FileSystemError) -> T) throws(PyError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw osError(error.errno)
+        }
+    }
+
+    // MARK: helpers for the modules
+
+    /// A new built-in type with no instances made by calling it (unless a constructor is set).
+    func makeSystemType(_ name: String, module: String) -> PyType {
+        let t = PyType(metatype: types.type, name: name)
+        t.isBuiltin = true
+        t.isSubclassable = false
+        t.layout = .notInstantiable
+        t.bases = [types.object]
+        _ = t.computeMRO()
+        t.dict = PyDict(type: types.dict)
+        heap.makePermanent(t)
+        heap.makePermanent(t.dict)
+        t.dict.setStr(names.__module__, Value(intern(module)))
+        return t
+    }
+
+    /// Adds a read-only attribute computed by `getter` to a built-in type.
+    func readOnlyProperty(_ type: PyType, _ name: String, _ getter: @escaping NativeFunction) {
+        let p = PyProperty(type: types.property)
+        p.getter = Value(native(name, owner: type, getter))
+        heap.makePermanent(p)
+        type.dict.setStr(intern(name), Value(p))
+    }
+
+    /// (`__len__` is defined because list/tuple's native `__len__` recurses
+    /// for subclasses: it calls `length`, which looks `__len__` up again.)
+    /// A tuple whose items are also attributes, printed `(name=value, ...)` like
+    /// MicroPython's attrtuple (`os.uname()`, `sys.implementation`).
+    func attrTuple(_ typeName: String, _ fields: [(String, Value)]) throws(PyError) -> Value {
+        let key = intern("attrtuple:" + typeName + ":" + fields.map(\.0).joined(separator: ","))
+        var cls = system.roots.getStr(key)
+        if cls.isNull {
+            var factory = system.roots.getStr(intern("attrtuple"))
+            if factory.isNull {
+                let source = """
+                def attrtuple(name, fields):
+                    def __repr__(self):
+                        return '(' + ', '.join([f + '=' + repr(v) for f, v in zip(fields, self)]) + ')'
+                    def __len__(self):
+                        return len(fields)
+                    ns = {'__repr__': __repr__, '__len__': __len__, '_fields': tuple(fields)}
+                    for i, f in enumerate(fields):
+                        ns[f] = property(lambda self, i=i: self[i])
+                    return type(name, (tuple,), ns)
+                """
+                let globals = newDict()
+                globals.setStr(names.__name__, str("builtins"))
+                let code = try compileSource(source, filename: "<attrtuple>", mode: .module)
+                _ = try runCode(code, globals: globals, locals: nil)
+                factory = globals.getStr(intern("attrtuple"))
+                system.roots.setStr(intern("attrtuple"), factory)
+            }
+            cls = try call(factory, [str(typeName), tuple(fields.map { str($0.0) })])
+            system.roots.setStr(key, cls)
+        }
+        // Made directly: the tuple, then its type (as allocateInstance does for subclasses).
+        let t = track(PyTuple(type: types.tuple, ContiguousArray(fields.map(\.1))))
+        if cls.isObject, let c = cls.object as? PyType { t.type = c }
+        return Value(t)
+    }
+}
