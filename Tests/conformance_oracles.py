@@ -19,7 +19,10 @@ def run(cmd, path):
         return None, "<timeout>"
 
 def is_helper(path):
-    return any(part.startswith(("pkg", "mod")) for part in path.relative_to(ROOT).parts[:-1])
+    # Helper modules live in package folders below a topic (imports/pkg/...,
+    # imports/modhelper/...); a topic's own programs are never helpers.
+    parts = path.relative_to(ROOT).parts
+    return any(part.startswith(("pkg", "mod")) for part in parts[1:-1])
 
 def main():
     ap = argparse.ArgumentParser()

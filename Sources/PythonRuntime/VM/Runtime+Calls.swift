@@ -186,8 +186,13 @@ extension Runtime {
         // A user class: __new__ then __init__.
         let newMethod = cls.lookup(names.__new__)
         var obj: Value
-        if newMethod.isObject, newMethod.object is PyFunction || (newMethod.object is PyMethodWrapper) {
-            let fn = (newMethod.object as? PyMethodWrapper)?.function ?? newMethod
+        // A __new__ written in Python (or a native one of a built-in base other
+        // than object's, which allocateInstance already does).
+        let newFunction = newMethod.isObject ? ((newMethod.object as? PyMethodWrapper)?.function ?? newMethod) : .null
+        let userNew = newFunction.isObject && (newFunction.object is PyFunction
+            || (newFunction.object as? PyNativeFunction)?.owner !== types.object)
+        if userNew {
+            let fn = newFunction
             obj = try withPrepended(Value(cls), args) { (all) throws(PyError) -> Value in
                 try callValue(fn, args: all, kwNames: kwNames)
             }
@@ -209,7 +214,8 @@ extension Runtime {
             _ = try withPrepended(obj, args) { (all) throws(PyError) -> Value in
                 try invokeNative(n, args: all, kwNames: kwNames)
             }
-        } else if (!args.isEmpty || kwNames != nil) && !(newMethod.isObject && (newMethod.object is PyFunction || newMethod.object is PyMethodWrapper)) {
+        } else if (!args.isEmpty || kwNames != nil) && cls.solidBase === types.object
+                    && !(newMethod.isObject && (newMethod.object is PyFunction || newMethod.object is PyMethodWrapper)) {
             throw typeError("function takes 0 positional arguments but \(args.count) were given")
         }
         return obj
@@ -250,8 +256,21 @@ extension Runtime {
                 boxed.instanceDict = Value(newDict())
                 return Value(boxed)
             }
-            obj = v.object
-            obj.type = cls
+            // Immutable values may be shared (tuple(t) is t): the subclass instance
+            // is always a fresh object with the same contents.
+            switch v.object {
+            case let t as PyTuple: obj = track(PyTuple(type: cls, t.items))
+            case let s as PyStr: obj = track(PyStr(type: cls, s.value, count: s.count, isASCII: s.isASCII))
+            case let b as PyBytes where !b.isMutable: obj = track(PyBytes(type: cls, b.bytes, mutable: false))
+            case let i as PyBigInt: obj = track(PyBigInt(type: cls, i.value))
+            case let f as PySet where base.layout == .frozenset:
+                let s = track(PySet(type: cls, storage: newDict()))
+                for k in f.storage.liveKeys { try s.storage.set(k, .none, self) }
+                obj = s
+            default:
+                obj = v.object
+                obj.type = cls
+            }
         }
         if cls.instancesHaveDict && !obj.instanceDict.isObject { obj.instanceDict = Value(newDict()) }
         return Value(obj)

@@ -138,6 +138,9 @@ extension Runtime {
             if let e = o as? PyBaseException {
                 let args = unsafeDowncast(e.args.object, to: PyTuple.self).items
                 if args.isEmpty { return "" }
+                if args.count == 1, e.type.isSubtype(of: types.OSError), let n = smallInt(args[0]) {
+                    return osErrorMessage(n)
+                }
                 if args.count == 1 {
                     // A KeyError shows its key as repr, so KeyError('') is not blank.
                     return e.type.isSubtype(of: types.KeyError) ? try repr(args[0]) : try toStr(args[0])
