@@ -21,6 +21,7 @@ public final class PyNativeIterator: PyObject {
 
 extension Runtime {
     func installBuiltinFunctions() {
+        installHelp()
         builtin("__build_class__") { rt, args throws(PyError) in try rt.buildClass(args) }
 
         builtin("print") { rt, args throws(PyError) in
