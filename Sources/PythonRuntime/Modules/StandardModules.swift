@@ -3,5 +3,12 @@
 extension Runtime {
     func installStandardModules() {
         installMathModule()
+        installTimeModule()
+        installErrnoModule()
+        installRandomModule()
+        installBinasciiModule()
+        installHashlibModule()
+        installStructModule()
+        installJSONModule()
     }
 }
