@@ -25,11 +25,12 @@ final class CapturingHost: RuntimeHost, @unchecked Sendable {
     private(set) var instructionsReported = 0
     /// Called from the interpreter thread on each report (e.g. to interrupt).
     var onInstructions: ((Int) -> Void)?
-    let clock: RuntimeClock = HostClock()
+    let clock: RuntimeClock
 
-    init(root: String? = nil, stdin: [String] = []) {
+    init(root: String? = nil, stdin: [String] = [], clock: RuntimeClock = HostClock()) {
         self.root = root
         self.stdinLines = stdin
+        self.clock = clock
     }
 
     func writeOutput(_ text: String) { stdout += text }
@@ -121,12 +122,12 @@ final class PythonSession: @unchecked Sendable {
     let host: CapturingHost
     let runtime: Runtime
 
-    init(root: String? = nil, stdin: [String] = [],
+    init(root: String? = nil, stdin: [String] = [], clock: RuntimeClock = HostClock(),
          configure: (inout RuntimeConfiguration) -> Void = { _ in }) {
         var config = RuntimeConfiguration()
         config.argv = ["<test>"]
         configure(&config)
-        host = CapturingHost(root: root, stdin: stdin)
+        host = CapturingHost(root: root, stdin: stdin, clock: clock)
         // Bootstrapping runs Python-free Swift code only, but keep it on a big
         // stack too, like everything else the runtime does.
         let host = self.host
