@@ -14,5 +14,12 @@ extension Runtime {
         installGCModule()
         installMicroPythonModule()
         installSelectModule()
+        installTimeModule()
+        installErrnoModule()
+        installRandomModule()
+        installBinasciiModule()
+        installHashlibModule()
+        installStructModule()
+        installJSONModule()
     }
 }
