@@ -53,8 +53,8 @@ extension Runtime {
         let x = args[1]
         if x.isObject, let tup = x.object as? PyTuple {
             for v in tup.items { candidates.append(try bytesLike(v)) }
-        } else if x.isObject, let p = x.object as? PyBytes {
-            candidates.append(p.bytes)
+        } else if x.isObject, x.object is PyBytes || x.object is PyMemoryView {
+            candidates.append(try bytesLike(x))
         } else {
             throw typeError("\(name) first arg must be bytes or a tuple of bytes, not \(typeName(x))")
         }

@@ -367,6 +367,13 @@ extension Runtime {
                     return a
                 }
                 return Value(newBytes(s.bytes + t.bytes, mutable: s.isMutable))
+            case let (s as PyBytes, t as PyMemoryView):
+                let tail = Array(try viewBytes(t))
+                if inplace && s.isMutable {
+                    s.bytes.append(contentsOf: tail)
+                    return a
+                }
+                return Value(newBytes(s.bytes + tail, mutable: s.isMutable))
             default:
                 if inplace, let s = x as? PyList {
                     s.items.append(contentsOf: try iterateToArray(b))
