@@ -141,7 +141,6 @@ extension Runtime {
         func number(_ i: Int) -> (Double, Int)? {
             var j = i
             if j < u.count && (u[j] == 0x2B || u[j] == 0x2D) { j += 1 }
-            let bodyStart = j
             // inf / infinity / nan
             let rest = String(decoding: u[j...], as: UTF8.self).lowercased()
             for word in ["infinity", "inf", "nan"] where rest.hasPrefix(word) {
@@ -149,20 +148,30 @@ extension Runtime {
                 let t = String(decoding: u[i..<end], as: UTF8.self)
                 return (try? parseFloat(t)).map { ($0, end) }
             }
-            var digits = 0
-            while j < u.count && (isASCIIDigit(u[j]) || u[j] == 0x5F) { if u[j] != 0x5F { digits += 1 }; j += 1 }
-            if j < u.count && u[j] == 0x2E {
-                j += 1
-                while j < u.count && (isASCIIDigit(u[j]) || u[j] == 0x5F) { if u[j] != 0x5F { digits += 1 }; j += 1 }
+            // Digits with single underscores between them; returns (end, digit count).
+            func run(_ k0: Int) -> (Int, Int) {
+                var k = k0, n = 0
+                while k < u.count && isASCIIDigit(u[k]) {
+                    k += 1; n += 1
+                    if k + 1 < u.count && u[k] == 0x5F && isASCIIDigit(u[k + 1]) { k += 1 }
+                }
+                return (k, n)
             }
-            if digits == 0 { return j == bodyStart ? nil : nil }
+            var (e1, digits) = run(j)
+            j = e1
+            if j < u.count && u[j] == 0x2E {
+                let (e2, d2) = run(j + 1)
+                j = e2
+                digits += d2
+            }
+            if digits == 0 { return nil }
             if j < u.count && (u[j] == 0x65 || u[j] == 0x45) {
                 var k = j + 1
                 if k < u.count && (u[k] == 0x2B || u[k] == 0x2D) { k += 1 }
-                let expStart = k
-                while k < u.count && isASCIIDigit(u[k]) { k += 1 }
-                if k > expStart { j = k }
+                let (e3, d3) = run(k)
+                if d3 > 0 { j = e3 }
             }
+            e1 = j
             let t = String(decoding: u[i..<j], as: UTF8.self)
             return (try? parseFloat(t)).map { ($0, j) }
         }
