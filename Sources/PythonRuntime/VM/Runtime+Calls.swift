@@ -35,6 +35,15 @@ extension Runtime {
                 try callValue(m.function, args: all, kwNames: kwNames)
             }
         case let t as PyType:
+            // A metaclass's own __call__ (written in Python) runs instead of type.__call__.
+            if o.type !== types.type {
+                let m = o.type.lookup(names.__call__)
+                if m.isObject, m.object is PyFunction {
+                    return try withPrepended(callable, args) { (all) throws(PyError) -> Value in
+                        try callValue(m, args: all, kwNames: kwNames)
+                    }
+                }
+            }
             return try instantiate(t, args: args, kwNames: kwNames)
         default:
             let m = o.type.lookup(names.__call__)
@@ -174,7 +183,8 @@ extension Runtime {
     func instantiate(_ cls: PyType, args: UnsafeBufferPointer<Value>, kwNames: PyTuple?) throws(PyError) -> Value {
         if cls === types.type {
             if args.count == 1 && kwNames == nil { return Value(typeOf(args[0])) }
-            if args.count == 3 { return try createClass(metatype: cls, args[0], args[1], args[2]) }
+            let npos = args.count - (kwNames?.items.count ?? 0)
+            if npos == 3 { return try createClass(metatype: cls, args[0], args[1], args[2], keywords: kwNames, Array(args[3...])) }
             throw typeError("type takes 1 or 3 arguments")
         }
         if cls.isBuiltin {
@@ -199,8 +209,8 @@ extension Runtime {
             guard typeOf(obj).isSubtype(of: cls) else { return obj }
         } else if cls.isSubtype(of: types.type) {
             // A metaclass: type(name, bases, ns) made with this metaclass.
-            guard args.count == 3 else { throw typeError("type takes 1 or 3 arguments") }
-            obj = try createClass(metatype: cls, args[0], args[1], args[2])
+            guard args.count - (kwNames?.items.count ?? 0) == 3 else { throw typeError("type takes 1 or 3 arguments") }
+            obj = try createClass(metatype: cls, args[0], args[1], args[2], keywords: kwNames, Array(args[3...]))
         } else {
             obj = try allocateInstance(cls, args: args, kwNames: kwNames)
         }
@@ -279,7 +289,8 @@ extension Runtime {
     // MARK: classes
 
     /// `type(name, bases, namespace)`: makes a class.
-    func createClass(metatype: PyType, _ nameValue: Value, _ basesValue: Value, _ nsValue: Value) throws(PyError) -> Value {
+    func createClass(metatype: PyType, _ nameValue: Value, _ basesValue: Value, _ nsValue: Value,
+                     keywords: PyTuple? = nil, _ keywordValues: [Value] = []) throws(PyError) -> Value {
         guard nameValue.isObject, let name = nameValue.object as? PyStr else {
             throw typeError("type.__new__() argument 1 must be str")
         }
@@ -319,6 +330,10 @@ extension Runtime {
         if newFn.isObject, newFn.object is PyFunction {
             t.dict.setStr(names.__new__, Value(track(PyMethodWrapper(type: types.staticmethod, function: newFn))))
         }
+        // Defining __eq__ without __hash__ sets __hash__ to None.
+        if !t.dict.getStr(names.__eq__).isNull && t.dict.getStr(names.__hash__).isNull {
+            t.dict.setStr(names.__hash__, .none)
+        }
         let isub = t.dict.getStr(names.__init_subclass__)
         if isub.isObject, isub.object is PyFunction {
             t.dict.setStr(names.__init_subclass__, Value(track(PyMethodWrapper(type: types.classmethod, function: isub))))
@@ -329,11 +344,19 @@ extension Runtime {
             let sn = v.object.type.lookup(names.__set_name__)
             if !sn.isNull { _ = try call(sn, [v, Value(t), k]) }
         }
-        if let parent = t.mro.dropFirst().first {
-            let hook = parent.lookup(names.__init_subclass__)
+        // super(t, t).__init_subclass__(**keywords)
+        for parent in t.mro.dropFirst() {
+            let hook = parent.dict.getStr(names.__init_subclass__)
+            if hook.isNull { continue }
             if hook.isObject, let w = hook.object as? PyMethodWrapper {
-                _ = try call(w.function, [Value(t)])
+                var all = [Value(t)] + keywordValues
+                _ = try all.withUnsafeMutableBufferPointer { (b) throws(PyError) -> Value in
+                    try callValue(w.function, args: UnsafeBufferPointer(b), kwNames: keywords)
+                }
+            } else if !keywordValues.isEmpty {
+                throw typeError("\(t.name).__init_subclass__() takes no keyword arguments")
             }
+            break
         }
         return Value(t)
     }
@@ -370,7 +393,11 @@ extension Runtime {
             ? try findAttribute(metaclass, names.__prepare__) : .null
         var namespace = ns
         if !prepare.isNull {
-            let p = try call(prepare, [name, basesTuple])
+            var pargs = [name, basesTuple] + extraValues
+            let pkw: PyTuple? = extraNames.isEmpty ? nil : newTuple(ContiguousArray(extraNames.map { Value($0) }))
+            let p = try pargs.withUnsafeMutableBufferPointer { (b) throws(PyError) -> Value in
+                try callValue(prepare, args: UnsafeBufferPointer(b), kwNames: pkw)
+            }
             if p.isObject, let d = p.object as? PyDict { namespace = d }
         }
         let cell = try callFunction(body, args: UnsafeBufferPointer(start: nil, count: 0), kwNames: nil, locals: namespace)

@@ -27,7 +27,7 @@ extension Runtime {
         let boolMethod = o.type.lookup(names.__bool__)
         if !boolMethod.isNull {
             let r = try call(boolMethod, [v])
-            guard r.isBool else { throw typeError("__bool__ should return bool") }
+            guard r.isBool else { throw typeError("__bool__ should return bool, returned \(typeName(r))") }
             return r.bits == Value.true.bits
         }
         let lenMethod = o.type.lookup(names.__len__)
