@@ -219,7 +219,7 @@ extension Runtime {
             let r = try withPrepended(obj, args) { (all) throws(PyError) -> Value in
                 try callValue(initMethod, args: all, kwNames: kwNames)
             }
-            if !r.isNone { throw typeError("__init__() should return None") }
+            if !r.isNone { throw typeError("__init__() should return None, not '\(typeName(r))'") }
         } else if initMethod.isObject, let n = initMethod.object as? PyNativeFunction, n.owner !== types.object {
             _ = try withPrepended(obj, args) { (all) throws(PyError) -> Value in
                 try invokeNative(n, args: all, kwNames: kwNames)
