@@ -97,6 +97,10 @@ extension Runtime {
 
     /// Puts the arguments of a call into the parameter slots of `function`'s code.
     /// The arguments are at `slots[0..<argc]` on entry (keyword values last).
+    func functionName(_ function: PyFunction) -> String {
+        function.name.isObject ? ((function.name.object as? PyStr)?.value ?? "function") : "function"
+    }
+
     func bindArguments(_ function: PyFunction, slots: UnsafeMutablePointer<Value>, argc: Int,
                        kwNames: PyTuple?) throws(PyError) {
         let code = function.code
@@ -118,7 +122,7 @@ extension Runtime {
             let extra = positionalCount > nparams ? ContiguousArray(args[nparams..<positionalCount]) : []
             slots[varargsIndex] = Value(newTuple(extra))
         } else if positionalCount > nparams {
-            throw typeError("function takes \(nparams) positional arguments but \(positionalCount) were given")
+            throw typeError("\(functionName(function))() takes \(nparams) positional arguments but \(positionalCount) were given")
         }
         if hasVarargs { varargsIndex += 1 }
         var kwargsDict: PyDict? = nil
@@ -163,7 +167,10 @@ extension Runtime {
             }
         }
         if !missing.isEmpty {
-            throw typeError("function missing \(missing.count) required positional arguments")
+            if kwCount == 0 {
+                throw typeError("\(functionName(function))() takes \(firstDefault) positional arguments but \(positionalCount) were given")
+            }
+            throw typeError("\(functionName(function))() missing \(missing.count) required positional arguments")
         }
         if nkwonly > 0 {
             let kwDefaults = function.keywordDefaults.isObject
