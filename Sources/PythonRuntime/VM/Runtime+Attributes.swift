@@ -158,7 +158,13 @@ extension Runtime {
         let meta = t.type
         if meta !== t {
             let mv = meta.lookup(name)
+            if mv.isObject, let p = mv.object as? PyProperty, !p.getter.isNone { return try call(p.getter, [Value(t)]) }
             if !mv.isNull { return try bindClassAttribute(mv, to: Value(t), type: meta) }
+            // A metaclass's __getattr__ is the fallback for class attributes.
+            if !meta.isBuiltin {
+                let ga = meta.lookup(names.__getattr__)
+                if ga.isObject, ga.object is PyFunction { return try call(ga, [Value(t), Value(name)]) }
+            }
         }
         return .null
     }

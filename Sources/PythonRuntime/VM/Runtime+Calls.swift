@@ -368,6 +368,17 @@ extension Runtime {
         return Value(t)
     }
 
+    /// A name looked up in a class namespace that `__prepare__` made from a dict
+    /// subclass: its `__getitem__` (and `__missing__`) decide; `.null` on KeyError.
+    func namespaceLoad(_ ns: PyDict, _ name: PyStr) throws(PyError) -> Value {
+        do throws(PyError) {
+            return try getItem(Value(ns), Value(name))
+        } catch let e {
+            if e.exception.type.isSubtype(of: types.KeyError) { return .null }
+            throw e
+        }
+    }
+
     /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`: runs the class
     /// body in a fresh namespace, then makes the class with the metaclass.
     func buildClass(_ args: CallArguments) throws(PyError) -> Value {
