@@ -14,5 +14,6 @@ extension Runtime {
         installGCModule()
         installMicroPythonModule()
         installSelectModule()
+        installFrozenModules()
     }
 }
