@@ -115,6 +115,7 @@ class Task:
         self._sleeping = False
         self._wake = 0
         self._queued = False
+        self._awaiting = None   # the task this one awaits
 
     def __repr__(self):
         return "<Task>"
@@ -127,6 +128,10 @@ class Task:
             return False
         if self is _current:
             raise RuntimeError("can't cancel self")
+        # A task awaiting another task passes the cancellation on to it (the
+        # CancelledError then comes back up through the await).
+        while self._awaiting is not None and not self._awaiting._done:
+            self = self._awaiting
         # A task cancelled twice before it runs gets a single CancelledError.
         if self._throw is None or not isinstance(self._throw, CancelledError):
             self._throw = CancelledError()
@@ -141,8 +146,13 @@ class Task:
 
     def __await__(self):
         if not self._done:
-            _park(_current_or_error(), self._waiters)
-            yield
+            t = _current_or_error()
+            _park(t, self._waiters)
+            t._awaiting = self
+            try:
+                yield
+            finally:
+                t._awaiting = None
         return self._outcome()
 
     __iter__ = __await__

@@ -141,6 +141,7 @@ final class PythonSession: @unchecked Sendable {
         // stack too, like everything else the runtime does.
         let host = self.host
         runtime = runOnLargeStack(timeout: 60) { Runtime(host: host, configuration: config) }.result!
+        runtime.installTimeStubIfMissing()  // until the runtime has its own `time` module
     }
 
     /// Runs `source` as `__main__` (or as REPL input) and returns what this run
