@@ -335,7 +335,14 @@ def get_event_loop(runq_len=0, waitq_len=0):
 
 
 def new_event_loop():
-    global _run_queue, _run_head, _sleepers, _current, _stop
+    global _run_queue, _run_head, _sleepers, _current, _stop, _flag_waiters
+    # Tasks of the old loop are dropped; forget that they were queued.
+    for t in _run_queue[_run_head:]:
+        if t is not None:
+            t._queued = False
+    for t in _sleepers:
+        t._sleeping = False
+    _flag_waiters = 0
     _run_queue = []
     _run_head = 0
     _sleepers = []
