@@ -15,7 +15,7 @@ print(loop.run_until_complete(add(2, 3)))
 
 
 async def stopper():
-    await asyncio.sleep_ms(30)
+    await asyncio.sleep_ms(60)
     print("stopping")
     loop.stop()
 
@@ -23,7 +23,7 @@ async def stopper():
 async def ticker():
     for i in range(3):
         print("tick", i)
-        await asyncio.sleep_ms(20)
+        await asyncio.sleep_ms(40)
 
 
 loop.create_task(ticker())
@@ -41,13 +41,12 @@ print(loop.get_exception_handler() is handler)
 
 
 async def orphan():
-    await asyncio.sleep_ms(5)
     raise KeyError("lost")
 
 
 async def main():
     asyncio.create_task(orphan())
-    await asyncio.sleep_ms(40)
+    await asyncio.sleep_ms(60)
     print("main done")
 
 

@@ -14,7 +14,7 @@ async def worker(name, delay_ms, times):
 
 async def main():
     a = asyncio.create_task(worker("a", 60, 3))   # 60 120 180
-    b = asyncio.create_task(worker("b", 100, 2))  # 100 200
+    b = asyncio.create_task(worker("b", 110, 2))  # 110 220
     c = asyncio.create_task(worker("c", 250, 1))  # 250
     print("created")
     print(await a)
