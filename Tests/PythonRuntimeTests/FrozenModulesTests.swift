@@ -105,7 +105,6 @@ final class AsyncioVirtualClockTests: XCTestCase {
         let host = FakeClockHost()
         let (result, timedOut) = runOnLargeStack(timeout: 30) { () -> String? in
             let rt = Runtime(host: host, configuration: RuntimeConfiguration())
-            rt.installTimeStubIfMissing()
             if let e = rt.runMain(source: source, filename: "<test>") { return rt.tracebackText(e) }
             return nil
         }

@@ -21,6 +21,7 @@ public final class PyNativeIterator: PyObject {
 
 extension Runtime {
     func installBuiltinFunctions() {
+        installHelp()
         builtin("__build_class__") { rt, args throws(PyError) in try rt.buildClass(args) }
 
         builtin("print") { rt, args throws(PyError) in
@@ -376,6 +377,7 @@ extension Runtime {
                 case let b as PyBytes: return b.bytes.count
                 case let r as PyRange: return r.count
                 case let d as PyDictView: return d.dict.count
+                case let m as PyMemoryView: try checkReleased(m); return m.count
                 default: break
                 }
             }

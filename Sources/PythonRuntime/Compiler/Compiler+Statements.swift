@@ -20,6 +20,7 @@ extension Compiler {
         case .delete(let targets):
             for t in targets { try compileDelete(t) }
         case .assign(let targets, let value):
+            if targets.count == 1, try compileParallelAssignment(targets[0], value) { break }
             try compileExpr(value)
             for (i, t) in targets.enumerated() {
                 if i < targets.count - 1 { unit.emit(.dupTop) }
@@ -509,5 +510,31 @@ extension Compiler {
             nameOp(a.asname ?? a.name, .store)
         }
         u.emit(.popTop)
+    }
+}
+
+extension Compiler {
+    /// `a, b = x, y` (and three names) without building a tuple: evaluate the
+    /// values left to right, rotate them into store order, store. As CPython does.
+    func compileParallelAssignment(_ target: Expr, _ value: Expr) throws(SyntaxErrorInfo) -> Bool {
+        let targets: [Expr]
+        switch target.kind {
+        case .tuple(let t), .list(let t): targets = t
+        default: return false
+        }
+        guard case .tuple(let values) = value.kind, values.count == targets.count,
+              targets.count == 2 || targets.count == 3 else { return false }
+        for e in targets + values {
+            if case .starred = e.kind { return false }
+        }
+        for v in values { try compileExpr(v) }
+        if targets.count == 2 {
+            unit.emit(.rotTwo)
+        } else {
+            unit.emit(.rotThree)
+            unit.emit(.rotTwo)
+        }
+        for t in targets { try compileStore(t) }
+        return true
     }
 }

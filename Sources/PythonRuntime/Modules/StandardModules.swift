@@ -14,6 +14,13 @@ extension Runtime {
         installGCModule()
         installMicroPythonModule()
         installSelectModule()
+        installTimeModule()
+        installErrnoModule()
+        installRandomModule()
+        installBinasciiModule()
+        installHashlibModule()
+        installStructModule()
+        installJSONModule()
         installFrozenModules()
     }
 }

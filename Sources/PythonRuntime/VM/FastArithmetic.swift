@@ -76,6 +76,32 @@ func fastBinary(_ a: Value, _ b: Value, _ op: Int) -> Value {
     case BinaryOperator.sub.rawValue: return Value(float: x - y)
     case BinaryOperator.mul.rawValue: return Value(float: x * y)
     case BinaryOperator.truediv.rawValue: return y != 0 ? Value(float: x / y) : .null
+    case BinaryOperator.pow.rawValue:
+        // The general path handles 0 ** negative, negative ** fraction and overflow.
+        if x > 0 {
+            let r = Foundation.pow(x, y)
+            return r.isFinite ? Value(float: r) : .null
+        }
+        return .null
+    case BinaryOperator.floordiv.rawValue, BinaryOperator.mod.rawValue:
+        if y == 0 || !x.isFinite || !y.isFinite { return .null }
+        var m = fmod(x, y)
+        var div = (x - m) / y
+        if m != 0 {
+            if (y < 0) != (m < 0) {
+                m += y
+                div -= 1
+            }
+        } else {
+            m = y < 0 ? -0.0 : 0.0
+        }
+        if op == BinaryOperator.mod.rawValue { return Value(float: m) }
+        if div != 0 {
+            var floored = div.rounded(.down)
+            if div - floored > 0.5 { floored += 1 }
+            return Value(float: floored)
+        }
+        return Value(float: x / y < 0 ? -0.0 : 0.0)
     default: return .null
     }
 }

@@ -46,8 +46,9 @@ extension Runtime {
             return v
         case .float(let d): return Value(float: d)
         case .imaginary(let d):
-            // complex is optional (issue 3); an imaginary literal is a float-typed error here.
-            return Value(float: d)
+            let c = PyComplex(type: types.complex, real: 0, imag: d)
+            heap.makePermanent(c)
+            return Value(c)
         case .str(let s): return Value(intern(s))
         case .bytes(let b):
             let o = PyBytes(type: types.bytes, b, mutable: false)

@@ -25,16 +25,18 @@ final class CapturingHost: RuntimeHost, @unchecked Sendable {
     private(set) var instructionsReported = 0
     /// Called from the interpreter thread on each report (e.g. to interrupt).
     var onInstructions: ((Int) -> Void)?
-    let clock: RuntimeClock = HostClock()
+    let clock: RuntimeClock
     /// The drive `open`, `os` and imports see (nil: none).
     let fileSystem: VirtualFileSystem?
     /// What `inputAvailable` answers (for select.poll on sys.stdin).
     var inputReady = false
 
-    init(root: String? = nil, stdin: [String] = [], fileSystem: VirtualFileSystem? = nil) {
+    init(root: String? = nil, stdin: [String] = [], fileSystem: VirtualFileSystem? = nil,
+         clock: RuntimeClock = HostClock()) {
         self.root = root
         self.stdinLines = stdin
         self.fileSystem = fileSystem
+        self.clock = clock
     }
 
     func inputAvailable() -> Bool { inputReady || !stdinLines.isEmpty }
@@ -131,17 +133,17 @@ final class PythonSession: @unchecked Sendable {
     /// With a `root` folder and no `fileSystem`, the folder is also the drive
     /// (`/` inside is `root`, the starting current directory).
     init(root: String? = nil, stdin: [String] = [], fileSystem: VirtualFileSystem? = nil,
+         clock: RuntimeClock = HostClock(),
          configure: (inout RuntimeConfiguration) -> Void = { _ in }) {
         var config = RuntimeConfiguration()
         config.argv = ["<test>"]
         configure(&config)
         host = CapturingHost(root: root, stdin: stdin,
-                             fileSystem: fileSystem ?? root.map { DirectoryFileSystem(root: $0) })
+                             fileSystem: fileSystem ?? root.map { DirectoryFileSystem(root: $0) }, clock: clock)
         // Bootstrapping runs Python-free Swift code only, but keep it on a big
         // stack too, like everything else the runtime does.
         let host = self.host
         runtime = runOnLargeStack(timeout: 60) { Runtime(host: host, configuration: config) }.result!
-        runtime.installTimeStubIfMissing()  // until the runtime has its own `time` module
     }
 
     /// Runs `source` as `__main__` (or as REPL input) and returns what this run

@@ -1,0 +1,17 @@
+import time
+
+t0 = time.ticks_ms()
+time.sleep_ms(25)
+print('sleep_ms', time.ticks_diff(time.ticks_ms(), t0) >= 25)
+t0 = time.ticks_us()
+time.sleep_us(3000)
+print('sleep_us', time.ticks_diff(time.ticks_us(), t0) >= 3000)
+t0 = time.ticks_ms()
+time.sleep(0.02)
+print('sleep float', time.ticks_diff(time.ticks_ms(), t0) >= 20)
+t0 = time.ticks_ms()
+time.sleep(0)
+time.sleep_ms(0)
+time.sleep_us(0)
+print('zero', time.ticks_diff(time.ticks_ms(), t0) < 1000)
+print(time.sleep(0), time.sleep_ms(1), time.sleep_us(1))
