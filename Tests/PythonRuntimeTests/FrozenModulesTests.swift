@@ -77,44 +77,21 @@ final class FrozenModulesTests: XCTestCase {
     }
 }
 
-/// A clock whose `sleep` only moves time on, like a board's virtual clock.
-final class FakeClock: RuntimeClock, @unchecked Sendable {
-    var monotonicNanoseconds: UInt64 = 0
-    var epochSeconds: Double { 1_700_000_000 + Double(monotonicNanoseconds) / 1e9 }
-    private(set) var sleeps = 0
-    func sleep(nanoseconds: UInt64, interrupted: () -> Bool) {
-        sleeps += 1
-        monotonicNanoseconds += nanoseconds
-    }
-}
-
-/// A host that keeps output and reads time from a FakeClock.
-final class FakeClockHost: RuntimeHost, @unchecked Sendable {
-    let fake = FakeClock()
-    var clock: RuntimeClock { fake }
-    private(set) var stdout = ""
-    private(set) var stderr = ""
-    func writeOutput(_ text: String) { stdout += text }
-    func writeError(_ text: String) { stderr += text }
-    func readLine() -> String? { nil }
-}
-
+/// asyncio on a board's virtual clock (FakeClock, from TimeModuleTests): idle
+/// time passes in `time.sleep_ms`, which moves the clock on without waiting.
 final class AsyncioVirtualClockTests: XCTestCase {
-    /// Runs `source` on a runtime whose clock is a FakeClock.
-    func runWithFakeClock(_ source: String) -> (host: FakeClockHost, error: String?) {
-        let host = FakeClockHost()
-        let (result, timedOut) = runOnLargeStack(timeout: 30) { () -> String? in
-            let rt = Runtime(host: host, configuration: RuntimeConfiguration())
-            if let e = rt.runMain(source: source, filename: "<test>") { return rt.tracebackText(e) }
-            return nil
-        }
-        XCTAssertFalse(timedOut, "timed out")
-        return (host, result ?? nil)
+    /// Runs `source` on a runtime whose clock is `clock`.
+    func runWithFakeClock(_ source: String, clock: FakeClock = FakeClock()) -> PythonResult {
+        let r = PythonSession(clock: clock).run(source, timeout: 30)
+        XCTAssertFalse(r.timedOut, "timed out")
+        XCTAssertNil(r.exception, r.stderr)
+        return r
     }
 
     func testHourLongSleepPassesInVirtualTime() {
         let started = Date()
-        let (host, error) = runWithFakeClock("""
+        let clock = FakeClock()
+        let r = runWithFakeClock("""
         import asyncio, time
 
         async def blink(log):
@@ -131,17 +108,16 @@ final class AsyncioVirtualClockTests: XCTestCase {
             print('slept', time.ticks_diff(time.ticks_ms(), t0) // 1000, 's', log)
 
         asyncio.run(main())
-        """)
-        XCTAssertNil(error)
-        XCTAssertEqual(host.stdout, "slept 3600 s [0, 1, 2]\n")
-        XCTAssertGreaterThanOrEqual(host.fake.monotonicNanoseconds, 3_600_000_000_000)
+        """, clock: clock)
+        XCTAssertEqual(r.stdout, "slept 3600 s [0, 1, 2]\n")
+        XCTAssertGreaterThanOrEqual(clock.monotonicNanoseconds, 3_600_000_000_000)
         // Idle time is spent in a few long sleeps, not polled.
-        XCTAssertLessThan(host.fake.sleeps, 10)
+        XCTAssertLessThan(clock.sleeps.count, 10)
         XCTAssertLessThan(Date().timeIntervalSince(started), 20)
     }
 
     func testWaitForTimeoutInVirtualTime() {
-        let (host, error) = runWithFakeClock("""
+        let r = runWithFakeClock("""
         import asyncio, time
 
         async def forever():
@@ -156,12 +132,11 @@ final class AsyncioVirtualClockTests: XCTestCase {
 
         asyncio.run(main())
         """)
-        XCTAssertNil(error)
-        XCTAssertEqual(host.stdout, "timeout after 600 s\n")
+        XCTAssertEqual(r.stdout, "timeout after 600 s\n")
     }
 
     func testUnretrievedExceptionIsReported() {
-        let (host, error) = runWithFakeClock("""
+        let r = runWithFakeClock("""
         import asyncio
 
         async def bad():
@@ -174,10 +149,9 @@ final class AsyncioVirtualClockTests: XCTestCase {
 
         asyncio.run(main())
         """)
-        XCTAssertNil(error)
-        XCTAssertEqual(host.stdout, "main done\n")
-        XCTAssertTrue(host.stderr.hasPrefix("Task exception wasn't retrieved\nfuture: <Task> coro= "), host.stderr)
-        XCTAssertTrue(host.stderr.contains("Traceback (most recent call last):"), host.stderr)
-        XCTAssertTrue(host.stderr.hasSuffix("ValueError: lost\n"), host.stderr)
+        XCTAssertEqual(r.stdout, "main done\n")
+        XCTAssertTrue(r.stderr.hasPrefix("Task exception wasn't retrieved\nfuture: <Task> coro= "), r.stderr)
+        XCTAssertTrue(r.stderr.contains("Traceback (most recent call last):"), r.stderr)
+        XCTAssertTrue(r.stderr.hasSuffix("ValueError: lost\n"), r.stderr)
     }
 }
