@@ -704,7 +704,7 @@ extension Runtime {
                         (sp - 1).pointee = result
                     case .returnValue:
                         let result = pop(&sp)
-                        if frame === entry {
+                        if sameFrame(frame, entry) {
                             frame.finished = true
                             frame.ip = ip
                             frame.sp = sp
@@ -897,7 +897,7 @@ extension Runtime {
                     // No handler here: the frame is done.
                     frame.finished = true
                     frameDepth -= 1
-                    if frame === entry {
+                    if sameFrame(frame, entry) {
                         frame.ip = ip
                         frame.sp = frame.stackBase
                         instructionCount &+= executed
@@ -994,3 +994,9 @@ extension Runtime {
     return sp.pointee
 }
 @inline(__always) func top(_ sp: UnsafeMutablePointer<Value>) -> Value { (sp - 1).pointee }
+
+/// Identity of two frames by address: `===` on unowned references would
+/// retain both first.
+@inline(__always) func sameFrame(_ a: Frame, _ b: Frame) -> Bool {
+    unsafeBitCast(a, to: UInt.self) == unsafeBitCast(b, to: UInt.self)
+}
