@@ -10,12 +10,7 @@ import XCTest
 final class ConformanceTests: XCTestCase {
     /// Files known not to pass, relative to `Tests/Conformance`, with the reason.
     /// They are reported as skipped, not run.
-    static let knownFailures: [String: String] = [
-        // Complex numbers (`1j`, `complex(...)`) are not supported by the runtime.
-        "lexer/complex_literal_forms.py": "complex numbers are not supported",
-        // Uses complex() among the conversions it checks.
-        "strings/string_conversions.py": "complex numbers are not supported",
-    ]
+    static let knownFailures: [String: String] = [:]
 
     /// Seconds each file may run before the runtime is asked to stop.
     static let timeLimit: TimeInterval = 10

@@ -5,12 +5,14 @@ extension Runtime {
     /// The bytes of a bytes-like argument.
     func bytesLike(_ v: Value) throws(PyError) -> [UInt8] {
         if v.isObject, let b = v.object as? PyBytes { return b.bytes }
+        if v.isObject, let m = v.object as? PyMemoryView { return Array(try viewBytes(m)) }
         throw typeError("a bytes-like object is required, not '\(typeName(v))'")
     }
 
     /// A search argument: bytes-like or an int in range(256).
     func bytesNeedle(_ v: Value) throws(PyError) -> [UInt8] {
         if v.isObject, let b = v.object as? PyBytes { return b.bytes }
+        if v.isObject, let m = v.object as? PyMemoryView { return Array(try viewBytes(m)) }
         if isIntLike(v) {
             guard let i = try indexValue(v), i >= 0, i < 256 else { throw valueError("byte must be in range(0, 256)") }
             return [UInt8(i)]
@@ -51,8 +53,8 @@ extension Runtime {
         let x = args[1]
         if x.isObject, let tup = x.object as? PyTuple {
             for v in tup.items { candidates.append(try bytesLike(v)) }
-        } else if x.isObject, let p = x.object as? PyBytes {
-            candidates.append(p.bytes)
+        } else if x.isObject, x.object is PyBytes || x.object is PyMemoryView {
+            candidates.append(try bytesLike(x))
         } else {
             throw typeError("\(name) first arg must be bytes or a tuple of bytes, not \(typeName(x))")
         }
@@ -280,11 +282,11 @@ extension Runtime {
             let b = try rt.selfArg(args, PyBytes.self, "join")
             var out: [UInt8] = []
             for (i, v) in try rt.iterateToArray(args[1]).enumerated() {
-                guard v.isObject, let p = v.object as? PyBytes else {
+                guard v.isObject, v.object is PyBytes || v.object is PyMemoryView else {
                     throw rt.typeError("sequence item \(i): expected a bytes-like object, \(rt.typeName(v)) found")
                 }
                 if i > 0 { out += b.bytes }
-                out += p.bytes
+                out += try rt.bytesLike(v)
             }
             return Value(rt.newBytes(out, mutable: b.isMutable))
         }

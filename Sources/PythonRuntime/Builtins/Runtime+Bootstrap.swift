@@ -32,6 +32,8 @@ extension Runtime {
         installNumberMethods()
         installStrMethods()
         installBytesMethods()
+        installMemoryViewMethods()
+        installComplexMethods()
         installListMethods()
         installTupleMethods()
         installDictMethods()

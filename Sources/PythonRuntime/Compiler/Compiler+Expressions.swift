@@ -136,7 +136,6 @@ extension Compiler {
             switch (op, c) {
             case (.minus, .int(let i)): return .int(-i)
             case (.minus, .float(let d)): return .float(-d)
-            case (.minus, .imaginary(let d)): return .imaginary(-d)
             case (.plus, .int(let i)): return .int(i)
             case (.plus, .float(let d)): return .float(d)
             case (.plus, .imaginary(let d)): return .imaginary(d)

@@ -157,11 +157,11 @@ extension Runtime {
             }
             bytes = Array(s.value.utf8)
             count = f.binary ? bytes.count : s.value.unicodeScalars.count
-        } else if v.isObject, let b = v.object as? PyBytes {
+        } else if v.isObject, v.object is PyBytes || v.object is PyMemoryView {
             if !f.binary && f.kind != .stdout && f.kind != .stderr {
                 throw typeError("write() argument must be str, not \(typeName(v))")
             }
-            bytes = b.bytes
+            bytes = try bytesFrom(v)
             count = bytes.count
         } else {
             throw typeError(f.binary ? "a bytes-like object is required, not '\(typeName(v))'"

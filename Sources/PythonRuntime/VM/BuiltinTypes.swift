@@ -34,6 +34,8 @@ public final class BuiltinTypes {
     public let dictKeys: PyType
     public let dictValues: PyType
     public let dictItems: PyType
+    public let memoryview: PyType
+    public let complex: PyType
 
     // Exceptions, as MicroPython's hierarchy (plus CPython's RecursionError and
     // UnboundLocalError, which firmware may catch by name).
@@ -119,6 +121,8 @@ public final class BuiltinTypes {
         dictKeys = make("dict_keys", object, .notInstantiable, subclassable: false)
         dictValues = make("dict_values", object, .notInstantiable, subclassable: false)
         dictItems = make("dict_items", object, .notInstantiable, subclassable: false)
+        memoryview = make("memoryview", object, .notInstantiable, subclassable: false)
+        complex = make("complex", object, .notInstantiable, subclassable: false)
 
         var all: [PyType] = []
         let objectType = object
@@ -174,6 +178,6 @@ public final class BuiltinTypes {
         [type, object, int, bool, float, str, bytes, bytearray, list, tuple, dict, set, frozenset,
          range, slice, NoneType, ellipsis, notImplementedType, function, builtinFunction, boundMethod,
          cell, code, module, generator, coroutine, property, classmethod, staticmethod, superType,
-         iterator, dictKeys, dictValues, dictItems] + exceptionTypes
+         iterator, dictKeys, dictValues, dictItems, memoryview, complex] + exceptionTypes
     }
 }

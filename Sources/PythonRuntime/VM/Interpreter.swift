@@ -46,8 +46,9 @@ extension Runtime {
             return v
         case .float(let d): return Value(float: d)
         case .imaginary(let d):
-            // complex is optional (issue 3); an imaginary literal is a float-typed error here.
-            return Value(float: d)
+            let c = PyComplex(type: types.complex, real: 0, imag: d)
+            heap.makePermanent(c)
+            return Value(c)
         case .str(let s): return Value(intern(s))
         case .bytes(let b):
             let o = PyBytes(type: types.bytes, b, mutable: false)
@@ -330,15 +331,17 @@ extension Runtime {
                             (sp - 1).pointee = .null
                             sp += 1
                         } else {
-                            sp.pointee = obj
+                            // For super().name(...), the method gets super's receiver.
+                            sp.pointee = obj.isObject && obj.object.type.instanceKind == .superObject
+                                ? unsafeDowncast(obj.object, to: PySuper.self).receiver : obj
                             (sp - 1).pointee = m
                             sp += 1
                         }
 
                     case .binarySubscr:
                         let index = pop(&sp), container = top(sp)
-                        if container.isObject, index.isSmallInt, let list = container.object as? PyList,
-                           list.type === types.list {
+                        if container.isObject, index.isSmallInt, container.object.type === types.list {
+                            let list = unsafeDowncast(container.object, to: PyList.self)
                             var i = index.asSmallInt
                             if i < 0 { i += list.items.count }
                             if i >= 0 && i < list.items.count {
@@ -350,8 +353,8 @@ extension Runtime {
                         (sp - 1).pointee = try getItem(container, index)
                     case .storeSubscr:
                         let index = pop(&sp), container = pop(&sp), v = pop(&sp)
-                        if container.isObject, index.isSmallInt, let list = container.object as? PyList,
-                           list.type === types.list {
+                        if container.isObject, index.isSmallInt, container.object.type === types.list {
+                            let list = unsafeDowncast(container.object, to: PyList.self)
                             var i = index.asSmallInt
                             if i < 0 { i += list.items.count }
                             if i >= 0 && i < list.items.count {

@@ -421,6 +421,29 @@ extension Runtime {
 
     // MARK: super
 
+    /// For `super().name(...)`: the plain function found after the start type,
+    /// to call with the receiver first (no bound method made); else `.null`.
+    func superMethod(_ s: PySuper, _ name: PyStr) throws(PyError) -> Value {
+        if s.receiver.isObject && s.receiver.object === s.receiverType { return .null }
+        let mro = s.receiverType.mro
+        var i = 0
+        while i < mro.count && mro[i] !== s.startType { i += 1 }
+        i += 1
+        while i < mro.count {
+            let v = mro[i].dict.getStr(name)
+            if !v.isNull {
+                guard v.isObject, name !== names.__new__ else { return .null }
+                let k = v.object.type.instanceKind
+                if k == .function || (k == .nativeFunction && !unsafeDowncast(v.object, to: PyNativeFunction.self).isStatic) {
+                    return v
+                }
+                return .null
+            }
+            i += 1
+        }
+        return .null
+    }
+
     func superAttribute(_ s: PySuper, _ name: PyStr) throws(PyError) -> Value {
         let mro = s.receiverType.mro
         var i = 0

@@ -272,7 +272,9 @@ extension Runtime {
                 obj.type = cls
             }
         }
-        if cls.instancesHaveDict && !obj.instanceDict.isObject { obj.instanceDict = Value(newDict()) }
+        if cls.instancesHaveDict && !obj.instanceDict.isObject && !(obj is PyBaseException) {
+            obj.instanceDict = Value(newDict())
+        }
         return Value(obj)
     }
 

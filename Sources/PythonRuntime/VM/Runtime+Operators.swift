@@ -61,6 +61,7 @@ extension Runtime {
                 case let s as PyStr where o.type.lookup(names.__hash__).isNull || o.type === types.str:
                     return s.strHash
                 case is PyBigInt, is PyBoxedFloat: return numberHash(v)!
+                case let c as PyComplex: return complexHash(c)
                 case let t as PyTuple where o.type === types.tuple:
                     try enterNested()
                     defer { leaveNested() }
@@ -203,6 +204,10 @@ extension Runtime {
     /// Comparisons between built-in containers and strings; nil when not applicable.
     func builtinCompare(_ a: Value, _ b: Value, _ op: ComparisonKind, allowSubclasses: Bool = false) throws(PyError) -> Value? {
         guard a.isObject || b.isObject else { return nil }
+        if op == .eq || op == .ne {
+            if let r = complexEquals(a, b) { return Value(bool: (op == .eq) == r) }
+            if let r = try memoryViewEquals(a, b) { return Value(bool: (op == .eq) == r) }
+        }
         try enterNested()
         defer { leaveNested() }
         if a.isObject && b.isObject {
@@ -327,6 +332,8 @@ extension Runtime {
     func builtinBinary(_ a: Value, _ b: Value, _ op: BinaryOperator, inplace: Bool) throws(PyError) -> Value {
         let n = try numericBinary(a, b, op)
         if !n.isNull { return n }
+        let c = try complexBinary(a, b, op)
+        if !c.isNull { return c }
         guard a.isObject else {
             // int * sequence
             if op == .mul, b.isObject, let count = smallInt(a) { return try repeatSequence(b, count) }
@@ -360,6 +367,13 @@ extension Runtime {
                     return a
                 }
                 return Value(newBytes(s.bytes + t.bytes, mutable: s.isMutable))
+            case let (s as PyBytes, t as PyMemoryView):
+                let tail = Array(try viewBytes(t))
+                if inplace && s.isMutable {
+                    s.bytes.append(contentsOf: tail)
+                    return a
+                }
+                return Value(newBytes(s.bytes + tail, mutable: s.isMutable))
             default:
                 if inplace, let s = x as? PyList {
                     s.items.append(contentsOf: try iterateToArray(b))
@@ -501,6 +515,7 @@ extension Runtime {
             }
         }
         if let f = floatValue(v) { return Value(float: symbol == "-" ? -f : f) }
+        if let c = v.as(PyComplex.self), symbol != "~" { return newComplex(symbol == "-" ? -c.real : c.real, symbol == "-" ? -c.imag : c.imag) }
         throw typeError("unsupported type for \(name.value): '\(typeName(v))'")
     }
 

@@ -32,6 +32,8 @@ extension Runtime {
         case let s as PyStr: return strRepr(s.value)
         case let i as PyBigInt: return String(i.value)
         case let f as PyBoxedFloat: return floatRepr(f.value)
+        case let c as PyComplex: return complexRepr(c.real, c.imag)
+        case let m as PyMemoryView: return "<memory at 0x\(address(m))>"
         case let l as PyList:
             return try guardedRepr(o, "[...]") { () throws(PyError) -> String in
                 var parts: [String] = []

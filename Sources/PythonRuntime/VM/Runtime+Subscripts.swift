@@ -137,6 +137,8 @@ extension Runtime {
             out.reserveCapacity(count)
             for k in 0..<count { out.append(b.bytes[start + k * step]) }
             return Value(newBytes(out, mutable: b.isMutable))
+        case let m as PyMemoryView:
+            return try memoryViewGetItem(m, Value(s))
         case let r as PyRange:
             let (start, _, step, count) = try sliceIndices(s, length: r.count)
             let newStart = r.start + start * r.step
@@ -248,6 +250,7 @@ extension Runtime {
     /// The bytes of a bytes-like value or an iterable of ints.
     func bytesFrom(_ v: Value) throws(PyError) -> [UInt8] {
         if v.isObject, let b = v.object as? PyBytes { return b.bytes }
+        if v.isObject, let m = v.object as? PyMemoryView { return Array(try viewBytes(m)) }
         if v.isObject, v.object is PyStr { throw typeError("can't convert str to bytes implicitly") }
         // Objects exporting their bytes (array.array) through __bytes__.
         if v.isObject, !v.object.type.isBuiltin {

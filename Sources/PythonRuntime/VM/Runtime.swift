@@ -237,9 +237,9 @@ public final class Runtime {
         PyError(newException(type, args: [str(message)]))
     }
     public func newException(_ type: PyType, args: [Value]) -> PyBaseException {
-        let e = track(PyBaseException(type: type, args: tuple(args)))
-        if type.instancesHaveDict { e.instanceDict = Value(newDict()) }
-        return e
+        // The attribute dict is made on first assignment (setAttribute): most
+        // exceptions never get one.
+        return track(PyBaseException(type: type, args: tuple(args)))
     }
     public func typeError(_ m: String) -> PyError { error(types.TypeError, m) }
     public func valueError(_ m: String) -> PyError { error(types.ValueError, m) }

@@ -1,0 +1,12 @@
+# repr/str of complex numbers, as CPython prints them
+print(2j, 1.5j, 0j, -2j, 1 + 2j, 1 - 2j, 1.5 + 0j)
+print(-(0 + 1j), -1j, -0j, complex(0.0, -0.0), complex(-0.0, 0.0), complex(1, -0.0))
+print(repr(3 + 4j), str(3 + 4j), [1j, (2 + 0.5j)], (1j,))
+print(1e20j, 1e-5j, 1e16 + 1e-7j, 123456789.125j)
+inf = float("inf")
+nan = float("nan")
+print(complex(inf, 0), complex(0, inf), complex(0, -inf), complex(-inf, inf))
+print(complex(nan, nan), complex(0, nan), complex(1, nan), complex(nan, 1))
+print(type(2j).__name__, type(1 + 0j) is complex, isinstance(1j, complex))
+print("%s and %r" % (1j, 2 - 1j), "{} {}".format(1 + 1j, -1j))
+print(f"{3j}")

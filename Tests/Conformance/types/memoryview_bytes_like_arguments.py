@@ -1,0 +1,21 @@
+# Functions taking bytes-like arguments accept a memoryview
+mv = memoryview(b"abcdef")
+print(bytes(mv), bytes(mv[2:4]))
+print(bytearray(mv[1:3]))
+print(mv.tobytes(), mv[3:].tobytes(), mv[:0].tobytes())
+print(mv.hex(), mv[1:3].hex(), memoryview(b"").hex())
+print(b"-".join([mv[0:2], b"x", mv[4:]]))
+print(bytearray(b"+").join([mv[0:1], mv[5:]]))
+ba = bytearray(b"12")
+ba.extend(mv[1:3])
+ba += mv[4:]
+print(ba)
+print(list(mv[1:4]), [x for x in mv[4:]], sum(mv))
+print(mv == b"abcdef", mv[0:2] == b"ab", mv[0:2] != b"ab", mv == b"abc", b"bc" == mv[1:3])
+print(mv[1:3] == bytearray(b"bc"), mv == memoryview(b"abcdef"), mv == "abcdef", mv == 5)
+print(b"abcdef".startswith(mv[0:3]), b"xyz".find(memoryview(b"z")))
+import io
+f = io.BytesIO()
+f.write(mv[1:4])
+f.write(memoryview(bytearray(b"!")))
+print(f.getvalue())
