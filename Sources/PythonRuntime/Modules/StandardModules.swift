@@ -21,5 +21,6 @@ extension Runtime {
         installHashlibModule()
         installStructModule()
         installJSONModule()
+        installSocketModule()
     }
 }
