@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "breadbox", targets: ["breadbox"]),
         .library(name: "PythonRuntime", targets: ["PythonRuntime"]),
+        .library(name: "BoardEmulator", targets: ["BoardEmulator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,6 +26,10 @@ let package = Package(
         .target(
             name: "PythonRuntime",
             dependencies: [.product(name: "BigInt", package: "BigInt")],
+            swiftSettings: fastSwift),
+        // The boards as electrical things: clock, pins, buses, parts. Knows nothing of Python.
+        .target(
+            name: "BoardEmulator",
             swiftSettings: fastSwift),
         .executableTarget(
             name: "breadbox",
@@ -36,6 +41,9 @@ let package = Package(
         .testTarget(
             name: "PythonRuntimeTests",
             dependencies: ["PythonRuntime"]),
+        .testTarget(
+            name: "BoardEmulatorTests",
+            dependencies: ["BoardEmulator"]),
     ],
     swiftLanguageModes: [.v5]
 )

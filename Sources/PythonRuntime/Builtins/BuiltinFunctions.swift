@@ -248,6 +248,13 @@ extension Runtime {
             try args.expect(rt, "pow", 2, 3)
             if args.count == 3 && !args[2].isNone {
                 guard let b = rt.bigInt(args[0]), let e = rt.bigInt(args[1]), let m = rt.bigInt(args[2]) else {
+                    // A user class's __pow__(exp, mod).
+                    let t = rt.typeOf(args[0])
+                    let p = t.isBuiltin ? Value.null : t.lookup(rt.intern("__pow__"))
+                    if p.isObject, p.object is PyFunction {
+                        let r = try rt.call(p, [args[0], args[1], args[2]])
+                        if r.bits != Value.notImplemented.bits { return r }
+                    }
                     throw rt.typeError("pow() 3rd argument not allowed unless all arguments are integers")
                 }
                 return try rt.modularPow(b, e, m)

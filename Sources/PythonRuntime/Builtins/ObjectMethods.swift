@@ -20,7 +20,10 @@ extension Runtime {
         heap.makePermanent(w)
         t.dict.setStr(names.__new__, Value(w))
         method(t, "__init__") { _, _ throws(PyError) in .none }
-        method(t, "__init_subclass__") { _, _ throws(PyError) in .none }
+        method(t, "__init_subclass__") { rt, args throws(PyError) in
+            if args.hasKeywords { throw rt.typeError("__init_subclass__() takes no keyword arguments") }
+            return .none
+        }
         method(t, "__eq__") { rt, args throws(PyError) in
             try args.expect(rt, "__eq__", 2, 2)
             return args[0].bits == args[1].bits ? .true : .notImplemented
@@ -106,7 +109,8 @@ extension Runtime {
                 if args.count == 2 { return Value(rt.typeOf(args[1])) }
                 throw rt.typeError("type.__new__() takes exactly 3 arguments")
             }
-            return try rt.createClass(metatype: meta, args[1], args[2], args[3])
+            let kw: PyTuple? = args.keywordNames.isEmpty ? nil : rt.newTuple(ContiguousArray(args.keywordNames.map { Value($0) }))
+            return try rt.createClass(metatype: meta, args[1], args[2], args[3], keywords: kw, Array(args.keywordValues))
         }
         let w = PyMethodWrapper(type: types.staticmethod, function: Value(newFn))
         heap.makePermanent(w)
@@ -181,6 +185,18 @@ extension Runtime {
             let p = try rt.selfArg(args, PyProperty.self, "__get__")
             if args.count < 2 || args[1].isNone { return args[0] }
             return try rt.call(p.getter, [args[1]])
+        }
+        method(types.property, "__set__") { rt, args throws(PyError) in
+            try args.expect(rt, "__set__", 3, 3)
+            let p = try rt.selfArg(args, PyProperty.self, "__set__")
+            if p.setter.isNone { throw rt.attributeError("can't set attribute") }
+            return try rt.call(p.setter, [args[1], args[2]])
+        }
+        method(types.property, "__delete__") { rt, args throws(PyError) in
+            try args.expect(rt, "__delete__", 2, 2)
+            let p = try rt.selfArg(args, PyProperty.self, "__delete__")
+            if p.deleter.isNone { throw rt.attributeError("can't delete attribute") }
+            return try rt.call(p.deleter, [args[1]])
         }
         for kind in [types.classmethod, types.staticmethod] {
             constructor(kind) { rt, args throws(PyError) in

@@ -14,17 +14,25 @@ extension Runtime {
     }
 
     private func formatMethod(_ template: String, _ args: CallArguments, _ numbering: inout FieldNumbering) throws(PyError) -> String {
-        let chars = Array(template)
+        // Unicode scalars, not Characters: no grapheme breaking on the way.
+        let chars = Array(template.unicodeScalars)
         var out = ""
         var i = 0
         while i < chars.count {
             let c = chars[i]
             if c == "}" {
-                if i + 1 < chars.count && chars[i + 1] == "}" { out.append("}"); i += 2; continue }
+                if i + 1 < chars.count && chars[i + 1] == "}" { out.unicodeScalars.append("}"); i += 2; continue }
                 throw valueError("Single '}' encountered in format string")
             }
-            if c != "{" { out.append(c); i += 1; continue }
-            if i + 1 < chars.count && chars[i + 1] == "{" { out.append("{"); i += 2; continue }
+            if c != "{" {
+                // Copy the literal run up to the next brace in one go.
+                var j = i + 1
+                while j < chars.count && chars[j] != "{" && chars[j] != "}" { j += 1 }
+                out.unicodeScalars.append(contentsOf: chars[i..<j])
+                i = j
+                continue
+            }
+            if i + 1 < chars.count && chars[i + 1] == "{" { out.unicodeScalars.append("{"); i += 2; continue }
             // Find the matching close brace, allowing nesting in the spec.
             var depth = 1
             var j = i + 1
@@ -33,7 +41,7 @@ extension Runtime {
                 if depth > 0 { j += 1 }
             }
             guard j < chars.count else { throw valueError("Single '{' encountered in format string") }
-            let field = String(chars[(i + 1)..<j])
+            let field = String(String.UnicodeScalarView(chars[(i + 1)..<j]))
             i = j + 1
             // Split field into name, conversion and spec.
             var name = field, conversion: Character? = nil, spec = ""

@@ -22,5 +22,6 @@ extension Runtime {
         installStructModule()
         installJSONModule()
         installSocketModule()
+        installFrozenModules()
     }
 }

@@ -10,8 +10,12 @@
 final class Heap {
     private var registry: ContiguousArray<PyObject?> = []
     private var freeSlots: [Int32] = []
-    /// Objects never freed (built-in types, interned names...), traced as roots.
+    /// Objects never freed that may refer to collectable ones (types, dicts,
+    /// modules...), traced as roots.
     private(set) var permanent: ContiguousArray<PyObject> = []
+    /// Objects never freed that refer to nothing collectable (interned strings,
+    /// constant ints and bytes, native functions): kept alive, never traced.
+    private var permanentLeaves: ContiguousArray<PyObject> = []
     /// Recently allocated objects that count as roots (see the type comment).
     var nursery: ContiguousArray<Value> = []
 
@@ -48,7 +52,17 @@ final class Heap {
     }
 
     func makePermanent(_ object: PyObject) {
-        permanent.append(object)
+        switch object {
+        case is PyStr, is PyBigInt, is PyBytes:
+            object.marked = true
+            permanentLeaves.append(object)
+        case let f as PyNativeFunction where f.boundSelf.isNull:
+            // Its owner type is permanent too.
+            object.marked = true
+            permanentLeaves.append(object)
+        default:
+            permanent.append(object)
+        }
     }
 
     /// True when a collection is due at the next safe point.

@@ -281,12 +281,22 @@ extension Runtime {
                     case .loadName:
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         var v = frame.locals?.getStr(name) ?? .null
+                        if let l = frame.locals, l.type !== types.dict {
+                            frame.ip = ip; frame.sp = sp
+                            v = try namespaceLoad(l, name)
+                        }
                         if v.isNull { v = frame.globals.getStr(name) }
                         if v.isNull { v = frame.builtins.getStr(name) }
                         if v.isNull { frame.ip = ip; frame.sp = sp; throw nameError(name.value) }
                         push(&sp, v)
                     case .storeName:
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        if let l = frame.locals, l.type !== types.dict {
+                            let v = pop(&sp)
+                            frame.ip = ip; frame.sp = sp
+                            try setItem(Value(l), Value(name), v)
+                            break
+                        }
                         (frame.locals ?? frame.globals).setStr(name, pop(&sp))
                     case .deleteName:
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)

@@ -59,13 +59,17 @@ extension Runtime {
             if dt.instanceKind == .property {
                 let p = unsafeDowncast(d, to: PyProperty.self)
                 if p.getter.isNone { throw attributeError("unreadable attribute") }
-                return try call(p.getter, [obj])
+                do throws(PyError) { return try call(p.getter, [obj]) } catch let e {
+                    return try getattrFallback(e, obj, name, type)
+                }
             }
             if !dt.isBuiltin {
                 // A user descriptor with __set__ or __delete__ is a data descriptor.
                 let get = dt.lookup(names.__get__)
                 if !get.isNull && (!dt.lookup(names.__set__).isNull || !dt.lookup(names.__delete__).isNull) {
-                    return try call(get, [classValue, obj, Value(type)])
+                    do throws(PyError) { return try call(get, [classValue, obj, Value(type)]) } catch let e {
+                        return try getattrFallback(e, obj, name, type)
+                    }
                 }
             }
         }
@@ -77,7 +81,10 @@ extension Runtime {
             }
         }
         if !classValue.isNull {
-            return try bindClassAttribute(classValue, to: obj, type: type)
+            if !type.definesGetattr { return try bindClassAttribute(classValue, to: obj, type: type) }
+            do throws(PyError) { return try bindClassAttribute(classValue, to: obj, type: type) } catch let e {
+                return try getattrFallback(e, obj, name, type)
+            }
         }
         let special = try builtinAttribute(obj, name)
         if !special.isNull { return special }
@@ -86,6 +93,14 @@ extension Runtime {
             if !ga.isNull { return try call(ga, [obj, Value(name)]) }
         }
         return .null
+    }
+
+    /// An AttributeError raised by a descriptor's getter falls back to `__getattr__`.
+    func getattrFallback(_ e: PyError, _ obj: Value, _ name: PyStr, _ type: PyType) throws(PyError) -> Value {
+        guard type.definesGetattr, e.exception.type.isSubtype(of: types.AttributeError) else { throw e }
+        let ga = type.lookup(names.__getattr__)
+        if ga.isNull { throw e }
+        return try call(ga, [obj, Value(name)])
     }
 
     /// What `instance.attr` gives for a class attribute found on the instance's type.
@@ -143,7 +158,13 @@ extension Runtime {
         let meta = t.type
         if meta !== t {
             let mv = meta.lookup(name)
+            if mv.isObject, let p = mv.object as? PyProperty, !p.getter.isNone { return try call(p.getter, [Value(t)]) }
             if !mv.isNull { return try bindClassAttribute(mv, to: Value(t), type: meta) }
+            // A metaclass's __getattr__ is the fallback for class attributes.
+            if !meta.isBuiltin {
+                let ga = meta.lookup(names.__getattr__)
+                if ga.isObject, ga.object is PyFunction { return try call(ga, [Value(t), Value(name)]) }
+            }
         }
         return .null
     }

@@ -35,6 +35,15 @@ extension Runtime {
                 try callValue(m.function, args: all, kwNames: kwNames)
             }
         case let t as PyType:
+            // A metaclass's own __call__ (written in Python) runs instead of type.__call__.
+            if o.type !== types.type {
+                let m = o.type.lookup(names.__call__)
+                if m.isObject, m.object is PyFunction {
+                    return try withPrepended(callable, args) { (all) throws(PyError) -> Value in
+                        try callValue(m, args: all, kwNames: kwNames)
+                    }
+                }
+            }
             return try instantiate(t, args: args, kwNames: kwNames)
         default:
             let m = o.type.lookup(names.__call__)
@@ -88,6 +97,10 @@ extension Runtime {
 
     /// Puts the arguments of a call into the parameter slots of `function`'s code.
     /// The arguments are at `slots[0..<argc]` on entry (keyword values last).
+    func functionName(_ function: PyFunction) -> String {
+        function.name.isObject ? ((function.name.object as? PyStr)?.value ?? "function") : "function"
+    }
+
     func bindArguments(_ function: PyFunction, slots: UnsafeMutablePointer<Value>, argc: Int,
                        kwNames: PyTuple?) throws(PyError) {
         let code = function.code
@@ -109,7 +122,7 @@ extension Runtime {
             let extra = positionalCount > nparams ? ContiguousArray(args[nparams..<positionalCount]) : []
             slots[varargsIndex] = Value(newTuple(extra))
         } else if positionalCount > nparams {
-            throw typeError("function takes \(nparams) positional arguments but \(positionalCount) were given")
+            throw typeError("\(functionName(function))() takes \(nparams) positional arguments but \(positionalCount) were given")
         }
         if hasVarargs { varargsIndex += 1 }
         var kwargsDict: PyDict? = nil
@@ -154,7 +167,10 @@ extension Runtime {
             }
         }
         if !missing.isEmpty {
-            throw typeError("function missing \(missing.count) required positional arguments")
+            if kwCount == 0 {
+                throw typeError("\(functionName(function))() takes \(firstDefault) positional arguments but \(positionalCount) were given")
+            }
+            throw typeError("\(functionName(function))() missing \(missing.count) required positional arguments")
         }
         if nkwonly > 0 {
             let kwDefaults = function.keywordDefaults.isObject
@@ -174,7 +190,8 @@ extension Runtime {
     func instantiate(_ cls: PyType, args: UnsafeBufferPointer<Value>, kwNames: PyTuple?) throws(PyError) -> Value {
         if cls === types.type {
             if args.count == 1 && kwNames == nil { return Value(typeOf(args[0])) }
-            if args.count == 3 { return try createClass(metatype: cls, args[0], args[1], args[2]) }
+            let npos = args.count - (kwNames?.items.count ?? 0)
+            if npos == 3 { return try createClass(metatype: cls, args[0], args[1], args[2], keywords: kwNames, Array(args[3...])) }
             throw typeError("type takes 1 or 3 arguments")
         }
         if cls.isBuiltin {
@@ -199,8 +216,8 @@ extension Runtime {
             guard typeOf(obj).isSubtype(of: cls) else { return obj }
         } else if cls.isSubtype(of: types.type) {
             // A metaclass: type(name, bases, ns) made with this metaclass.
-            guard args.count == 3 else { throw typeError("type takes 1 or 3 arguments") }
-            obj = try createClass(metatype: cls, args[0], args[1], args[2])
+            guard args.count - (kwNames?.items.count ?? 0) == 3 else { throw typeError("type takes 1 or 3 arguments") }
+            obj = try createClass(metatype: cls, args[0], args[1], args[2], keywords: kwNames, Array(args[3...]))
         } else {
             obj = try allocateInstance(cls, args: args, kwNames: kwNames)
         }
@@ -209,7 +226,7 @@ extension Runtime {
             let r = try withPrepended(obj, args) { (all) throws(PyError) -> Value in
                 try callValue(initMethod, args: all, kwNames: kwNames)
             }
-            if !r.isNone { throw typeError("__init__() should return None") }
+            if !r.isNone { throw typeError("__init__() should return None, not '\(typeName(r))'") }
         } else if initMethod.isObject, let n = initMethod.object as? PyNativeFunction, n.owner !== types.object {
             _ = try withPrepended(obj, args) { (all) throws(PyError) -> Value in
                 try invokeNative(n, args: all, kwNames: kwNames)
@@ -281,7 +298,8 @@ extension Runtime {
     // MARK: classes
 
     /// `type(name, bases, namespace)`: makes a class.
-    func createClass(metatype: PyType, _ nameValue: Value, _ basesValue: Value, _ nsValue: Value) throws(PyError) -> Value {
+    func createClass(metatype: PyType, _ nameValue: Value, _ basesValue: Value, _ nsValue: Value,
+                     keywords: PyTuple? = nil, _ keywordValues: [Value] = []) throws(PyError) -> Value {
         guard nameValue.isObject, let name = nameValue.object as? PyStr else {
             throw typeError("type.__new__() argument 1 must be str")
         }
@@ -321,6 +339,10 @@ extension Runtime {
         if newFn.isObject, newFn.object is PyFunction {
             t.dict.setStr(names.__new__, Value(track(PyMethodWrapper(type: types.staticmethod, function: newFn))))
         }
+        // Defining __eq__ without __hash__ sets __hash__ to None.
+        if !t.dict.getStr(names.__eq__).isNull && t.dict.getStr(names.__hash__).isNull {
+            t.dict.setStr(names.__hash__, .none)
+        }
         let isub = t.dict.getStr(names.__init_subclass__)
         if isub.isObject, isub.object is PyFunction {
             t.dict.setStr(names.__init_subclass__, Value(track(PyMethodWrapper(type: types.classmethod, function: isub))))
@@ -331,13 +353,32 @@ extension Runtime {
             let sn = v.object.type.lookup(names.__set_name__)
             if !sn.isNull { _ = try call(sn, [v, Value(t), k]) }
         }
-        if let parent = t.mro.dropFirst().first {
-            let hook = parent.lookup(names.__init_subclass__)
+        // super(t, t).__init_subclass__(**keywords)
+        for parent in t.mro.dropFirst() {
+            let hook = parent.dict.getStr(names.__init_subclass__)
+            if hook.isNull { continue }
             if hook.isObject, let w = hook.object as? PyMethodWrapper {
-                _ = try call(w.function, [Value(t)])
+                var all = [Value(t)] + keywordValues
+                _ = try all.withUnsafeMutableBufferPointer { (b) throws(PyError) -> Value in
+                    try callValue(w.function, args: UnsafeBufferPointer(b), kwNames: keywords)
+                }
+            } else if !keywordValues.isEmpty {
+                throw typeError("\(t.name).__init_subclass__() takes no keyword arguments")
             }
+            break
         }
         return Value(t)
+    }
+
+    /// A name looked up in a class namespace that `__prepare__` made from a dict
+    /// subclass: its `__getitem__` (and `__missing__`) decide; `.null` on KeyError.
+    func namespaceLoad(_ ns: PyDict, _ name: PyStr) throws(PyError) -> Value {
+        do throws(PyError) {
+            return try getItem(Value(ns), Value(name))
+        } catch let e {
+            if e.exception.type.isSubtype(of: types.KeyError) { return .null }
+            throw e
+        }
     }
 
     /// `__build_class__(func, name, *bases, metaclass=..., **kwds)`: runs the class
@@ -372,7 +413,11 @@ extension Runtime {
             ? try findAttribute(metaclass, names.__prepare__) : .null
         var namespace = ns
         if !prepare.isNull {
-            let p = try call(prepare, [name, basesTuple])
+            var pargs = [name, basesTuple] + extraValues
+            let pkw: PyTuple? = extraNames.isEmpty ? nil : newTuple(ContiguousArray(extraNames.map { Value($0) }))
+            let p = try pargs.withUnsafeMutableBufferPointer { (b) throws(PyError) -> Value in
+                try callValue(prepare, args: UnsafeBufferPointer(b), kwNames: pkw)
+            }
             if p.isObject, let d = p.object as? PyDict { namespace = d }
         }
         let cell = try callFunction(body, args: UnsafeBufferPointer(start: nil, count: 0), kwNames: nil, locals: namespace)

@@ -93,10 +93,8 @@ extension Runtime {
         }
         let fs = host.fileSystem
         for dir in searchPath {
-            if dir == ".frozen" {
-                if let frozen = frozenModules[name] {
-                    return try executeModule(name, source: frozen, file: ".frozen/\(name.replacingOccurrences(of: ".", with: "/")).py", packagePath: nil)
-                }
+            if dir == ".frozen" || dir.hasPrefix(".frozen/") {
+                if let m = try loadFrozenModule(name) { return m }
                 continue
             }
             if let fs, let found = findModuleFile(fs, dir: dir, shortName: shortName) {
@@ -114,9 +112,7 @@ extension Runtime {
                 return try executeModule(name, source: source, file: initPath, packagePath: base)
             }
         }
-        if let frozen = frozenModules[name] {
-            return try executeModule(name, source: frozen, file: ".frozen/\(name.replacingOccurrences(of: ".", with: "/")).py", packagePath: nil)
-        }
+        if let m = try loadFrozenModule(name) { return m }
         throw error(types.ImportError, "no module named '\(name)'")
     }
 

@@ -27,7 +27,7 @@ extension Runtime {
         let boolMethod = o.type.lookup(names.__bool__)
         if !boolMethod.isNull {
             let r = try call(boolMethod, [v])
-            guard r.isBool else { throw typeError("__bool__ should return bool") }
+            guard r.isBool else { throw typeError("__bool__ should return bool, returned \(typeName(r))") }
             return r.bits == Value.true.bits
         }
         let lenMethod = o.type.lookup(names.__len__)
@@ -57,12 +57,15 @@ extension Runtime {
             let o = v.object
             if let s = o as? PyStr, o.type === types.str { return s.strHash }
             if o.type.isBuiltin || o.type.solidBase !== types.object {
+                // Subclasses of built-ins hash by content unless they define __hash__.
+                let own = o.type.isBuiltin ? Value.null : o.type.lookup(names.__hash__)
+                let inherited = !own.isNone && !(own.isObject && own.object is PyFunction)
                 switch o {
-                case let s as PyStr where o.type.lookup(names.__hash__).isNull || o.type === types.str:
+                case let s as PyStr where inherited:
                     return s.strHash
-                case is PyBigInt, is PyBoxedFloat: return numberHash(v)!
+                case is PyBigInt where inherited, is PyBoxedFloat where inherited: return numberHash(v)!
                 case let c as PyComplex: return complexHash(c)
-                case let t as PyTuple where o.type === types.tuple:
+                case let t as PyTuple where inherited:
                     try enterNested()
                     defer { leaveNested() }
                     var h: UInt64 = 0x345678
@@ -70,11 +73,11 @@ extension Runtime {
                         h = (h ^ UInt64(bitPattern: Int64(try hash(item)))) &* 1_000_003
                     }
                     return Int(truncatingIfNeeded: h >> 1)
-                case let b as PyBytes where !b.isMutable:
+                case let b as PyBytes where !b.isMutable && inherited:
                     var h: UInt64 = 0xcbf2_9ce4_8422_2325
                     for x in b.bytes { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
                     return Int(truncatingIfNeeded: h >> 1)
-                case let s as PySet where s.type === types.frozenset:
+                case let s as PySet where inherited && s.type.isSubtype(of: types.frozenset):
                     var h: UInt64 = 0
                     for k in s.storage.liveKeys { h ^= UInt64(bitPattern: Int64(try hash(k))) &* 0x9E37_79B9_7F4A_7C15 }
                     return Int(truncatingIfNeeded: h >> 1)

@@ -106,6 +106,8 @@ public final class Runtime {
     var nativeModules: [String: NativeModuleInitializer] = [:]
     /// Modules written in Python and shipped with the runtime, by name.
     public var frozenModules: [String: String] = [:]
+    /// The names in `frozenModules` that are packages (they get a `__path__`).
+    public var frozenPackageNames: Set<String> = []
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress = Set<ObjectIdentifier>()
     /// Values Swift code keeps alive across calls into Python (e.g. a host's callbacks).
