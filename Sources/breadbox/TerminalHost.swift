@@ -8,6 +8,8 @@ final class TerminalHost: RuntimeHost {
     let clock: RuntimeClock = HostClock()
     /// As MicroPython's unix port: the host's own files.
     let fileSystem: VirtualFileSystem? = DirectoryFileSystem(root: "/")
+    /// As MicroPython's unix port: the host's own sockets.
+    let network: RuntimeNetwork? = HostNetwork()
     private var buffer: [UInt8] = []
 
     func writeOutput(_ text: String) {

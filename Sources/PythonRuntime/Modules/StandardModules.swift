@@ -21,6 +21,7 @@ extension Runtime {
         installHashlibModule()
         installStructModule()
         installJSONModule()
+        installSocketModule()
         installFrozenModules()
     }
 }

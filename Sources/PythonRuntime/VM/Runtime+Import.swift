@@ -74,6 +74,14 @@ extension Runtime {
             }
             return Value(m)
         }
+        // MicroPython's `ufoo` alias of the built-in `foo` (`import usocket`,
+        // `ustruct`, `usys`...), for the modules its ports mark extensible.
+        if parent == nil, name.hasPrefix("u"), nativeModules[name] == nil,
+           Runtime.uPrefixAliased.contains(String(name.dropFirst())),
+           nativeModules[String(name.dropFirst())] != nil {
+            let base = String(name.dropFirst())
+            return try loadModule(base, parent: nil, shortName: base)
+        }
         // Search the parent package's __path__, or sys.path.
         var searchPath: [String] = []
         if let parent {
@@ -107,6 +115,13 @@ extension Runtime {
         if let m = try loadFrozenModule(name) { return m }
         throw error(types.ImportError, "no module named '\(name)'")
     }
+
+    /// Built-in modules `import ufoo` also reaches as `foo` (MicroPython's
+    /// extensible modules, plus `sys`); `umath`, `ugc`, `umicropython` do not exist.
+    static let uPrefixAliased: Set<String> = [
+        "array", "binascii", "collections", "errno", "hashlib", "heapq", "io", "json",
+        "os", "random", "re", "select", "socket", "struct", "sys", "time",
+    ]
 
     /// `shortName.py` or the package `shortName/` in `dir` (a sys.path entry or
     /// package path; '' is the current directory) on the VirtualFileSystem.

@@ -24,6 +24,8 @@ public protocol RuntimeHost: AnyObject {
     var fileSystem: VirtualFileSystem? { get }
     /// Can `sys.stdin` be read without waiting (for `select.poll`)?
     func inputAvailable() -> Bool
+    /// The network `socket` reaches (nil: none; connecting raises EHOSTUNREACH).
+    var network: RuntimeNetwork? { get }
 }
 
 extension RuntimeHost {
@@ -32,6 +34,7 @@ extension RuntimeHost {
     public func instructionsExecuted(_ count: Int) {}
     public var fileSystem: VirtualFileSystem? { nil }
     public func inputAvailable() -> Bool { false }
+    public var network: RuntimeNetwork? { nil }
 }
 
 /// Settings fixed when a runtime is made.

@@ -30,6 +30,8 @@ final class CapturingHost: RuntimeHost, @unchecked Sendable {
     let fileSystem: VirtualFileSystem?
     /// What `inputAvailable` answers (for select.poll on sys.stdin).
     var inputReady = false
+    /// The network `socket` reaches (nil: none).
+    var network: RuntimeNetwork?
 
     init(root: String? = nil, stdin: [String] = [], fileSystem: VirtualFileSystem? = nil,
          clock: RuntimeClock = HostClock()) {
