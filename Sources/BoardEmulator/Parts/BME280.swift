@@ -405,7 +405,26 @@ extension BME280 {
         public func rawTemperature(_ celsius: Double, bits: Int) -> Int {
             let step = 1 << (20 - bits)
             let target = Int((celsius * 5120).rounded())
-            return step * Calibration.closest((1 << bits) - 1, target) { self.compensateTemperature(adcT: $0 * step).tFine }
+            let f = { (k: Int) in self.compensateTemperature(adcT: k * step).tFine }
+            let k = Calibration.closest((1 << bits) - 1, target, f)
+            // The integer formula reads adc_T ≫ 3 and floors, so up to 8 raw values
+            // share one t_fine and the floating-point formula (DS §8.1) reads up to
+            // ~13 t_fine units higher. Near the integer answer, take the raw value
+            // that serves both kinds of driver best (least worse error of the two).
+            func cost(_ k: Int) -> (Double, Int) {
+                let intErr = abs(Double(f(k)) / 5120 - celsius)
+                return (max(intErr, abs(floatTemperature(adcT: k * step) - celsius)), abs(f(k) - target))
+            }
+            let window = max(0, k - 16 / step)...min((1 << bits) - 1, k + 16 / step)
+            return step * (window.min { cost($0) < cost($1) } ?? k)
+        }
+
+        /// The floating-point temperature (DS §8.1), °C.
+        public func floatTemperature(adcT: Int) -> Double {
+            let a = Double(adcT), t1 = Double(self.t1)
+            let v1 = (a / 16384 - t1 / 1024) * Double(t2)
+            let d = a / 131072 - t1 / 8192
+            return (v1 + d * d * Double(t3)) / 5120
         }
 
         /// adc_P of `bits` resolution that compensates (at t_fine) closest to `hPa`.
