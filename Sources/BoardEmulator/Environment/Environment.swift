@@ -19,7 +19,11 @@ import Foundation
 /// taken as constant between two calls of `update(to:)` (what was set last holds
 /// over the whole interval), and each interval is integrated exactly with the
 /// closed form above, so one long step equals many short ones (to rounding).
-/// A time constant of 0 means "follows at once".
+/// To make a change of an input count from a given moment (e.g. the fan speeding
+/// up), call `update(to: clock.now)` before changing it. Parts that sense the
+/// environment call `update(to:)` themselves when they sample.
+/// A time constant of 0 means "follows at once". Humidity is taken as given at
+/// the sensor (not recomputed for the cooled air).
 public final class Environment {
     /// Ambient (room) temperature, °C.
     public var temperature: Double
