@@ -17,6 +17,8 @@ public final class Board {
     public let watchdog: Watchdog
     public let uarts: [UART]
     public private(set) var timers: [BoardTimer] = []
+    /// The target of the `advance` in progress (see `AdvanceHorizon`).
+    public let horizon = AdvanceHorizon()
     /// Current CPU clock (`machine.freq()`); the cost model scales with it.
     public var cpuHz: Int
     public private(set) var resetCause: ResetCause = .powerOn
@@ -65,7 +67,7 @@ public final class Board {
 
     /// A new timer on the board clock; soft and hard resets stop it.
     public func makeTimer() -> BoardTimer {
-        let t = BoardTimer(clock: clock)
+        let t = BoardTimer(clock: clock, horizon: horizon)
         timers.append(t)
         return t
     }
@@ -74,6 +76,17 @@ public final class Board {
     public func errno(for failure: I2CFailure, zeroLengthWrite: Bool = false) -> Int {
         definition.errno(for: failure, flavour: flavour, zeroLengthWrite: zeroLengthWrite)
     }
+
+    /// Moves the clock to `target`, firing events; periodic timers batch their
+    /// periods. Prefer this to `clock.advance` for long idles.
+    public func advance(to target: UInt64) {
+        let outer = horizon.target
+        horizon.target = min(target, outer ?? .max)
+        clock.advance(to: target)
+        horizon.target = outer
+    }
+
+    public func advance(by delta: UInt64) { advance(to: clock.now &+ delta) }
 
     // MARK: Resets
 

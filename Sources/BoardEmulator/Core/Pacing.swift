@@ -57,13 +57,13 @@ public final class BoardRunner {
     public func execute(instructions count: Int) {
         instructionsExecuted &+= UInt64(count)
         let ns = cost.nanoseconds(instructions: count, cpuHz: board.cpuHz) + carry
-        let whole = ns.rounded(.down)
-        carry = ns - whole
-        if whole > 0 { board.clock.advance(by: UInt64(whole)) }
+        let whole = (ns + 1e-6).rounded(.down)   // the epsilon absorbs binary rounding of exact decimal costs
+        carry = max(0, ns - whole)
+        if whole > 0 { board.advance(by: UInt64(whole)) }
     }
 
     /// `time.sleep`: the board idles until the clock reaches now + ns, firing events.
-    public func sleep(nanoseconds ns: UInt64) { board.clock.advance(by: ns) }
+    public func sleep(nanoseconds ns: UInt64) { board.advance(by: ns) }
 }
 
 /// How virtual time relates to the wall clock.

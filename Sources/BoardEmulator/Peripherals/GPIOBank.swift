@@ -108,12 +108,13 @@ public final class GPIOBank {
         pendingIRQs.removeAll()
     }
 
-    /// Back to the power-on state: inputs, no pulls, no IRQs. Outside drivers stay (the wiring persists).
+    /// Back to the power-on state: inputs, no pulls, no IRQs; an undriven pin reads low.
+    /// Outside drivers stay (the wiring persists).
     public func reset() {
         clearIRQs()
         for k in pins.keys {
             pins[k]!.direction = .input; pins[k]!.pull = .none; pins[k]!.outputValue = false
-            update(k)
+            update(k, floatingLevel: false)
         }
     }
 
@@ -122,7 +123,7 @@ public final class GPIOBank {
     /// Resolves the net: a push-pull output wins; an open-drain low pulls low;
     /// otherwise any outside driver low wins (wired-AND), then high, then the pull;
     /// a floating input keeps its last level.
-    func resolve(_ s: PinState) -> Bool {
+    func resolve(_ s: PinState, floatingLevel: Bool? = nil) -> Bool {
         if s.direction == .output { return s.outputValue }
         if s.direction == .openDrain && !s.outputValue { return false }
         if s.drivers.values.contains(false) { return false }
@@ -130,13 +131,13 @@ public final class GPIOBank {
         switch s.pull {
         case .up: return true
         case .down: return false
-        case .none: return s.direction == .openDrain ? s.level : s.level
+        case .none: return floatingLevel ?? s.level
         }
     }
 
-    private func update(_ pin: PinRef) {
+    private func update(_ pin: PinRef, floatingLevel: Bool? = nil) {
         guard let s = pins[pin] else { return }
-        let new = resolve(s)
+        let new = resolve(s, floatingLevel: floatingLevel)
         guard new != s.level else { return }
         pins[pin]!.level = new
         for l in listeners[pin] ?? [] { l.fn(pin, new) }
