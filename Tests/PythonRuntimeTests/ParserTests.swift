@@ -527,17 +527,15 @@ final class ParserTests: XCTestCase {
         XCTAssertNil(error(elifs))
     }
 
-    func testLargeInputIsFast() {
+    /// A 5,000-line file parses completely (speed is the benchmarks' business).
+    func testLargeInputParses() {
         var source = ""
         for i in 0..<1000 {
             source += "def f\(i)(a, b=\(i), *args, **kw):\n    x = [a + b * 2 for a in range(10) if a % 2]\n"
             source += "    return {'k': f'{x!r:>10}', 'v': (a, b, *args)}\n\n"
             source += "class C\(i)(Base):\n    y: int = 0x\(i)\n"
         }
-        let start = Date()
         XCTAssertEqual(module(source).count, 2000)
-        let elapsed = Date().timeIntervalSince(start)
-        XCTAssertLessThan(elapsed, 1.0, "5000 lines parsed in \(elapsed)s")
     }
 
     // MARK: Interactive input

@@ -4,6 +4,8 @@
 public final class VirtualClock {
     /// Nanoseconds since the board started.
     public private(set) var now: UInt64 = 0
+    /// How many scheduled events have run: the work time costs the host.
+    public private(set) var eventsFired: UInt64 = 0
     private var queue: [ScheduledEvent] = []
     private var nextSequence: UInt64 = 0
 
@@ -52,6 +54,7 @@ public final class VirtualClock {
         while let first = queue.first, first.deadline <= target {
             queue.removeFirst()
             if first.deadline > now { now = first.deadline }
+            eventsFired &+= 1
             first.action()
         }
         if target > now { now = target }
