@@ -427,16 +427,14 @@ extension Runtime {
                         (sp - 1).pointee = Value(bool: arg == 0 ? r : !r)
 
                     case .jump:
-                        if arg < ip && (executed &- lastCheck >= checkpointInterval
-                                        || interruptRequested.load(ordering: .relaxed) != 0) {
+                        if arg < ip && checkpointDue(executed, lastCheck) {
                             frame.ip = ip; frame.sp = sp
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
                         }
                         ip = arg
                     case .popJumpIfFalse:
-                        if arg < ip && (executed &- lastCheck >= checkpointInterval
-                                        || interruptRequested.load(ordering: .relaxed) != 0) {
+                        if arg < ip && checkpointDue(executed, lastCheck) {
                             frame.ip = ip; frame.sp = sp
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
@@ -447,8 +445,7 @@ extension Runtime {
                         frame.ip = ip; frame.sp = sp
                         if !(try isTruthy(v)) { ip = arg }
                     case .popJumpIfTrue:
-                        if arg < ip && (executed &- lastCheck >= checkpointInterval
-                                        || interruptRequested.load(ordering: .relaxed) != 0) {
+                        if arg < ip && checkpointDue(executed, lastCheck) {
                             frame.ip = ip; frame.sp = sp
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
@@ -653,7 +650,7 @@ extension Runtime {
                                 argc += 1
                             }
                         }
-                        if executed &- lastCheck >= checkpointInterval || interruptRequested.load(ordering: .relaxed) != 0 {
+                        if checkpointDue(executed, lastCheck) {
                             frame.ip = ip; frame.sp = sp
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
@@ -910,6 +907,11 @@ extension Runtime {
                 }
             }
         }
+    }
+
+    /// Is the loop due for a safe point (enough instructions, or an interrupt)?
+    @inline(__always) func checkpointDue(_ executed: Int, _ lastCheck: Int) -> Bool {
+        executed &- lastCheck >= checkpointInterval || interruptRequested.load(ordering: .relaxed) != 0
     }
 
     func findHandler(_ code: CodeObject, _ ip: Int) -> ExceptionTableEntry? {
