@@ -218,11 +218,6 @@ public struct Circuit: Codable, Sendable, Equatable {
                 guard let n = p.count else { throw fail("\(f).count", "missing") }
                 if !(1...1024).contains(n) { throw fail("\(f).count", "\(n) is outside 1...1024") }
                 if let b = p.bytesPerPixel, b != 3 && b != 4 { throw fail("\(f).bytesPerPixel", "\(b) is not 3 or 4") }
-            case "relay":
-                if let l = p.load {
-                    guard let j = ids[l] else { throw fail("\(f).load", "no part has id \"\(l)\"") }
-                    if parts[j].type != "fan" { throw fail("\(f).load", "\"\(l)\" is a \(parts[j].type), not a load a relay can switch (fan)") }
-                }
             case "fan":
                 if let v = p.maxRPM, !(v > 0) { throw fail("\(f).maxRPM", "must be positive") }
                 if let v = p.spinUpSeconds, !(v >= 0) { throw fail("\(f).spinUpSeconds", "must not be negative") }
@@ -236,6 +231,12 @@ public struct Circuit: Codable, Sendable, Equatable {
                 }
             default: break
             }
+        }
+        // Loads, once every part is known to be sound.
+        for (i, p) in parts.enumerated() where p.type == "relay" {
+            guard let l = p.load else { continue }
+            guard let j = ids[l] else { throw fail("parts[\(i)].load", "no part has id \"\(l)\"") }
+            if parts[j].type != "fan" { throw fail("parts[\(i)].load", "\"\(l)\" is a \(parts[j].type), not a load a relay can switch (fan)") }
         }
         return def
     }
