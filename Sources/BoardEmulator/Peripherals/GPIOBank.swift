@@ -37,6 +37,7 @@ public final class GPIOBank {
     private var irqs: [PinRef: (edges: Edge, handler: IRQHandler)] = [:]
     private var pendingIRQs: [VirtualClock.EventID] = []
     private var nextListenerID = 0
+    private var updateObservers: [(id: Int, fn: (PinRef) -> Void)] = []
     /// Supply voltage used when a digital level is read by the ADC.
     public var supplyVolts = 3.3
 
@@ -93,6 +94,23 @@ public final class GPIOBank {
 
     public func removeListener(_ id: Int) {
         for k in listeners.keys { listeners[k]!.removeAll { $0.id == id } }
+        updateObservers.removeAll { $0.id == id }
+    }
+
+    /// Hears every re-resolution of any pin (settings or drivers changed), even when
+    /// the level stays: a recorder tells a floating input from a driven one. Remove with `removeListener`.
+    @discardableResult
+    public func addUpdateObserver(_ fn: @escaping (PinRef) -> Void) -> Int {
+        nextListenerID += 1
+        updateObservers.append((nextListenerID, fn))
+        return nextListenerID
+    }
+
+    /// No MCU output, no outside driver and no pull: the net is high-impedance.
+    public func isFloating(_ pin: PinRef) -> Bool {
+        guard let s = pins[pin] else { return false }
+        let released = s.direction == .input || (s.direction == .openDrain && s.outputValue)
+        return released && s.drivers.isEmpty && s.pull == .none
     }
 
     // MARK: IRQs
@@ -138,6 +156,7 @@ public final class GPIOBank {
     private func update(_ pin: PinRef, floatingLevel: Bool? = nil) {
         guard let s = pins[pin] else { return }
         let new = resolve(s, floatingLevel: floatingLevel)
+        defer { for o in updateObservers { o.fn(pin) } }
         guard new != s.level else { return }
         pins[pin]!.level = new
         for l in listeners[pin] ?? [] { l.fn(pin, new) }

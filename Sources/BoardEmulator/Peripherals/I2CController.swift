@@ -20,6 +20,8 @@ public final class I2CController {
     public private(set) var targets: [UInt8: I2CTarget] = [:]
     /// Bus time of every transfer, for tests and the UI.
     public private(set) var busyNanoseconds: UInt64 = 0
+    private var transferObservers: [(id: Int, fn: (I2CTransfer) -> Void)] = []
+    private var nextObserverID = 0
 
     public init(id: Int, clock: VirtualClock, frequency: Int = 400_000) {
         self.id = id; self.clock = clock; self.frequency = frequency
@@ -36,6 +38,27 @@ public final class I2CController {
         return (bits * 1_000_000_000 + UInt64(frequency) / 2) / UInt64(max(frequency, 1))
     }
 
+    /// Hears each transfer as it goes on the bus (before its bus time is charged).
+    @discardableResult
+    public func addTransferObserver(_ fn: @escaping (I2CTransfer) -> Void) -> Int {
+        nextObserverID += 1
+        transferObservers.append((nextObserverID, fn))
+        return nextObserverID
+    }
+
+    public func removeTransferObserver(_ id: Int) { transferObservers.removeAll { $0.id == id } }
+
+    /// Tells the observers, then charges the bus time the segments take.
+    private func transfer(_ address: UInt8, _ segments: [I2CTransfer.Segment], stop: Bool = true) {
+        let ns = duration(bytes: segments.reduce(0) { $0 + 1 + $1.bytes.count }, conditions: segments.count + (stop ? 1 : 0))
+        if !transferObservers.isEmpty {
+            let t = I2CTransfer(controller: id, address: address, segments: segments, stop: stop,
+                                frequency: frequency, start: clock.now, end: clock.now &+ ns)
+            for o in transferObservers { o.fn(t) }
+        }
+        charge(ns)
+    }
+
     private func charge(_ ns: UInt64) {
         busyNanoseconds &+= ns
         clock.advance(by: ns)
@@ -46,24 +69,24 @@ public final class I2CController {
     @discardableResult
     public func write(_ address: UInt8, _ bytes: [UInt8], stop: Bool = true) -> Result<Int, I2CFailure> {
         guard let t = targets[address] else {
-            charge(duration(bytes: 1, conditions: stop ? 2 : 1))
+            transfer(address, [.init(read: false, addressAcked: false, bytes: [], acked: 0)], stop: stop)
             return .failure(.nack(acked: 0))
         }
         let acked = max(0, min(bytes.count, t.i2cWrite(bytes)))
         // A data NACK ends the transfer after that byte.
-        charge(duration(bytes: 1 + min(bytes.count, acked + 1), conditions: stop ? 2 : 1))
+        transfer(address, [.init(read: false, addressAcked: true, bytes: Array(bytes.prefix(acked + 1)), acked: acked)], stop: stop)
         return acked < bytes.count ? .failure(.nack(acked: acked)) : .success(acked)
     }
 
     /// A read transaction of `count` bytes.
     public func read(_ address: UInt8, count: Int) -> Result<[UInt8], I2CFailure> {
         guard let t = targets[address] else {
-            charge(duration(bytes: 1))
+            transfer(address, [.init(read: true, addressAcked: false, bytes: [], acked: 0)])
             return .failure(.nack(acked: 0))
         }
         var data = t.i2cRead(count: count)
         if data.count < count { data += [UInt8](repeating: 0xFF, count: count - data.count) }  // released SDA reads 1s
-        charge(duration(bytes: 1 + count))
+        transfer(address, [.read(Array(data.prefix(count)))])
         return .success(Array(data.prefix(count)))
     }
 
@@ -71,17 +94,18 @@ public final class I2CController {
     /// 8 bytes from 0xF7 at 400 kHz: 9·(2 + 9) + 3 = 102 clocks ≈ 0.255 ms.
     public func readMemory(_ address: UInt8, register: [UInt8], count: Int) -> Result<[UInt8], I2CFailure> {
         guard let t = targets[address] else {
-            charge(duration(bytes: 1))
+            transfer(address, [.init(read: false, addressAcked: false, bytes: [], acked: 0)])
             return .failure(.nack(acked: 0))
         }
         let acked = t.i2cWrite(register)
         if acked < register.count {
-            charge(duration(bytes: 2 + acked))
+            transfer(address, [.init(read: false, addressAcked: true, bytes: Array(register.prefix(max(0, acked) + 1)), acked: max(0, acked))])
             return .failure(.nack(acked: acked))
         }
         var data = t.i2cRead(count: count)
         if data.count < count { data += [UInt8](repeating: 0xFF, count: count - data.count) }
-        charge(duration(bytes: 1 + register.count + 1 + count, conditions: 3))
+        transfer(address, [.init(read: false, addressAcked: true, bytes: register, acked: register.count),
+                           .read(Array(data.prefix(count)))])
         return .success(Array(data.prefix(count)))
     }
 
