@@ -58,13 +58,22 @@ extension Runtime {
         typeError("'\(typeName(v))' object isn't callable")
     }
 
+    /// Calls `body` with `first` followed by `args`, in a buffer on the Swift
+    /// stack (no heap allocation per method call or instantiation). The values stay
+    /// alive through `args`' owner and the nursery, as before the call.
     func withPrepended(_ first: Value, _ args: UnsafeBufferPointer<Value>,
                        _ body: (UnsafeBufferPointer<Value>) throws(PyError) -> Value) throws(PyError) -> Value {
-        var all = ContiguousArray<Value>()
-        all.reserveCapacity(args.count + 1)
-        all.append(first)
-        all.append(contentsOf: args)
-        return try all.withUnsafeBufferPointer { (b) throws(PyError) -> Value in try body(b) }
+        var result: Result<Value, PyError> = .success(.none)
+        withUnsafeTemporaryAllocation(of: Value.self, capacity: args.count + 1) { buffer in
+            buffer[0] = first
+            for i in 0..<args.count { buffer[i + 1] = args[i] }
+            do throws(PyError) {
+                result = .success(try body(UnsafeBufferPointer(buffer)))
+            } catch {
+                result = .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     func invokeNative(_ n: PyNativeFunction, args: UnsafeBufferPointer<Value>, kwNames: PyTuple?) throws(PyError) -> Value {
