@@ -14,34 +14,35 @@ extension Runtime {
     }
 
     private func formatMethod(_ template: String, _ args: CallArguments, _ numbering: inout FieldNumbering) throws(PyError) -> String {
-        // Unicode scalars, not Characters: no grapheme breaking on the way.
-        let chars = Array(template.unicodeScalars)
+        // Scan UTF-8 bytes: braces are ASCII, so they never fall inside a
+        // multi-byte character, and literal runs are copied as whole substrings.
+        let bytes = Array(template.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var out = ""
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c == "}" {
-                if i + 1 < chars.count && chars[i + 1] == "}" { out.unicodeScalars.append("}"); i += 2; continue }
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == close {
+                if i + 1 < bytes.count && bytes[i + 1] == close { out += "}"; i += 2; continue }
                 throw valueError("Single '}' encountered in format string")
             }
-            if c != "{" {
-                // Copy the literal run up to the next brace in one go.
+            if c != open {
                 var j = i + 1
-                while j < chars.count && chars[j] != "{" && chars[j] != "}" { j += 1 }
-                out.unicodeScalars.append(contentsOf: chars[i..<j])
+                while j < bytes.count && bytes[j] != open && bytes[j] != close { j += 1 }
+                out += String(decoding: bytes[i..<j], as: UTF8.self)
                 i = j
                 continue
             }
-            if i + 1 < chars.count && chars[i + 1] == "{" { out.unicodeScalars.append("{"); i += 2; continue }
+            if i + 1 < bytes.count && bytes[i + 1] == open { out += "{"; i += 2; continue }
             // Find the matching close brace, allowing nesting in the spec.
             var depth = 1
             var j = i + 1
-            while j < chars.count && depth > 0 {
-                if chars[j] == "{" { depth += 1 } else if chars[j] == "}" { depth -= 1 }
+            while j < bytes.count && depth > 0 {
+                if bytes[j] == open { depth += 1 } else if bytes[j] == close { depth -= 1 }
                 if depth > 0 { j += 1 }
             }
-            guard j < chars.count else { throw valueError("Single '{' encountered in format string") }
-            let field = String(String.UnicodeScalarView(chars[(i + 1)..<j]))
+            guard j < bytes.count else { throw valueError("Single '{' encountered in format string") }
+            let field = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
             i = j + 1
             // Split field into name, conversion and spec.
             var name = field, conversion: Character? = nil, spec = ""

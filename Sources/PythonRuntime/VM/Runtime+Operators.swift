@@ -539,7 +539,8 @@ extension Runtime {
                 guard item.isObject, let t = item.object as? PyStr else {
                     throw typeError("can't convert '\(typeName(item))' object to str implicitly")
                 }
-                return t.value.isEmpty || s.value.contains(t.value) && substringIndex(s.value, t.value) != nil
+                if t.value.isEmpty { return true }
+                return bytesFind(Array(s.value.utf8), Array(t.value.utf8), from: 0) != nil
             case let l as PyList:
                 for v in l.items where try equals(v, item) { return true }
                 return false
