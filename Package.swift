@@ -38,6 +38,12 @@ let package = Package(
             name: "FirmwareAPI",
             dependencies: ["PythonRuntime", "BoardEmulator"],
             swiftSettings: fastSwift),
+        // Benchmarks/board_sleep.md: wall time of one virtual hour of time.sleep(1).
+        .executableTarget(
+            name: "board-sleep-bench",
+            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator"],
+            path: "Benchmarks/board_sleep",
+            swiftSettings: fastSwift),
         .executableTarget(
             name: "breadbox",
             dependencies: [
