@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "breadbox", targets: ["breadbox"]),
         .library(name: "PythonRuntime", targets: ["PythonRuntime"]),
         .library(name: "BoardEmulator", targets: ["BoardEmulator"]),
+        .library(name: "FirmwareAPI", targets: ["FirmwareAPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,6 +32,18 @@ let package = Package(
         .target(
             name: "BoardEmulator",
             swiftSettings: fastSwift),
+        // Where the two meet: the board's clock as the runtime's clock, executed
+        // bytecode charged to the board, and (later) the native firmware modules.
+        .target(
+            name: "FirmwareAPI",
+            dependencies: ["PythonRuntime", "BoardEmulator"],
+            swiftSettings: fastSwift),
+        // Benchmarks/board_sleep.md: wall time of one virtual hour of time.sleep(1).
+        .executableTarget(
+            name: "board-sleep-bench",
+            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator"],
+            path: "Benchmarks/board_sleep",
+            swiftSettings: fastSwift),
         .executableTarget(
             name: "breadbox",
             dependencies: [
@@ -44,6 +57,9 @@ let package = Package(
         .testTarget(
             name: "BoardEmulatorTests",
             dependencies: ["BoardEmulator"]),
+        .testTarget(
+            name: "FirmwareAPITests",
+            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator"]),
     ],
     swiftLanguageModes: [.v5]
 )

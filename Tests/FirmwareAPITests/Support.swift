@@ -1,0 +1,43 @@
+import BoardEmulator
+import FirmwareAPI
+import Foundation
+import PythonRuntime
+import XCTest
+
+/// A runtime host on a board: output captured, time from the board.
+final class BoardTestHost: RuntimeHost {
+    let adapter: BoardHostAdapter
+    private(set) var stdout = ""
+    private(set) var stderr = ""
+
+    init(adapter: BoardHostAdapter) { self.adapter = adapter }
+
+    var clock: RuntimeClock { adapter.clock }
+    func instructionsExecuted(_ count: Int) { adapter.instructionsExecuted(count) }
+    func writeOutput(_ text: String) { stdout += text }
+    func writeError(_ text: String) { stderr += text }
+    func readLine() -> String? { nil }
+}
+
+/// A MicroPython-flavoured runtime on a freshly powered board.
+struct BoardSession {
+    let board: Board
+    let host: BoardTestHost
+    let runtime: Runtime
+
+    init(board id: String, flavour: FirmwareFlavour = .micropython, cost: CostModel? = nil) throws {
+        board = try Board(id: id, flavour: flavour)
+        host = BoardTestHost(adapter: BoardHostAdapter(board: board, cost: cost))
+        runtime = Runtime(host: host)
+    }
+
+    /// Runs `source` as __main__; fails the test on an uncaught exception.
+    @discardableResult
+    func run(_ source: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        let before = host.stdout.count
+        if let e = runtime.runMain(source: source, filename: "main.py") {
+            XCTFail(runtime.tracebackText(e) + host.stderr, file: file, line: line)
+        }
+        return String(host.stdout.dropFirst(before))
+    }
+}
