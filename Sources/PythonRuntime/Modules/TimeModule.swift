@@ -16,9 +16,21 @@ extension Runtime {
         }
     }
 
+    /// The clock's time after charging the instructions run so far.
+    func currentNanoseconds(_ clock: RuntimeClock) -> UInt64 {
+        reportPendingInstructions()
+        return clock.monotonicNanoseconds
+    }
+
+    func currentEpochSeconds(_ clock: RuntimeClock) -> Double {
+        reportPendingInstructions()
+        return clock.epochSeconds
+    }
+
     /// Lets `nanoseconds` pass on the runtime's clock; raises KeyboardInterrupt
     /// when Ctrl-C arrives during the wait.
     func sleepNanoseconds(_ nanoseconds: UInt64) throws(PyError) {
+        reportPendingInstructions()
         if nanoseconds > 0 {
             host.clock.sleep(nanoseconds: nanoseconds) { [unowned self] in
                 self.interruptRequested.load(ordering: .relaxed) != 0
@@ -107,15 +119,15 @@ extension Runtime {
         }
         moduleFunction(m, "ticks_ms") { rt, args throws(PyError) in
             try args.expect(rt, "ticks_ms", 0, 0)
-            return Value(small: Int(clock.monotonicNanoseconds / 1_000_000) & Runtime.ticksMask)
+            return Value(small: Int(rt.currentNanoseconds(clock) / 1_000_000) & Runtime.ticksMask)
         }
         moduleFunction(m, "ticks_us") { rt, args throws(PyError) in
             try args.expect(rt, "ticks_us", 0, 0)
-            return Value(small: Int(clock.monotonicNanoseconds / 1_000) & Runtime.ticksMask)
+            return Value(small: Int(rt.currentNanoseconds(clock) / 1_000) & Runtime.ticksMask)
         }
         moduleFunction(m, "ticks_cpu") { rt, args throws(PyError) in
             try args.expect(rt, "ticks_cpu", 0, 0)
-            return Value(small: Int(clock.monotonicNanoseconds / 1_000) & Runtime.ticksMask)
+            return Value(small: Int(rt.currentNanoseconds(clock) / 1_000) & Runtime.ticksMask)
         }
         moduleFunction(m, "ticks_diff") { rt, args throws(PyError) in
             try args.expect(rt, "ticks_diff", 2, 2)
@@ -130,28 +142,28 @@ extension Runtime {
         }
         moduleFunction(m, "time") { rt, args throws(PyError) in
             try args.expect(rt, "time", 0, 0)
-            return rt.int(Int(clock.epochSeconds.rounded(.down)))
+            return rt.int(Int(rt.currentEpochSeconds(clock).rounded(.down)))
         }
         moduleFunction(m, "time_ns") { rt, args throws(PyError) in
             try args.expect(rt, "time_ns", 0, 0)
-            let s = clock.epochSeconds
+            let s = rt.currentEpochSeconds(clock)
             let whole = s.rounded(.down)
             return rt.newInt(BigInt(Int(whole)) * 1_000_000_000 + BigInt(Int(((s - whole) * 1e9).rounded(.down))))
         }
         moduleFunction(m, "monotonic") { rt, args throws(PyError) in
             try args.expect(rt, "monotonic", 0, 0)
-            return Value(float: Double(clock.monotonicNanoseconds) / 1e9)
+            return Value(float: Double(rt.currentNanoseconds(clock)) / 1e9)
         }
         moduleFunction(m, "monotonic_ns") { rt, args throws(PyError) in
             try args.expect(rt, "monotonic_ns", 0, 0)
-            return rt.newInt(BigInt(clock.monotonicNanoseconds))
+            return rt.newInt(BigInt(rt.currentNanoseconds(clock)))
         }
         for name in ["gmtime", "localtime"] {
             moduleFunction(m, name) { rt, args throws(PyError) in
                 try args.expect(rt, name, 0, 1)
                 let secs: Int
                 if args.count == 0 || args[0].isNone {
-                    secs = Int(clock.epochSeconds.rounded(.down))
+                    secs = Int(rt.currentEpochSeconds(clock).rounded(.down))
                 } else if rt.isFloatLike(args[0]) {
                     let d = try rt.timeSeconds(args[0])
                     guard d.isFinite, abs(d) < 1e17 else { throw rt.overflowError("timestamp out of range for platform time_t") }

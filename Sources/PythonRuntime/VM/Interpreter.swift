@@ -11,6 +11,14 @@ struct GlobalCacheEntry {
 /// notice interrupts and collect garbage.
 let checkpointInterval = 4096
 
+/// The work, in bytecode-equivalents, that MicroPython spends allocating the boxed
+/// float of a float result (our floats are unboxed, so the VM would otherwise report
+/// float code as cheap as int code). From the published SZY loops (HARDWARE.md §4):
+/// the float loop costs 5.46 µs per iteration more than the int loop on an RP2040
+/// at 125 MHz (13.447 − 7.984), i.e. 7.5 of its 0.726 µs bytecodes; on an ESP32-S3,
+/// 1.90 µs more, 6.2 bytecodes of 0.307 µs. 7 keeps both within 5 %.
+let floatResultCost = 7
+
 extension Runtime {
     /// Prepares a code object for running: constants as values, names interned,
     /// instructions and caches in memory that stays put.
@@ -172,7 +180,12 @@ extension Runtime {
         nativeDepth += 1
         unowned(unsafe) let callerFrame = currentFrame
         let nurseryFloor = heap.nursery.count
+        // Instructions the calling loops have run but not yet added to the count.
+        let (savedInLoop, savedOuter) = (executedInLoop, executedInOuterLoops)
+        executedInOuterLoops &+= executedInLoop
+        executedInLoop = 0
         defer {
+            (executedInLoop, executedInOuterLoops) = (savedInLoop, savedOuter)
             nativeDepth -= 1
             currentFrame = callerFrame
             // Back in the host: nothing in Swift code holds this run's objects any more.
@@ -241,7 +254,7 @@ extension Runtime {
                     case .loadFast:
                         let v = slots[arg]
                         if v.isNull {
-                            frame.ip = ip; frame.sp = sp
+                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
                             throw error(types.UnboundLocalError,
                                         "local variable '\(code.variableNames[arg])' referenced before assignment")
                         }
@@ -282,18 +295,18 @@ extension Runtime {
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         var v = frame.locals?.getStr(name) ?? .null
                         if let l = frame.locals, l.type !== types.dict {
-                            frame.ip = ip; frame.sp = sp
+                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
                             v = try namespaceLoad(l, name)
                         }
                         if v.isNull { v = frame.globals.getStr(name) }
                         if v.isNull { v = frame.builtins.getStr(name) }
-                        if v.isNull { frame.ip = ip; frame.sp = sp; throw nameError(name.value) }
+                        if v.isNull { frame.ip = ip; frame.sp = sp; executedInLoop = executed; throw nameError(name.value) }
                         push(&sp, v)
                     case .storeName:
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         if let l = frame.locals, l.type !== types.dict {
                             let v = pop(&sp)
-                            frame.ip = ip; frame.sp = sp
+                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
                             try setItem(Value(l), Value(name), v)
                             break
                         }
@@ -311,7 +324,7 @@ extension Runtime {
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         var v = g.getStr(name)
                         if v.isNull { v = b.getStr(name) }
-                        if v.isNull { frame.ip = ip; frame.sp = sp; throw nameError(name.value) }
+                        if v.isNull { frame.ip = ip; frame.sp = sp; executedInLoop = executed; throw nameError(name.value) }
                         cache.pointee = GlobalCacheEntry(globalsVersion: g.version, builtinsVersion: b.version, value: v)
                         push(&sp, v)
                     case .storeGlobal:
@@ -320,18 +333,18 @@ extension Runtime {
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         if frame.globals.removeStr(name).isNull { throw nameError(name.value) }
                     case .loadAttr:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let obj = top(sp)
                         (sp - 1).pointee = try getAttribute(obj, unsafeDowncast(nameTable[arg].object, to: PyStr.self))
                     case .storeAttr:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let obj = pop(&sp), v = pop(&sp)
                         try setAttribute(obj, unsafeDowncast(nameTable[arg].object, to: PyStr.self), v)
                     case .deleteAttr:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         try deleteAttribute(pop(&sp), unsafeDowncast(nameTable[arg].object, to: PyStr.self))
                     case .loadMethod:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let obj = top(sp)
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         let m = try lookupMethod(obj, name)
@@ -359,7 +372,7 @@ extension Runtime {
                                 break
                             }
                         }
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         (sp - 1).pointee = try getItem(container, index)
                     case .storeSubscr:
                         let index = pop(&sp), container = pop(&sp), v = pop(&sp)
@@ -372,11 +385,11 @@ extension Runtime {
                                 break
                             }
                         }
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         try setItem(container, index, v)
                     case .deleteSubscr:
                         let index = pop(&sp), container = pop(&sp)
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         try deleteItem(container, index)
                     case .buildSlice:
                         let step: Value = arg == 3 ? pop(&sp) : .none
@@ -388,25 +401,28 @@ extension Runtime {
                         let fast = fastBinary(a, b, arg & 15)
                         if !fast.isNull {
                             (sp - 1).pointee = fast
+                            // MicroPython allocates a boxed float for every float result;
+                            // charge that work so a board's clock sees it (see below).
+                            if fast.isFloat { executed &+= floatResultCost }
                             break
                         }
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let inplace = arg >= Int(Instruction.inplaceOffset)
                         let op = BinaryOperator(rawValue: inplace ? arg - Int(Instruction.inplaceOffset) : arg)!
                         (sp - 1).pointee = try binaryOperation(a, b, op, inplace: inplace)
                     case .unaryNegative:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         (sp - 1).pointee = try negate(top(sp))
                     case .unaryPositive:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         (sp - 1).pointee = try positive(top(sp))
                     case .unaryInvert:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         (sp - 1).pointee = try invert(top(sp))
                     case .unaryNot:
                         let v = top(sp)
                         if v.isBool { (sp - 1).pointee = Value(bool: v.bits == Value.false.bits); break }
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         (sp - 1).pointee = Value(bool: !(try isTruthy(v)))
                     case .compareOp:
                         let b = pop(&sp), a = top(sp)
@@ -414,7 +430,7 @@ extension Runtime {
                             (sp - 1).pointee = Value(bool: r)
                             break
                         }
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         (sp - 1).pointee = try richCompare(a, b, ComparisonKind(rawValue: UInt32(arg))!)
                     case .isOp:
                         let b = pop(&sp), a = top(sp)
@@ -422,47 +438,47 @@ extension Runtime {
                         (sp - 1).pointee = Value(bool: arg == 0 ? same : !same)
                     case .containsOp:
                         let container = pop(&sp), item = top(sp)
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let r = try contains(container, item)
                         (sp - 1).pointee = Value(bool: arg == 0 ? r : !r)
 
                     case .jump:
                         if arg < ip && checkpointDue(executed, lastCheck) {
-                            frame.ip = ip; frame.sp = sp
+                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
                         }
                         ip = arg
                     case .popJumpIfFalse:
                         if arg < ip && checkpointDue(executed, lastCheck) {
-                            frame.ip = ip; frame.sp = sp
+                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
                         }
                         let v = pop(&sp)
                         if v.bits == Value.false.bits { ip = arg; break }
                         if v.bits == Value.true.bits { break }
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         if !(try isTruthy(v)) { ip = arg }
                     case .popJumpIfTrue:
                         if arg < ip && checkpointDue(executed, lastCheck) {
-                            frame.ip = ip; frame.sp = sp
+                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
                         }
                         let v = pop(&sp)
                         if v.bits == Value.true.bits { ip = arg; break }
                         if v.bits == Value.false.bits { break }
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         if try isTruthy(v) { ip = arg }
                     case .jumpIfFalseOrPop:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         if try isTruthy(top(sp)) { sp -= 1 } else { ip = arg }
                     case .jumpIfTrueOrPop:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         if try isTruthy(top(sp)) { ip = arg } else { sp -= 1 }
                     case .getIter:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         (sp - 1).pointee = try getIterator(top(sp))
                     case .forIter:
                         let it = top(sp)
@@ -492,7 +508,7 @@ extension Runtime {
                                 break
                             }
                         }
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let v = try nextValue(it)
                         if v.isNull {
                             sp -= 1
@@ -510,21 +526,21 @@ extension Runtime {
                         let l = newList(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg)))
                         push(&sp, Value(l))
                     case .buildSet:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let base = sp - arg
                         let set = newSet()
                         for i in 0..<arg { try set.storage.set(base[i], .none, self) }
                         sp = base
                         push(&sp, Value(set))
                     case .buildMap:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let base = sp - 2 * arg
                         let d = newDict(capacity: arg)
                         for i in 0..<arg { try d.set(base[2 * i], base[2 * i + 1], self) }
                         sp = base
                         push(&sp, Value(d))
                     case .buildConstKeyMap:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let keys = unsafeDowncast(top(sp).object, to: PyTuple.self)
                         let base = sp - 1 - arg
                         let d = newDict(capacity: arg)
@@ -542,27 +558,27 @@ extension Runtime {
                         let v = pop(&sp)
                         unsafeDowncast((sp - arg).pointee.object, to: PyList.self).items.append(v)
                     case .setAdd:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let v = pop(&sp)
                         try unsafeDowncast((sp - arg).pointee.object, to: PySet.self).storage.set(v, .none, self)
                     case .mapAdd:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let v = pop(&sp), k = pop(&sp)
                         try unsafeDowncast((sp - arg).pointee.object, to: PyDict.self).set(k, v, self)
                     case .listExtend:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let iterable = top(sp)
                         let list = unsafeDowncast((sp - 1 - arg).pointee.object, to: PyList.self)
                         try list.items.append(contentsOf: iterateToArray(iterable))
                         sp -= 1
                     case .setUpdate:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let iterable = top(sp)
                         let set = unsafeDowncast((sp - 1 - arg).pointee.object, to: PySet.self)
                         for v in try iterateToArray(iterable) { try set.storage.set(v, .none, self) }
                         sp -= 1
                     case .dictUpdate, .dictMerge:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let mapping = top(sp)
                         let d = unsafeDowncast((sp - 1 - arg).pointee.object, to: PyDict.self)
                         try mergeMapping(into: d, mapping, rejectDuplicates: raw & 0xFF == UInt32(Opcode.dictMerge.rawValue))
@@ -571,7 +587,7 @@ extension Runtime {
                         let l = unsafeDowncast(top(sp).object, to: PyList.self)
                         (sp - 1).pointee = Value(newTuple(l.items))
                     case .unpackSequence:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let seq = pop(&sp)
                         if seq.isObject, let t = seq.object as? PyTuple, t.items.count == arg {
                             for i in stride(from: arg - 1, through: 0, by: -1) { push(&sp, t.items[i]) }
@@ -586,7 +602,7 @@ extension Runtime {
                         sp -= 1
                         for i in stride(from: arg - 1, through: 0, by: -1) { push(&sp, items[i]) }
                     case .unpackEx:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let before = arg & 0xFF, after = arg >> 8
                         let items = try iterateToArray(top(sp))
                         sp -= 1
@@ -599,7 +615,7 @@ extension Runtime {
                         push(&sp, Value(newList(ContiguousArray(items[before..<(items.count - after)]))))
                         for i in stride(from: before - 1, through: 0, by: -1) { push(&sp, items[i]) }
                     case .formatValue:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let spec: Value = arg & 4 != 0 ? pop(&sp) : .null
                         var v = top(sp)
                         switch arg & 3 {
@@ -651,7 +667,7 @@ extension Runtime {
                             }
                         }
                         if checkpointDue(executed, lastCheck) {
-                            frame.ip = ip; frame.sp = sp
+                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
                             try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
                             lastCheck = executed
                         }
@@ -671,14 +687,14 @@ extension Runtime {
                             frame = callee; currentFrame = frame; code = frame.code; ins = code.instructionBuffer!; consts = code.constantBuffer!; nameTable = code.nameBuffer!; slots = frame.slots; ip = frame.ip; sp = frame.sp
                             break
                         }
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         frame.sp = sp
                         let result = try callValue(callable, args: UnsafeBufferPointer(start: argBase, count: argc),
                                                    kwNames: kwNames)
                         sp = resultSlot
                         push(&sp, result)
                     case .callEx:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let kwargs: Value = arg & 1 != 0 ? pop(&sp) : .null
                         let argsTuple = pop(&sp)
                         let callable = top(sp)
@@ -719,7 +735,7 @@ extension Runtime {
                         push(&sp, builtins.getStr(intern("__build_class__")))
 
                     case .raiseVarargs:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         switch arg {
                         case 0:
                             guard !handledException.isNone, handledException.isObject else {
@@ -752,21 +768,21 @@ extension Runtime {
                     case .popExcept:
                         handledException = pop(&sp)
                     case .checkExcMatch:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let t = pop(&sp)
                         push(&sp, Value(bool: try exceptionMatches(top(sp), t)))
                     case .reraise:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         reraising = true
                         throw PyError(unsafeDowncast(pop(&sp).object, to: PyBaseException.self))
                     case .popExceptReraise:
                         let exc = pop(&sp)
                         handledException = pop(&sp)
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         reraising = true
                         throw PyError(unsafeDowncast(exc.object, to: PyBaseException.self))
                     case .withExceptStart:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let exc = top(sp)
                         let exit = (sp - 3).pointee
                         let excType = Value(typeOf(exc))
@@ -776,7 +792,7 @@ extension Runtime {
                         }
                         push(&sp, r)
                     case .beforeWith:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let mgr = top(sp)
                         let enter = try lookupSpecial(mgr, self.names.__enter__)
                         let exit = try lookupSpecial(mgr, self.names.__exit__)
@@ -798,10 +814,10 @@ extension Runtime {
                     case .getYieldFromIter:
                         let v = top(sp)
                         if v.isObject, v.object is PyGenerator { break }
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         (sp - 1).pointee = try getIterator(v)
                     case .yieldFrom:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let sent = pop(&sp)
                         let delegate = top(sp)
                         switch try sendToDelegate(delegate, sent) {
@@ -816,13 +832,13 @@ extension Runtime {
                             (sp - 1).pointee = r
                         }
                     case .getAwaitable:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         (sp - 1).pointee = try awaitable(top(sp))
                     case .getAIter:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         (sp - 1).pointee = try callMethod(top(sp), "__aiter__", [])
                     case .getANext:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         push(&sp, try awaitable(try callMethod(top(sp), "__anext__", [])))
                     case .endAsyncFor:
                         let exc = pop(&sp)
@@ -833,7 +849,7 @@ extension Runtime {
                             throw PyError(unsafeDowncast(exc.object, to: PyBaseException.self))
                         }
                     case .beforeAsyncWith:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let mgr = top(sp)
                         let enter = try lookupSpecial(mgr, intern("__aenter__"))
                         let exit = try lookupSpecial(mgr, intern("__aexit__"))
@@ -846,21 +862,21 @@ extension Runtime {
                         sp += 1
 
                     case .importName:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let fromlist = pop(&sp)
                         let level = pop(&sp)
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self).value
                         push(&sp, try importModule(name, fromlist: fromlist, level: level.isSmallInt ? level.asSmallInt : 0,
                                               globals: frame.globals))
                     case .importFrom:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
                         push(&sp, try importFrom(top(sp), name))
                     case .importStar:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         try importStar(pop(&sp), into: frame.locals ?? frame.globals)
                     case .printExpr:
-                        frame.ip = ip; frame.sp = sp
+                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
                         let v = pop(&sp)
                         if !v.isNone {
                             host.writeOutput(try repr(v) + "\n")
@@ -939,9 +955,13 @@ extension Runtime {
     func checkpoint(executed: inout Int, nurseryFloor: Int) throws(PyError) {
         instructionCount &+= executed
         executed = 0
+        executedInLoop = 0
+        // A clock read may already have reported part of this (reportPendingInstructions).
         let delta = instructionCount - reportedInstructionCount
-        reportedInstructionCount = instructionCount
-        host.instructionsExecuted(delta)
+        if delta > 0 {
+            reportedInstructionCount = instructionCount
+            host.instructionsExecuted(delta)
+        }
         if interruptRequested.exchange(0, ordering: .relaxed) != 0 {
             throw PyError(newException(types.KeyboardInterrupt, args: []))
         }

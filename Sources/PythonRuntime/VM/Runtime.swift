@@ -93,6 +93,10 @@ public final class Runtime {
     /// Total instructions executed.
     public internal(set) var instructionCount: Int = 0
     var reportedInstructionCount: Int = 0
+    /// The running loop's instructions not yet in `instructionCount` (published at
+    /// the loop's sync points), and those of the loops that called it.
+    var executedInLoop = 0
+    var executedInOuterLoops = 0
     /// Set from any thread to make the running code raise KeyboardInterrupt.
     let interruptRequested = Atomic<Int>(0)
     /// Source text by filename, for syntax errors and the REPL.
@@ -133,6 +137,18 @@ public final class Runtime {
 
     deinit {
         valueStack.deallocate()
+    }
+
+    /// Tells the host about instructions run since its last report, so a board's
+    /// clock is current before code reads it (`time.ticks_us()`); otherwise reports
+    /// come every few thousand instructions.
+    public func reportPendingInstructions() {
+        let total = instructionCount &+ executedInOuterLoops &+ executedInLoop
+        let delta = total - reportedInstructionCount
+        if delta > 0 {
+            reportedInstructionCount = total
+            host.instructionsExecuted(delta)
+        }
     }
 
     /// Asks the running code to raise KeyboardInterrupt at the next safe point.
