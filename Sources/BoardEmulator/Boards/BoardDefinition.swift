@@ -36,6 +36,9 @@ public struct BoardDefinition: Codable, Sendable {
     /// GPIOs on a companion chip (CYW43: 3).
     public var extPinCount: Int
     public var sramBytes: Int
+    /// External PSRAM (nil or 0: none). The ESP32-S3-DevKitC-1-N8 has none; the
+    /// N8R2/N8R8 variants have 2 or 8 MiB (HARDWARE.md §3).
+    public var psramBytes: Int?
     public var flashBytes: Int
     public var flavours: Flavours
     public var pins: [PinDef]
