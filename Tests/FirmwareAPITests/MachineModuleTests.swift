@@ -163,4 +163,25 @@ final class MachineModuleTests: XCTestCase {
         XCTAssertEqual(m.pendingReset, .hard)
         XCTAssertEqual(s.host.stdout, "")
     }
+
+    func testTimerFiresDuringBusyLoopAndCallbackErrorsArePrinted() throws {
+        let s = try session()
+        let out = s.run("""
+        import time
+        from machine import Timer
+        n = [0]
+        t = Timer(period=5, callback=lambda t: n.__setitem__(0, n[0] + 1))
+        start = time.ticks_ms()
+        while time.ticks_diff(time.ticks_ms(), start) < 100:
+            pass
+        t.deinit()
+        print(n[0] >= 15)
+        Timer(mode=Timer.ONE_SHOT, period=1, callback=lambda t: 1 / 0)
+        time.sleep_ms(5)
+        print('after')
+        """)
+        XCTAssertTrue(out.hasPrefix("True\nUnhandled exception in IRQ callback handler\n"), out)
+        XCTAssertTrue(out.contains("ZeroDivisionError"), out)
+        XCTAssertTrue(out.hasSuffix("after\n"), out)
+    }
 }
