@@ -1,0 +1,187 @@
+import BoardEmulator
+import FirmwareAPI
+import PythonRuntime
+import XCTest
+
+/// `machine` driven by firmware-style Python on an emulated board.
+final class MachineModuleTests: XCTestCase {
+    func session(_ id: String = "pico_w", bme280 bus: Int? = 0) throws -> BoardSession {
+        let s = try BoardSession(board: id)
+        installMachineModule(s.runtime, board: s.board)
+        if let bus {
+            s.board.i2cController(bus)!.attach(BME280(clock: s.board.clock, environment: Environment()))
+        }
+        return s
+    }
+
+    /// The text of the exception `source` raises.
+    func error(_ s: BoardSession, _ source: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+        guard let e = s.runtime.runMain(source: source, filename: "main.py") else {
+            XCTFail("no exception", file: file, line: line); return ""
+        }
+        return s.runtime.exceptionLine(e)
+    }
+
+    // MARK: Pin
+
+    func testLEDPinDrivesCYW43Pin() throws {
+        let s = try session()
+        s.run("from machine import Pin\nled = Pin('LED', Pin.OUT)\nled.on()")
+        XCTAssertTrue(s.board.gpio.level(.ext(0)))
+        XCTAssertEqual(s.run("led.toggle()\nprint(led.value(), led)"), "0 Pin(EXT_GPIO0, mode=OUT)\n")
+        XCTAssertFalse(s.board.gpio.level(.ext(0)))
+        XCTAssertEqual(s.run("print(Pin('WL_GPIO0') == led)"), "True\n")
+    }
+
+    func testNumberedPinOutputAndRepr() throws {
+        let s = try session()
+        XCTAssertEqual(s.run("from machine import Pin\np = Pin(15, Pin.OUT)\np.value(1)\nprint(p(), p)"), "1 Pin(GPIO15, mode=OUT)\n")
+        XCTAssertTrue(s.board.gpio.level(.gpio(15)))
+        XCTAssertEqual(s.board.gpio.state(.gpio(15))?.direction, .output)
+        s.run("p.off()")
+        XCTAssertFalse(s.board.gpio.level(.gpio(15)))
+        XCTAssertEqual(s.run("print(Pin(4, mode=Pin.OUT))"), "Pin(GPIO4, mode=OUT)\n")
+        XCTAssertEqual(s.run("print(Pin(3, Pin.IN, Pin.PULL_UP).value())"), "1\n")
+    }
+
+    func testInvalidPinsRaiseThePortsText() throws {
+        let s = try session()
+        XCTAssertEqual(error(s, "import machine\nmachine.Pin('X')"), "ValueError: unknown named pin \"X\"")
+        XCTAssertEqual(error(s, "import machine\nmachine.Pin(99)"), "ValueError: invalid pin")
+        let e = try session("esp32s3", bme280: nil)
+        XCTAssertEqual(error(e, "import machine\nmachine.Pin(22)"), "ValueError: invalid pin")
+    }
+
+    func testPinIRQRunsHandlerWhenAPartDrivesThePin() throws {
+        let s = try session()
+        s.run("""
+        import time
+        from machine import Pin
+        hits = []
+        b = Pin(14, Pin.IN, Pin.PULL_UP)
+        b.irq(lambda p: hits.append(p.value()), trigger=Pin.IRQ_FALLING)
+        """)
+        s.board.clock.schedule(after: 20_000_000) { s.board.gpio.drive(.gpio(14), by: "button", false) }
+        s.board.clock.schedule(after: 40_000_000) { s.board.gpio.drive(.gpio(14), by: "button", nil) }
+        s.board.clock.schedule(after: 60_000_000) { s.board.gpio.drive(.gpio(14), by: "button", false) }
+        XCTAssertEqual(s.run("time.sleep_ms(100)\nprint(hits)"), "[0, 0]\n")
+    }
+
+    // MARK: I2C
+
+    func testI2CScanAndReadBME280ChipID() throws {
+        let s = try session()
+        let out = s.run("""
+        from machine import I2C, Pin
+        i2c = I2C(0)
+        print(i2c)
+        print(i2c.scan())
+        print(i2c.readfrom_mem(0x77, 0xD0, 1))
+        buf = bytearray(1)
+        i2c.readfrom_mem_into(0x77, 0xD0, buf)
+        print(buf)
+        i2c2 = I2C(0, scl=Pin(5), sda=Pin(4), freq=100000)
+        print(i2c2.readfrom_mem(0x77, 0xD0, 1))
+        print(i2c.writeto(0x77, b'\\xd0'), i2c.readfrom(0x77, 1))
+        """)
+        XCTAssertEqual(out, """
+        I2C(0, freq=399361, scl=5, sda=4, timeout=50000)
+        [119]
+        b'`'
+        bytearray(b'`')
+        b'`'
+        1 b'`'
+
+        """)
+    }
+
+    func testI2CNackErrnoPerPort() throws {
+        let s = try session()
+        XCTAssertEqual(error(s, "from machine import I2C\nI2C(0).readfrom_mem(0x40, 0, 1)"), "OSError: [Errno 5] EIO")
+        XCTAssertEqual(error(s, "from machine import I2C\nI2C(0).writeto(0x40, b'')"), "OSError: [Errno 19] ENODEV")
+        let e = try session("esp32s3", bme280: 0)
+        XCTAssertEqual(e.run("from machine import I2C\ni2c = I2C(0)\nprint(i2c)\nprint(i2c.scan())"),
+                       "I2C(0, scl=9, sda=8, freq=400000, timeout=50000)\n[119]\n")
+        XCTAssertEqual(error(e, "from machine import I2C\nI2C(0).readfrom_mem(0x40, 0, 1)"), "OSError: [Errno 19] ENODEV")
+    }
+
+    func testI2CBadBusAndPins() throws {
+        let s = try session()
+        XCTAssertEqual(error(s, "from machine import I2C\nI2C(2)"), "ValueError: I2C(2) doesn't exist")
+        XCTAssertEqual(error(s, "from machine import I2C, Pin\nI2C(0, scl=Pin(4), sda=Pin(6))"), "ValueError: bad SCL pin")
+        XCTAssertEqual(error(s, "from machine import I2C, Pin\nI2C(0, scl=Pin(5), sda=Pin(6))"), "ValueError: bad SDA pin")
+    }
+
+    func testSoftI2CReachesTheBus() throws {
+        let s = try session()
+        XCTAssertEqual(s.run("from machine import SoftI2C, Pin\nprint(SoftI2C(scl=Pin(5), sda=Pin(4)).scan())"), "[119]\n")
+    }
+
+    // MARK: Timers and the rest
+
+    func testPeriodicTimerRunsTenTimesPerVirtualSecond() throws {
+        let s = try session()
+        XCTAssertEqual(s.run("""
+        import time
+        from machine import Timer
+        n = 0
+        def tick(t):
+            global n
+            n += 1
+        t = Timer(-1, mode=Timer.PERIODIC, period=100, callback=tick)
+        time.sleep_ms(1050)
+        t.deinit()
+        time.sleep_ms(500)
+        print(n)
+        """), "10\n")
+    }
+
+    func testMiscFunctions() throws {
+        let s = try session()
+        XCTAssertEqual(s.run("""
+        import machine
+        print(machine.freq(), len(machine.unique_id()), machine.reset_cause() == machine.PWRON_RESET)
+        print(machine.ADC.CORE_TEMP, 0 < machine.ADC(4).read_u16() < 65536)
+        r = machine.RTC()
+        r.datetime((2024, 5, 6, 0, 7, 8, 9, 0))
+        print(r.datetime()[:3], r.datetime()[4:7])
+        p = machine.PWM(machine.Pin(16), freq=1000, duty_u16=32768)
+        print(p.freq(), p.duty_u16())
+        s = machine.disable_irq()
+        machine.enable_irq(s)
+        """), "125000000 8 True\n4 True\n(2024, 5, 6) (7, 8, 9)\n1000 32768\n")
+        let t0 = s.board.clock.now
+        s.run("machine.lightsleep(250)")
+        XCTAssertGreaterThanOrEqual(s.board.clock.now - t0, 250_000_000)
+    }
+
+    func testResetRecordsRequestAndEndsProgram() throws {
+        let s = try BoardSession(board: "pico_w")
+        let m = installMachineModule(s.runtime, board: s.board)
+        let e = s.runtime.runMain(source: "import machine\ntry:\n    machine.reset()\nexcept Exception:\n    print('caught')", filename: "main.py")
+        XCTAssertNotNil(e)
+        XCTAssertEqual(m.pendingReset, .hard)
+        XCTAssertEqual(s.host.stdout, "")
+    }
+
+    func testTimerFiresDuringBusyLoopAndCallbackErrorsArePrinted() throws {
+        let s = try session()
+        let out = s.run("""
+        import time
+        from machine import Timer
+        n = [0]
+        t = Timer(period=5, callback=lambda t: n.__setitem__(0, n[0] + 1))
+        start = time.ticks_ms()
+        while time.ticks_diff(time.ticks_ms(), start) < 100:
+            pass
+        t.deinit()
+        print(n[0] >= 15)
+        Timer(mode=Timer.ONE_SHOT, period=1, callback=lambda t: 1 / 0)
+        time.sleep_ms(5)
+        print('after')
+        """)
+        XCTAssertTrue(out.hasPrefix("True\nUnhandled exception in IRQ callback handler\n"), out)
+        XCTAssertTrue(out.contains("ZeroDivisionError"), out)
+        XCTAssertTrue(out.hasSuffix("after\n"), out)
+    }
+}
