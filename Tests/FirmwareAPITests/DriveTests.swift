@@ -249,6 +249,39 @@ final class DriveTests: XCTestCase {
         XCTAssertEqual(circuits.count, 6)
     }
 
+    /// The MicroPython thermostat's driver, run by the runtime against a fake bus
+    /// holding the datasheet test vector (HARDWARE.md §1.7): 27.3785 °C,
+    /// 101222.25 Pa, 32.904 %RH.
+    func testTheBME280DriverMatchesTheDatasheetVector() throws {
+        let driver = try String(contentsOf: Self.examples.appendingPathComponent(
+            "thermostat/micropython/drive/lib/bme280_driver.py"), encoding: .utf8)
+        let session = try BoardSession(board: "pico_w")
+        let out = session.run(driver + """
+
+            class FakeI2C:
+                def __init__(self):
+                    self.regs = {
+                        0xD0: bytes([0x60]), 0xF3: bytes([0]),
+                        0x88: bytes.fromhex("b16f2e6a3200e28f0ad7d00b751fc5fff9ffac260ad8bd10004b"),
+                        0xE1: bytes.fromhex("7701001220031e"),
+                        0xF7: bytes.fromhex("4f57008451005eb4"),
+                    }
+                    self.writes = []
+                def readfrom_mem(self, address, register, count):
+                    return self.regs[register][:count]
+                def writeto_mem(self, address, register, data):
+                    self.writes.append((register, data[0]))
+
+            bus = FakeI2C()
+            s = BME280(bus)
+            t, p, h = s.read()
+            print(s.t_fine, "%.4f %.2f %.3f" % (t, p, h))
+            print(bus.writes[-1])
+
+            """)
+        XCTAssertEqual(out, "140177 27.3785 101222.25 32.904\n(244, 37)\n")
+    }
+
     func testTheBlinkExamplesAreWhatNewCreates() throws {
         for board in ["pico_w", "esp32s3"] {
             for flavour in FirmwareFlavour.allCases {
