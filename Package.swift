@@ -48,6 +48,8 @@ let package = Package(
             name: "breadbox",
             dependencies: [
                 "PythonRuntime",
+                "BoardEmulator",
+                "FirmwareAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fastSwift),

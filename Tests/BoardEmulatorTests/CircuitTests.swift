@@ -71,7 +71,7 @@ final class CircuitTests: XCTestCase {
 
     func testTheThermostatExampleFileLoadsAndBuilds() throws {
         let url = BoardDefinition.sourceTreeDirectory.deletingLastPathComponent()
-            .appendingPathComponent("Firmware/examples/thermostat/circuit.json")
+            .appendingPathComponent("Firmware/examples/thermostat/circuitpython/circuit.json")
         let a = try CircuitAssembly(contentsOf: url)
         XCTAssertEqual(a.parts.count, 4)
         XCTAssertEqual(a.board.flavour, .circuitpython)

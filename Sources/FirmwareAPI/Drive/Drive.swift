@@ -1,0 +1,101 @@
+import BoardEmulator
+import Foundation
+import PythonRuntime
+
+/// A project's `drive/` folder as the board's file system: CircuitPython's
+/// CIRCUITPY drive or MicroPython's flash. Wraps a `DirectoryFileSystem` (which
+/// keeps every path, symlinks included, inside the folder), refuses writes that
+/// would take the files beyond the board's file-system size with ENOSPC, and can
+/// be read-only to code (CircuitPython's default) so writes fail with EROFS.
+public final class Drive: VirtualFileSystem {
+    public let fileSystem: DirectoryFileSystem
+    /// Bytes of file content the drive holds at most.
+    public let capacityBytes: Int
+    /// CircuitPython mounts CIRCUITPY read-only to code (the host owns it over
+    /// USB) unless `boot.py` calls `storage.remount("/", readonly=False)`;
+    /// MicroPython's flash is always writable.
+    public private(set) var isWritableByCode: Bool
+
+    /// The host folder the drive is (symlinks resolved).
+    public var root: String { fileSystem.root }
+
+    public init(directory: URL, capacityBytes: Int, writableByCode: Bool = true) {
+        fileSystem = DirectoryFileSystem(root: directory.path, capacityBytes: capacityBytes)
+        self.capacityBytes = capacityBytes
+        isWritableByCode = writableByCode
+    }
+
+    /// `PROJECT/drive` sized as the circuit's board and flavour give it, and
+    /// read-only to code under CircuitPython.
+    public convenience init(project: URL, circuit: Circuit,
+                            boardDirectory: URL = BoardDefinition.sourceTreeDirectory) throws(CircuitError) {
+        let def = try circuit.boardDefinition(file: "circuit.json", boardDirectory: boardDirectory)
+        let flavour = circuit.firmwareFlavour ?? .micropython
+        let bytes = flavour == .circuitpython ? def.flavours.circuitpython.filesystemBytes
+                                              : def.flavours.micropython.filesystemBytes
+        self.init(directory: project.appendingPathComponent("drive"), capacityBytes: bytes,
+                  writableByCode: flavour != .circuitpython)
+    }
+
+    /// `storage.remount("/", readonly=...)` (CircuitPython, from boot.py).
+    public func remount(readonly: Bool) { isWritableByCode = !readonly }
+
+    /// Bytes the files take now.
+    public var usedBytes: Int {
+        var used = 0
+        let fm = FileManager.default
+        if let e = fm.enumerator(atPath: root) {
+            while let name = e.nextObject() as? String {
+                if let attrs = try? fm.attributesOfItem(atPath: root + "/" + name),
+                   (attrs[.type] as? FileAttributeType) == .typeRegular,
+                   let s = (attrs[.size] as? NSNumber)?.intValue { used += s }
+            }
+        }
+        return used
+    }
+
+    private func requireWritable() throws(FileSystemError) {
+        if !isWritableByCode { throw .readOnly }
+    }
+
+    // MARK: VirtualFileSystem
+
+    public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] { try fileSystem.readFile(path) }
+
+    public func writeFile(_ path: String, _ bytes: [UInt8], append: Bool) throws(FileSystemError) {
+        try requireWritable()
+        var existing = 0
+        if let s = try? fileSystem.status(path), !s.isDirectory { existing = s.size }
+        let after = append ? usedBytes + bytes.count : usedBytes - existing + bytes.count
+        if after > capacityBytes { throw .noSpace }
+        try fileSystem.writeFile(path, bytes, append: append)
+    }
+
+    public func status(_ path: String) throws(FileSystemError) -> FileStatus { try fileSystem.status(path) }
+
+    public func listDirectory(_ path: String) throws(FileSystemError) -> [String] { try fileSystem.listDirectory(path) }
+
+    public func makeDirectory(_ path: String) throws(FileSystemError) {
+        try requireWritable()
+        try fileSystem.makeDirectory(path)
+    }
+
+    public func removeFile(_ path: String) throws(FileSystemError) {
+        try requireWritable()
+        try fileSystem.removeFile(path)
+    }
+
+    public func removeDirectory(_ path: String) throws(FileSystemError) {
+        try requireWritable()
+        try fileSystem.removeDirectory(path)
+    }
+
+    public func rename(_ from: String, _ to: String) throws(FileSystemError) {
+        try requireWritable()
+        try fileSystem.rename(from, to)
+    }
+
+    public var capacity: (total: Int, free: Int) {
+        (capacityBytes, max(0, capacityBytes - usedBytes))
+    }
+}
