@@ -10,6 +10,9 @@ final class BoardTestHost: RuntimeHost {
     private(set) var stdout = ""
     private(set) var stderr = ""
 
+    /// The drive, when a test gives the program one.
+    var fileSystem: VirtualFileSystem?
+
     init(adapter: BoardHostAdapter) { self.adapter = adapter }
 
     var clock: RuntimeClock { adapter.clock }
@@ -26,7 +29,12 @@ struct BoardSession {
     let runtime: Runtime
 
     init(board id: String, flavour: FirmwareFlavour = .micropython, cost: CostModel? = nil) throws {
-        board = try Board(id: id, flavour: flavour)
+        self.init(board: try Board(id: id, flavour: flavour), cost: cost)
+    }
+
+    /// A session on an existing board (one a `CircuitAssembly` built).
+    init(board: Board, cost: CostModel? = nil) {
+        self.board = board
         host = BoardTestHost(adapter: BoardHostAdapter(board: board, cost: cost))
         runtime = Runtime(host: host)
     }

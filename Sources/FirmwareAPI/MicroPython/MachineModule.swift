@@ -159,8 +159,15 @@ public func installMachineModule(_ rt: Runtime, board: Board) -> MachineModule {
     let m = MachineModule(runtime: rt, board: board)
     rt.frozenModules["machine"] = MachineModuleSource.text
     rt.registerNativeModule("_machine") { rt, module throws(PyError) in
-        let d = module.dict
-        d.setStr(rt.intern("port"), rt.str(m.isRP2 ? "rp2" : "esp32"))
+        module.dict.setStr(rt.intern("port"), rt.str(m.isRP2 ? "rp2" : "esp32"))
+        installMachineFunctions(rt, module, m)
+    }
+    return m
+}
+
+/// The board-by-number functions of `_machine` (pins, I2C, timers, ADC, PWM, system),
+/// shared by the CircuitPython helper module `_cpboard`.
+func installMachineFunctions(_ rt: Runtime, _ module: PyModule, _ m: MachineModule) {
         func fn(_ name: String, _ body: @escaping NativeFunction) { rt.moduleFunction(module, name, body) }
         func a(_ args: CallArguments, _ i: Int) -> Value { i < args.positional.count ? args.positional[i] : .none }
 
@@ -386,6 +393,4 @@ public func installMachineModule(_ rt: Runtime, board: Board) -> MachineModule {
             if args.positional.count > 1 { m.board.pwm.setDutyU16(gpio: g, try m.int(a(args, 1))); return .none }
             return rt.int(m.board.pwm.dutyU16(gpio: g))
         }
-    }
-    return m
 }

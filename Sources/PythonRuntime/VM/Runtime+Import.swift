@@ -9,6 +9,11 @@ extension Runtime {
         nativeModules[name] = initializer
     }
 
+    /// The initializer registered for native module `name` (so a host can wrap it).
+    public func nativeModuleInitializer(_ name: String) -> NativeModuleInitializer? {
+        nativeModules[name]
+    }
+
     /// A new, empty module object (not yet in sys.modules).
     public func newModule(_ name: String) -> PyModule {
         let d = newDict()
