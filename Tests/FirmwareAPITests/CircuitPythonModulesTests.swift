@@ -211,4 +211,16 @@ final class CircuitPythonModulesTests: XCTestCase {
         print(b)
         """), "bytearray(b'\\xff\\xff')\n")
     }
+
+    func testESP32S3BoardRoutesI2CAnywhere() throws {
+        let (s, _, _) = try session(board: "esp32s3")
+        XCTAssertEqual(s.run("""
+        import board, busio
+        print(board.board_id, hasattr(board, 'STEMMA_I2C'), board.IO8)
+        i2c = busio.I2C(board.IO9, board.IO8)
+        i2c.try_lock()
+        print(i2c.scan())
+        """), "espressif_esp32s3_devkitc_1_n8 False board.IO8\n[]\n")
+        XCTAssertEqual(error(s, "busio.I2C(board.IO9, board.IO8)"), "ValueError: IO9 in use")
+    }
 }
