@@ -92,19 +92,7 @@ struct RunCommand: ParsableCommand {
             throw Self.refuse(error.reason)
         }
         for s in sets {
-            guard let eq = s.firstIndex(of: "="), let dot = s[..<eq].firstIndex(of: ".") else {
-                throw Self.refuse("--set \"\(s)\" is not NAME.ATTR=VALUE")
-            }
-            let name = String(s[..<dot]), attr = String(s[s.index(after: dot)..<eq]), value = String(s[s.index(after: eq)...])
-            do {
-                if name == "environment" {
-                    try sup.assembly.setEnvironment(name: attr, value: value)
-                } else {
-                    try sup.assembly.setAttribute(partID: name, name: attr, value: value)
-                }
-            } catch {
-                throw Self.refuse("\(error)")
-            }
+            do { try sup.apply(set: s) } catch { throw Self.refuse(error.reason) }
         }
         let status = runOnLargeStack { () -> Int32 in
             let out = SerialStdout(immediate: mode != .asFastAsPossible)

@@ -110,6 +110,28 @@ public final class Supervisor {
         adapter = BoardHostAdapter(board: assembly.board)
     }
 
+    /// `--set NAME.ATTR=VALUE`: a part's attribute, or `environment.temperature`
+    /// (also humidity, pressure). Set before the first boot, the sensed air is
+    /// already at the new temperature (the board is powered up in that room);
+    /// later it follows with the environment's time constant.
+    public func apply(set assignment: String) throws(SupervisorError) {
+        guard let eq = assignment.firstIndex(of: "="), let dot = assignment[..<eq].firstIndex(of: ".") else {
+            throw SupervisorError("--set \"\(assignment)\" is not NAME.ATTR=VALUE")
+        }
+        let name = String(assignment[..<dot]), attr = String(assignment[assignment.index(after: dot)..<eq])
+        let value = String(assignment[assignment.index(after: eq)...])
+        do throws(CircuitError) {
+            if name == "environment" {
+                try assembly.setEnvironment(name: attr, value: value)
+                if bootCount == 0 { assembly.environment.settle() }
+            } else {
+                try assembly.setAttribute(partID: name, name: attr, value: value)
+            }
+        } catch let e {
+            throw SupervisorError("\(e)")
+        }
+    }
+
     // MARK: Serial
 
     /// Sends text to the serial sink (MicroPython cooks newlines) and watches for
