@@ -1,0 +1,381 @@
+import BoardEmulator
+import Foundation
+import PythonRuntime
+import Synchronization
+
+/// A project that cannot be run (bad folder, circuit or `--set`): one line.
+public struct SupervisorError: Error, CustomStringConvertible, Equatable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+    public var description: String { reason }
+}
+
+/// How one boot (boot.py then main.py / code.py) ended.
+public enum BootOutcome: Equatable, Sendable {
+    /// The program ran to its end (or called `sys.exit()`).
+    case finished
+    /// An uncaught exception (or a syntax error) was printed; the board waits.
+    case exception
+    /// No main.py / code.py on the drive; the board waits.
+    case noProgram
+    /// Stopped from outside: auto-reload, the virtual timeout, an expected or fail text.
+    case stopped
+}
+
+/// Why a headless run ended (`breadbox run` turns this into its exit code).
+public enum HeadlessResult: Equatable, Sendable {
+    case finished, exception, expectedText, failText, timeout
+    /// wokwi-cli's exit codes (42 for a timeout unless told otherwise).
+    public func exitCode(timeoutExitCode: Int32 = 42) -> Int32 {
+        switch self {
+        case .finished, .expectedText: return 0
+        case .exception, .failText: return 1
+        case .timeout: return timeoutExitCode
+        }
+    }
+}
+
+/// The firmware's supervisor: boots a project's board and runs its drive the
+/// way MicroPython or CircuitPython does — the boot sequence and its serial
+/// texts, tracebacks, `machine.reset()`, and CircuitPython's auto-reload.
+///
+/// A fresh `Runtime` is made for every run (as the real firmware restarts its
+/// VM): heap as the board definition gives the flavour, `os.uname().machine`
+/// from the board, the board's clock, the drive as its file system, and its
+/// output to the serial sink. All serial output goes through `serialOutput`
+/// and is kept in `serialLog`.
+public final class Supervisor {
+    /// Installs the flavour's native modules on a new runtime. MicroPython's
+    /// `machine` is installed by the supervisor itself; CircuitPython's modules
+    /// (`board`, `digitalio`, `busio`, `storage`, ...) are connected here by the
+    /// CircuitPython module layer (`installCircuitPythonModules`).
+    nonisolated(unsafe) public static var installFlavourModules: ((Runtime, Board, CircuitAssembly?, FirmwareFlavour) -> Void)?
+
+    public let project: URL
+    public let assembly: CircuitAssembly
+    public let drive: Drive
+    public var board: Board { assembly.board }
+    public var flavour: FirmwareFlavour { board.flavour }
+    public let adapter: BoardHostAdapter
+
+    /// Where serial output goes (stdout for `breadbox run`); also kept in `serialLog`.
+    public var serialOutput: ((String) -> Void)?
+    public private(set) var serialLog = ""
+    /// Whether serial output is kept in `serialLog` (tests; long runs may turn it off).
+    public var keepsSerialLog = true
+    /// Texts that stop the run when they appear on serial (`--expect-text`, `--fail-text`).
+    public var expectText: String?
+    public var failText: String?
+    public private(set) var sawExpectedText = false
+    public private(set) var sawFailText = false
+    /// CircuitPython's auto-reload (on by default, as on the board).
+    public var autoReloadEnabled = true
+
+    /// The runtime of the run in progress (or the last one).
+    public private(set) var runtime: Runtime?
+    public private(set) var machine: MachineModule?
+    public private(set) var bootCount = 0
+    public private(set) var timedOut = false
+    /// Called when the virtual timeout passes (before the run is stopped).
+    public var onTimeout: (() -> Void)?
+
+    private let reloadFlag = Atomic<Int>(0)
+    private let stopFlag = Atomic<Int>(0)
+    private var matchTail = ""
+    private var timeoutEvent: VirtualClock.EventID?
+    private let runtimeLock = NSLock()
+    private var liveRuntime: Runtime?
+
+    /// Loads `PROJECT/circuit.json` and `PROJECT/drive/`.
+    public init(project: URL, boardDirectory: URL = BoardDefinition.sourceTreeDirectory) throws(SupervisorError) {
+        self.project = project
+        let circuitURL = project.appendingPathComponent("circuit.json")
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: project.path, isDirectory: &isDir), isDir.boolValue else {
+            throw SupervisorError("\(project.path): no such project folder")
+        }
+        guard FileManager.default.fileExists(atPath: circuitURL.path) else {
+            throw SupervisorError("\(project.path): no circuit.json")
+        }
+        let driveURL = project.appendingPathComponent("drive")
+        guard FileManager.default.fileExists(atPath: driveURL.path, isDirectory: &isDir), isDir.boolValue else {
+            throw SupervisorError("\(project.path): no drive/ folder")
+        }
+        do throws(CircuitError) {
+            assembly = try CircuitAssembly(contentsOf: circuitURL, boardDirectory: boardDirectory)
+            drive = try Drive(project: project, circuit: assembly.circuit, boardDirectory: boardDirectory)
+        } catch let e {
+            throw SupervisorError("\(e)")
+        }
+        adapter = BoardHostAdapter(board: assembly.board)
+    }
+
+    /// `--set NAME.ATTR=VALUE`: a part's attribute, or `environment.temperature`
+    /// (also humidity, pressure). Set before the first boot, the sensed air is
+    /// already at the new temperature (the board is powered up in that room);
+    /// later it follows with the environment's time constant.
+    public func apply(set assignment: String) throws(SupervisorError) {
+        guard let eq = assignment.firstIndex(of: "="), let dot = assignment[..<eq].firstIndex(of: ".") else {
+            throw SupervisorError("--set \"\(assignment)\" is not NAME.ATTR=VALUE")
+        }
+        let name = String(assignment[..<dot]), attr = String(assignment[assignment.index(after: dot)..<eq])
+        let value = String(assignment[assignment.index(after: eq)...])
+        do throws(CircuitError) {
+            if name == "environment" {
+                try assembly.setEnvironment(name: attr, value: value)
+                if bootCount == 0 { assembly.environment.settle() }
+            } else {
+                try assembly.setAttribute(partID: name, name: attr, value: value)
+            }
+        } catch let e {
+            throw SupervisorError("\(e)")
+        }
+    }
+
+    // MARK: Serial
+
+    /// Sends text to the serial sink (MicroPython cooks newlines) and watches for
+    /// the expect/fail texts.
+    public func emit(_ text: String) {
+        guard !text.isEmpty else { return }
+        let out = flavour == .micropython ? SupervisorTexts.cooked(text) : text
+        if keepsSerialLog { serialLog += out }
+        serialOutput?(out)
+        if expectText != nil || failText != nil { match(out) }
+    }
+
+    private func match(_ out: String) {
+        let longest = max(expectText?.count ?? 0, failText?.count ?? 0)
+        matchTail += out
+        if let f = failText, !f.isEmpty, matchTail.contains(f), !sawExpectedText, !sawFailText {
+            sawFailText = true
+            requestStop()
+        } else if let x = expectText, !x.isEmpty, matchTail.contains(x), !sawFailText, !sawExpectedText {
+            sawExpectedText = true
+            requestStop()
+        }
+        if matchTail.count > longest * 2 + 64 { matchTail = String(matchTail.suffix(longest)) }
+    }
+
+    // MARK: Stopping from outside
+
+    /// Ends the run in progress (its `KeyboardInterrupt` is not reported).
+    public func requestStop() {
+        stopFlag.store(1, ordering: .relaxed)
+        runtimeLock.withLock { liveRuntime?.requestInterrupt() }
+    }
+
+    /// Auto-reload: stops the program in progress (if any) and runs again once it
+    /// has stopped. Safe from any thread (the drive watcher's).
+    public func requestReload() {
+        reloadFlag.store(1, ordering: .relaxed)
+        runtimeLock.withLock { liveRuntime?.requestInterrupt() }
+    }
+
+    public var reloadPending: Bool { reloadFlag.load(ordering: .relaxed) != 0 }
+    var stopRequested: Bool { stopFlag.load(ordering: .relaxed) != 0 }
+
+    /// Connects a drive watcher: a settled change reloads (CircuitPython auto-reload;
+    /// MicroPython soft-reboots the same way).
+    public func watch(_ watcher: DriveWatcher) {
+        watcher.onSettledChange = { [weak self] _ in
+            guard let self else { return }
+            if self.flavour == .micropython || self.autoReloadEnabled { self.requestReload() }
+        }
+    }
+
+    /// Stops the run when virtual time reaches `nanoseconds` from now.
+    public func setVirtualTimeout(nanoseconds: UInt64) {
+        if let e = timeoutEvent { board.clock.cancel(e) }
+        let (t, o) = board.clock.now.addingReportingOverflow(nanoseconds)
+        timeoutEvent = board.clock.schedule(at: o ? .max : t) { [weak self] in
+            guard let self else { return }
+            self.timedOut = true
+            self.onTimeout?()
+            self.requestStop()
+        }
+    }
+
+    // MARK: Runs
+
+    func makeRuntime() -> Runtime {
+        let def = board.definition
+        var config = RuntimeConfiguration()
+        config.heapLimit = board.flavourFacts.heapBytes
+        config.machine = def.bannerName(flavour)
+        let rp2 = def.mcu.uppercased().hasPrefix("RP")
+        switch flavour {
+        case .micropython:
+            config.platform = rp2 ? "rp2" : "esp32"
+            config.sysname = rp2 ? "rp2" : "esp32"
+            config.release = String(SupervisorTexts.micropythonVersion.dropFirst())
+            config.version = "\(SupervisorTexts.micropythonVersion) on \(SupervisorTexts.micropythonDate)"
+        case .circuitpython:
+            config.platform = rp2 ? "RP2040" : "Espressif"
+            config.sysname = rp2 ? "rp2040" : "esp32s3"
+            config.release = SupervisorTexts.circuitpythonVersion
+            config.version = "\(SupervisorTexts.circuitpythonVersion) on \(SupervisorTexts.circuitpythonDate)"
+        }
+        let host = SupervisorHost(supervisor: self)
+        let rt = Runtime(host: host, configuration: config)
+        switch flavour {
+        case .micropython:
+            machine = installMachineModule(rt, board: board)
+            Supervisor.installFlavourModules?(rt, board, assembly, flavour)
+        case .circuitpython:
+            machine = nil
+            Supervisor.installFlavourModules?(rt, board, assembly, flavour)
+        }
+        return rt
+    }
+
+    func readDriveText(_ name: String) -> String? {
+        guard let bytes = try? drive.readFile("/" + name) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Runs one file in `rt`; nil when it ended normally (or by `sys.exit()`).
+    private func runFile(_ rt: Runtime, _ name: String, _ source: String) -> PyBaseException? {
+        guard let e = rt.runMain(source: source, filename: name) else { return nil }
+        if e.type.isSubtype(of: rt.types.SystemExit), machine?.pendingReset == nil { return nil }
+        return e
+    }
+
+    private func isInterrupt(_ rt: Runtime, _ e: PyBaseException) -> Bool {
+        e.type.isSubtype(of: rt.types.KeyboardInterrupt)
+    }
+
+    /// One boot: boot.py, then the program, with the flavour's texts. Handles
+    /// `machine.reset()` / `soft_reset()` by resetting the board and booting again.
+    @discardableResult
+    public func boot() -> BootOutcome {
+        while true {
+            if stopRequested { return .stopped }
+            reloadFlag.store(0, ordering: .relaxed)
+            bootCount += 1
+            let rt = makeRuntime()
+            runtime = rt
+            runtimeLock.withLock { liveRuntime = rt }
+            defer { runtimeLock.withLock { liveRuntime = nil } }
+            let outcome = flavour == .micropython ? bootMicroPython(rt) : bootCircuitPython(rt)
+            if let reset = machine?.pendingReset {
+                rt.reportPendingInstructions()
+                switch reset {
+                case .soft:
+                    emit(SupervisorTexts.micropythonSoftReboot)
+                    board.softReset()
+                case .hard:
+                    board.hardReset(cause: .hard)
+                }
+                continue
+            }
+            return outcome
+        }
+    }
+
+    private func bootMicroPython(_ rt: Runtime) -> BootOutcome {
+        for name in ["boot.py", "main.py"] {
+            guard let source = readDriveText(name) else {
+                if name == "main.py" { emit(SupervisorTexts.micropythonBanner(board.definition)); return .noProgram }
+                continue
+            }
+            if let e = runFile(rt, name, source) {
+                if machine?.pendingReset != nil { return .finished }
+                if isInterrupt(rt, e) && (stopRequested || reloadPending) { return .stopped }
+                emit(rt.tracebackText(e))
+                emit(SupervisorTexts.micropythonBanner(board.definition))
+                return .exception
+            }
+            if stopRequested || reloadPending { return .stopped }
+        }
+        emit(SupervisorTexts.micropythonBanner(board.definition))
+        return .finished
+    }
+
+    private func bootCircuitPython(_ rt: Runtime) -> BootOutcome {
+        // boot.py may remount the drive writable (storage.remount); code.py sees the result.
+        drive.remount(readonly: true)
+        if let source = readDriveText("boot.py") {
+            if let e = runFile(rt, "boot.py", source), !(isInterrupt(rt, e) && stopRequested) {
+                emit(rt.tracebackText(e))
+            }
+            if stopRequested { return .stopped }
+        }
+        guard let name = SupervisorTexts.circuitpythonCodeFiles.first(where: { readDriveText($0) != nil }),
+              let source = readDriveText(name) else {
+            emit(SupervisorTexts.autoReloadNotice(enabled: autoReloadEnabled))
+            emit(SupervisorTexts.pressAnyKey)
+            return .noProgram
+        }
+        emit(SupervisorTexts.codeOutput(name))
+        var outcome = BootOutcome.finished
+        if let e = runFile(rt, name, source) {
+            if isInterrupt(rt, e) && reloadPending {
+                emit(SupervisorTexts.stoppedByAutoReload)
+                return .stopped
+            }
+            if isInterrupt(rt, e) && stopRequested { return .stopped }
+            emit(rt.tracebackText(e))
+            outcome = .exception
+        }
+        if reloadPending {
+            emit(SupervisorTexts.stoppedByAutoReload)
+            return .stopped
+        }
+        if stopRequested { return .stopped }
+        emit(SupervisorTexts.codeDone)
+        emit("\n" + SupervisorTexts.autoReloadNotice(enabled: autoReloadEnabled))
+        emit(SupervisorTexts.pressAnyKey)
+        return outcome
+    }
+
+    /// After a run ends with a reload pending (or when one comes in while the
+    /// board waits): the soft-reboot text, a soft reset and the next boot.
+    @discardableResult
+    public func reload() -> BootOutcome {
+        reloadFlag.store(0, ordering: .relaxed)
+        emit(flavour == .micropython ? SupervisorTexts.micropythonSoftReboot : SupervisorTexts.circuitpythonSoftReboot)
+        board.softReset()
+        return boot()
+    }
+
+    // MARK: Headless
+
+    /// `breadbox run --headless`: boots once and reports how the run ended.
+    /// Without an expect text a finished program ends the run; with one the
+    /// board idles (virtual time passing) until the text, the timeout, or — with
+    /// no timeout — gives up as a failure.
+    public func runHeadless(timeoutNanoseconds: UInt64? = nil) -> HeadlessResult {
+        if let t = timeoutNanoseconds { setVirtualTimeout(nanoseconds: t) }
+        let outcome = boot()
+        if sawFailText { return .failText }
+        if sawExpectedText { return .expectedText }
+        if timedOut { return .timeout }
+        switch outcome {
+        case .exception: return .exception
+        case .finished, .noProgram, .stopped:
+            if expectText != nil {
+                // The board waits; only the timeout can end this now.
+                if timeoutNanoseconds != nil {
+                    while !timedOut, let next = board.clock.nextDeadline { board.advance(to: next) }
+                    if timedOut { return .timeout }
+                }
+                return .exception
+            }
+            return outcome == .noProgram ? .exception : .finished
+        }
+    }
+}
+
+/// The runtime host of a supervised run: the board's clock, the drive, serial output.
+final class SupervisorHost: RuntimeHost {
+    unowned let supervisor: Supervisor
+    init(supervisor: Supervisor) { self.supervisor = supervisor }
+
+    var clock: RuntimeClock { supervisor.adapter.clock }
+    func instructionsExecuted(_ count: Int) { supervisor.adapter.instructionsExecuted(count) }
+    func writeOutput(_ text: String) { supervisor.emit(text) }
+    func writeError(_ text: String) { supervisor.emit(text) }
+    func readLine() -> String? { nil }
+    var fileSystem: VirtualFileSystem? { supervisor.drive }
+}

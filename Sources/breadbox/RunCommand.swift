@@ -1,0 +1,137 @@
+import ArgumentParser
+import BoardEmulator
+import FirmwareAPI
+import Foundation
+
+/// `breadbox run PROJECT`: boots a project's board and runs its drive, serial
+/// output on stdout, with wokwi-cli's options and exit codes (0 finished or the
+/// expected text appeared; 1 uncaught exception or the fail text; 2 invalid
+/// project, circuit or command line; 42 or `--timeout-exit-code` when the
+/// virtual timeout passed).
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a project (circuit.json + drive/) on the emulated board.")
+
+    @Argument(help: "The project folder (circuit.json and drive/).")
+    var project: String
+
+    @Flag(help: "Run without a window, as fast as possible unless --speed says otherwise.")
+    var headless = false
+
+    @Option(help: "Stop after this much virtual time: 30s, 1500ms, 2h (a bare number is milliseconds).")
+    var timeout: String?
+
+    @Option(help: "max, realtime, or a factor of real time (2 = twice as fast).")
+    var speed: String?
+
+    @Option(name: .customLong("set"), help: "Set a part attribute or the environment: alarm.color=green, environment.temperature=31.5.")
+    var sets: [String] = []
+
+    @Option(name: .customLong("expect-text"), help: "Exit 0 when this text appears on serial.")
+    var expectText: String?
+
+    @Option(name: .customLong("fail-text"), help: "Exit 1 when this text appears on serial.")
+    var failText: String?
+
+    @Option(name: .customLong("timeout-exit-code"), help: "Exit code when the timeout passes (default 42).")
+    var timeoutExitCode: Int32 = 42
+
+    @Option(name: .customLong("serial-log-file"), help: "Also write the serial output to this file.")
+    var serialLogFile: String?
+
+    @Option(name: .customLong("vcd-file"), help: "Write the pins' trace as a VCD file.")
+    var vcdFile: String?
+
+    static func refuse(_ reason: String) -> ExitCode {
+        FileHandle.standardError.write(Data("breadbox run: \(reason)\n".utf8))
+        return ExitCode(2)
+    }
+
+    /// `30s`, `1500ms`, `2h`, `1.5m`, `250us`, `10ns`; a bare number is milliseconds.
+    static func parseDuration(_ text: String) -> UInt64? {
+        let units: [(String, Double)] = [("ns", 1), ("us", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9)]
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        var number = t, scale = 1e6
+        for (u, s) in units where t.hasSuffix(u) {
+            let n = String(t.dropLast(u.count))
+            if Double(n) != nil { number = n; scale = s; break }
+        }
+        guard let v = Double(number), v.isFinite, v >= 0, v * scale < 1.8e19 else { return nil }
+        return UInt64((v * scale).rounded())
+    }
+
+    static func parseSpeed(_ text: String) -> PacingMode? {
+        switch text.lowercased() {
+        case "max": return .asFastAsPossible
+        case "realtime": return .realTime
+        default:
+            guard let f = Double(text), f.isFinite, f > 0 else { return nil }
+            return .speedFactor(f)
+        }
+    }
+
+    func run() throws {
+        var timeoutNs: UInt64?
+        if let timeout {
+            guard let t = Self.parseDuration(timeout) else { throw Self.refuse("--timeout \"\(timeout)\" is not a duration (30s, 1500ms, 2h)") }
+            timeoutNs = t
+        }
+        var mode: PacingMode = headless ? .asFastAsPossible : .realTime
+        if let speed {
+            guard let m = Self.parseSpeed(speed) else { throw Self.refuse("--speed \"\(speed)\" is not max, realtime or a positive number") }
+            mode = m
+        }
+        if !headless {
+            FileHandle.standardError.write(Data("breadbox run: no display window yet; running headless\n".utf8))
+        }
+        let sup: Supervisor
+        do {
+            sup = try Supervisor(project: URL(fileURLWithPath: project))
+        } catch {
+            throw Self.refuse(error.reason)
+        }
+        for s in sets {
+            do { try sup.apply(set: s) } catch { throw Self.refuse(error.reason) }
+        }
+        let status = runOnLargeStack { () -> Int32 in
+            let out = SerialStdout(immediate: mode != .asFastAsPossible)
+            sup.serialOutput = { out.write($0) }
+            sup.keepsSerialLog = serialLogFile != nil
+            sup.expectText = expectText
+            sup.failText = failText
+            if mode != .asFastAsPossible {
+                sup.adapter.pacer = Pacer(mode: mode, virtualNow: sup.board.clock.now)
+            }
+            let recorder = vcdFile != nil ? TraceRecorder(board: sup.board) : nil
+            sup.onTimeout = { recorder?.stop() }
+            let result = sup.runHeadless(timeoutNanoseconds: timeoutNs)
+            recorder?.stop()
+            out.flush()
+            if let serialLogFile {
+                FileManager.default.createFile(atPath: serialLogFile, contents: Data(sup.serialLog.utf8))
+            }
+            if let vcdFile, let recorder {
+                FileManager.default.createFile(atPath: vcdFile, contents: Data(recorder.vcd().utf8))
+            }
+            return result.exitCode(timeoutExitCode: timeoutExitCode)
+        }
+        throw ExitCode(status)
+    }
+}
+
+/// Serial output to stdout: buffered when running flat out, immediate when paced.
+final class SerialStdout {
+    let immediate: Bool
+    private var buffer: [UInt8] = []
+    init(immediate: Bool) { self.immediate = immediate }
+    func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if immediate || buffer.count >= 1 << 16 { flush() }
+    }
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
