@@ -45,12 +45,6 @@ public enum HeadlessResult: Equatable, Sendable {
 /// output to the serial sink. All serial output goes through `serialOutput`
 /// and is kept in `serialLog`.
 public final class Supervisor {
-    /// Installs the flavour's native modules on a new runtime. MicroPython's
-    /// `machine` is installed by the supervisor itself; CircuitPython's modules
-    /// (`board`, `digitalio`, `busio`, `storage`, ...) are connected here by the
-    /// CircuitPython module layer (`installCircuitPythonModules`).
-    nonisolated(unsafe) public static var installFlavourModules: ((Runtime, Board, CircuitAssembly?, FirmwareFlavour) -> Void)?
-
     public let project: URL
     public let assembly: CircuitAssembly
     public let drive: Drive
@@ -74,6 +68,10 @@ public final class Supervisor {
     /// The runtime of the run in progress (or the last one).
     public private(set) var runtime: Runtime?
     public private(set) var machine: MachineModule?
+    /// CircuitPython's module state for the current run (nil on MicroPython).
+    public private(set) var circuitPython: CircuitPythonModules?
+    /// `microcontroller.nvm` of the last run, carried to the next.
+    private var savedNVM: [UInt8]?
     public private(set) var bootCount = 0
     public private(set) var timedOut = false
     /// Called when the virtual timeout passes (before the run is stopped).
@@ -221,10 +219,13 @@ public final class Supervisor {
         switch flavour {
         case .micropython:
             machine = installMachineModule(rt, board: board)
-            Supervisor.installFlavourModules?(rt, board, assembly, flavour)
+            circuitPython = nil
         case .circuitpython:
-            machine = nil
-            Supervisor.installFlavourModules?(rt, board, assembly, flavour)
+            let cp = installCircuitPythonModules(rt, board: board, assembly: assembly)
+            // microcontroller.nvm keeps its bytes across reloads, as flash does.
+            if let nvm = savedNVM { cp.nvm = nvm }
+            circuitPython = cp
+            machine = cp.machine
         }
         return rt
     }
@@ -296,9 +297,12 @@ public final class Supervisor {
         // boot.py may remount the drive writable (storage.remount); code.py sees the result.
         drive.remount(readonly: true)
         if let source = readDriveText("boot.py") {
+            circuitPython?.inBootPy = true
             if let e = runFile(rt, "boot.py", source), !(isInterrupt(rt, e) && stopRequested) {
                 emit(rt.tracebackText(e))
             }
+            circuitPython?.inBootPy = false
+            drive.remount(readonly: !(circuitPython?.driveWritableByCode ?? false))
             if stopRequested { return .stopped }
         }
         guard let name = SupervisorTexts.circuitpythonCodeFiles.first(where: { readDriveText($0) != nil }),
@@ -309,7 +313,11 @@ public final class Supervisor {
         }
         emit(SupervisorTexts.codeOutput(name))
         var outcome = BootOutcome.finished
-        if let e = runFile(rt, name, source) {
+        defer { savedNVM = circuitPython?.nvm }
+        let error = runFile(rt, name, source)
+        // supervisor.reload() ends the program to reload, like a save on the drive.
+        if circuitPython?.reloadRequested == true { requestReload() }
+        if let e = error {
             if isInterrupt(rt, e) && reloadPending {
                 emit(SupervisorTexts.stoppedByAutoReload)
                 return .stopped
