@@ -434,4 +434,27 @@ final class RuntimeLimitsTests: XCTestCase {
         // Most of a long run is reported (reports come every few thousand instructions).
         XCTAssertGreaterThan(session.host.instructionsReported, (rt.instructionCount - start) / 2)
     }
+
+    /// A slow loop calling a property (or any Python code run from native code)
+    /// that makes garbage: the garbage is freed even though the outer loop runs
+    /// too few instructions to reach its own safe point. (A thermostat firmware
+    /// reading a sensor property every few seconds ran out of a 126 KB heap.)
+    func testGarbageMadeInsidePropertiesIsFreedWhileTheCallerLoops() {
+        let session = PythonSession { $0.heapLimit = 256 << 10 }
+        let r = session.run("""
+            class Sensor:
+                @property
+                def value(self):
+                    junk = [list(range(20)) for _ in range(50)]
+                    return len(junk)
+            s = Sensor()
+            total = 0
+            for i in range(400):
+                total += s.value
+            print(total)
+            """)
+        XCTAssertNil(r.exception, r.stderr)
+        XCTAssertEqual(r.stdout, "20000\n")
+        XCTAssertLessThanOrEqual(session.runtime.heap.bytesInUse, 256 << 10, "the heap went over its limit")
+    }
 }

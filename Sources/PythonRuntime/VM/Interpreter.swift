@@ -177,6 +177,39 @@ extension Runtime {
     /// Runs `entry` (and every Python frame it calls) until it returns, or, for a
     /// generator frame, until it yields. Returns the returned or yielded value.
     func execute(_ entry: Frame) throws(PyError) -> Value {
+        // Entering a loop is a safe point too (frames are synced and the nursery
+        // holds what Swift callers hold): code that runs as many short nested
+        // loops (properties, callbacks) would otherwise never reach one.
+        if heap.wantsCollection {
+            collectGarbage(nurseryFloor: heap.nursery.count)
+            if heap.bytesInUse > heap.limit {
+                if !entry.ownsSlots { releaseFrame(entry) }
+                throw memoryError(heap.bytesInUse - heap.limit)
+            }
+        }
+        let floor = heap.nursery.count
+        do throws(PyError) {
+            let result = try run(entry)
+            keepOnlyInNursery(result, above: floor)
+            return result
+        } catch {
+            keepOnlyInNursery(Value(error.exception), above: floor)
+            throw error
+        }
+    }
+
+    /// When a loop returns to the Swift code that called it, that code can hold
+    /// only what the loop returned or raised: everything else the loop made is
+    /// reachable from the frames and objects (or garbage), so the nursery keeps
+    /// just that one value. Without this, a slow outer loop calling properties or
+    /// callbacks would keep all their garbage alive until its own next safe point.
+    @inline(__always) private func keepOnlyInNursery(_ v: Value, above floor: Int) {
+        guard nativeDepth > 0, heap.nursery.count > floor else { return }
+        heap.nursery.removeSubrange(floor...)
+        if v.isObject { heap.nursery.append(v) }
+    }
+
+    private func run(_ entry: Frame) throws(PyError) -> Value {
         nativeDepth += 1
         unowned(unsafe) let callerFrame = currentFrame
         let nurseryFloor = heap.nursery.count
