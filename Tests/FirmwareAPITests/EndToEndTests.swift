@@ -103,6 +103,30 @@ final class EndToEndTests: XCTestCase {
         }
     }
 
+    /// The same through the built `breadbox` binary, as a user types it.
+    func testCircuitPythonReadingThroughTheBreadboxBinary() throws {
+        let candidates = [Bundle(for: EndToEndTests.self).bundleURL.deletingLastPathComponent(),
+                          Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        guard let bin = candidates.map({ $0.appendingPathComponent("breadbox") })
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("breadbox binary not built")
+        }
+        let p = try project("circuitpython", adafruitLibs: true, files: ["code.py": Self.circuitPythonReading])
+        for s in Self.settings {
+            let proc = Process()
+            proc.executableURL = bin
+            proc.arguments = ["run", p.path, "--headless", "--timeout", "10s"] + sets(s).flatMap { ["--set", $0] }
+            let out = Pipe()
+            proc.standardOutput = out
+            proc.standardError = FileHandle.nullDevice
+            try proc.run()
+            let log = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            proc.waitUntilExit()
+            XCTAssertEqual(proc.terminationStatus, 0, log)
+            assertReading(log, t: s.t, h: s.h, p: s.p)
+        }
+    }
+
     // MARK: 2. MicroPython + the example's datasheet driver
 
     func testMicroPythonDatasheetDriverReadsTheSetEnvironment() throws {
