@@ -311,4 +311,45 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(ok.status, 0, ok.stderr)
         XCTAssertEqual(try String(contentsOf: q.appendingPathComponent("log"), encoding: .utf8), ok.stdout)
     }
+
+    /// Reads a process's stdout on a background thread, keeping all of it.
+    final class OutputCollector: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        init(_ pipe: Pipe) {
+            pipe.fileHandleForReading.readabilityHandler = { [weak self] h in
+                let d = h.availableData
+                self?.lock.withLock { self?.data.append(d) }
+            }
+        }
+        var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+        func wait(for needle: String, seconds: Double) -> Bool {
+            let end = Date().addingTimeInterval(seconds)
+            while Date() < end {
+                if text.contains(needle) { return true }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return text.contains(needle)
+        }
+    }
+
+    func testCLIRunReloadsWhenMainIsSaved() throws {
+        guard let bin = breadboxBinary else { throw XCTSkip("breadbox binary not built") }
+        let loop = "import time\nwhile True:\n    time.sleep(0.1)\n"
+        let p = try makeProject(files: ["main.py": "print('first')\n" + loop])
+        let proc = Process()
+        proc.executableURL = bin
+        proc.arguments = ["run", p.path, "--headless", "--timeout", "6s", "--speed", "realtime"]
+        let out = Pipe()
+        proc.standardOutput = out
+        proc.standardError = Pipe()
+        let collector = OutputCollector(out)
+        try proc.run()
+        XCTAssertTrue(collector.wait(for: "first\r\n", seconds: 5), collector.text)
+        try write(p, "main.py", "print('second')\n" + loop)
+        XCTAssertTrue(collector.wait(for: "second\r\n", seconds: 5), collector.text)
+        proc.waitUntilExit()
+        XCTAssertEqual(proc.terminationStatus, 42)
+        XCTAssertTrue(collector.text.contains("MPY: soft reboot\r\nsecond\r\n"), collector.text)
+    }
 }
