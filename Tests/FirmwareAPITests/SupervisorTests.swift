@@ -352,4 +352,61 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(proc.terminationStatus, 42)
         XCTAssertTrue(collector.text.contains("MPY: soft reboot\r\nsecond\r\n"), collector.text)
     }
+
+    /// Runs `breadbox run PROJECT --interactive` with `input` written to stdin
+    /// (then closed) once `after` has appeared on stdout.
+    func runInteractive(_ project: URL, after: String, input: [String], extra: [String] = []) throws -> (Int32, String) {
+        guard let bin = breadboxBinary else { throw XCTSkip("breadbox binary not built") }
+        let proc = Process()
+        proc.executableURL = bin
+        proc.arguments = ["run", project.path, "--interactive", "--timeout", "20s"] + extra
+        let out = Pipe(), inp = Pipe()
+        proc.standardOutput = out
+        proc.standardInput = inp
+        proc.standardError = Pipe()
+        let collector = OutputCollector(out)
+        try proc.run()
+        XCTAssertTrue(collector.wait(for: after, seconds: 10), collector.text)
+        for chunk in input {
+            inp.fileHandleForWriting.write(Data(chunk.utf8))
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        try inp.fileHandleForWriting.close()
+        proc.waitUntilExit()
+        Thread.sleep(forTimeInterval: 0.1)
+        return (proc.terminationStatus, collector.text)
+    }
+
+    func testCLIInteractiveREPLRunsLinesAndCtrlDSoftReboots() throws {
+        let p = try makeProject(files: ["main.py": "print('main ran')\n"])
+        let (status, out) = try runInteractive(p, after: ">>> ", input: [
+            "print(6*7)\r", "from machine import Pin\r", "led = Pin('LED', Pin.OUT)\r", "led.on()\r", "led.value()\r",
+            "for i in range(2):\r", "    print('x', i)\r", "\r", "\u{04}"])
+        XCTAssertEqual(status, 0, out)
+        XCTAssertTrue(out.contains(">>> print(6*7)\r\n42\r\n>>> "), out)
+        XCTAssertTrue(out.contains("led.value()\r\n1\r\n"), out)
+        XCTAssertTrue(out.contains("... "), out)
+        XCTAssertTrue(out.contains("x 1\r\n"), out)
+        XCTAssertTrue(out.contains("MPY: soft reboot\r\nmain ran\r\nMicroPython v1.24.0"), out)
+        XCTAssertEqual(out.components(separatedBy: "main ran").count, 3, out)
+    }
+
+    func testCLIInteractiveCtrlCInterruptsTheProgram() throws {
+        let p = try makeProject(files: ["main.py": "import time\nprint('looping')\nwhile True:\n    time.sleep(0.05)\n"])
+        let (status, out) = try runInteractive(p, after: "looping", input: ["\u{03}", "print('after')\r"])
+        XCTAssertEqual(status, 0, out)
+        XCTAssertTrue(out.contains("KeyboardInterrupt"), out)
+        XCTAssertTrue(out.contains("MicroPython v1.24.0"), out)
+        XCTAssertTrue(out.contains(">>> print('after')\r\nafter\r\n"), out)
+    }
+
+    func testCLIInteractiveCircuitPythonAnyKeyEntersTheREPL() throws {
+        let p = try makeProject(flavour: .circuitpython, files: ["code.py": "print('cp')\n"])
+        let (status, out) = try runInteractive(p, after: "Press any key", input: ["x", "print(1+1)\r", "\u{04}"])
+        XCTAssertEqual(status, 0, out)
+        XCTAssertTrue(out.contains("Adafruit CircuitPython 9.1.4 on 2024-09-17; Raspberry Pi Pico W with rp2040\n>>> "), out)
+        XCTAssertTrue(out.contains("print(1+1)\n2\n"), out)
+        XCTAssertTrue(out.contains("soft reboot\n"), out)
+        XCTAssertEqual(out.components(separatedBy: "\ncp\n").count, 3, out)
+    }
 }

@@ -84,7 +84,7 @@ extension Supervisor {
             if reloadPending { outcome = reload(); continue }
             if stopRequested { return .finished }
             if interactive {
-                guard let next = repl() else { return outcome == .exception ? .exception : .finished }
+                guard let next = repl() else { return .finished }  // the console was closed
                 outcome = next
                 continue
             }
