@@ -176,6 +176,23 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(sup.board.resetCause, .soft)
     }
 
+    func testTheBoardsOwnWritesDoNotReloadIt() throws {
+        let p = try makeProject(files: ["main.py": "with open('/data/log.txt', 'w') as f:\n    f.write('x')\n"])
+        try FileManager.default.createDirectory(at: p.appendingPathComponent("drive/data"), withIntermediateDirectories: true)
+        let sup = try Supervisor(project: p)
+        let watcher = DriveWatcher(root: p.appendingPathComponent("drive"), settleInterval: 0.5)
+        sup.watch(watcher)
+        watcher.poll(now: 0)
+        XCTAssertEqual(sup.boot(), .finished)
+        XCTAssertNil(watcher.poll(now: 1))
+        XCTAssertEqual(watcher.poll(now: 2), ["data/log.txt"])
+        XCTAssertFalse(sup.reloadPending)
+        try write(p, "main.py", "print('saved')\n")
+        watcher.poll(now: 3)
+        XCTAssertNotNil(watcher.poll(now: 4))
+        XCTAssertTrue(sup.reloadPending)
+    }
+
     func testAutoReloadStopsARunningProgram() throws {
         let p = try makeProject(flavour: .circuitpython, files: ["code.py": "import time\nwhile True:\n    time.sleep(0.1)\n"])
         let sup = try Supervisor(project: p)

@@ -182,8 +182,10 @@ public final class Supervisor {
     /// Connects a drive watcher: a settled change reloads (CircuitPython auto-reload;
     /// MicroPython soft-reboots the same way).
     public func watch(_ watcher: DriveWatcher) {
-        watcher.onSettledChange = { [weak self] _ in
+        watcher.onSettledChange = { [weak self] paths in
             guard let self else { return }
+            // The board's own writes (a log, count.txt) do not reload it.
+            if paths.subtracting(self.drive.takeCodeWrites()).isEmpty { return }
             if self.flavour == .micropython || self.autoReloadEnabled { self.requestReload() }
         }
     }
