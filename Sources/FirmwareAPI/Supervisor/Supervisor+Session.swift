@@ -84,7 +84,10 @@ extension Supervisor {
             if reloadPending { outcome = reload(); continue }
             if stopRequested { return .finished }
             if interactive {
-                guard let next = repl() else { return .finished }  // the console was closed
+                guard let next = repl() else {
+                    if timedOut || sawExpectedText || sawFailText { continue }
+                    return .finished  // the console was closed
+                }
                 outcome = next
                 continue
             }
