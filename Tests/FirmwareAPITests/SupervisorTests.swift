@@ -350,6 +350,14 @@ final class SupervisorTests: XCTestCase {
         }
     }
 
+    func testCLIHeadlessWaitForTextSkipsToTheTimeout() throws {
+        let p = try makeProject(files: ["main.py": "print('done')\n"])
+        let start = Date()
+        let r = try runCLI(["run", p.path, "--headless", "--expect-text", "never", "--timeout", "60s"])
+        XCTAssertEqual(r.status, 42, r.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+    }
+
     func testCLIRunReloadsWhenMainIsSaved() throws {
         guard let bin = breadboxBinary else { throw XCTSkip("breadbox binary not built") }
         let loop = "import time\nwhile True:\n    time.sleep(0.1)\n"
