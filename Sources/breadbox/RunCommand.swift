@@ -19,6 +19,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Run without a window, as fast as possible unless --speed says otherwise.")
     var headless = false
 
+    @Flag(help: "Serial console on stdin (REPL, Ctrl-C, Ctrl-D) even when stdin is not a terminal.")
+    var interactive = false
+
     @Option(help: "Stop after this much virtual time: 30s, 1500ms, 2h (a bare number is milliseconds).")
     var timeout: String?
 
@@ -82,8 +85,9 @@ struct RunCommand: ParsableCommand {
             guard let m = Self.parseSpeed(speed) else { throw Self.refuse("--speed \"\(speed)\" is not max, realtime or a positive number") }
             mode = m
         }
+        let console = !headless && (interactive || isatty(0) != 0)
         if !headless {
-            FileHandle.standardError.write(Data("breadbox run: no display window yet; running headless\n".utf8))
+            FileHandle.standardError.write(Data("breadbox run: no display window yet; serial only\n".utf8))
         }
         let sup: Supervisor
         do {
@@ -105,7 +109,19 @@ struct RunCommand: ParsableCommand {
             }
             let recorder = vcdFile != nil ? TraceRecorder(board: sup.board) : nil
             sup.onTimeout = { recorder?.stop() }
-            let result = sup.runHeadless(timeoutNanoseconds: timeoutNs)
+            // Auto-reload: a settled save on the drive reboots the board.
+            let watcher = DriveWatcher(root: sup.project.appendingPathComponent("drive"))
+            sup.watch(watcher)
+            watcher.poll(now: ProcessInfo.processInfo.systemUptime)
+            watcher.start()
+            defer { watcher.stop() }
+            var terminal: SerialTerminal?
+            if console {
+                terminal = SerialTerminal(supervisor: sup)
+                terminal?.start()
+            }
+            defer { terminal?.restore() }
+            let result = sup.runSession(timeoutNanoseconds: timeoutNs, headless: headless, interactive: console)
             recorder?.stop()
             out.flush()
             if let serialLogFile {
@@ -133,5 +149,56 @@ final class SerialStdout {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+
+/// The serial console's input: stdin bytes read on a background thread and fed
+/// to the supervisor. A terminal is put in raw mode (Ctrl-C arrives as 0x03);
+/// Ctrl-] ends the session there.
+final class SerialTerminal: @unchecked Sendable {
+    let supervisor: Supervisor
+    private var original = termios()
+    private let isTerminal = isatty(0) != 0
+
+    init(supervisor: Supervisor) { self.supervisor = supervisor }
+
+    func start() {
+        if isTerminal {
+            tcgetattr(0, &original)
+            var raw = original
+            raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN)
+            raw.c_iflag &= ~tcflag_t(ICRNL | IXON)
+            withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+                cc[Int(VMIN)] = 1
+                cc[Int(VTIME)] = 0
+            }
+            tcsetattr(0, TCSANOW, &raw)
+            FileHandle.standardError.write(Data("breadbox run: serial console; Ctrl-] to quit\r\n".utf8))
+        }
+        let sup = supervisor, tty = isTerminal
+        let t = Thread {
+            var buffer = [UInt8](repeating: 0, count: 256)
+            while true {
+                let n = read(0, &buffer, buffer.count)
+                if n <= 0 { break }
+                var bytes = Array(buffer[0..<n])
+                if tty, let quit = bytes.firstIndex(of: 0x1D) {
+                    bytes = Array(bytes[..<quit])
+                    sup.feedInput(bytes)
+                    sup.closeInput()
+                    sup.requestStop()
+                    return
+                }
+                sup.feedInput(bytes)
+            }
+            sup.closeInput()
+        }
+        t.name = "SerialInput"
+        t.start()
+    }
+
+    func restore() {
+        if isTerminal { tcsetattr(0, TCSANOW, &original) }
     }
 }

@@ -176,6 +176,23 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(sup.board.resetCause, .soft)
     }
 
+    func testTheBoardsOwnWritesDoNotReloadIt() throws {
+        let p = try makeProject(files: ["main.py": "with open('/data/log.txt', 'w') as f:\n    f.write('x')\n"])
+        try FileManager.default.createDirectory(at: p.appendingPathComponent("drive/data"), withIntermediateDirectories: true)
+        let sup = try Supervisor(project: p)
+        let watcher = DriveWatcher(root: p.appendingPathComponent("drive"), settleInterval: 0.5)
+        sup.watch(watcher)
+        watcher.poll(now: 0)
+        XCTAssertEqual(sup.boot(), .finished)
+        XCTAssertNil(watcher.poll(now: 1))
+        XCTAssertEqual(watcher.poll(now: 2), ["data/log.txt"])
+        XCTAssertFalse(sup.reloadPending)
+        try write(p, "main.py", "print('saved')\n")
+        watcher.poll(now: 3)
+        XCTAssertNotNil(watcher.poll(now: 4))
+        XCTAssertTrue(sup.reloadPending)
+    }
+
     func testAutoReloadStopsARunningProgram() throws {
         let p = try makeProject(flavour: .circuitpython, files: ["code.py": "import time\nwhile True:\n    time.sleep(0.1)\n"])
         let sup = try Supervisor(project: p)
@@ -310,5 +327,111 @@ final class SupervisorTests: XCTestCase {
         let ok = try runCLI(["run", q.path, "--headless", "--set", "led.color=green", "--serial-log-file", q.appendingPathComponent("log").path])
         XCTAssertEqual(ok.status, 0, ok.stderr)
         XCTAssertEqual(try String(contentsOf: q.appendingPathComponent("log"), encoding: .utf8), ok.stdout)
+    }
+
+    /// Reads a process's stdout on a background thread, keeping all of it.
+    final class OutputCollector: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data = Data()
+        init(_ pipe: Pipe) {
+            pipe.fileHandleForReading.readabilityHandler = { [weak self] h in
+                let d = h.availableData
+                self?.lock.withLock { self?.data.append(d) }
+            }
+        }
+        var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
+        func wait(for needle: String, seconds: Double) -> Bool {
+            let end = Date().addingTimeInterval(seconds)
+            while Date() < end {
+                if text.contains(needle) { return true }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+            return text.contains(needle)
+        }
+    }
+
+    func testCLIHeadlessWaitForTextSkipsToTheTimeout() throws {
+        let p = try makeProject(files: ["main.py": "print('done')\n"])
+        let start = Date()
+        let r = try runCLI(["run", p.path, "--headless", "--expect-text", "never", "--timeout", "60s"])
+        XCTAssertEqual(r.status, 42, r.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+    }
+
+    func testCLIRunReloadsWhenMainIsSaved() throws {
+        guard let bin = breadboxBinary else { throw XCTSkip("breadbox binary not built") }
+        let loop = "import time\nwhile True:\n    time.sleep(0.1)\n"
+        let p = try makeProject(files: ["main.py": "print('first')\n" + loop])
+        let proc = Process()
+        proc.executableURL = bin
+        proc.arguments = ["run", p.path, "--headless", "--timeout", "6s", "--speed", "realtime"]
+        let out = Pipe()
+        proc.standardOutput = out
+        proc.standardError = Pipe()
+        let collector = OutputCollector(out)
+        try proc.run()
+        XCTAssertTrue(collector.wait(for: "first\r\n", seconds: 5), collector.text)
+        try write(p, "main.py", "print('second')\n" + loop)
+        XCTAssertTrue(collector.wait(for: "second\r\n", seconds: 5), collector.text)
+        proc.waitUntilExit()
+        XCTAssertEqual(proc.terminationStatus, 42)
+        XCTAssertTrue(collector.text.contains("MPY: soft reboot\r\nsecond\r\n"), collector.text)
+    }
+
+    /// Runs `breadbox run PROJECT --interactive` with `input` written to stdin
+    /// (then closed) once `after` has appeared on stdout.
+    func runInteractive(_ project: URL, after: String, input: [String], extra: [String] = []) throws -> (Int32, String) {
+        guard let bin = breadboxBinary else { throw XCTSkip("breadbox binary not built") }
+        let proc = Process()
+        proc.executableURL = bin
+        proc.arguments = ["run", project.path, "--interactive", "--timeout", "20s"] + extra
+        let out = Pipe(), inp = Pipe()
+        proc.standardOutput = out
+        proc.standardInput = inp
+        proc.standardError = Pipe()
+        let collector = OutputCollector(out)
+        try proc.run()
+        XCTAssertTrue(collector.wait(for: after, seconds: 10), collector.text)
+        for chunk in input {
+            inp.fileHandleForWriting.write(Data(chunk.utf8))
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        try inp.fileHandleForWriting.close()
+        proc.waitUntilExit()
+        Thread.sleep(forTimeInterval: 0.1)
+        return (proc.terminationStatus, collector.text)
+    }
+
+    func testCLIInteractiveREPLRunsLinesAndCtrlDSoftReboots() throws {
+        let p = try makeProject(files: ["main.py": "print('main ran')\n"])
+        let (status, out) = try runInteractive(p, after: ">>> ", input: [
+            "print(6*7)\r", "from machine import Pin\r", "led = Pin('LED', Pin.OUT)\r", "led.on()\r", "led.value()\r",
+            "for i in range(2):\r", "    print('x', i)\r", "\r", "\u{04}"])
+        XCTAssertEqual(status, 0, out)
+        XCTAssertTrue(out.contains(">>> print(6*7)\r\n42\r\n>>> "), out)
+        XCTAssertTrue(out.contains("led.value()\r\n1\r\n"), out)
+        XCTAssertTrue(out.contains("... "), out)
+        XCTAssertTrue(out.contains("x 1\r\n"), out)
+        XCTAssertTrue(out.contains("MPY: soft reboot\r\nmain ran\r\nMicroPython v1.24.0"), out)
+        XCTAssertEqual(out.components(separatedBy: "main ran").count, 3, out)
+    }
+
+    func testCLIInteractiveCtrlCInterruptsTheProgram() throws {
+        let p = try makeProject(files: ["main.py": "import time\nprint('looping')\nwhile True:\n    time.sleep(0.05)\n"])
+        let (status, out) = try runInteractive(p, after: "looping", input: ["\u{03}", "print('after')\r"])
+        XCTAssertEqual(status, 0, out)
+        XCTAssertTrue(out.contains("KeyboardInterrupt"), out)
+        XCTAssertTrue(out.contains("MicroPython v1.24.0"), out)
+        XCTAssertTrue(out.contains(">>> print('after')\r\nafter\r\n"), out)
+    }
+
+    func testCLIInteractiveCircuitPythonAnyKeyEntersTheREPL() throws {
+        let p = try makeProject(flavour: .circuitpython, files: ["code.py": "print('cp')\n"])
+        let (status, out) = try runInteractive(p, after: "Press any key", input: ["x", "print(1+1)\r", "\u{04}"])
+        XCTAssertEqual(status, 0, out)
+        XCTAssertTrue(out.contains("Adafruit CircuitPython 9.1.4 on 2024-09-17; Raspberry Pi Pico W with rp2040\n>>> "), out)
+        XCTAssertTrue(out.contains("print(1+1)\n2\n"), out)
+        XCTAssertTrue(out.contains("soft reboot\n"), out)
+        XCTAssertEqual(out.components(separatedBy: "\ncp\n").count, 3, out)
     }
 }

@@ -58,6 +58,30 @@ public final class Drive: VirtualFileSystem {
         if !isWritableByCode { throw .readOnly }
     }
 
+    private let codeWritesLock = NSLock()
+    private var codeWrites = Set<String>()
+
+    /// Paths (relative to the drive, as `DriveWatcher` reports them) that code
+    /// changed since the last call: the board's own writes, which must not
+    /// auto-reload it.
+    public func takeCodeWrites() -> Set<String> {
+        codeWritesLock.withLock { defer { codeWrites = [] }; return codeWrites }
+    }
+
+    private func noteCodeWrite(_ path: String) {
+        var p = Substring(path)
+        while true {
+            if p.hasPrefix("/") { p = p.dropFirst() } else if p.hasPrefix("./") { p = p.dropFirst(2) } else { break }
+        }
+        var parts = p.split(separator: "/").map(String.init)
+        let key = parts.joined(separator: "/")
+        codeWritesLock.withLock {
+            codeWrites.insert(key)
+            // A new file's folders change too.
+            while parts.count > 1 { parts.removeLast(); codeWrites.insert(parts.joined(separator: "/")) }
+        }
+    }
+
     // MARK: VirtualFileSystem
 
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] { try fileSystem.readFile(path) }
@@ -68,6 +92,7 @@ public final class Drive: VirtualFileSystem {
         if let s = try? fileSystem.status(path), !s.isDirectory { existing = s.size }
         let after = append ? usedBytes + bytes.count : usedBytes - existing + bytes.count
         if after > capacityBytes { throw .noSpace }
+        noteCodeWrite(path)
         try fileSystem.writeFile(path, bytes, append: append)
     }
 
@@ -77,21 +102,26 @@ public final class Drive: VirtualFileSystem {
 
     public func makeDirectory(_ path: String) throws(FileSystemError) {
         try requireWritable()
+        noteCodeWrite(path)
         try fileSystem.makeDirectory(path)
     }
 
     public func removeFile(_ path: String) throws(FileSystemError) {
         try requireWritable()
+        noteCodeWrite(path)
         try fileSystem.removeFile(path)
     }
 
     public func removeDirectory(_ path: String) throws(FileSystemError) {
         try requireWritable()
+        noteCodeWrite(path)
         try fileSystem.removeDirectory(path)
     }
 
     public func rename(_ from: String, _ to: String) throws(FileSystemError) {
         try requireWritable()
+        noteCodeWrite(from)
+        noteCodeWrite(to)
         try fileSystem.rename(from, to)
     }
 

@@ -81,8 +81,14 @@ public final class Supervisor {
     private let stopFlag = Atomic<Int>(0)
     private var matchTail = ""
     private var timeoutEvent: VirtualClock.EventID?
-    private let runtimeLock = NSLock()
-    private var liveRuntime: Runtime?
+    let runtimeLock = NSLock()
+    var liveRuntime: Runtime?
+    /// Serial input (stdin bytes) not yet read by the REPL; fed from any thread.
+    let inputLock = NSLock()
+    var inputBytes: [UInt8] = []
+    var inputClosed = false
+    /// Set by Ctrl-C on the serial input while code runs.
+    let userInterruptFlag = Atomic<Int>(0)
 
     /// Loads `PROJECT/circuit.json` and `PROJECT/drive/`.
     public init(project: URL, boardDirectory: URL = BoardDefinition.sourceTreeDirectory) throws(SupervisorError) {
@@ -176,8 +182,10 @@ public final class Supervisor {
     /// Connects a drive watcher: a settled change reloads (CircuitPython auto-reload;
     /// MicroPython soft-reboots the same way).
     public func watch(_ watcher: DriveWatcher) {
-        watcher.onSettledChange = { [weak self] _ in
+        watcher.onSettledChange = { [weak self] paths in
             guard let self else { return }
+            // The board's own writes (a log, count.txt) do not reload it.
+            if paths.subtracting(self.drive.takeCodeWrites()).isEmpty { return }
             if self.flavour == .micropython || self.autoReloadEnabled { self.requestReload() }
         }
     }
@@ -253,6 +261,7 @@ public final class Supervisor {
         while true {
             if stopRequested { return .stopped }
             reloadFlag.store(0, ordering: .relaxed)
+            userInterruptFlag.store(0, ordering: .relaxed)
             bootCount += 1
             let rt = makeRuntime()
             runtime = rt
@@ -282,7 +291,7 @@ public final class Supervisor {
             }
             if let e = runFile(rt, name, source) {
                 if machine?.pendingReset != nil { return .finished }
-                if isInterrupt(rt, e) && (stopRequested || reloadPending) { return .stopped }
+                if isInterrupt(rt, e) && (stopRequested || reloadPending) && !userInterrupted { return .stopped }
                 emit(rt.tracebackText(e))
                 emit(SupervisorTexts.micropythonBanner(board.definition))
                 return .exception
