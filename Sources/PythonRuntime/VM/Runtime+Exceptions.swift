@@ -71,7 +71,8 @@ extension Runtime {
         } else {
             message = (try? toStr(Value(e))) ?? "?"
         }
-        return message.isEmpty ? name : "\(name): \(message)"
+        // MicroPython prints the colon even with no message (`KeyboardInterrupt: `).
+        return "\(name): \(message)"
     }
 
     /// `[Errno 2] ENOENT`, as MicroPython prints a bare errno.
