@@ -184,4 +184,38 @@ final class MachineModuleTests: XCTestCase {
         XCTAssertTrue(out.contains("ZeroDivisionError"), out)
         XCTAssertTrue(out.hasSuffix("after\n"), out)
     }
+
+    // MARK: neopixel
+
+    func testNeoPixelWriteLightsThePart() throws {
+        var spec = Circuit.PartSpec(id: "strip", type: "neopixel", pins: ["DIN": "GP16"])
+        spec.count = 3
+        let asm = try CircuitAssembly(circuit: Circuit(board: "pico_w", flavor: "micropython", parts: [spec]))
+        let s = BoardSession(board: asm.board)
+        installMachineModule(s.runtime, board: asm.board, assembly: asm)
+        let t0 = s.board.clock.now
+        XCTAssertEqual(s.run("""
+        import machine, neopixel
+        np = neopixel.NeoPixel(machine.Pin(16), 3)
+        np[0] = (255, 0, 0)
+        np.write()
+        print(len(np), np[0], np[1])
+        np.fill((0, 0, 9))
+        print(np[2])
+        """), "3 (255, 0, 0) (0, 0, 0)\n(0, 0, 9)\n")
+        let strip = try XCTUnwrap(asm.neoPixel("strip"))
+        XCTAssertEqual(strip.pixels, [RGBColor(255, 0, 0), .off, .off])
+        // 9 bytes at 1.25 µs a bit.
+        XCTAssertGreaterThanOrEqual(s.board.clock.now - t0, 90_000)
+        s.run("np.write()")
+        XCTAssertEqual(strip.pixels, [RGBColor(0, 0, 9), RGBColor(0, 0, 9), RGBColor(0, 0, 9)])
+    }
+
+    func testNeoPixelWithoutAPartOnlyTakesTime() throws {
+        let s = try session(bme280: nil)
+        let t0 = s.board.clock.now
+        s.run("import machine, neopixel\nnp = neopixel.NeoPixel(machine.Pin(2), 10, bpp=4)\nnp[9] = (1, 2, 3, 4)\nnp.write()")
+        XCTAssertGreaterThanOrEqual(s.board.clock.now - t0, 400_000)
+        XCTAssertEqual(s.run("print(np[9])"), "(1, 2, 3, 4)\n")
+    }
 }

@@ -25,6 +25,8 @@ public enum MachineResetRequest: Error, Equatable, Sendable {
 public final class MachineModule {
     public unowned let runtime: Runtime
     public let board: Board
+    /// The circuit's parts (for `neopixel`); nil when the board runs without a circuit.
+    public let assembly: CircuitAssembly?
     /// Set by `machine.reset()` / `soft_reset()` before the program ends.
     public internal(set) var pendingReset: MachineResetRequest?
     /// State of `machine.disable_irq()`: while false, callbacks wait.
@@ -38,9 +40,10 @@ public final class MachineModule {
 
     public var isRP2: Bool { board.definition.mcu.uppercased().hasPrefix("RP") }
 
-    init(runtime: Runtime, board: Board) {
+    init(runtime: Runtime, board: Board, assembly: CircuitAssembly? = nil) {
         self.runtime = runtime
         self.board = board
+        self.assembly = assembly
     }
 
     // MARK: callbacks
@@ -152,15 +155,30 @@ public final class MachineModule {
     }
 }
 
-/// Makes `import machine` work on `rt`, bound to `board`. Returns the module's
-/// state (the supervisor reads `pendingReset` from it).
+/// Makes `import machine` (and `neopixel`) work on `rt`, bound to `board`; the
+/// NeoPixel parts are found through `assembly`. Returns the module's state (the
+/// supervisor reads `pendingReset` from it).
 @discardableResult
-public func installMachineModule(_ rt: Runtime, board: Board) -> MachineModule {
-    let m = MachineModule(runtime: rt, board: board)
+public func installMachineModule(_ rt: Runtime, board: Board, assembly: CircuitAssembly? = nil) -> MachineModule {
+    let m = MachineModule(runtime: rt, board: board, assembly: assembly)
     rt.frozenModules["machine"] = MachineModuleSource.text
+    rt.frozenModules["neopixel"] = MicroPythonExtraModules.neopixel
     rt.registerNativeModule("_machine") { rt, module throws(PyError) in
         module.dict.setStr(rt.intern("port"), rt.str(m.isRP2 ? "rp2" : "esp32"))
         installMachineFunctions(rt, module, m)
+        func a(_ args: CallArguments, _ i: Int) -> Value { i < args.positional.count ? args.positional[i] : .none }
+        // neopixel_write(k, n, bytes, timing): the strip whose DIN is on that pin latches
+        // the frame; the transfer takes 1.25 µs a bit (timing 1, 800 kHz) or 2.5 µs (timing 0).
+        rt.moduleFunction(module, "neopixel_write") { rt, args throws(PyError) in
+            let p = try m.pinRef(args)
+            let data = try m.bytes(a(args, 2))
+            let timing = args.positional.count > 3 ? try m.int(a(args, 3)) : 1
+            rt.reportPendingInstructions()
+            m.assembly?.neoPixel(on: p)?.receive(bytes: data)
+            let nsPerByte: UInt64 = timing == 0 ? 20_000 : 10_000
+            if !data.isEmpty { rt.host.clock.sleep(nanoseconds: UInt64(data.count) * nsPerByte) { false } }
+            return .none
+        }
     }
     return m
 }

@@ -226,7 +226,7 @@ public final class Supervisor {
         let rt = Runtime(host: host, configuration: config)
         switch flavour {
         case .micropython:
-            machine = installMachineModule(rt, board: board)
+            machine = installMachineModule(rt, board: board, assembly: assembly)
             circuitPython = nil
         case .circuitpython:
             let cp = installCircuitPythonModules(rt, board: board, assembly: assembly)
