@@ -218,4 +218,37 @@ final class MachineModuleTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(s.board.clock.now - t0, 400_000)
         XCTAssertEqual(s.run("print(np[9])"), "(1, 2, 3, 4)\n")
     }
+
+    // MARK: rp2, esp32
+
+    func testRP2ModuleOnPicoOnly() throws {
+        let s = try session(bme280: nil)
+        XCTAssertEqual(s.run("import rp2\nprint(rp2.bootsel_button(), rp2.country())\nrp2.country('GB')\nprint(rp2.country())"), "0 XX\nGB\n")
+        XCTAssertTrue(error(s, "import rp2\nrp2.PIO").hasPrefix("AttributeError"))
+        XCTAssertTrue(error(s, "import rp2\nrp2.StateMachine").hasPrefix("AttributeError"))
+        XCTAssertTrue(error(s, "import esp32").hasPrefix("ImportError"))
+    }
+
+    func testESP32ModuleOnESP32S3Only() throws {
+        let e = try session("esp32s3", bme280: nil)
+        XCTAssertEqual(e.run("""
+        import esp32, machine
+        t = esp32.mcu_temperature()
+        print(-40 < t < 125, type(esp32.raw_temperature()))
+        esp32.wake_on_ext0(machine.Pin(4), esp32.WAKEUP_ALL_LOW)
+        esp32.wake_on_ext1([machine.Pin(5)], esp32.WAKEUP_ANY_HIGH)
+        n = esp32.NVS('app')
+        n.set_i32('boots', 7)
+        n.set_blob('name', b'abc')
+        n.commit()
+        buf = bytearray(5)
+        print(esp32.NVS('app').get_i32('boots'), n.get_blob('name', buf), buf)
+        n.erase_key('boots')
+        try:
+            n.get_i32('boots')
+        except OSError as x:
+            print('gone')
+        """), "True <class 'int'>\n7 3 bytearray(b'abc\\x00\\x00')\ngone\n")
+        XCTAssertTrue(error(e, "import rp2").hasPrefix("ImportError"))
+    }
 }

@@ -72,13 +72,7 @@ public final class CircuitPythonModules {
         return nil
     }
 
-    func cpuTemperature() -> Double {
-        if let ch = board.definition.adc.channels.first(where: { $0.source == "coreTemperature" }),
-           let s = board.definition.adc.temperatureSensor {
-            return ADC.celsius(fromU16: board.adc.readU16(ch), fullScaleVolts: board.definition.adc.fullScaleVolts, sensor: s)
-        }
-        return board.adc.coreTemperatureC
-    }
+    func cpuTemperature() -> Double { machine.coreTemperatureC() }
 }
 
 

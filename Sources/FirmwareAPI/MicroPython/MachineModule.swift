@@ -140,6 +140,16 @@ public final class MachineModule {
         return runtime.osError(board.errno(for: f, zeroLengthWrite: zeroLength))
     }
 
+    /// The die temperature in °C: through the ADC's temperature channel when the
+    /// board has one (as CircuitPython's `microcontroller.cpu.temperature`), else the model's value.
+    func coreTemperatureC() -> Double {
+        if let ch = board.definition.adc.channels.first(where: { $0.source == "coreTemperature" }),
+           let s = board.definition.adc.temperatureSensor {
+            return ADC.celsius(fromU16: board.adc.readU16(ch), fullScaleVolts: board.definition.adc.fullScaleVolts, sensor: s)
+        }
+        return board.adc.coreTemperatureC
+    }
+
     // MARK: arguments
 
     func int(_ v: Value) throws(PyError) -> Int {
@@ -163,6 +173,8 @@ public func installMachineModule(_ rt: Runtime, board: Board, assembly: CircuitA
     let m = MachineModule(runtime: rt, board: board, assembly: assembly)
     rt.frozenModules["machine"] = MachineModuleSource.text
     rt.frozenModules["neopixel"] = MicroPythonExtraModules.neopixel
+    // Port modules: `rp2` only on RP2040 boards, `esp32` only on ESP32 boards (ImportError elsewhere).
+    if m.isRP2 { rt.frozenModules["rp2"] = MicroPythonExtraModules.rp2 } else { rt.frozenModules["esp32"] = MicroPythonExtraModules.esp32 }
     rt.registerNativeModule("_machine") { rt, module throws(PyError) in
         module.dict.setStr(rt.intern("port"), rt.str(m.isRP2 ? "rp2" : "esp32"))
         installMachineFunctions(rt, module, m)
@@ -179,6 +191,8 @@ public func installMachineModule(_ rt: Runtime, board: Board, assembly: CircuitA
             if !data.isEmpty { rt.host.clock.sleep(nanoseconds: UInt64(data.count) * nsPerByte) { false } }
             return .none
         }
+        // The die temperature in °C from the board's temperature model (esp32.mcu_temperature).
+        rt.moduleFunction(module, "mcu_temperature") { rt, _ throws(PyError) in Value(float: m.coreTemperatureC()) }
     }
     return m
 }
