@@ -240,8 +240,7 @@ final class DriveTests: XCTestCase {
         }
         for layout in ["blink/pico_w-micropython/drive/main.py", "blink/pico_w-circuitpython/drive/code.py",
                        "blink/esp32s3-micropython/drive/main.py", "blink/esp32s3-circuitpython/drive/code.py",
-                       "thermostat/circuitpython/drive/code.py", "thermostat/micropython/drive/main.py",
-                       "thermostat/micropython/drive/lib/bme280_driver.py"] {
+                       "thermostat/circuitpython/drive/code.py", "thermostat/micropython/drive/main.py"] {
             XCTAssertTrue(programs.contains(layout), "missing \(layout)")
             let project = layout.components(separatedBy: "/drive/")[0]
             XCTAssertTrue(circuits.contains(project + "/circuit.json"), "missing \(project)/circuit.json")
@@ -249,12 +248,12 @@ final class DriveTests: XCTestCase {
         XCTAssertEqual(circuits.count, 6)
     }
 
-    /// The MicroPython thermostat's driver, run by the runtime against a fake bus
+    /// Our BME280 driver (Firmware/lib, frozen into the board), run against a fake bus
     /// holding the datasheet test vector (HARDWARE.md §1.7): 27.3785 °C,
     /// 101222.25 Pa, 32.904 %RH.
     func testTheBME280DriverMatchesTheDatasheetVector() throws {
-        let driver = try String(contentsOf: Self.examples.appendingPathComponent(
-            "thermostat/micropython/drive/lib/bme280_driver.py"), encoding: .utf8)
+        let driver = try String(contentsOf: Self.examples.deletingLastPathComponent().appendingPathComponent(
+            "lib/bme280.py"), encoding: .utf8)
         let session = try BoardSession(board: "pico_w")
         let out = session.run(driver + """
 

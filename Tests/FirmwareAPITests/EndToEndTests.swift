@@ -127,12 +127,12 @@ final class EndToEndTests: XCTestCase {
         }
     }
 
-    // MARK: 2. MicroPython + the example's datasheet driver
+    // MARK: 2. MicroPython + our datasheet driver (Firmware/lib, frozen)
 
     func testMicroPythonDatasheetDriverReadsTheSetEnvironment() throws {
         let main = """
             from machine import I2C, Pin
-            from bme280_driver import BME280
+            from bme280 import BME280
             t, p, h = BME280(I2C(0, scl=Pin(5), sda=Pin(4)), address=0x77).read()
             print("READING", t, h, p / 100)
             """

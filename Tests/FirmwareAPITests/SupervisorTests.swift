@@ -132,14 +132,13 @@ final class SupervisorTests: XCTestCase {
         let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Firmware/examples/thermostat/micropython")
         let circuit = try String(contentsOf: example.appendingPathComponent("circuit.json"), encoding: .utf8)
-        let driver = try String(contentsOf: example.appendingPathComponent("drive/lib/bme280_driver.py"), encoding: .utf8)
         let main = """
             from machine import I2C, Pin
-            from bme280_driver import BME280
+            from bme280 import BME280
             t, p, h = BME280(I2C(0, scl=Pin(5), sda=Pin(4)), address=0x77).read()
             print('T=%.1f' % t)
             """
-        let p = try makeProject(circuit: circuit, files: ["main.py": main, "lib/bme280_driver.py": driver])
+        let p = try makeProject(circuit: circuit, files: ["main.py": main])
         var sup = try Supervisor(project: p)
         XCTAssertEqual(sup.runHeadless(), .finished)
         XCTAssertTrue(sup.serialLog.hasPrefix("T=24.0\r\n"), sup.serialLog)

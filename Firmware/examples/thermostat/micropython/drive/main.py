@@ -4,12 +4,14 @@
 # the fan, and a red LED on GP16 lit while the fan runs. The fan goes on above
 # 26.0 C and off below 25.0 C; readings are printed every 5 seconds.
 #
-# The BME280 driver is lib/bme280_driver.py (forced mode, float compensation).
+# The BME280 driver is `bme280`, ours, from Breadbox's Firmware/lib (forced mode,
+# float compensation): frozen into the emulated board; on a real board copy
+# Firmware/lib/bme280.py into /lib.
 import time
 
 from machine import I2C, Pin
 
-from bme280_driver import BME280
+from bme280 import BME280
 
 ON_ABOVE = 26.0   # degrees C
 OFF_BELOW = 25.0  # degrees C
