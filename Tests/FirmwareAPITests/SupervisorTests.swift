@@ -433,4 +433,20 @@ final class SupervisorTests: XCTestCase {
         XCTAssertTrue(out.contains("soft reboot\n"), out)
         XCTAssertEqual(out.components(separatedBy: "\ncp\n").count, 3, out)
     }
+
+    /// `machine.deepsleep(ms)` on an ESP32-S3: the board sleeps in virtual time and
+    /// boots again with the deep-sleep wake cause, as the real chip does.
+    func testDeepSleepWakesWithTheDeepSleepResetCause() throws {
+        let main = """
+            import machine, time
+            print("cause", machine.reset_cause() == machine.DEEPSLEEP_RESET)
+            time.sleep(1)
+            machine.deepsleep(2000)
+            """
+        let p = try makeProject(board: "esp32s3", files: ["main.py": main])
+        let sup = try Supervisor(project: p)
+        XCTAssertEqual(sup.runHeadless(timeoutNanoseconds: 8_000_000_000), .timeout)
+        XCTAssertEqual(sup.serialLog, "cause False\r\ncause True\r\ncause True\r\n")
+        XCTAssertEqual(sup.board.resetCause, .deepSleepWake)
+    }
 }

@@ -10,6 +10,9 @@ import PythonRuntime
 /// the run, performs `board.hardReset()` / `board.softReset()` and restarts.
 public enum MachineResetRequest: Error, Equatable, Sendable {
     case hard, soft
+    /// `machine.deepsleep(ms)`: the chip sleeps, then wakes as from a reset (with the
+    /// deep-sleep wake cause where the board has one). nil: until a wake source.
+    case deepSleep(nanoseconds: UInt64?)
 }
 
 /// The MicroPython `machine` module bound to a board.
@@ -363,6 +366,11 @@ func installMachineFunctions(_ rt: Runtime, _ module: PyModule, _ m: MachineModu
             case .deepSleepWake: return rt.int(4)
             case .soft: return rt.int(5)
             }
+        }
+        fn("deepsleep") { rt, args throws(PyError) in
+            let ns = try m.int(a(args, 0))
+            m.pendingReset = .deepSleep(nanoseconds: ns > 0 ? UInt64(ns) : nil)
+            throw PyError(rt.newException(rt.types.SystemExit, args: [rt.str("machine.deepsleep")]))
         }
         fn("reset") { rt, args throws(PyError) in
             m.pendingReset = try m.int(a(args, 0)) != 0 ? .soft : .hard

@@ -333,9 +333,7 @@ def lightsleep(ms=None):
 
 
 def deepsleep(ms=None):
-    if ms is not None:
-        _machine.sleep_ns(ms * 1000000)
-    _machine.reset(0)
+    _machine.deepsleep(0 if ms is None else max(1, ms) * 1000000)
 
 
 def disable_irq():

@@ -184,11 +184,18 @@ extension Supervisor {
         runtimeLock.withLock { liveRuntime = nil }
         rt.reportPendingInstructions()
         if machine?.pendingReset != nil || (error.map { $0.type.isSubtype(of: rt.types.SystemExit) } ?? false) {
-            if case .hard = machine?.pendingReset {
+            switch machine?.pendingReset {
+            case .hard?:
                 board.hardReset(cause: .hard)
                 return boot()
+            case .deepSleep(let ns)?:
+                let duration = ns ?? UInt64.max / 4
+                board.deepSleep(nanoseconds: duration)
+                adapter.clock.sleep(nanoseconds: duration) { [unowned self] in self.stopRequested }
+                return board.isInDeepSleep ? .stopped : boot()
+            default:
+                return reload()
             }
-            return reload()
         }
         if let e = error {
             if e.type.isSubtype(of: rt.types.KeyboardInterrupt) && (reloadPending || stopRequested) && !userInterrupted {

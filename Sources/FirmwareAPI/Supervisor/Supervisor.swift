@@ -276,6 +276,13 @@ public final class Supervisor {
                     board.softReset()
                 case .hard:
                     board.hardReset(cause: .hard)
+                case .deepSleep(let ns):
+                    // The board sleeps; its wake-up (a timer here) resets it with the
+                    // deep-sleep wake cause where the chip has one (ESP32-S3).
+                    let duration = ns ?? UInt64.max / 4
+                    board.deepSleep(nanoseconds: duration)
+                    adapter.clock.sleep(nanoseconds: duration) { [unowned self] in self.stopRequested }
+                    if board.isInDeepSleep { return .stopped }
                 }
                 continue
             }
