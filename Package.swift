@@ -53,15 +53,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fastSwift),
+        // Helpers the test targets share (PyPI downloads for real libraries and tools).
+        .target(
+            name: "BreadboxTestSupport",
+            path: "Tests/TestSupport"),
         .testTarget(
             name: "PythonRuntimeTests",
-            dependencies: ["PythonRuntime"]),
+            dependencies: ["PythonRuntime", "BreadboxTestSupport"]),
         .testTarget(
             name: "BoardEmulatorTests",
-            dependencies: ["BoardEmulator"]),
+            dependencies: ["BoardEmulator", "BreadboxTestSupport"]),
         .testTarget(
             name: "FirmwareAPITests",
-            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator"]),
+            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator", "BreadboxTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import BreadboxTestSupport
 import XCTest
 @testable import BoardEmulator
 
@@ -226,56 +227,8 @@ final class TraceTests: XCTestCase {
 
     static let pyvcdVersion = "0.5.1"
 
-    /// The build folder (the one SwiftPM keeps `workspace-state.json` in), or nil.
-    static var buildFolder: URL? {
-        var dir = URL(fileURLWithPath: Bundle.main.bundlePath).standardizedFileURL
-        for _ in 0..<6 {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("workspace-state.json").path) { return dir }
-            dir.deleteLastPathComponent()
-        }
-        return nil
-    }
-
-    static func run(_ args: [String], env: [String: String] = [:]) -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        var e = ProcessInfo.processInfo.environment
-        for (k, v) in env { e[k] = v }
-        p.environment = e
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        do { try p.run() } catch { return (-1, "cannot run \(args[0]): \(error)") }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return (p.terminationStatus, text)
-    }
-
-    /// pyvcd from PyPI, installed once under `<build folder>/pypi-cache/pyvcd-<version>`, or pip's message.
-    static let pyvcd: Result<URL, PipError> = {
-        let cache = (buildFolder ?? URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("breadbox-build"))
-            .appendingPathComponent("pypi-cache")
-        let dir = cache.appendingPathComponent("pyvcd-\(pyvcdVersion)")
-        if FileManager.default.fileExists(atPath: dir.appendingPathComponent("vcd/reader.py").path) { return .success(dir) }
-        let tmp = cache.appendingPathComponent("pyvcd-\(pyvcdVersion).part-\(getpid())")
-        try? FileManager.default.removeItem(at: tmp)
-        let r = run(["python3", "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input",
-                     "--target", tmp.path, "pyvcd==\(pyvcdVersion)"], env: ["PIP_ROOT_USER_ACTION": "ignore"])
-        guard r.status == 0, FileManager.default.fileExists(atPath: tmp.appendingPathComponent("vcd/reader.py").path) else {
-            return .failure(PipError(message: "pip install pyvcd==\(pyvcdVersion) failed (\(r.status)):\n\(r.output)"))
-        }
-        try? FileManager.default.removeItem(at: dir)
-        do { try FileManager.default.moveItem(at: tmp, to: dir) } catch {
-            return .failure(PipError(message: "cannot move \(tmp.path) to \(dir.path): \(error)"))
-        }
-        return .success(dir)
-    }()
-
-    struct PipError: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
-    }
+    /// pyvcd from PyPI, installed once under `<build folder>/pypi-cache`, or pip's message.
+    static let pyvcd = PyPI.install("pyvcd", pyvcdVersion, marker: "vcd/reader.py")
 
     /// Reads a VCD with pyvcd's tokenizer; one line per header item and per value change.
     static let readerScript = #"""
@@ -320,7 +273,7 @@ final class TraceTests: XCTestCase {
         let file = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("breadbox-trace-\(UUID().uuidString).vcd")
         try Data(vcd.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let r = Self.run(["python3", "-c", Self.readerScript, file.path], env: ["PYTHONPATH": lib.path])
+        let r = PyPI.run(["python3", "-c", Self.readerScript, file.path], env: ["PYTHONPATH": lib.path])
         XCTAssertEqual(r.status, 0, r.output)
         return r.output.split(separator: "\n").map(String.init)
     }

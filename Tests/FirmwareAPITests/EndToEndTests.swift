@@ -1,4 +1,5 @@
 import BoardEmulator
+import BreadboxTestSupport
 @testable import FirmwareAPI
 import Foundation
 import PythonRuntime
@@ -15,6 +16,14 @@ final class EndToEndTests: XCTestCase {
         for d in dirs { try? FileManager.default.removeItem(at: d) }
         dirs = []
     }
+
+    /// Adafruit's BME280 library with BusDevice and Register (the releases
+    /// RealLibrariesTests pins), fetched once per run.
+    static let bme280Libraries = PyPI.libraries([
+        ("adafruit-circuitpython-busdevice", "5.2.17"),
+        ("adafruit-circuitpython-register", "1.13.0"),
+        ("adafruit-circuitpython-bme280", "2.6.32"),
+    ], into: "lib-adafruit-bme280")
 
     static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Firmware/examples/thermostat")
@@ -33,7 +42,7 @@ final class EndToEndTests: XCTestCase {
         try FileManager.default.createDirectory(at: lib, withIntermediateDirectories: true)
         if adafruitLibs {
             let fetched: URL
-            switch PyPIPackages.bme280Libraries {
+            switch Self.bme280Libraries {
             case .success(let url): fetched = url
             case .failure(let e):
                 XCTFail("pip could not fetch the libraries from PyPI:\n\(e.message)")
