@@ -26,8 +26,6 @@ final class Frame {
     unowned(unsafe) var generator: PyGenerator?
     /// Set when the frame finished (returned or raised), for generators.
     var finished = false
-    /// Index of the instruction being executed when an exception left (for tracebacks).
-    var lastIP = 0
     /// An exception to raise at the current instruction when the frame resumes
     /// (generator.throw()).
     var pendingException: PyBaseException?

@@ -676,7 +676,7 @@ extension Runtime {
                             if !codeObj.isMaterialized { materialize(codeObj) }
                             fn.doc = codeObj.constantValues.first ?? .none
                         }
-                        fn.module = frame.globals.getStr(names__name)
+                        fn.module = frame.globals.getStr(self.names.__name__)
                         if fn.module.isNull { fn.module = .none }
                         push(&sp, Value(fn))
                     case .call, .callKW, .callMethod, .callMethodKW:
@@ -981,7 +981,6 @@ extension Runtime {
         return error(types.NameError, "free variable '\(name)' referenced before assignment in enclosing scope")
     }
 
-    var names__name: PyStr { self.names.__name__ }
 
     /// A safe point: reports executed instructions to the host, raises
     /// KeyboardInterrupt when asked to, and collects garbage when due.

@@ -568,22 +568,6 @@ extension Runtime {
         }
     }
 
-    /// Code-point offset of `needle` in `haystack`, or nil.
-    func substringIndex(_ haystack: String, _ needle: String, from start: Int = 0) -> Int? {
-        let h = Array(haystack.utf8), n = Array(needle.utf8)
-        // Convert the code-point start to a byte offset.
-        var byteStart = 0, cp = 0
-        while cp < start && byteStart < h.count {
-            byteStart += 1
-            while byteStart < h.count && (h[byteStart] & 0xC0) == 0x80 { byteStart += 1 }
-            cp += 1
-        }
-        guard let byteIndex = bytesFind(h, n, from: byteStart) else { return nil }
-        var count = 0
-        for i in 0..<byteIndex where (h[i] & 0xC0) != 0x80 { count += 1 }
-        return count
-    }
-
     func bytesFind(_ h: [UInt8], _ n: [UInt8], from: Int) -> Int? {
         if n.isEmpty { return from <= h.count ? from : nil }
         if n.count > h.count { return nil }

@@ -3,7 +3,6 @@
 extension Runtime {
     /// Parses and compiles source; a syntax error becomes a Python SyntaxError.
     public func compileSource(_ source: String, filename: String, mode: ParseMode) throws(PyError) -> CodeObject {
-        sourceCache[filename] = source
         do throws(SyntaxErrorInfo) {
             let parsed = try parsePython(source, filename: filename, mode: mode)
             return try compilePython(parsed, filename: filename, mode: mode, source: source)

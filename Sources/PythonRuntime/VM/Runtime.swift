@@ -99,8 +99,6 @@ public final class Runtime {
     var executedInOuterLoops = 0
     /// Set from any thread to make the running code raise KeyboardInterrupt.
     let interruptRequested = Atomic<Int>(0)
-    /// Source text by filename, for syntax errors and the REPL.
-    var sourceCache: [String: String] = [:]
     var builtinsModule: PyModule!
     var stdoutObject: PyObject?
     var stderrObject: PyObject?
