@@ -18,6 +18,20 @@ import _cpboard
 _claimed = {}
 
 
+class _Peripheral:
+    # A peripheral object (DigitalInOut, busio.I2C...): a context manager that
+    # deinitialises it on exit; subclasses define deinit().
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        self.deinit()
+
+
+def _deinitialized():
+    return ValueError("Object has been deinitialized and can no longer be used. Create a new object.")
+
+
 class Pin:
     def __init__(self, name, k, n):
         self._name = name
@@ -211,7 +225,7 @@ DriveMode.PUSH_PULL = _Const("digitalio.DriveMode", "PUSH_PULL")
 DriveMode.OPEN_DRAIN = _Const("digitalio.DriveMode", "OPEN_DRAIN")
 
 
-class DigitalInOut:
+class DigitalInOut(_mc._Peripheral):
     def __init__(self, pin):
         _mc._claim(pin, self)
         self._pin = pin
@@ -222,7 +236,7 @@ class DigitalInOut:
 
     def _check(self):
         if self._pin is None:
-            raise ValueError("Object has been deinitialized and can no longer be used. Create a new object.")
+            raise _mc._deinitialized()
 
     def deinit(self):
         if self._pin is not None:
@@ -233,11 +247,6 @@ class DigitalInOut:
     def deinited(self):
         return self._pin is None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *a):
-        self.deinit()
 
     def switch_to_output(self, value=False, drive_mode=DriveMode.PUSH_PULL):
         self._check()
@@ -325,7 +334,7 @@ def _slice(buf, start, end):
     return start, end
 
 
-class I2C:
+class I2C(_mc._Peripheral):
     def __init__(self, scl, sda, *, frequency=100000, timeout=255):
         if not isinstance(scl, _mc.Pin) or not isinstance(sda, _mc.Pin) or scl._k or sda._k:
             raise ValueError("Invalid pins")
@@ -342,7 +351,7 @@ class I2C:
 
     def _check(self):
         if self._bus is None:
-            raise ValueError("Object has been deinitialized and can no longer be used. Create a new object.")
+            raise _mc._deinitialized()
         if not self._locked:
             raise RuntimeError("Function requires lock")
 
@@ -355,15 +364,10 @@ class I2C:
     def deinited(self):
         return self._bus is None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *a):
-        self.deinit()
 
     def try_lock(self):
         if self._bus is None:
-            raise ValueError("Object has been deinitialized and can no longer be used. Create a new object.")
+            raise _mc._deinitialized()
         if self._locked:
             return False
         self._locked = True
@@ -407,7 +411,7 @@ class I2C:
         in_buffer[in_start:in_end] = _cpboard.i2c_readmem(self._bus, address, reg, n, 1)
 
 
-class UART:
+class UART(_mc._Peripheral):
     class Parity:
         ODD = "ODD"
         EVEN = "EVEN"
@@ -432,7 +436,7 @@ class UART:
 
     def _check(self):
         if self._id is None:
-            raise ValueError("Object has been deinitialized and can no longer be used. Create a new object.")
+            raise _mc._deinitialized()
 
     def deinit(self):
         if self._id is not None:
@@ -443,11 +447,6 @@ class UART:
     def deinited(self):
         return self._id is None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *a):
-        self.deinit()
 
     @property
     def baudrate(self):
@@ -503,7 +502,7 @@ class UART:
         _cpboard.uart_read(self._id, -1)
 
 
-class SPI:
+class SPI(_mc._Peripheral):
     def __init__(self, clock, MOSI=None, MISO=None, half_duplex=False):
         pins = [p for p in (clock, MOSI, MISO) if p is not None]
         for p in pins:
@@ -528,7 +527,7 @@ class SPI:
 
     def _check(self):
         if not self._alive:
-            raise ValueError("Object has been deinitialized and can no longer be used. Create a new object.")
+            raise _mc._deinitialized()
         if not self._locked:
             raise RuntimeError("Function requires lock")
 
@@ -541,11 +540,6 @@ class SPI:
     def deinited(self):
         return not self._alive
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *a):
-        self.deinit()
 
     def try_lock(self):
         if self._locked:
@@ -598,7 +592,7 @@ import _cpboard
 import microcontroller as _mc
 
 
-class AnalogIn:
+class AnalogIn(_mc._Peripheral):
     def __init__(self, pin):
         if not isinstance(pin, _mc.Pin) or pin._k:
             raise ValueError("Invalid pin")
@@ -611,7 +605,7 @@ class AnalogIn:
 
     def _check(self):
         if self._pin is None:
-            raise ValueError("Object has been deinitialized and can no longer be used. Create a new object.")
+            raise _mc._deinitialized()
 
     @property
     def value(self):
@@ -629,11 +623,6 @@ class AnalogIn:
     def deinited(self):
         return self._pin is None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *a):
-        self.deinit()
 """#
 
     static let pwmio = #"""
@@ -641,7 +630,7 @@ import _cpboard
 import microcontroller as _mc
 
 
-class PWMOut:
+class PWMOut(_mc._Peripheral):
     def __init__(self, pin, *, duty_cycle=0, frequency=500, variable_frequency=False):
         if not isinstance(pin, _mc.Pin) or pin._k:
             raise ValueError("Invalid pin")
@@ -657,7 +646,7 @@ class PWMOut:
 
     def _check(self):
         if self._pin is None:
-            raise ValueError("Object has been deinitialized and can no longer be used. Create a new object.")
+            raise _mc._deinitialized()
 
     @property
     def duty_cycle(self):
@@ -694,11 +683,6 @@ class PWMOut:
     def deinited(self):
         return self._pin is None
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *a):
-        self.deinit()
 """#
 
     static let neopixelWrite = #"""
@@ -708,7 +692,7 @@ import _cpboard
 def neopixel_write(digitalinout, buf):
     pin = digitalinout._pin
     if pin is None:
-        raise ValueError("Object has been deinitialized and can no longer be used. Create a new object.")
+        raise _mc._deinitialized()
     _cpboard.neopixel_write(pin._k, pin._n, bytes(buf))
 """#
 
