@@ -38,6 +38,31 @@ let package = Package(
             name: "FirmwareAPI",
             dependencies: ["PythonRuntime", "BoardEmulator"],
             swiftSettings: fastSwift),
+        // C libraries from Debian: SDL2 for the window, zlib for PNG screenshots.
+        .systemLibrary(
+            name: "CSDL2",
+            pkgConfig: "sdl2",
+            providers: [.apt(["libsdl2-dev"])]),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        // The picture: a software canvas, the font, the board art and the scene
+        // drawn from a snapshot of the board. No SDL, so tests render off-screen.
+        // Built without fastSwift: snapshots cross threads, so reference counts
+        // here must stay atomic.
+        .target(
+            name: "BoardView",
+            dependencies: ["BoardEmulator", "CZlib"]),
+        // The live board behind the picture: the firmware on its own thread,
+        // snapshots out, user actions in, drops into the drive, screenshots.
+        .target(
+            name: "Simulator",
+            dependencies: ["BoardView", "FirmwareAPI", "BoardEmulator", "PythonRuntime"]),
+        // The SDL window around the simulator.
+        .target(
+            name: "SDLWindow",
+            dependencies: ["Simulator", "BoardView", "FirmwareAPI", "CSDL2"]),
         // Benchmarks/board_sleep.md: wall time of one virtual hour of time.sleep(1).
         .executableTarget(
             name: "board-sleep-bench",
@@ -50,6 +75,11 @@ let package = Package(
                 "PythonRuntime",
                 "BoardEmulator",
                 "FirmwareAPI",
+                "Simulator",
+                "SDLWindow",
+                // C modules the view and the window import (their module maps must be visible here).
+                "CZlib",
+                "CSDL2",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fastSwift),
@@ -66,6 +96,9 @@ let package = Package(
         .testTarget(
             name: "FirmwareAPITests",
             dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator", "BreadboxTestSupport"]),
+        .testTarget(
+            name: "SimulatorTests",
+            dependencies: ["Simulator", "BoardView", "FirmwareAPI", "BoardEmulator", "CZlib"]),
     ],
     swiftLanguageModes: [.v5]
 )

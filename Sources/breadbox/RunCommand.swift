@@ -1,7 +1,10 @@
 import ArgumentParser
 import BoardEmulator
+import BoardView
 import FirmwareAPI
 import Foundation
+import SDLWindow
+import Simulator
 
 /// `breadbox run PROJECT`: boots a project's board and runs its drive, serial
 /// output on stdout, with wokwi-cli's options and exit codes (0 finished or the
@@ -46,6 +49,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("vcd-file"), help: "Write the pins' trace as a VCD file.")
     var vcdFile: String?
 
+    @Option(name: .customLong("screenshot-file"), help: "Headless: write the window's picture to this PNG file.")
+    var screenshotFile: String?
+
+    @Option(name: .customLong("screenshot-time"), help: "Headless: virtual time of the screenshot (default: when the run ends).")
+    var screenshotTime: String?
+
     static func refuse(_ reason: String) -> ExitCode {
         FileHandle.standardError.write(Data("breadbox run: \(reason)\n".utf8))
         return ExitCode(2)
@@ -85,10 +94,20 @@ struct RunCommand: ParsableCommand {
             guard let m = Self.parseSpeed(speed) else { throw Self.refuse("--speed \"\(speed)\" is not max, realtime or a positive number") }
             mode = m
         }
-        let console = !headless && (interactive || isatty(0) != 0)
-        if !headless {
-            FileHandle.standardError.write(Data("breadbox run: no display window yet; serial only\n".utf8))
+        var screenshotAt: UInt64?
+        if let screenshotTime {
+            guard let t = Self.parseDuration(screenshotTime) else { throw Self.refuse("--screenshot-time \"\(screenshotTime)\" is not a duration (30s, 1500ms)") }
+            guard screenshotFile != nil else { throw Self.refuse("--screenshot-time needs --screenshot-file") }
+            screenshotAt = t
         }
+        if screenshotFile != nil && !headless { throw Self.refuse("--screenshot-file needs --headless (in the window, press F12)") }
+        if !headless {
+            if SimulatorWindow.displayAvailable() {
+                try runWindow(mode: mode, timeoutNs: timeoutNs)
+            }
+            FileHandle.standardError.write(Data("breadbox run: no display (\(SimulatorWindow.lastError)); running without a window\n".utf8))
+        }
+        let console = !headless && (interactive || isatty(0) != 0)
         let sup: Supervisor
         do {
             sup = try Supervisor(project: URL(fileURLWithPath: project))
@@ -108,6 +127,17 @@ struct RunCommand: ParsableCommand {
                 sup.adapter.pacer = Pacer(mode: mode, virtualNow: sup.board.clock.now)
             }
             let recorder = vcdFile != nil ? TraceRecorder(board: sup.board) : nil
+            var camera: ScreenshotCamera?
+            if let screenshotFile {
+                do {
+                    camera = try ScreenshotCamera(supervisor: sup, projectName: Scene.displayName(ofProject: URL(fileURLWithPath: project)),
+                                                  file: URL(fileURLWithPath: screenshotFile), at: screenshotAt)
+                } catch {
+                    FileHandle.standardError.write(Data("breadbox run: \(error)\n".utf8))
+                    return 2
+                }
+                camera?.attach()
+            }
             sup.onTimeout = { recorder?.stop() }
             // Auto-reload: a settled save on the drive reboots the board.
             let watcher = DriveWatcher(root: sup.project.appendingPathComponent("drive"))
@@ -123,6 +153,10 @@ struct RunCommand: ParsableCommand {
             defer { terminal?.restore() }
             let result = sup.runSession(timeoutNanoseconds: timeoutNs, headless: headless, interactive: console)
             recorder?.stop()
+            do { try camera?.finish() } catch {
+                FileHandle.standardError.write(Data("breadbox run: cannot write \(screenshotFile ?? ""): \(error.localizedDescription)\n".utf8))
+                return 2
+            }
             out.flush()
             if let serialLogFile {
                 FileManager.default.createFile(atPath: serialLogFile, contents: Data(sup.serialLog.utf8))
@@ -133,6 +167,31 @@ struct RunCommand: ParsableCommand {
             return result.exitCode(timeoutExitCode: timeoutExitCode)
         }
         throw ExitCode(status)
+    }
+}
+
+extension RunCommand {
+    /// The window: the firmware on its own thread, the scene drawn at 60 fps.
+    func runWindow(mode: PacingMode, timeoutNs: UInt64?) throws -> Never {
+        let out = SerialStdout(immediate: true)
+        let sim: LiveSimulator
+        do {
+            sim = try LiveSimulator(project: URL(fileURLWithPath: project), sets: sets, speed: mode,
+                                    timeoutNanoseconds: timeoutNs, mirror: { out.write($0) })
+        } catch {
+            throw Self.refuse(error.reason)
+        }
+        let scene: Scene
+        do {
+            scene = Scene(definition: sim.definition, art: try BoardArt.load(boardID: sim.definition.id),
+                          font: try BitmapFont.standard(), flavour: sim.flavour, projectName: sim.projectName)
+        } catch {
+            throw Self.refuse("\(error)")
+        }
+        let window = SimulatorWindow(simulator: sim, scene: scene)
+        let result = window.run()
+        out.flush()
+        throw ExitCode(result?.exitCode(timeoutExitCode: timeoutExitCode) ?? 0)
     }
 }
 

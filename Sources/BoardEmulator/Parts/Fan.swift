@@ -29,6 +29,7 @@ public final class Fan: ElectricalLoad {
 
     private var anchorTime: UInt64
     private var anchorRPM = 0.0
+    private var anchorRevolutions = 0.0
     private var reportEvent: VirtualClock.EventID?
 
     public init(id: String, clock: VirtualClock, environment: Environment? = nil,
@@ -51,12 +52,24 @@ public final class Fan: ElectricalLoad {
     }
 
     public var rpm: Double { rpm(at: clock.now) }
+
+    /// Turns made since power-up, at virtual time `t`: the integral of the
+    /// speed, in closed form, so the blades' angle is a function of virtual time.
+    public func revolutions(at t: UInt64) -> Double {
+        let dt = Double(t > anchorTime ? t - anchorTime : 0) / 1e9
+        let target = targetRPM
+        let turned = tau <= 0 ? target * dt : target * dt + (anchorRPM - target) * tau * (1 - exp(-dt / tau))
+        return anchorRevolutions + turned / 60
+    }
+
+    public var revolutions: Double { revolutions(at: clock.now) }
     /// 0…1 of `maxRPM`.
     public var speedFraction: Double { rpm / maxRPM }
     public var isSpinning: Bool { rpm > 0.001 * maxRPM }
 
     public func setPowered(_ on: Bool) {
         guard on != isPowered else { return }
+        anchorRevolutions = revolutions
         anchorRPM = rpm
         anchorTime = clock.now
         isPowered = on

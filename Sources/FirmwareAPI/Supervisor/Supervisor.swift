@@ -258,6 +258,17 @@ public final class Supervisor {
     /// `machine.reset()` / `soft_reset()` by resetting the board and booting again.
     @discardableResult
     public func boot() -> BootOutcome {
+        let outcome = bootSequence()
+        lastOutcome = outcome
+        return outcome
+    }
+
+    /// How the last boot ended (nil before the first); the window's status line.
+    public private(set) var lastOutcome: BootOutcome?
+    /// True while Python code runs (a program or a REPL line), on the supervisor's thread.
+    public var isExecuting: Bool { liveRuntime != nil }
+
+    private func bootSequence() -> BootOutcome {
         while true {
             if stopRequested { return .stopped }
             reloadFlag.store(0, ordering: .relaxed)

@@ -1,0 +1,2 @@
+// SDL2 from Debian's libsdl2-dev (the window only; rendering is in BoardView).
+#include <SDL2/SDL.h>

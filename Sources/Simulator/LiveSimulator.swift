@@ -1,0 +1,227 @@
+import BoardEmulator
+import BoardView
+import FirmwareAPI
+import Foundation
+
+/// The board behind the window: the supervisor runs on its own thread, paced
+/// to the chosen speed; the window thread takes snapshots and serial text out
+/// and puts the person's actions in.
+///
+/// Threads meet only here, under `lock`, and only through values built in this
+/// module (the emulator's modules count references non-atomically): snapshots
+/// and serial bytes go out, actions come in and are copied before they reach
+/// the emulator. Everything else — the drive watcher's polling included — runs
+/// on the firmware thread, from a hook on the board's virtual clock that fires
+/// every virtual millisecond and acts at most every `publishInterval` of wall time.
+public final class LiveSimulator: @unchecked Sendable {
+    public let project: URL
+    public let flavour: FirmwareFlavour
+    /// The board's definition, loaded again for the window (shares nothing with the emulator's).
+    public let definition: BoardDefinition
+    public let driveFolder: URL
+    public var projectName: String { Scene.displayName(ofProject: project) }
+
+    private let supervisor: Supervisor
+    private let timeoutNanoseconds: UInt64?
+    /// Serial output is also written here (stdout for `breadbox run`).
+    private let mirror: ((String) -> Void)?
+
+    private let lock = NSLock()
+    private var latest: BoardSnapshot
+    private var serialPending: [UInt8] = []
+    private var actions: [UserAction] = []
+    private var result: HeadlessResult?
+    private var speed: SpeedSetting
+    private var wake = DispatchSemaphore(value: 0)
+
+    // Firmware-thread state.
+    private var paused = false
+    private var quitting = false
+    private var lastPublish = 0.0
+    private var lastPoll = 0.0
+    private var watcher: DriveWatcher?
+    public var publishInterval = 1.0 / 120
+
+    public init(project: URL, sets: [String] = [], speed: PacingMode = .realTime, timeoutNanoseconds: UInt64? = nil,
+                mirror: ((String) -> Void)? = nil) throws(SupervisorError) {
+        self.project = project
+        supervisor = try Supervisor(project: project)
+        for s in sets { try supervisor.apply(set: s) }
+        flavour = supervisor.flavour
+        do {
+            definition = try BoardDefinition.load(id: supervisor.board.definition.id)
+        } catch {
+            throw SupervisorError("\(error)")
+        }
+        driveFolder = project.appendingPathComponent("drive")
+        self.speed = SpeedSetting(speed)
+        self.timeoutNanoseconds = timeoutNanoseconds
+        self.mirror = mirror
+        latest = SnapshotBuilder.snapshot(of: supervisor, paused: false)
+    }
+
+    // MARK: Window side
+
+    /// The newest snapshot and the serial bytes that arrived since the last call.
+    public func take() -> (snapshot: BoardSnapshot, serial: [UInt8]) {
+        lock.withLock {
+            let bytes = serialPending
+            serialPending = []
+            return (latest, bytes)
+        }
+    }
+
+    /// How the run ended, once it has (a timeout or an expected text ends a windowed run too).
+    public var finished: HeadlessResult? { lock.withLock { result } }
+
+    public var speedLabel: String { lock.withLock { speed.label } }
+
+    /// Queues an action for the firmware thread (speed changes take effect there too).
+    public func perform(_ action: UserAction) {
+        lock.withLock {
+            switch action {
+            case .faster: speed.faster()
+            case .slower: speed.slower()
+            default: break
+            }
+            actions.append(action)
+        }
+        if action == .togglePause || action == .quit { wake.signal() }
+    }
+
+    /// Copies a dropped file or folder into the drive (the watcher reloads the
+    /// board); returns a line for the status bar.
+    public func drop(_ path: String) -> String {
+        let free: Int = lock.withLock { driveFree }
+        do {
+            let dest = try DriveDrop.copy(URL(fileURLWithPath: path), into: driveFolder, flavour: flavour, freeBytes: free)
+            return "copied \(URL(fileURLWithPath: path).lastPathComponent) to \(dest)"
+        } catch {
+            return error.reason
+        }
+    }
+
+    private var driveFree = Int.max
+
+    // MARK: Firmware thread
+
+    private var thread: Thread?
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts the firmware on its own thread (a large stack, as for `breadbox python`).
+    public func start() {
+        let t = Thread { [self] in
+            runFirmware()
+            done.signal()
+        }
+        t.stackSize = 1 << 29
+        t.name = "Firmware"
+        thread = t
+        t.start()
+    }
+
+    /// Ends the run and waits (up to `seconds`) for the firmware thread.
+    @discardableResult
+    public func stop(waiting seconds: Double = 5) -> Bool {
+        perform(.quit)
+        return done.wait(timeout: .now() + seconds) == .success
+    }
+
+    private func runFirmware() {
+        let sup = supervisor
+        sup.keepsSerialLog = false
+        sup.serialOutput = { [unowned self] text in
+            let bytes = Array(text.utf8)
+            lock.withLock { serialPending.append(contentsOf: bytes) }
+            mirror?(String(decoding: bytes, as: UTF8.self))
+        }
+        let mode = lock.withLock { speed.mode }
+        sup.adapter.pacer = Pacer(mode: mode, virtualNow: sup.board.clock.now)
+        let w = DriveWatcher(root: driveFolder)
+        sup.watch(w)
+        _ = w.poll(now: ProcessInfo.processInfo.systemUptime)
+        watcher = w
+        var appliedMode = mode
+        scheduleHook(&appliedMode)
+        let r = sup.runSession(timeoutNanoseconds: timeoutNanoseconds, headless: false, interactive: true)
+        publish()
+        lock.withLock { result = r }
+    }
+
+    private func scheduleHook(_ appliedMode: inout PacingMode) {
+        var mode = appliedMode
+        func arm() {
+            _ = supervisor.board.clock.schedule(after: 1_000_000) { [weak self] in
+                guard let self else { return }
+                self.tick(&mode)
+                arm()
+            }
+        }
+        arm()
+    }
+
+    /// The hook: publish, poll the drive, carry out actions, hold while paused.
+    private func tick(_ mode: inout PacingMode) {
+        let now = ProcessInfo.processInfo.systemUptime
+        if now - lastPoll >= 0.1 {
+            lastPoll = now
+            _ = watcher?.poll(now: now)
+            let free = supervisor.drive.capacity.free
+            lock.withLock { driveFree = free }
+        }
+        if now - lastPublish >= publishInterval { publish() }
+        apply(&mode)
+        if paused {
+            publish()
+            while paused && !quitting {
+                _ = wake.wait(timeout: .now() + 0.05)
+                apply(&mode)
+            }
+            supervisor.adapter.pacer?.rebase(virtualNow: supervisor.board.clock.now)
+            publish()
+        }
+    }
+
+    private func publish() {
+        lastPublish = ProcessInfo.processInfo.systemUptime
+        let s = SnapshotBuilder.snapshot(of: supervisor, paused: paused)
+        lock.withLock { latest = s }
+    }
+
+    private func apply(_ mode: inout PacingMode) {
+        let (pending, wanted): ([UserAction], PacingMode) = lock.withLock {
+            let a = actions
+            actions = []
+            return (a, speed.mode)
+        }
+        if wanted != mode {
+            mode = wanted
+            supervisor.adapter.pacer = Pacer(mode: wanted, virtualNow: supervisor.board.clock.now)
+        }
+        let fresh = SnapshotBuilder.fresh
+        let sup = supervisor
+        for action in pending {
+            switch action {
+            case .setEnvironment(let f, let v):
+                try? sup.assembly.setEnvironment(name: fresh(f.rawValue), value: String(v))
+            case .setButton(let id, let pressed):
+                sup.assembly.button(fresh(id))?.setPressed(pressed)
+            case .setPotentiometer(let id, let position):
+                sup.assembly.potentiometer(fresh(id))?.position = min(1, max(0, position))
+            case .togglePause:
+                paused.toggle()
+            case .reload:
+                sup.requestReload()
+            case .serialInput(let bytes):
+                sup.feedInput(bytes.map { $0 })
+            case .quit:
+                quitting = true
+                paused = false
+                sup.closeInput()
+                sup.requestStop()
+            case .faster, .slower, .screenshot, .dropFile:
+                break
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import BoardEmulator
+import BoardView
+import FirmwareAPI
+
+/// Reads the live board into a `BoardSnapshot`, on the firmware's thread.
+///
+/// The emulator is built without atomic reference counts (fastSwift), so
+/// nothing in a snapshot may share storage with it: every string and array is
+/// copied here, in this (atomic) module, before the window thread sees it.
+enum SnapshotBuilder {
+    static func fresh(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
+
+    static func snapshot(of sup: Supervisor, paused: Bool) -> BoardSnapshot {
+        let board = sup.board, assembly = sup.assembly, now = board.clock.now
+        var s = BoardSnapshot()
+        s.virtualNanoseconds = now
+        s.bootCount = sup.bootCount
+        if paused {
+            s.state = .paused
+        } else if sup.isExecuting {
+            s.state = .running
+        } else {
+            switch sup.lastOutcome {
+            case nil, .stopped?: s.state = .booting
+            case .finished?: s.state = .finished
+            case .exception?: s.state = .crashed
+            case .noProgram?: s.state = .waiting
+            }
+        }
+        for p in board.definition.pins {
+            let ref = p.ref
+            guard let st = board.gpio.state(ref) else { continue }
+            let duty = ref.gpioNumber.flatMap { board.pwm.dutyFraction(gpio: $0) }
+            s.pins[ref] = PinView(level: st.level, isOutput: st.direction != .input, duty: duty)
+        }
+        let env = assembly.environment
+        env.update(to: now)
+        s.environment.temperature = env.temperature
+        s.environment.humidity = env.humidity
+        s.environment.pressure = env.pressure
+        s.environment.sensedTemperature = env.sensedTemperature
+
+        let def = board.definition, flavour = board.flavour
+        for (index, spec) in assembly.circuit.parts.enumerated() where index < assembly.parts.count {
+            let part = assembly.parts[index].part
+            var wires: [(name: String, pin: PinRef)] = []
+            for (name, pinName) in (spec.pins ?? [:]).sorted(by: { $0.key < $1.key }) {
+                if let ref = Circuit.resolvePin(pinName, definition: def, flavour: flavour) { wires.append((fresh(name), ref)) }
+            }
+            let kind: PartView.Kind
+            switch part {
+            case .led(let l):
+                kind = .led(colour: l.rgb, brightness: l.brightness)
+            case .neoPixel(let n):
+                kind = .neoPixel(pixels: n.pixels.map { $0 })
+            case .relay(let r):
+                kind = .relay(energized: r.isEnergized, load: spec.load.map(fresh))
+            case .fan(let f):
+                kind = .fan(rpm: f.rpm(at: now), maxRPM: f.maxRPM, revolutions: f.revolutions(at: now))
+            case .bme280(let b, _):
+                kind = .bme280(address: b.address, temperature: env.sensedTemperature, humidity: env.humidity,
+                               pressure: env.pressure, samples: b.samplesTaken)
+            case .button(let b):
+                kind = .button(pressed: b.isPressed)
+            case .potentiometer(let k):
+                kind = .potentiometer(position: k.position)
+            }
+            s.parts.append(PartView(id: fresh(spec.id), wires: wires, kind: kind))
+        }
+        return s
+    }
+}
