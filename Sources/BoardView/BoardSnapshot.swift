@@ -18,7 +18,7 @@ public struct BoardSnapshot: Sendable {
 
 /// Whether the firmware runs, and how the last run ended.
 public enum RunState: String, Sendable {
-    case booting, running, finished, crashed, waiting, paused
+    case booting, running, finished, crashed, interrupted, waiting, paused
 
     /// The status line's word.
     public var label: String {
@@ -27,6 +27,7 @@ public enum RunState: String, Sendable {
         case .running: return "running"
         case .finished: return "finished"
         case .crashed: return "crashed"
+        case .interrupted: return "stopped by Ctrl-C"
         case .waiting: return "waiting for a save"
         case .paused: return "paused"
         }

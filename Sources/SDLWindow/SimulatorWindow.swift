@@ -131,6 +131,8 @@ public final class SimulatorWindow {
             SDL_GetMouseState(&x, &y)
             return scene.handle(pointer: .wheel(Point(Double(x), Double(y)), Int(e.wheel.y)))
         case SDL_TEXTINPUT:
+            // A control chord was taken by SDL_KEYDOWN; some platforms still send its text.
+            if UInt32(SDL_GetModState().rawValue) & UInt32(KMOD_CTRL.rawValue) != 0 { return [] }
             let text = withUnsafeBytes(of: &e.text.text) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }

@@ -23,7 +23,7 @@ enum SnapshotBuilder {
             switch sup.lastOutcome {
             case nil, .stopped?: s.state = .booting
             case .finished?: s.state = .finished
-            case .exception?: s.state = .crashed
+            case .exception?: s.state = sup.lastOutcomeWasUserInterrupt ? .interrupted : .crashed
             case .noProgram?: s.state = .waiting
             }
         }

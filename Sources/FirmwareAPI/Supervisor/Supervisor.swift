@@ -260,8 +260,12 @@ public final class Supervisor {
     public func boot() -> BootOutcome {
         let outcome = bootSequence()
         lastOutcome = outcome
+        lastOutcomeWasUserInterrupt = outcome == .exception && userInterrupted
         return outcome
     }
+
+    /// The last boot ended with Ctrl-C on the serial console (a KeyboardInterrupt).
+    public private(set) var lastOutcomeWasUserInterrupt = false
 
     /// How the last boot ended (nil before the first); the window's status line.
     public private(set) var lastOutcome: BootOutcome?
