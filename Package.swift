@@ -53,7 +53,8 @@ let package = Package(
         // here must stay atomic.
         .target(
             name: "BoardView",
-            dependencies: ["BoardEmulator", "CZlib"]),
+            dependencies: ["BoardEmulator", "CZlib"],
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         // The live board behind the picture: the firmware on its own thread,
         // snapshots out, user actions in, drops into the drive, screenshots.
         .target(
@@ -99,6 +100,10 @@ let package = Package(
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "BoardView", "FirmwareAPI", "BoardEmulator", "CZlib"]),
+        // The SDL window itself, on SDL's dummy video driver (no display needed).
+        .testTarget(
+            name: "SDLWindowTests",
+            dependencies: ["SDLWindow", "Simulator", "BoardView", "FirmwareAPI", "CSDL2", "CZlib"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -106,19 +106,29 @@ public final class BitmapFont {
         var cx = Int(x.rounded())
         let cy = Int(y.rounded())
         let fallback = glyphs[0x3F]!
-        for s in text.unicodeScalars {
-            if s == " " { cx += cellWidth * scale; continue }
-            let rows = glyphs[s.value] ?? fallback
-            for (ry, bits) in rows.enumerated() where bits != 0 {
-                for rx in 0..<cellWidth where bits & (1 << UInt32(rx)) != 0 {
-                    if scale == 1 {
-                        canvas.blend(cx + rx, cy + ry, c)
-                    } else {
-                        for dy in 0..<scale { for dx in 0..<scale { canvas.blend(cx + rx * scale + dx, cy + ry * scale + dy, c) } }
+        let clip = canvas.clip
+        let cx0 = Int(clip.x.rounded(.up)), cy0 = Int(clip.y.rounded(.up))
+        let cx1 = Int(clip.maxX.rounded(.down)), cy1 = Int(clip.maxY.rounded(.down))
+        let ink = c.a == 255 ? 0xFF00_0000 | UInt32(c.r) << 16 | UInt32(c.g) << 8 | UInt32(c.b) : nil
+        canvas.plotting { p, stride in
+            for s in text.unicodeScalars {
+                defer { cx += cellWidth * scale }
+                if s == " " { continue }
+                let rows = glyphs[s.value] ?? fallback
+                for (ry, bits) in rows.enumerated() where bits != 0 {
+                    for rx in 0..<cellWidth where bits & (1 << UInt32(rx)) != 0 {
+                        for dy in 0..<scale {
+                            let y = cy + ry * scale + dy
+                            guard y >= cy0, y < cy1 else { continue }
+                            for dx in 0..<scale {
+                                let x = cx + rx * scale + dx
+                                guard x >= cx0, x < cx1 else { continue }
+                                p[y * stride + x] = ink ?? Canvas.over(p[y * stride + x], c, 1)
+                            }
+                        }
                     }
                 }
             }
-            cx += cellWidth * scale
         }
         return Double(cx)
     }

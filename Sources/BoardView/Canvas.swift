@@ -48,16 +48,28 @@ public final class Canvas {
     @inline(__always)
     public func blend(_ x: Int, _ y: Int, _ c: Colour, _ coverage: Double = 1) {
         guard Double(x) >= clip.x, Double(x) < clip.maxX, Double(y) >= clip.y, Double(y) < clip.maxY else { return }
-        let a = Double(c.a) / 255 * coverage
-        if a <= 0 { return }
         let i = y * width + x
-        if a >= 1 { pixels[i] = Canvas.word(Colour(c.r, c.g, c.b, 255)); return }
-        let d = pixels[i]
-        func mix(_ s: UInt8, _ shift: UInt32) -> UInt32 {
+        pixels[i] = Canvas.over(pixels[i], c, coverage)
+    }
+
+    /// `c` at `coverage` over the pixel word `d`.
+    @inline(__always)
+    static func over(_ d: UInt32, _ c: Colour, _ coverage: Double) -> UInt32 {
+        let a = Double(c.a) / 255 * coverage
+        if a <= 0 { return d }
+        if a >= 1 { return 0xFF00_0000 | UInt32(c.r) << 16 | UInt32(c.g) << 8 | UInt32(c.b) }
+        @inline(__always) func mix(_ s: UInt8, _ shift: UInt32) -> UInt32 {
             let dv = Double(d >> shift & 0xFF)
-            return UInt32((dv + (Double(s) - dv) * a).rounded()) << shift
+            return UInt32(dv + (Double(s) - dv) * a + 0.5) << shift
         }
-        pixels[i] = 0xFF00_0000 | mix(c.r, 16) | mix(c.g, 8) | mix(c.b, 0)
+        return 0xFF00_0000 | mix(c.r, 16) | mix(c.g, 8) | mix(c.b, 0)
+    }
+
+    /// Runs `body` with direct access to the pixels (shapes clip before they plot).
+    @inline(__always)
+    func plotting(_ body: (UnsafeMutablePointer<UInt32>, Int) -> Void) {
+        let w = width
+        pixels.withUnsafeMutableBufferPointer { body($0.baseAddress!, w) }
     }
 
     /// Integer bounds of `r` intersected with the clip.
@@ -73,11 +85,13 @@ public final class Canvas {
     /// A rectangle; fractional edges get partial coverage.
     public func fill(_ r: Rect, _ c: Colour) {
         guard let (x0, y0, x1, y1) = span(r.x, r.y, r.maxX, r.maxY) else { return }
-        for y in y0..<y1 {
-            let cy = min(Double(y + 1), r.maxY) - max(Double(y), r.y)
-            for x in x0..<x1 {
-                let cx = min(Double(x + 1), r.maxX) - max(Double(x), r.x)
-                blend(x, y, c, max(0, cx) * max(0, cy))
+        plotting { p, w in
+            for y in y0..<y1 {
+                let cy = min(Double(y + 1), r.maxY) - max(Double(y), r.y)
+                for x in x0..<x1 {
+                    let cx = min(Double(x + 1), r.maxX) - max(Double(x), r.x)
+                    p[y * w + x] = Canvas.over(p[y * w + x], c, max(0, cx) * max(0, cy))
+                }
             }
         }
     }
@@ -88,16 +102,24 @@ public final class Canvas {
         guard rad > 0.5 else { fill(r, c); return }
         guard let (x0, y0, x1, y1) = span(r.x, r.y, r.maxX, r.maxY) else { return }
         let ix0 = r.x + rad, ix1 = r.maxX - rad, iy0 = r.y + rad, iy1 = r.maxY - rad
-        for y in y0..<y1 {
-            let py = Double(y) + 0.5
-            for x in x0..<x1 {
-                let px = Double(x) + 0.5
-                // Signed distance to the rounded rectangle (negative inside).
-                let qx = max(ix0 - px, 0, px - ix1), qy = max(iy0 - py, 0, py - iy1)
-                let inner = min(max(ix0 - px, px - ix1, iy0 - py, py - iy1), 0)
-                let d = (qx * qx + qy * qy).squareRoot() + (qx > 0 || qy > 0 ? 0 : inner) - rad
-                let cov = max(0, min(1, 0.5 - d))
-                if cov > 0 { blend(x, y, c, cov) }
+        plotting { p, stride in
+            for y in y0..<y1 {
+                let py = Double(y) + 0.5
+                // Rows clear of the corners: full coverage inside, partial at the side edges.
+                let straight = py >= iy0 && py <= iy1
+                for x in x0..<x1 {
+                    let px = Double(x) + 0.5
+                    let cov: Double
+                    if straight || (px >= ix0 && px <= ix1) {
+                        let cx = min(Double(x + 1), r.maxX) - max(Double(x), r.x)
+                        let cy = min(Double(y + 1), r.maxY) - max(Double(y), r.y)
+                        cov = max(0, min(1, cx)) * max(0, min(1, cy))
+                    } else {
+                        let qx = max(ix0 - px, 0, px - ix1), qy = max(iy0 - py, 0, py - iy1)
+                        cov = max(0, min(1, 0.5 - ((qx * qx + qy * qy).squareRoot() - rad)))
+                    }
+                    if cov > 0 { p[y * stride + x] = Canvas.over(p[y * stride + x], c, cov) }
+                }
             }
         }
     }
@@ -111,15 +133,21 @@ public final class Canvas {
         let rad = max(0, min(radius, r.width / 2, r.height / 2))
         guard let (x0, y0, x1, y1) = span(r.x, r.y, r.maxX, r.maxY) else { return }
         let ix0 = r.x + rad, ix1 = r.maxX - rad, iy0 = r.y + rad, iy1 = r.maxY - rad
-        for y in y0..<y1 {
-            let py = Double(y) + 0.5
-            for x in x0..<x1 {
-                let px = Double(x) + 0.5
-                let qx = max(ix0 - px, 0, px - ix1), qy = max(iy0 - py, 0, py - iy1)
-                let inner = min(max(ix0 - px, px - ix1, iy0 - py, py - iy1), 0)
-                let d = (qx * qx + qy * qy).squareRoot() + (qx > 0 || qy > 0 ? 0 : inner) - rad
-                let cov = max(0, min(1, 0.5 - d)) * max(0, min(1, d + w + 0.5))
-                if cov > 0 { blend(x, y, colour(d), cov) }
+        let band = w + rad + 1.5
+        plotting { p, stride in
+            for y in y0..<y1 {
+                let py = Double(y) + 0.5
+                let nearTopOrBottom = py < r.y + band || py > r.maxY - band
+                for x in x0..<x1 {
+                    let px = Double(x) + 0.5
+                    // Pixels deep inside the outline are skipped without any arithmetic.
+                    if !nearTopOrBottom && px > r.x + band && px < r.maxX - band { continue }
+                    let qx = max(ix0 - px, 0, px - ix1), qy = max(iy0 - py, 0, py - iy1)
+                    let inner = min(max(ix0 - px, px - ix1, iy0 - py, py - iy1), 0)
+                    let d = (qx * qx + qy * qy).squareRoot() + (qx > 0 || qy > 0 ? 0 : inner) - rad
+                    let cov = max(0, min(1, 0.5 - d)) * max(0, min(1, d + w + 0.5))
+                    if cov > 0 { p[y * stride + x] = Canvas.over(p[y * stride + x], colour(d), cov) }
+                }
             }
         }
     }
@@ -128,12 +156,14 @@ public final class Canvas {
     public func fillCircle(_ center: Point, radius: Double, _ c: Colour) {
         guard radius > 0, let (x0, y0, x1, y1) = span(center.x - radius - 1, center.y - radius - 1,
                                                        center.x + radius + 1, center.y + radius + 1) else { return }
-        for y in y0..<y1 {
-            let dy = Double(y) + 0.5 - center.y
-            for x in x0..<x1 {
-                let dx = Double(x) + 0.5 - center.x
-                let cov = max(0, min(1, radius + 0.5 - (dx * dx + dy * dy).squareRoot()))
-                if cov > 0 { blend(x, y, c, cov) }
+        plotting { p, stride in
+            for y in y0..<y1 {
+                let dy = Double(y) + 0.5 - center.y
+                for x in x0..<x1 {
+                    let dx = Double(x) + 0.5 - center.x
+                    let cov = max(0, min(1, radius + 0.5 - (dx * dx + dy * dy).squareRoot()))
+                    if cov > 0 { p[y * stride + x] = Canvas.over(p[y * stride + x], c, cov) }
+                }
             }
         }
     }
@@ -142,13 +172,15 @@ public final class Canvas {
     public func strokeCircle(_ center: Point, radius: Double, width w: Double, _ c: Colour) {
         guard radius > 0, let (x0, y0, x1, y1) = span(center.x - radius - 1, center.y - radius - 1,
                                                        center.x + radius + 1, center.y + radius + 1) else { return }
-        for y in y0..<y1 {
-            let dy = Double(y) + 0.5 - center.y
-            for x in x0..<x1 {
-                let dx = Double(x) + 0.5 - center.x
-                let d = (dx * dx + dy * dy).squareRoot()
-                let cov = max(0, min(1, radius + 0.5 - d)) * max(0, min(1, d - (radius - w) + 0.5))
-                if cov > 0 { blend(x, y, c, cov) }
+        plotting { p, stride in
+            for y in y0..<y1 {
+                let dy = Double(y) + 0.5 - center.y
+                for x in x0..<x1 {
+                    let dx = Double(x) + 0.5 - center.x
+                    let d = (dx * dx + dy * dy).squareRoot()
+                    let cov = max(0, min(1, radius + 0.5 - d)) * max(0, min(1, d - (radius - w) + 0.5))
+                    if cov > 0 { p[y * stride + x] = Canvas.over(p[y * stride + x], c, cov) }
+                }
             }
         }
     }
@@ -157,12 +189,14 @@ public final class Canvas {
     public func glow(_ center: Point, radius: Double, _ c: Colour) {
         guard radius > 0, let (x0, y0, x1, y1) = span(center.x - radius, center.y - radius,
                                                        center.x + radius, center.y + radius) else { return }
-        for y in y0..<y1 {
-            let dy = Double(y) + 0.5 - center.y
-            for x in x0..<x1 {
-                let dx = Double(x) + 0.5 - center.x
-                let t = 1 - (dx * dx + dy * dy).squareRoot() / radius
-                if t > 0 { blend(x, y, c, t * t) }
+        plotting { p, stride in
+            for y in y0..<y1 {
+                let dy = Double(y) + 0.5 - center.y
+                for x in x0..<x1 {
+                    let dx = Double(x) + 0.5 - center.x
+                    let t = 1 - (dx * dx + dy * dy).squareRoot() / radius
+                    if t > 0 { p[y * stride + x] = Canvas.over(p[y * stride + x], c, t * t) }
+                }
             }
         }
     }
@@ -174,14 +208,16 @@ public final class Canvas {
                                           max(a.x, b.x) + h + 1, max(a.y, b.y) + h + 1) else { return }
         let vx = b.x - a.x, vy = b.y - a.y
         let len2 = vx * vx + vy * vy
-        for y in y0..<y1 {
-            let py = Double(y) + 0.5
-            for x in x0..<x1 {
-                let px = Double(x) + 0.5
-                let t = len2 > 0 ? max(0, min(1, ((px - a.x) * vx + (py - a.y) * vy) / len2)) : 0
-                let dx = px - (a.x + t * vx), dy = py - (a.y + t * vy)
-                let cov = max(0, min(1, h + 0.5 - (dx * dx + dy * dy).squareRoot()))
-                if cov > 0 { blend(x, y, c, cov) }
+        plotting { p, stride in
+            for y in y0..<y1 {
+                let py = Double(y) + 0.5
+                for x in x0..<x1 {
+                    let px = Double(x) + 0.5
+                    let t = len2 > 0 ? max(0, min(1, ((px - a.x) * vx + (py - a.y) * vy) / len2)) : 0
+                    let dx = px - (a.x + t * vx), dy = py - (a.y + t * vy)
+                    let cov = max(0, min(1, h + 0.5 - (dx * dx + dy * dy).squareRoot()))
+                    if cov > 0 { p[y * stride + x] = Canvas.over(p[y * stride + x], c, cov) }
+                }
             }
         }
     }

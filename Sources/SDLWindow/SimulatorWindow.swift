@@ -11,6 +11,11 @@ public final class SimulatorWindow {
     let simulator: LiveSimulator
     let scene: Scene
     public static let defaultSize = (width: 1280, height: 800)
+    /// Frames drawn, and the time spent drawing them (rendering and presenting,
+    /// not the wait for the next frame): `BREADBOX_FRAME_STATS=1` prints them at the end.
+    public private(set) var framesDrawn = 0
+    public private(set) var drawingSeconds = 0.0
+    public private(set) var slowestFrameSeconds = 0.0
     /// Where F12 / Ctrl-S screenshots go.
     public var screenshotFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
@@ -19,14 +24,37 @@ public final class SimulatorWindow {
         self.scene = scene
     }
 
-    /// Whether SDL can open a window here (a display is reachable).
+    /// Whether SDL can open a window here (a display is reachable). SDL falls
+    /// back to its off-screen drivers when no display answers; those count only
+    /// when asked for by name (`SDL_VIDEODRIVER=dummy`, as the tests do).
     public static func displayAvailable() -> Bool {
-        if SDL_WasInit(UInt32(SDL_INIT_VIDEO)) != 0 { return true }
-        return SDL_Init(UInt32(SDL_INIT_VIDEO)) == 0
+        let env = ProcessInfo.processInfo.environment
+        #if os(Linux)
+        if env["DISPLAY", default: ""].isEmpty && env["WAYLAND_DISPLAY", default: ""].isEmpty && env["SDL_VIDEODRIVER"] == nil {
+            noDisplayReason = "neither DISPLAY nor WAYLAND_DISPLAY is set"
+            return false
+        }
+        #endif
+        if SDL_WasInit(UInt32(SDL_INIT_VIDEO)) == 0 {
+            guard SDL_Init(UInt32(SDL_INIT_VIDEO)) == 0 else { return false }
+        }
+        let driver = SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? ""
+        let asked = env["SDL_VIDEODRIVER"] ?? ""
+        if ["offscreen", "dummy", "evdev"].contains(driver) && asked != driver {
+            SDL_QuitSubSystem(UInt32(SDL_INIT_VIDEO))
+            noDisplayReason = "SDL found only its \(driver) driver"
+            return false
+        }
+        return true
     }
 
+    private nonisolated(unsafe) static var noDisplayReason: String?
+
     /// The reason SDL gave for the last failure.
-    public static var lastError: String { String(cString: SDL_GetError()) }
+    public static var lastError: String {
+        if let r = noDisplayReason { return r }
+        return String(cString: SDL_GetError())
+    }
 
     /// Runs until the window is closed (nil) or the run ends by itself (its result).
     public func run() -> HeadlessResult? {
@@ -87,15 +115,33 @@ public final class SimulatorWindow {
             SDL_RenderClear(renderer)
             SDL_RenderCopy(renderer, texture, nil, nil)
             SDL_RenderPresent(renderer)
+            let spent = ProcessInfo.processInfo.systemUptime - started
+            framesDrawn += 1
+            drawingSeconds += spent
+            slowestFrameSeconds = max(slowestFrameSeconds, spent)
             if let r = simulator.finished {
                 simulator.stop()
                 return r
             }
-            let spent = ProcessInfo.processInfo.systemUptime - started
             if spent < frame { Thread.sleep(forTimeInterval: frame - spent) }
         }
         simulator.stop()
         return nil
+    }
+
+    /// A file dropped on the window, as the desktop would deliver it (SDL_DROPFILE);
+    /// safe from any thread. Tests use it; so could a file manager integration.
+    public static func pushDrop(path: String) {
+        var e = SDL_Event()
+        e.type = UInt32(SDL_DROPFILE.rawValue)
+        e.drop.file = SDL_strdup(path)
+        SDL_PushEvent(&e)
+    }
+
+    public var frameStatsText: String {
+        let mean = framesDrawn > 0 ? drawingSeconds / Double(framesDrawn) * 1000 : 0
+        return String(format: "frames: %d drawn, %.2f ms mean, %.2f ms slowest (budget 16.7 ms)",
+                      framesDrawn, mean, slowestFrameSeconds * 1000)
     }
 
     /// F12: the window as it is now, as a PNG next to where breadbox was started.

@@ -191,6 +191,9 @@ extension RunCommand {
         let window = SimulatorWindow(simulator: sim, scene: scene)
         let result = window.run()
         out.flush()
+        if ProcessInfo.processInfo.environment["BREADBOX_FRAME_STATS"] != nil {
+            FileHandle.standardError.write(Data("breadbox run: \(window.frameStatsText)\n".utf8))
+        }
         throw ExitCode(result?.exitCode(timeoutExitCode: timeoutExitCode) ?? 0)
     }
 }
