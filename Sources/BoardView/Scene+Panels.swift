@@ -8,10 +8,10 @@ extension Scene {
         canvas.fill(Rect(r.x, r.maxY - 1, r.width, 1), Palette.cardEdge)
         let flavourName = flavour == .micropython ? "MicroPython" : "CircuitPython"
         font.draw("Breadbox", at: 12, r.y + 7, Palette.accent, on: canvas)
-        font.draw("\(projectName)  ·  \(boardDisplayName)  ·  \(flavourName)", at: 92, r.y + 7, Palette.text, on: canvas)
+        let end = font.draw("\(projectName)  ·  \(boardDisplayName)  ·  \(flavourName)", at: 92, r.y + 7, Palette.text, on: canvas)
         let hint = "Ctrl-R reload  Ctrl-P pause  Ctrl-+/- speed  F12 screenshot"
         let w = Double(font.width(of: hint))
-        if w + 420 < r.width { font.draw(hint, at: r.maxX - w - 12, r.y + 7, Palette.dimText, on: canvas) }
+        if end + 24 + w < r.maxX - 12 { font.draw(hint, at: r.maxX - w - 12, r.y + 7, Palette.dimText, on: canvas) }
     }
 
     func drawControls(_ s: BoardSnapshot, on canvas: Canvas) {

@@ -49,7 +49,7 @@ public struct SceneLayout {
         if partCount > 0 {
             let gap = 12.0
             let area = partsArea.inset(14)
-            let columns = partCount > 1 && (area.height - gap * Double(partCount - 1)) / Double(partCount) < 92 ? 2 : 1
+            let columns = partCount > 1 && (area.height - gap * Double(partCount - 1)) / Double(partCount) < 66 ? 2 : 1
             let rowsCount = (partCount + columns - 1) / columns
             let cardW = min(300, (area.width - gap * Double(columns - 1)) / Double(columns))
             let cardH = min(130, max(40, (area.height - gap * Double(rowsCount - 1)) / Double(rowsCount)))
