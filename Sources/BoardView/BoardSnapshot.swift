@@ -9,6 +9,8 @@ public struct BoardSnapshot: Sendable {
     /// Pins the firmware set up, by reference.
     public var pins: [PinRef: PinView] = [:]
     public var parts: [PartView] = []
+    /// The board's own RGB LEDs by pin (not parts of the circuit).
+    public var onboardPixels: [PinRef: RGBColor] = [:]
     public var environment = EnvironmentView()
     /// Boots so far (1 after power-on; each reload adds one).
     public var bootCount = 0

@@ -82,8 +82,8 @@ extension Scene {
             if light.kind == "led" {
                 k = drive(s.pins[ref])
                 lit = Colour(hex: light.colour ?? "#40ff60") ?? lit
-            } else if let strip = s.parts.first(where: { $0.wires.contains { $0.pin == ref } }),
-                      case .neoPixel(let px) = strip.kind, let first = px.first {
+            } else if let first = s.onboardPixels[ref] ?? s.parts.first(where: { $0.wires.contains { $0.pin == ref } })
+                        .flatMap({ part -> RGBColor? in if case .neoPixel(let px) = part.kind { return px.first }; return nil }) {
                 lit = Colour(first.r, first.g, first.b)
                 k = Double(max(first.r, first.g, first.b)) / 255
                 if k > 0 { lit = Colour(UInt8(min(255, Double(first.r) / k)), UInt8(min(255, Double(first.g) / k)), UInt8(min(255, Double(first.b) / k))) }

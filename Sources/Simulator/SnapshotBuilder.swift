@@ -33,6 +33,9 @@ enum SnapshotBuilder {
             let duty = ref.gpioNumber.flatMap { board.pwm.dutyFraction(gpio: $0) }
             s.pins[ref] = PinView(level: st.level, isOutput: st.direction != .input, duty: duty)
         }
+        if let o = assembly.onboardNeoPixel, let pin = o.pin, let first = o.pixels.first {
+            s.onboardPixels[pin] = first
+        }
         let env = assembly.environment
         env.update(to: now)
         s.environment.temperature = env.temperature

@@ -384,6 +384,10 @@ final class SupervisorTests: XCTestCase {
         let proc = Process()
         proc.executableURL = bin
         proc.arguments = ["run", project.path, "--interactive", "--timeout", "20s"] + extra
+        // The serial console on the terminal, not a window, even on a desktop.
+        var env = ProcessInfo.processInfo.environment
+        for k in ["DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"] { env[k] = nil }
+        proc.environment = env
         let out = Pipe(), inp = Pipe()
         proc.standardOutput = out
         proc.standardInput = inp
@@ -413,6 +417,28 @@ final class SupervisorTests: XCTestCase {
         XCTAssertTrue(out.contains("x 1\r\n"), out)
         XCTAssertTrue(out.contains("MPY: soft reboot\r\nmain ran\r\nMicroPython v1.24.0"), out)
         XCTAssertEqual(out.components(separatedBy: "main ran").count, 3, out)
+    }
+
+    func testCLIWithoutADisplaySaysSoInOneLineAndRunsWithoutAWindow() throws {
+        guard let bin = breadboxBinary else { throw XCTSkip("breadbox binary not built") }
+        let p = try makeProject(files: ["main.py": "print('no window needed')\n"])
+        let proc = Process()
+        proc.executableURL = bin
+        proc.arguments = ["run", p.path, "--timeout", "300ms"]
+        var env = ProcessInfo.processInfo.environment
+        for k in ["DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"] { env[k] = nil }
+        proc.environment = env
+        let out = Pipe(), err = Pipe()
+        proc.standardOutput = out
+        proc.standardError = err
+        proc.standardInput = FileHandle.nullDevice
+        try proc.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        proc.waitUntilExit()
+        XCTAssertEqual(errors, "breadbox run: no display (neither DISPLAY nor WAYLAND_DISPLAY is set); running without a window\n")
+        XCTAssertTrue(output.contains("no window needed"), output)
+        XCTAssertEqual(proc.terminationStatus, 42, "the timeout ends it, as headless")
     }
 
     func testCLIInteractiveCtrlCInterruptsTheProgram() throws {

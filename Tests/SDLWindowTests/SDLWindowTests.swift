@@ -18,6 +18,8 @@ final class SDLWindowTests: XCTestCase {
 
     func testDropOnTheWindowReloadsTheBoard() throws {
         setenv("SDL_VIDEODRIVER", "dummy", 1)
+        // Processes the other tests start must not inherit the dummy display.
+        defer { unsetenv("SDL_VIDEODRIVER") }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("win-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("drive/lib"), withIntermediateDirectories: true)

@@ -65,6 +65,26 @@ final class OffscreenRenderingTests: SimulatorTestCase {
         XCTAssertLessThan(Int(on.r) + Int(on.b), Int(off.r) + Int(off.b), "the light turns from white to green: \(off) → \(on)")
     }
 
+    func testDevKitRGBLEDShowsTheOnboardNeoPixel() throws {
+        let project = try makeProject(board: "esp32s3", parts: "", files: ["main.py": """
+            import machine, neopixel, time
+            np = neopixel.NeoPixel(machine.Pin(48), 1)
+            time.sleep(1)
+            np[0] = (0, 0, 255)
+            np.write()
+            time.sleep(1)
+            """])
+        let (camera, shots) = try pictures(project, at: [500_000_000, 1_500_000_000], timeout: 3_000_000_000)
+        guard shots.count == 2, let light = camera.scene.art.lights.first(where: { $0.kind == "rgb" }) else {
+            return XCTFail("no pictures")
+        }
+        let r = camera.scene.layout.boardRect(x: light.x, y: light.y, w: light.w, h: light.h)
+        let before = shots[0].pixel(Int(r.center.x), Int(r.center.y)), after = shots[1].pixel(Int(r.center.x), Int(r.center.y))
+        XCTAssertGreaterThan(after.b, 200, "blue once written: \(after)")
+        XCTAssertLessThan(after.r, 120)
+        XCTAssertGreaterThan(before.r, 200, "white-ish while dark: \(before)")
+    }
+
     func testFanDrawingTurnsWhileItRunsAndStandsStillWhenOff() throws {
         let parts = """
             {"id": "fan_relay", "type": "relay", "pins": {"IN": "GP15"}, "load": "fan"},

@@ -40,6 +40,9 @@ public final class CircuitAssembly {
     public private(set) var i2cWiring: [(id: String, sda: Int, scl: Int, address: UInt8)] = []
     /// Where the circuit came from (names errors).
     public let file: String
+    /// The board's own RGB LED (the ESP32-S3-DevKitC-1's WS2812, the pin CircuitPython
+    /// calls `NEOPIXEL`) when no part of the circuit is wired to that pin.
+    public private(set) var onboardNeoPixel: NeoPixel?
 
     /// Builds the circuit (validating it first, so a hand-made `Circuit` is checked too).
     public init(circuit: Circuit, file: String = "circuit.json", clock: VirtualClock = VirtualClock(),
@@ -89,6 +92,9 @@ public final class CircuitAssembly {
             }
             parts.append((p.id, built))
         }
+        if let ref = def.pin(named: "NEOPIXEL", flavour: .circuitpython), neoPixel(on: ref) == nil {
+            onboardNeoPixel = NeoPixel(id: "NEOPIXEL", pin: ref, count: 1)
+        }
         // Loads last: every part exists by now.
         for p in circuit.parts where p.type == "relay" {
             if let l = p.load, let r = relay(p.id) { r.load = fan(l) }
@@ -117,6 +123,7 @@ public final class CircuitAssembly {
     /// The NeoPixel strip whose data input is on `pin` (for `neopixel_write`).
     public func neoPixel(on pin: PinRef) -> NeoPixel? {
         for (_, p) in parts { if case .neoPixel(let s) = p, s.pin == pin { return s } }
+        if let o = onboardNeoPixel, o.pin == pin { return o }
         return nil
     }
 
