@@ -99,11 +99,11 @@ let package = Package(
             dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator", "BreadboxTestSupport"]),
         .testTarget(
             name: "SimulatorTests",
-            dependencies: ["Simulator", "BoardView", "FirmwareAPI", "BoardEmulator", "CZlib"]),
+            dependencies: ["Simulator", "BoardView", "FirmwareAPI", "BoardEmulator", "CZlib", "BreadboxTestSupport"]),
         // The SDL window itself, on SDL's dummy video driver (no display needed).
         .testTarget(
             name: "SDLWindowTests",
-            dependencies: ["SDLWindow", "Simulator", "BoardView", "FirmwareAPI", "CSDL2", "CZlib"]),
+            dependencies: ["SDLWindow", "Simulator", "BoardView", "FirmwareAPI", "CSDL2", "CZlib", "BreadboxTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

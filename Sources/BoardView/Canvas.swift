@@ -154,48 +154,36 @@ public final class Canvas {
 
     /// A disc.
     public func fillCircle(_ center: Point, radius: Double, _ c: Colour) {
-        guard radius > 0, let (x0, y0, x1, y1) = span(center.x - radius - 1, center.y - radius - 1,
-                                                       center.x + radius + 1, center.y + radius + 1) else { return }
-        plotting { p, stride in
-            for y in y0..<y1 {
-                let dy = Double(y) + 0.5 - center.y
-                for x in x0..<x1 {
-                    let dx = Double(x) + 0.5 - center.x
-                    let cov = max(0, min(1, radius + 0.5 - (dx * dx + dy * dy).squareRoot()))
-                    if cov > 0 { p[y * stride + x] = Canvas.over(p[y * stride + x], c, cov) }
-                }
-            }
-        }
+        radial(center, reach: radius + 1, c) { d in max(0, min(1, radius + 0.5 - d)) }
     }
 
     /// A ring of `width` pixels inside `radius`.
     public func strokeCircle(_ center: Point, radius: Double, width w: Double, _ c: Colour) {
-        guard radius > 0, let (x0, y0, x1, y1) = span(center.x - radius - 1, center.y - radius - 1,
-                                                       center.x + radius + 1, center.y + radius + 1) else { return }
-        plotting { p, stride in
-            for y in y0..<y1 {
-                let dy = Double(y) + 0.5 - center.y
-                for x in x0..<x1 {
-                    let dx = Double(x) + 0.5 - center.x
-                    let d = (dx * dx + dy * dy).squareRoot()
-                    let cov = max(0, min(1, radius + 0.5 - d)) * max(0, min(1, d - (radius - w) + 0.5))
-                    if cov > 0 { p[y * stride + x] = Canvas.over(p[y * stride + x], c, cov) }
-                }
-            }
+        radial(center, reach: radius + 1, c) { d in
+            max(0, min(1, radius + 0.5 - d)) * max(0, min(1, d - (radius - w) + 0.5))
         }
     }
 
     /// A soft glow: `c` fading from full at the centre to nothing at `radius`.
     public func glow(_ center: Point, radius: Double, _ c: Colour) {
-        guard radius > 0, let (x0, y0, x1, y1) = span(center.x - radius, center.y - radius,
-                                                       center.x + radius, center.y + radius) else { return }
+        radial(center, reach: radius, c) { d in
+            let t = 1 - d / radius
+            return t > 0 ? t * t : 0
+        }
+    }
+
+    /// Shapes round a centre: `coverage` of each pixel from its distance to it.
+    @inline(__always)
+    private func radial(_ center: Point, reach: Double, _ c: Colour, coverage: (Double) -> Double) {
+        guard reach > 0, let (x0, y0, x1, y1) = span(center.x - reach, center.y - reach,
+                                                     center.x + reach, center.y + reach) else { return }
         plotting { p, stride in
             for y in y0..<y1 {
                 let dy = Double(y) + 0.5 - center.y
                 for x in x0..<x1 {
                     let dx = Double(x) + 0.5 - center.x
-                    let t = 1 - (dx * dx + dy * dy).squareRoot() / radius
-                    if t > 0 { p[y * stride + x] = Canvas.over(p[y * stride + x], c, t * t) }
+                    let cov = coverage((dx * dx + dy * dy).squareRoot())
+                    if cov > 0 { p[y * stride + x] = Canvas.over(p[y * stride + x], c, cov) }
                 }
             }
         }

@@ -1,4 +1,5 @@
 import BoardEmulator
+import BreadboxTestSupport
 @testable import FirmwareAPI
 import Foundation
 import PythonRuntime
@@ -385,9 +386,7 @@ final class SupervisorTests: XCTestCase {
         proc.executableURL = bin
         proc.arguments = ["run", project.path, "--interactive", "--timeout", "20s"] + extra
         // The serial console on the terminal, not a window, even on a desktop.
-        var env = ProcessInfo.processInfo.environment
-        for k in ["DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"] { env[k] = nil }
-        proc.environment = env
+        proc.environment = windowlessEnvironment()
         let out = Pipe(), inp = Pipe()
         proc.standardOutput = out
         proc.standardInput = inp
@@ -425,9 +424,7 @@ final class SupervisorTests: XCTestCase {
         let proc = Process()
         proc.executableURL = bin
         proc.arguments = ["run", p.path, "--timeout", "300ms"]
-        var env = ProcessInfo.processInfo.environment
-        for k in ["DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"] { env[k] = nil }
-        proc.environment = env
+        proc.environment = windowlessEnvironment()
         let out = Pipe(), err = Pipe()
         proc.standardOutput = out
         proc.standardError = err

@@ -1,4 +1,5 @@
 import BoardView
+import BreadboxTestSupport
 import FirmwareAPI
 import Foundation
 import SDLWindow
@@ -9,13 +10,6 @@ import XCTest
 /// dropped on the window (an SDL_DROPFILE event) lands in the drive and the
 /// board reloads, and the run's end closes the window with its result.
 final class SDLWindowTests: XCTestCase {
-    final class Serial: @unchecked Sendable {
-        private let lock = NSLock()
-        private var text = ""
-        func append(_ s: String) { lock.withLock { text += s } }
-        var value: String { lock.withLock { text } }
-    }
-
     func testDropOnTheWindowReloadsTheBoard() throws {
         setenv("SDL_VIDEODRIVER", "dummy", 1)
         // Processes the other tests start must not inherit the dummy display.
@@ -30,7 +24,7 @@ final class SDLWindowTests: XCTestCase {
         try "from machine import Pin\nPin(16, Pin.OUT).on()\nprint('dropped program')\n"
             .write(to: dropped, atomically: true, encoding: .utf8)
 
-        let serial = Serial()
+        let serial = LockedText()
         let sim = try LiveSimulator(project: dir, speed: .realTime, timeoutNanoseconds: 6_000_000_000,
                                     mirror: { serial.append($0) })
         let scene = Scene(definition: sim.definition, art: try BoardArt.load(boardID: "pico_w"),

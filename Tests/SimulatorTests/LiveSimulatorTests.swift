@@ -1,5 +1,6 @@
 import BoardEmulator
 import BoardView
+import BreadboxTestSupport
 import FirmwareAPI
 import Foundation
 import Simulator
@@ -8,15 +9,8 @@ import XCTest
 /// The live board behind the window: its own thread, snapshots out, actions
 /// and dropped files in.
 final class LiveSimulatorTests: SimulatorTestCase {
-    final class Serial: @unchecked Sendable {
-        private let lock = NSLock()
-        private var text = ""
-        func append(_ s: String) { lock.withLock { text += s } }
-        var value: String { lock.withLock { text } }
-    }
-
-    func start(_ project: URL, speed: PacingMode = .speedFactor(4)) throws -> (LiveSimulator, Serial) {
-        let serial = Serial()
+    func start(_ project: URL, speed: PacingMode = .speedFactor(4)) throws -> (LiveSimulator, LockedText) {
+        let serial = LockedText()
         let sim = try LiveSimulator(project: project, speed: speed, mirror: { serial.append($0) })
         sim.start()
         addTeardownBlock { XCTAssertTrue(sim.stop(), "the firmware thread ends when asked") }
