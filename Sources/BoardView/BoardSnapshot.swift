@@ -12,8 +12,6 @@ public struct BoardSnapshot: Sendable {
     /// The board's own RGB LEDs by pin (not parts of the circuit).
     public var onboardPixels: [PinRef: RGBColor] = [:]
     public var environment = EnvironmentView()
-    /// Boots so far (1 after power-on; each reload adds one).
-    public var bootCount = 0
 
     public init() {}
 }

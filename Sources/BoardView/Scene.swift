@@ -44,6 +44,12 @@ public final class Scene {
         layout = SceneLayout(width: width, height: height, definition: definition, partCount: partCount)
     }
 
+    /// A scene with the shipped art for the board and the shipped font.
+    public static func standard(definition: BoardDefinition, flavour: FirmwareFlavour, projectName: String) throws(AssetError) -> Scene {
+        Scene(definition: definition, art: try BoardArt.load(boardID: definition.id), font: try BitmapFont.standard(),
+              flavour: flavour, projectName: projectName)
+    }
+
     /// Recomputes the layout for a new window size or part list.
     public func resize(width: Int, height: Int, partCount: Int) {
         layout = SceneLayout(width: width, height: height, definition: definition, partCount: partCount)

@@ -32,7 +32,9 @@ public final class LiveSimulator: @unchecked Sendable {
     private var actions: [UserAction] = []
     private var result: HeadlessResult?
     private var speed: SpeedSetting
-    private var wake = DispatchSemaphore(value: 0)
+    private let wake = DispatchSemaphore(value: 0)
+    /// Free space on the drive, as last measured on the firmware thread (for drops).
+    private var driveFree = Int.max
 
     // Firmware-thread state.
     private var paused = false
@@ -40,6 +42,8 @@ public final class LiveSimulator: @unchecked Sendable {
     private var lastPublish = 0.0
     private var lastPoll = 0.0
     private var watcher: DriveWatcher?
+    /// The pacing the firmware thread last set (the window changes `speed`).
+    private var appliedMode: PacingMode = .realTime
     public var publishInterval = 1.0 / 120
 
     public init(project: URL, sets: [String] = [], speed: PacingMode = .realTime, timeoutNanoseconds: UInt64? = nil,
@@ -76,15 +80,15 @@ public final class LiveSimulator: @unchecked Sendable {
 
     public var speedLabel: String { lock.withLock { speed.label } }
 
-    /// Queues an action for the firmware thread (speed changes take effect there too).
+    /// Queues an action for the firmware thread (a speed change is picked up there
+    /// from `speed`).
     public func perform(_ action: UserAction) {
         lock.withLock {
             switch action {
             case .faster: speed.faster()
             case .slower: speed.slower()
-            default: break
+            default: actions.append(action)
             }
-            actions.append(action)
         }
         if action == .togglePause || action == .quit { wake.signal() }
     }
@@ -100,8 +104,6 @@ public final class LiveSimulator: @unchecked Sendable {
             return error.reason
         }
     }
-
-    private var driveFree = Int.max
 
     // MARK: Firmware thread
 
@@ -135,47 +137,44 @@ public final class LiveSimulator: @unchecked Sendable {
             lock.withLock { serialPending.append(contentsOf: bytes) }
             mirror?(String(decoding: bytes, as: UTF8.self))
         }
-        let mode = lock.withLock { speed.mode }
-        sup.adapter.pacer = Pacer(mode: mode, virtualNow: sup.board.clock.now)
+        appliedMode = lock.withLock { speed.mode }
+        sup.adapter.pacer = Pacer(mode: appliedMode, virtualNow: sup.board.clock.now)
         let w = DriveWatcher(root: driveFolder)
         sup.watch(w)
         _ = w.poll(now: ProcessInfo.processInfo.systemUptime)
         watcher = w
-        var appliedMode = mode
-        scheduleHook(&appliedMode)
+        armHook()
         let r = sup.runSession(timeoutNanoseconds: timeoutNanoseconds, headless: false, interactive: true)
         publish()
         lock.withLock { result = r }
     }
 
-    private func scheduleHook(_ appliedMode: inout PacingMode) {
-        var mode = appliedMode
-        func arm() {
-            _ = supervisor.board.clock.schedule(after: 1_000_000) { [weak self] in
-                guard let self else { return }
-                self.tick(&mode)
-                arm()
-            }
+    private func armHook() {
+        _ = supervisor.board.clock.schedule(after: 1_000_000) { [weak self] in
+            guard let self else { return }
+            self.tick()
+            self.armHook()
         }
-        arm()
     }
 
-    /// The hook: publish, poll the drive, carry out actions, hold while paused.
-    private func tick(_ mode: inout PacingMode) {
+    /// The hook: every `publishInterval` of wall time, publish, carry out the
+    /// actions, poll the drive; hold while paused.
+    private func tick() {
         let now = ProcessInfo.processInfo.systemUptime
+        guard now - lastPublish >= publishInterval else { return }
+        publish()
+        apply()
         if now - lastPoll >= 0.1 {
             lastPoll = now
             _ = watcher?.poll(now: now)
             let free = supervisor.drive.capacity.free
             lock.withLock { driveFree = free }
         }
-        if now - lastPublish >= publishInterval { publish() }
-        apply(&mode)
         if paused {
             publish()
             while paused && !quitting {
                 _ = wake.wait(timeout: .now() + 0.05)
-                apply(&mode)
+                apply()
             }
             supervisor.adapter.pacer?.rebase(virtualNow: supervisor.board.clock.now)
             publish()
@@ -188,14 +187,14 @@ public final class LiveSimulator: @unchecked Sendable {
         lock.withLock { latest = s }
     }
 
-    private func apply(_ mode: inout PacingMode) {
+    private func apply() {
         let (pending, wanted): ([UserAction], PacingMode) = lock.withLock {
             let a = actions
             actions = []
             return (a, speed.mode)
         }
-        if wanted != mode {
-            mode = wanted
+        if wanted != appliedMode {
+            appliedMode = wanted
             supervisor.adapter.pacer = Pacer(mode: wanted, virtualNow: supervisor.board.clock.now)
         }
         let fresh = SnapshotBuilder.fresh
@@ -220,7 +219,7 @@ public final class LiveSimulator: @unchecked Sendable {
                 sup.closeInput()
                 sup.requestStop()
             case .faster, .slower, .screenshot, .dropFile:
-                break
+                break  // handled on the window's side
             }
         }
     }

@@ -13,6 +13,7 @@ public final class ScreenshotCamera {
     /// Virtual time of the picture (nil: when the run ends).
     public let at: UInt64?
     public private(set) var taken = false
+    private var writeError: Error?
     private unowned let supervisor: Supervisor
     public var size = (width: 1280, height: 800)
 
@@ -24,8 +25,7 @@ public final class ScreenshotCamera {
         do { def = try BoardDefinition.load(id: supervisor.board.definition.id) } catch {
             throw AssetError(file: "\(supervisor.board.definition.id).json", field: "board", reason: "\(error)")
         }
-        scene = Scene(definition: def, art: try BoardArt.load(boardID: def.id), font: try BitmapFont.standard(),
-                      flavour: supervisor.flavour, projectName: projectName)
+        scene = try Scene.standard(definition: def, flavour: supervisor.flavour, projectName: projectName)
     }
 
     /// Feeds the console from serial output (chaining whatever sink was there) and
@@ -52,15 +52,11 @@ public final class ScreenshotCamera {
         if let e = writeError { throw e }
     }
 
-    private var writeError: Error?
-
     /// Renders the board as it is now and writes the PNG.
     public func take() {
         guard !taken else { return }
         taken = true
-        let canvas = Canvas(width: size.width, height: size.height)
-        scene.render(SnapshotBuilder.snapshot(of: supervisor, paused: false), on: canvas)
-        do { try PNGEncoder.write(canvas, to: file) } catch { writeError = error }
+        do { try PNGEncoder.write(render(), to: file) } catch { writeError = error }
     }
 
     /// The picture of the board now, without writing it (tests).

@@ -14,7 +14,6 @@ enum SnapshotBuilder {
         let board = sup.board, assembly = sup.assembly, now = board.clock.now
         var s = BoardSnapshot()
         s.virtualNanoseconds = now
-        s.bootCount = sup.bootCount
         if paused {
             s.state = .paused
         } else if sup.isExecuting {

@@ -183,8 +183,7 @@ extension RunCommand {
         }
         let scene: Scene
         do {
-            scene = Scene(definition: sim.definition, art: try BoardArt.load(boardID: sim.definition.id),
-                          font: try BitmapFont.standard(), flavour: sim.flavour, projectName: sim.projectName)
+            scene = try Scene.standard(definition: sim.definition, flavour: sim.flavour, projectName: sim.projectName)
         } catch {
             throw Self.refuse("\(error)")
         }

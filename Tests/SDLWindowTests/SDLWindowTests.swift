@@ -27,8 +27,7 @@ final class SDLWindowTests: XCTestCase {
         let serial = LockedText()
         let sim = try LiveSimulator(project: dir, speed: .realTime, timeoutNanoseconds: 6_000_000_000,
                                     mirror: { serial.append($0) })
-        let scene = Scene(definition: sim.definition, art: try BoardArt.load(boardID: "pico_w"),
-                          font: try BitmapFont.standard(), flavour: sim.flavour, projectName: sim.projectName)
+        let scene = try Scene.standard(definition: sim.definition, flavour: sim.flavour, projectName: sim.projectName)
         let window = SimulatorWindow(simulator: sim, scene: scene)
         let dropper = Thread {
             let end = Date().addingTimeInterval(5)

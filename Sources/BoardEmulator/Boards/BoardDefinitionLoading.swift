@@ -1,21 +1,7 @@
 import Foundation
 
-/// Why a board file was refused: the file, the field (a path such as
-/// `pins[3].gpio`) and the reason.
-public struct BoardDefinitionError: Error, CustomStringConvertible, Equatable, Sendable {
-    public var file: String
-    public var field: String
-    public var reason: String
-
-    public init(file: String, field: String, reason: String) {
-        self.file = file; self.field = field; self.reason = reason
-    }
-
-    /// `pico_w.json: field "pins[3].gpio": 31 is outside 0...29`
-    public var description: String {
-        field.isEmpty ? "\(file): \(reason)" : "\(file): field \"\(field)\": \(reason)"
-    }
-}
+/// A refused board file (`BoardDefs/<id>.json`).
+public typealias BoardDefinitionError = FileFieldError
 
 extension BoardDefinition {
     /// The `BoardDefs` folder of the source tree (found from this file's location),

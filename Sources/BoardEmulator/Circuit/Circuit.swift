@@ -1,21 +1,7 @@
 import Foundation
 
-/// Why a circuit file (or a `--set`) was refused: the file, the field (a path
-/// such as `parts[1].pins.IN`) and the reason.
-public struct CircuitError: Error, CustomStringConvertible, Equatable, Sendable {
-    public var file: String
-    public var field: String
-    public var reason: String
-
-    public init(file: String, field: String, reason: String) {
-        self.file = file; self.field = field; self.reason = reason
-    }
-
-    /// `circuit.json: field "parts[1].pins.IN": "GP99" is not a pin of pico_w`
-    public var description: String {
-        field.isEmpty ? "\(file): \(reason)" : "\(file): field \"\(field)\": \(reason)"
-    }
-}
+/// A refused `circuit.json` or `--set`.
+public typealias CircuitError = FileFieldError
 
 /// What is wired to the board (`circuit.json`):
 ///
