@@ -1,5 +1,6 @@
 import BoardEmulator
 import Foundation
+import PythonRuntime
 
 /// A file dropped on the window goes into the board's drive, as a person
 /// would copy it onto CIRCUITPY: a `code.py` or `main.py` becomes the program
@@ -50,19 +51,53 @@ public enum DriveDrop {
         guard size - replaced <= freeBytes else {
             throw Failure(reason: "\(source.lastPathComponent) (\(size) bytes) does not fit on the drive (\(freeBytes) bytes free)")
         }
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Written through the drive's sandbox, so a link planted in the drive
+        // (lib -> elsewhere) cannot send the copy, or the removal of an old
+        // library folder, outside it.
+        let drive = DirectoryFileSystem(root: driveFolder.path)
+        do throws(FileSystemError) {
+            try makeFolders(drive, "/" + dest)
             if isDir.boolValue {
-                if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-                try FileManager.default.copyItem(at: source, to: target)
+                try drive.removeTree("/" + dest)
+                try copyFolder(source, to: "/" + dest, drive)
             } else {
                 // Written in place (not replaced by rename), as a host writes to a FAT drive.
-                try Data(contentsOf: source).write(to: target)
+                try drive.writeFile("/" + dest, readBytes(source), append: false)
             }
         } catch {
-            throw Failure(reason: "cannot copy \(source.lastPathComponent) to the drive: \(error.localizedDescription)")
+            throw Failure(reason: "cannot copy \(source.lastPathComponent) to the drive: [Errno \(error.errno)]")
         }
         return dest
+    }
+
+    /// The folders above `path` on the drive, made where missing.
+    private static func makeFolders(_ drive: DirectoryFileSystem, _ path: String) throws(FileSystemError) {
+        let parts = path.split(separator: "/").dropLast()
+        var p = ""
+        for part in parts {
+            p += "/" + part
+            if (try? drive.status(p))?.isDirectory != true { try drive.makeDirectory(p) }
+        }
+    }
+
+    private static func copyFolder(_ source: URL, to path: String, _ drive: DirectoryFileSystem) throws(FileSystemError) {
+        try drive.makeDirectory(path)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: source.path)) ?? []
+        for name in names.sorted() {
+            let item = source.appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: item.path, isDirectory: &isDir) else { continue }
+            if isDir.boolValue {
+                try copyFolder(item, to: path + "/" + name, drive)
+            } else {
+                try drive.writeFile(path + "/" + name, try readBytes(item), append: false)
+            }
+        }
+    }
+
+    private static func readBytes(_ url: URL) throws(FileSystemError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .permission }
+        return [UInt8](data)
     }
 
     static func byteCount(_ url: URL) -> Int {

@@ -52,6 +52,24 @@ final class LiveSimulatorTests: SimulatorTestCase {
         }
     }
 
+    func testADropNeverWritesThroughALinkThatLeadsOutOfTheDrive() throws {
+        let project = try makeProject(parts: "", files: ["main.py": "print('x')\n"])
+        let drive = project.appendingPathComponent("drive")
+        let outside = try tempFile("keep.py", "KEEP = 1\n").deletingLastPathComponent()
+        try FileManager.default.removeItem(at: drive.appendingPathComponent("lib"))
+        try FileManager.default.createSymbolicLink(atPath: drive.appendingPathComponent("lib").path,
+                                                   withDestinationPath: outside.path)
+        let before = try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted()
+        let module = try tempFile("mod.py", "M = 1\n")
+        XCTAssertThrowsError(try DriveDrop.copy(module, into: drive, flavour: .micropython, freeBytes: 1 << 20))
+        let package = try tempFile("x", "").deletingLastPathComponent().appendingPathComponent("pkg")
+        try FileManager.default.createDirectory(at: package, withIntermediateDirectories: true)
+        try Data("P = 1\n".utf8).write(to: package.appendingPathComponent("__init__.py"))
+        XCTAssertThrowsError(try DriveDrop.copy(package, into: drive, flavour: .micropython, freeBytes: 1 << 20))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.path).sorted(), before)
+        XCTAssertEqual(try String(contentsOf: outside.appendingPathComponent("keep.py"), encoding: .utf8), "KEEP = 1\n")
+    }
+
     func testActionsReachTheFirmwareAtOnce() throws {
         let project = try makeProject(parts: #"{"id": "b", "type": "button", "pins": {"A": "GP14"}}"#, files: ["main.py": """
             from machine import Pin

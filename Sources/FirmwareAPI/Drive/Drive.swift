@@ -40,19 +40,8 @@ public final class Drive: VirtualFileSystem {
     /// `storage.remount("/", readonly=...)` (CircuitPython, from boot.py).
     public func remount(readonly: Bool) { isWritableByCode = !readonly }
 
-    /// Bytes the files take now.
-    public var usedBytes: Int {
-        var used = 0
-        let fm = FileManager.default
-        if let e = fm.enumerator(atPath: root) {
-            while let name = e.nextObject() as? String {
-                if let attrs = try? fm.attributesOfItem(atPath: root + "/" + name),
-                   (attrs[.type] as? FileAttributeType) == .typeRegular,
-                   let s = (attrs[.size] as? NSNumber)?.intValue { used += s }
-            }
-        }
-        return used
-    }
+    /// Bytes the files take now (regular files only; links are not followed).
+    public var usedBytes: Int { fileSystem.usedBytes() }
 
     private func requireWritable() throws(FileSystemError) {
         if !isWritableByCode { throw .readOnly }
@@ -90,7 +79,8 @@ public final class Drive: VirtualFileSystem {
         try requireWritable()
         var existing = 0
         if let s = try? fileSystem.status(path), !s.isDirectory { existing = s.size }
-        let after = append ? usedBytes + bytes.count : usedBytes - existing + bytes.count
+        let used = usedBytes
+        let after = append ? used + bytes.count : used - existing + bytes.count
         if after > capacityBytes { throw .noSpace }
         noteCodeWrite(path)
         try fileSystem.writeFile(path, bytes, append: append)

@@ -118,7 +118,7 @@ public final class DriveWatcher: @unchecked Sendable {
             let size = isDir ? 0 : ((attrs[.size] as? NSNumber)?.intValue ?? 0)
             let modified = (attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             var hash: UInt64?
-            if !isDir && size <= hashLimit, let data = fm.contents(atPath: base + "/" + name) {
+            if type == .typeRegular && size <= hashLimit, let data = fm.contents(atPath: base + "/" + name) {
                 hash = Self.fnv1a(data)
             }
             result[name] = Entry(isDirectory: isDir, size: size, modified: isDir ? 0 : modified, hash: hash)

@@ -1,117 +1,229 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// A `VirtualFileSystem` backed by a host folder: `/` inside is `root` outside.
-/// Symbolic links that lead outside the root are refused, so code can never
-/// reach host files beyond it.
+/// Every path is walked and every link resolved inside the folder by
+/// `SandboxedFolder`, so code can never read, create, rename or delete a host
+/// file beyond it, whatever links the folder holds.
 public final class DirectoryFileSystem: VirtualFileSystem {
+    /// The host folder, its own links resolved: a drive folder that is itself
+    /// a link is wherever the link points (the user's choice).
     public let root: String
-    private let fm = FileManager.default
+    private let folder: SandboxedFolder
     /// Bytes the drive holds at most (os.statvfs), like a board's flash.
     public var capacityBytes: Int
 
     public init(root: String, capacityBytes: Int = 1 << 30) {
         let resolved = (root as NSString).resolvingSymlinksInPath
         self.root = resolved.hasSuffix("/") && resolved.count > 1 ? String(resolved.dropLast()) : resolved
+        folder = SandboxedFolder(rootPath: self.root)
         self.capacityBytes = capacityBytes
     }
 
-    /// The host path for a virtual path, after checking it stays inside the root.
-    func hostPath(_ path: String) throws(FileSystemError) -> String {
-        let parts = path.split(separator: "/").filter { !$0.isEmpty && $0 != "." }
-        if parts.contains("..") { throw .permission }
-        let joined = root == "/" ? "/" + parts.joined(separator: "/") : root + (parts.isEmpty ? "" : "/" + parts.joined(separator: "/"))
-        // Resolve links in the part that exists; it must still be under the root.
-        let resolved = (joined as NSString).resolvingSymlinksInPath
-        if root != "/" && resolved != root && !resolved.hasPrefix(root + "/") { throw .permission }
-        return joined
+    /// A virtual path's components. The runtime normalises paths before they
+    /// get here; a ".." that still arrives is refused rather than interpreted.
+    private func components(_ path: String) throws(FileSystemError) -> [String] {
+        let parts = path.split(separator: "/").filter { !$0.isEmpty && $0 != "." }.map(String.init)
+        if parts.contains("..") || parts.contains(where: { $0.utf8.contains(0) }) { throw .permission }
+        return parts
     }
 
+    private func locate(_ path: String, followLastLink: Bool = true) throws(FileSystemError) -> SandboxedFolder.Location {
+        try folder.locate(try components(path), followLastLink: followLastLink)
+    }
+
+    private static func statAt(_ at: SandboxedFolder.Location) -> stat? {
+        var info = stat()
+        return fstatat(at.directory, at.name, &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
+    }
+
+    private static func isDirectory(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFDIR }
+
     public func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
-        let p = try hostPath(path)
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .notFound }
-        if isDir.boolValue { throw .isDirectory }
-        guard let data = fm.contents(atPath: p) else { throw .permission }
-        return [UInt8](data)
+        let at = try locate(path)
+        defer { at.close() }
+        let fd = openat(at.directory, at.name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        if fd < 0 { throw errno == ENOENT ? .notFound : SandboxedFolder.error(errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw SandboxedFolder.error(errno) }
+        if Self.isDirectory(info) { throw .isDirectory }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .permission }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; throw SandboxedFolder.error(errno) }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[..<n])
+        }
+        return bytes
     }
 
     public func writeFile(_ path: String, _ bytes: [UInt8], append: Bool) throws(FileSystemError) {
-        let p = try hostPath(path)
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: p, isDirectory: &isDir), isDir.boolValue { throw .isDirectory }
-        let parent = (p as NSString).deletingLastPathComponent
-        guard fm.fileExists(atPath: parent, isDirectory: &isDir), isDir.boolValue else { throw .notFound }
-        if append, let h = FileHandle(forWritingAtPath: p) {
-            h.seekToEndOfFile()
-            h.write(Data(bytes))
-            h.closeFile()
-            return
+        let at = try locate(path)
+        defer { at.close() }
+        if at.name == "." { throw .isDirectory }
+        if let info = Self.statAt(at), Self.isDirectory(info) { throw .isDirectory }
+        let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | (append ? O_APPEND : O_TRUNC)
+        let fd = openat(at.directory, at.name, flags, 0o644)
+        if fd < 0 { throw SandboxedFolder.error(errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw .permission }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 { if errno == EINTR { continue }; throw SandboxedFolder.error(errno) }
+            offset += n
         }
-        guard fm.createFile(atPath: p, contents: Data(bytes)) else { throw .permission }
     }
 
     public func status(_ path: String) throws(FileSystemError) -> FileStatus {
-        let p = try hostPath(path)
-        guard let attrs = try? fm.attributesOfItem(atPath: p) else { throw .notFound }
-        let isDir = (attrs[.type] as? FileAttributeType) == .typeDirectory
-        let size = (attrs[.size] as? NSNumber)?.intValue ?? 0
-        let modified = Int((attrs[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)
-        return FileStatus(isDirectory: isDir, size: isDir ? 0 : size, modified: modified)
+        let at = try locate(path)
+        defer { at.close() }
+        guard let info = Self.statAt(at) else { throw .notFound }
+        let isDir = Self.isDirectory(info)
+        return FileStatus(isDirectory: isDir, size: isDir ? 0 : Int(info.st_size), modified: Int(info.st_mtim.tv_sec))
     }
 
     public func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
-        let p = try hostPath(path)
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .notFound }
-        guard isDir.boolValue else { throw .notDirectory }
-        guard let names = try? fm.contentsOfDirectory(atPath: p) else { throw .permission }
-        return names.sorted()
+        let at = try locate(path)
+        defer { at.close() }
+        let fd = openat(at.directory, at.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOTDIR { throw .notDirectory }
+            throw errno == ENOENT ? .notFound : SandboxedFolder.error(errno)
+        }
+        return Self.names(inDirectory: fd).sorted()
+    }
+
+    /// The names in an open directory (which this closes), without "." and "..".
+    static func names(inDirectory fd: Int32) -> [String] {
+        guard let dir = fdopendir(fd) else { close(fd); return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 
     public func makeDirectory(_ path: String) throws(FileSystemError) {
-        let p = try hostPath(path)
-        if fm.fileExists(atPath: p) { throw .exists }
-        do { try fm.createDirectory(atPath: p, withIntermediateDirectories: false) } catch { throw .notFound }
+        let at = try locate(path, followLastLink: false)
+        defer { at.close() }
+        if at.name == "." { throw .exists }
+        if mkdirat(at.directory, at.name, 0o755) != 0 { throw SandboxedFolder.error(errno) }
     }
 
     public func removeFile(_ path: String) throws(FileSystemError) {
-        let p = try hostPath(path)
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .notFound }
-        if isDir.boolValue { throw .isDirectory }
-        do { try fm.removeItem(atPath: p) } catch { throw .permission }
+        let at = try locate(path, followLastLink: false)
+        defer { at.close() }
+        guard let info = Self.statAt(at) else { throw .notFound }
+        if Self.isDirectory(info) { throw .isDirectory }
+        if unlinkat(at.directory, at.name, 0) != 0 { throw SandboxedFolder.error(errno) }
     }
 
     public func removeDirectory(_ path: String) throws(FileSystemError) {
-        let p = try hostPath(path)
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: p, isDirectory: &isDir) else { throw .notFound }
-        guard isDir.boolValue else { throw .notDirectory }
-        if let items = try? fm.contentsOfDirectory(atPath: p), !items.isEmpty { throw .notEmpty }
-        do { try fm.removeItem(atPath: p) } catch { throw .permission }
+        let at = try locate(path, followLastLink: false)
+        defer { at.close() }
+        if at.name == "." { throw .permission }
+        guard let info = Self.statAt(at) else { throw .notFound }
+        guard Self.isDirectory(info) else { throw .notDirectory }
+        if unlinkat(at.directory, at.name, AT_REMOVEDIR) != 0 {
+            throw errno == ENOTEMPTY || errno == EEXIST ? .notEmpty : SandboxedFolder.error(errno)
+        }
     }
 
     public func rename(_ from: String, _ to: String) throws(FileSystemError) {
-        let a = try hostPath(from), b = try hostPath(to)
-        guard fm.fileExists(atPath: a) else { throw .notFound }
-        if fm.fileExists(atPath: b) {
-            var isDir: ObjCBool = false
-            fm.fileExists(atPath: b, isDirectory: &isDir)
-            if isDir.boolValue { throw .isDirectory }
-            try? fm.removeItem(atPath: b)
+        let a = try locate(from, followLastLink: false)
+        defer { a.close() }
+        let b = try locate(to, followLastLink: false)
+        defer { b.close() }
+        if a.name == "." || b.name == "." { throw .permission }
+        guard Self.statAt(a) != nil else { throw .notFound }
+        if let target = Self.statAt(b), Self.isDirectory(target) { throw .isDirectory }
+        if renameat(a.directory, a.name, b.directory, b.name) != 0 { throw SandboxedFolder.error(errno) }
+    }
+
+    /// Removes a file, a link or a whole folder with everything in it (a
+    /// library folder dropped on the window replaces the old one). Links are
+    /// removed, never followed. A path that does not exist is no error.
+    public func removeTree(_ path: String) throws(FileSystemError) {
+        let at = try locate(path, followLastLink: false)
+        defer { at.close() }
+        if at.name == "." { throw .permission }
+        guard let info = Self.statAt(at) else { return }
+        if Self.isDirectory(info) {
+            let fd = openat(at.directory, at.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if fd < 0 { throw SandboxedFolder.error(errno) }
+            try Self.empty(directory: fd, depth: 0)
+            if unlinkat(at.directory, at.name, AT_REMOVEDIR) != 0 { throw SandboxedFolder.error(errno) }
+        } else if unlinkat(at.directory, at.name, 0) != 0 {
+            throw SandboxedFolder.error(errno)
         }
-        do { try fm.moveItem(atPath: a, toPath: b) } catch { throw .permission }
+    }
+
+    /// Removes everything in an open directory (which this closes).
+    private static func empty(directory fd: Int32, depth: Int) throws(FileSystemError) {
+        defer { close(fd) }
+        guard depth < 64 else { throw .permission }
+        let copy = dup(fd)
+        guard copy >= 0 else { throw SandboxedFolder.error(errno) }
+        for name in names(inDirectory: copy) {
+            var info = stat()
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            if isDirectory(info) {
+                let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if sub < 0 { throw SandboxedFolder.error(errno) }
+                try empty(directory: sub, depth: depth + 1)
+                if unlinkat(fd, name, AT_REMOVEDIR) != 0 { throw SandboxedFolder.error(errno) }
+            } else if unlinkat(fd, name, 0) != 0 {
+                throw SandboxedFolder.error(errno)
+            }
+        }
+    }
+
+    /// Bytes the regular files under the root take, links not followed; stops
+    /// counting once past `limit`.
+    public func usedBytes(limit: Int = Int.max) -> Int {
+        guard let fd = try? folder.openRoot() else { return 0 }
+        var used = 0
+        Self.walk(fd, depth: 0) { size in used += size; return used <= limit }
+        return used
+    }
+
+    /// Calls `visit` with the size of every regular file below an open directory
+    /// (which this closes); stops when `visit` returns false.
+    @discardableResult
+    private static func walk(_ fd: Int32, depth: Int, _ visit: (Int) -> Bool) -> Bool {
+        defer { close(fd) }
+        guard depth < 64, let copy = Optional(dup(fd)), copy >= 0 else { return true }
+        for name in names(inDirectory: copy) {
+            var info = stat()
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                if !visit(Int(info.st_size)) { return false }
+            case S_IFDIR:
+                let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if sub >= 0 && !walk(sub, depth: depth + 1, visit) { return false }
+            default:
+                continue
+            }
+        }
+        return true
     }
 
     public var capacity: (total: Int, free: Int) {
-        var used = 0
-        if let e = fm.enumerator(atPath: root) {
-            while let name = e.nextObject() as? String {
-                if let attrs = try? fm.attributesOfItem(atPath: root + "/" + name),
-                   let s = (attrs[.size] as? NSNumber)?.intValue { used += s }
-                if used > capacityBytes { break }
-            }
-        }
-        return (capacityBytes, max(0, capacityBytes - used))
+        (capacityBytes, max(0, capacityBytes - usedBytes(limit: capacityBytes)))
     }
 }
