@@ -36,7 +36,9 @@ struct BoardSession {
     init(board: Board, cost: CostModel? = nil) {
         self.board = board
         host = BoardTestHost(adapter: BoardHostAdapter(board: board, cost: cost))
-        runtime = Runtime(host: host)
+        var config = RuntimeConfiguration()
+        FirmwareCalibration.configure(&config, for: board)
+        runtime = Runtime(host: host, configuration: config)
     }
 
     /// Runs `source` as __main__; fails the test on an uncaught exception.

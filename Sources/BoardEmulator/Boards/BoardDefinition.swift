@@ -114,6 +114,11 @@ public struct BoardDefinition: Codable, Sendable {
         /// CPU clock during the measurement.
         public var measuredAtHz: Int
         public var source: String
+        /// The extra work of a float result, in instructions: MicroPython and
+        /// CircuitPython allocate a boxed float for each one, which this VM
+        /// (whose floats are unboxed) would otherwise count as free.
+        public var floatResultInstructions: Int
+        public var floatResultSource: String
     }
 
     public struct PinDef: Codable, Sendable {

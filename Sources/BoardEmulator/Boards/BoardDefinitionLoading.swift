@@ -210,6 +210,9 @@ extension BoardDefinition {
             if !(r.secondsPerIteration > 0) { throw fail("\(f).referenceLoop.secondsPerIteration", "must be positive") }
             if !(r.instructionsPerIteration > 0) { throw fail("\(f).referenceLoop.instructionsPerIteration", "must be positive") }
             if r.measuredAtHz <= 0 { throw fail("\(f).referenceLoop.measuredAtHz", "must be positive") }
+            if !(0...100).contains(r.floatResultInstructions) {
+                throw fail("\(f).referenceLoop.floatResultInstructions", "must be 0 to 100")
+            }
         }
 
         // ADC.

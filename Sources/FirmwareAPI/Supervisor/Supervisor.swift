@@ -208,6 +208,7 @@ public final class Supervisor {
         let def = board.definition
         var config = RuntimeConfiguration()
         config.heapLimit = board.flavourFacts.heapBytes
+        FirmwareCalibration.configure(&config, for: board)
         config.machine = def.bannerName(flavour)
         let rp2 = def.mcu.uppercased().hasPrefix("RP")
         switch flavour {

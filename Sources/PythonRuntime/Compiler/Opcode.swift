@@ -229,6 +229,75 @@ public enum Opcode: UInt8, CaseIterable {
     case printExpr
 }
 
+/// Stack effect of an instruction; for jumps, `jump` selects the branch taken.
+func stackEffect(_ op: Opcode, _ arg: Int, jump: Bool) -> Int {
+    switch op {
+    case .nop, .rotTwo, .rotThree, .rotFour: return 0
+    case .popTop: return -1
+    case .dupTop: return 1
+    case .dupTopTwo: return 2
+    case .loadConst, .loadFast, .loadDeref, .loadClosure, .loadClassDeref, .loadName, .loadGlobal: return 1
+    case .storeFast, .storeDeref, .storeName, .storeGlobal: return -1
+    case .deleteFast, .deleteDeref, .deleteName, .deleteGlobal: return 0
+    case .loadAttr: return 0
+    case .storeAttr: return -2
+    case .deleteAttr: return -1
+    case .loadMethod: return 1
+    case .binarySubscr: return -1
+    case .storeSubscr: return -3
+    case .deleteSubscr: return -2
+    case .buildSlice: return 1 - arg
+    case .binaryOp: return -1
+    case .unaryNegative, .unaryPositive, .unaryInvert, .unaryNot: return 0
+    case .compareOp, .isOp, .containsOp: return -1
+    case .jump: return 0
+    case .popJumpIfFalse, .popJumpIfTrue: return -1
+    case .jumpIfFalseOrPop, .jumpIfTrueOrPop: return jump ? 0 : -1
+    case .getIter: return 0
+    case .forIter: return jump ? -1 : 1
+    case .buildTuple, .buildList, .buildSet, .buildString: return 1 - arg
+    case .buildMap: return 1 - 2 * arg
+    case .buildConstKeyMap: return -arg
+    case .listAppend, .setAdd: return -1
+    case .mapAdd: return -2
+    case .listExtend, .setUpdate, .dictUpdate, .dictMerge: return -1
+    case .listToTuple: return 0
+    case .unpackSequence: return arg - 1
+    case .unpackEx: return (arg & 0xFF) + (arg >> 8)
+    case .formatValue: return (arg & 4) != 0 ? -1 : 0
+    case .makeFunction:
+        return -((arg & 1 != 0 ? 1 : 0) + (arg & 2 != 0 ? 1 : 0) + (arg & 8 != 0 ? 1 : 0))
+    case .call: return -arg
+    case .callKW: return -arg - 1
+    case .callEx: return -1 - (arg & 1)
+    case .callMethod: return -arg - 1
+    case .callMethodKW: return -arg - 2
+    case .returnValue: return -1
+    case .loadBuildClass: return 1
+    case .raiseVarargs: return -arg
+    case .loadAssertionError: return 1
+    case .pushExcInfo: return 1
+    case .popExcept: return -1
+    case .checkExcMatch: return 0
+    case .reraise: return -1
+    case .popExceptReraise: return -2
+    case .withExceptStart: return 1
+    case .beforeWith: return 1
+    case .yieldValue: return 0
+    case .getYieldFromIter: return 0
+    case .yieldFrom: return -1
+    case .getAwaitable: return 0
+    case .getAIter: return 0
+    case .getANext: return 1
+    case .endAsyncFor: return -2
+    case .beforeAsyncWith: return 1
+    case .importName: return -1
+    case .importFrom: return 1
+    case .importStar: return -1
+    case .printExpr: return -1
+    }
+}
+
 /// Comparison kinds for `Opcode.compareOp`.
 public enum ComparisonKind: UInt32, CaseIterable {
     case lt, le, eq, ne, gt, ge

@@ -15,6 +15,8 @@ final class Frame {
     /// Name-based locals for module and class bodies (`loadName`/`storeName`).
     unowned(unsafe) var locals: PyDict?
     var slots: UnsafeMutablePointer<Value>
+    /// The code's buffers and the slots, as the interpreter loop loads them.
+    var registers: FrameRegisters
     var stackBase: UnsafeMutablePointer<Value>
     var sp: UnsafeMutablePointer<Value>
     var ip = 0
@@ -30,11 +32,13 @@ final class Frame {
     /// (generator.throw()).
     var pendingException: PyBaseException?
 
+    /// `code` must be materialized (`Runtime.materialize`).
     init(code: CodeObject, globals: PyDict, builtins: PyDict, slots: UnsafeMutablePointer<Value>) {
         self.code = code
         self.globals = globals
         self.builtins = builtins
         self.slots = slots
+        registers = FrameRegisters(code: code, slots: slots)
         let fixed = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
         stackBase = slots + fixed
         sp = stackBase

@@ -7,17 +7,32 @@ struct GlobalCacheEntry {
     var value: Value = .null
 }
 
+/// What the loop keeps in registers for the running frame besides its code,
+/// ip and sp. Each frame stores its own (`Frame.registers`, set with its code
+/// and slots), so that switching frames reads plain fields: the loop holds
+/// frames `unowned(unsafe)`, and calling any method or computed property on
+/// one, or passing it as an argument, makes Swift retain it (measured: two
+/// atomic retains per Python call). For the same reason the loop's named steps
+/// below find the running frame as `currentFrame` instead of taking it.
+struct FrameRegisters {
+    let instructions: UnsafeMutablePointer<Instruction>
+    let constants: UnsafeMutablePointer<Value>
+    let names: UnsafeMutablePointer<Value>
+    let slots: UnsafeMutablePointer<Value>
+
+    /// `code` must be materialized.
+    init(code: CodeObject, slots: UnsafeMutablePointer<Value>) {
+        instructions = code.instructionBuffer!
+        constants = code.constantBuffer!
+        names = code.nameBuffer!
+        self.slots = slots
+    }
+}
+
 /// How often (in instructions) the loop stops at a safe point to report time,
 /// notice interrupts and collect garbage.
 let checkpointInterval = 4096
 
-/// The work, in bytecode-equivalents, that MicroPython spends allocating the boxed
-/// float of a float result (our floats are unboxed, so the VM would otherwise report
-/// float code as cheap as int code). From the published SZY loops (HARDWARE.md §4):
-/// the float loop costs 5.46 µs per iteration more than the int loop on an RP2040
-/// at 125 MHz (13.447 − 7.984), i.e. 7.5 of its 0.726 µs bytecodes; on an ESP32-S3,
-/// 1.90 µs more, 6.2 bytecodes of 0.307 µs. 7 keeps both within 5 %.
-let floatResultCost = 7
 
 extension Runtime {
     /// Prepares a code object for running: constants as values, names interned,
@@ -75,13 +90,14 @@ extension Runtime {
 
     // MARK: frames
 
-    /// A frame for `code` whose slots start at `slots`, from the frame stack.
+    /// A frame for `code` (materialized) whose slots start at `slots`, from the frame stack.
     @inline(__always)
     func obtainFrame(code: CodeObject, globals: PyDict, slots: UnsafeMutablePointer<Value>) -> Frame {
         if framesInUse < frameStack.count {
             let f = frameStack.withUnsafeBufferPointer { $0[framesInUse] }
             framesInUse += 1
             f.code = code
+            f.registers = FrameRegisters(code: code, slots: slots)
             f.globals = globals
             f.builtins = builtins
             f.locals = nil
@@ -233,15 +249,9 @@ extension Runtime {
         unowned(unsafe) var frame = entry
         currentFrame = frame
         unowned(unsafe) var code = frame.code
-        if !code.isMaterialized { materialize(code) }
-        var ins = code.instructionBuffer!
-        var consts = code.constantBuffer!
-        var nameTable = code.nameBuffer!
-        var slots = frame.slots
-        var ip = frame.ip
-        var sp = frame.sp
+        var (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
         var executed = 0
-        var lastCheck = 0
+        let floatCost = configuration.floatResultInstructions
         var reraising = false
 
         while true {
@@ -252,7 +262,7 @@ extension Runtime {
                     throw PyError(pending)
                 }
                 while true {
-                    let raw = ins[ip].raw
+                    let raw = r.instructions[ip].raw
                     ip &+= 1
                     executed &+= 1
                     let arg = Int(truncatingIfNeeded: raw >> 8)
@@ -283,37 +293,38 @@ extension Runtime {
                         (sp - 4).pointee = a
 
                     case .loadConst:
-                        push(&sp, consts[arg])
+                        push(&sp, r.constants[arg])
                     case .loadFast:
-                        let v = slots[arg]
+                        let v = r.slots[arg]
                         if v.isNull {
-                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                            saveState(ip, sp, executed)
                             throw error(types.UnboundLocalError,
                                         "local variable '\(code.variableNames[arg])' referenced before assignment")
                         }
                         push(&sp, v)
                     case .storeFast:
                         sp -= 1
-                        slots[arg] = sp.pointee
+                        r.slots[arg] = sp.pointee
                     case .deleteFast:
-                        if slots[arg].isNull {
+                        if r.slots[arg].isNull {
+                            saveState(ip, sp, executed)
                             throw error(types.UnboundLocalError,
                                         "local variable '\(code.variableNames[arg])' referenced before assignment")
                         }
-                        slots[arg] = .null
+                        r.slots[arg] = .null
                     case .loadDeref:
-                        let cell = unsafeDowncast(slots[code.variableNames.count + arg].object, to: PyCell.self)
-                        if cell.contents.isNull { throw unboundCell(code, arg) }
+                        let cell = unsafeDowncast(r.slots[code.variableNames.count + arg].object, to: PyCell.self)
+                        if cell.contents.isNull { saveState(ip, sp, executed); throw unboundCell(code, arg) }
                         push(&sp, cell.contents)
                     case .storeDeref:
-                        let cell = unsafeDowncast(slots[code.variableNames.count + arg].object, to: PyCell.self)
+                        let cell = unsafeDowncast(r.slots[code.variableNames.count + arg].object, to: PyCell.self)
                         cell.contents = pop(&sp)
                     case .deleteDeref:
-                        let cell = unsafeDowncast(slots[code.variableNames.count + arg].object, to: PyCell.self)
-                        if cell.contents.isNull { throw unboundCell(code, arg) }
+                        let cell = unsafeDowncast(r.slots[code.variableNames.count + arg].object, to: PyCell.self)
+                        if cell.contents.isNull { saveState(ip, sp, executed); throw unboundCell(code, arg) }
                         cell.contents = .null
                     case .loadClosure:
-                        push(&sp, slots[code.variableNames.count + arg])
+                        push(&sp, r.slots[code.variableNames.count + arg])
                     case .loadClassDeref:
                         let cellIndex = code.variableNames.count + arg
                         let name = intern(cellName(code, arg))
@@ -321,32 +332,32 @@ extension Runtime {
                             let v = locals.getStr(name)
                             if !v.isNull { push(&sp, v); break }
                         }
-                        let cell = unsafeDowncast(slots[cellIndex].object, to: PyCell.self)
-                        if cell.contents.isNull { throw unboundCell(code, arg) }
+                        let cell = unsafeDowncast(r.slots[cellIndex].object, to: PyCell.self)
+                        if cell.contents.isNull { saveState(ip, sp, executed); throw unboundCell(code, arg) }
                         push(&sp, cell.contents)
                     case .loadName:
-                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
                         var v = frame.locals?.getStr(name) ?? .null
                         if let l = frame.locals, l.type !== types.dict {
-                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                            saveState(ip, sp, executed)
                             v = try namespaceLoad(l, name)
                         }
                         if v.isNull { v = frame.globals.getStr(name) }
                         if v.isNull { v = frame.builtins.getStr(name) }
-                        if v.isNull { frame.ip = ip; frame.sp = sp; executedInLoop = executed; throw nameError(name.value) }
+                        if v.isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                         push(&sp, v)
                     case .storeName:
-                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
                         if let l = frame.locals, l.type !== types.dict {
                             let v = pop(&sp)
-                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                            saveState(ip, sp, executed)
                             try setItem(Value(l), Value(name), v)
                             break
                         }
                         (frame.locals ?? frame.globals).setStr(name, pop(&sp))
                     case .deleteName:
-                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
-                        if (frame.locals ?? frame.globals).removeStr(name).isNull { throw nameError(name.value) }
+                        let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
+                        if (frame.locals ?? frame.globals).removeStr(name).isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                     case .loadGlobal:
                         let cache = code.globalCache! + (ip - 1)
                         let g = frame.globals, b = frame.builtins
@@ -354,45 +365,32 @@ extension Runtime {
                             push(&sp, cache.pointee.value)
                             break
                         }
-                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
                         var v = g.getStr(name)
                         if v.isNull { v = b.getStr(name) }
-                        if v.isNull { frame.ip = ip; frame.sp = sp; executedInLoop = executed; throw nameError(name.value) }
+                        if v.isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                         cache.pointee = GlobalCacheEntry(globalsVersion: g.version, builtinsVersion: b.version, value: v)
                         push(&sp, v)
                     case .storeGlobal:
-                        frame.globals.setStr(unsafeDowncast(nameTable[arg].object, to: PyStr.self), pop(&sp))
+                        frame.globals.setStr(unsafeDowncast(r.names[arg].object, to: PyStr.self), pop(&sp))
                     case .deleteGlobal:
-                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
-                        if frame.globals.removeStr(name).isNull { throw nameError(name.value) }
+                        let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
+                        if frame.globals.removeStr(name).isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                     case .loadAttr:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let obj = top(sp)
-                        (sp - 1).pointee = try getAttribute(obj, unsafeDowncast(nameTable[arg].object, to: PyStr.self))
+                        (sp - 1).pointee = try getAttribute(obj, unsafeDowncast(r.names[arg].object, to: PyStr.self))
                     case .storeAttr:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let obj = pop(&sp), v = pop(&sp)
-                        try setAttribute(obj, unsafeDowncast(nameTable[arg].object, to: PyStr.self), v)
+                        try setAttribute(obj, unsafeDowncast(r.names[arg].object, to: PyStr.self), v)
                     case .deleteAttr:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                        try deleteAttribute(pop(&sp), unsafeDowncast(nameTable[arg].object, to: PyStr.self))
+                        saveState(ip, sp, executed)
+                        try deleteAttribute(pop(&sp), unsafeDowncast(r.names[arg].object, to: PyStr.self))
                     case .loadMethod:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                        let obj = top(sp)
-                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
-                        let m = try lookupMethod(obj, name)
-                        if m.isNull {
-                            let pushed = try getAttribute(obj, name)
-                            sp.pointee = pushed
-                            (sp - 1).pointee = .null
-                            sp += 1
-                        } else {
-                            // For super().name(...), the method gets super's receiver.
-                            sp.pointee = obj.isObject && obj.object.type.instanceKind == .superObject
-                                ? unsafeDowncast(obj.object, to: PySuper.self).receiver : obj
-                            (sp - 1).pointee = m
-                            sp += 1
-                        }
+                        saveState(ip, sp, executed)
+                        let (method, receiver) = try loadMethod(top(sp), unsafeDowncast(r.names[arg].object, to: PyStr.self))
+                        replaceTopAndPush(&sp, method, receiver)
 
                     case .binarySubscr:
                         let index = pop(&sp), container = top(sp)
@@ -405,7 +403,7 @@ extension Runtime {
                                 break
                             }
                         }
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         (sp - 1).pointee = try getItem(container, index)
                     case .storeSubscr:
                         let index = pop(&sp), container = pop(&sp), v = pop(&sp)
@@ -418,11 +416,11 @@ extension Runtime {
                                 break
                             }
                         }
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         try setItem(container, index, v)
                     case .deleteSubscr:
                         let index = pop(&sp), container = pop(&sp)
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         try deleteItem(container, index)
                     case .buildSlice:
                         let step: Value = arg == 3 ? pop(&sp) : .none
@@ -434,28 +432,28 @@ extension Runtime {
                         let fast = fastBinary(a, b, arg & 15)
                         if !fast.isNull {
                             (sp - 1).pointee = fast
-                            // MicroPython allocates a boxed float for every float result;
-                            // charge that work so a board's clock sees it (see below).
-                            if fast.isFloat { executed &+= floatResultCost }
+                            // The firmware allocates a boxed float for every float result;
+                            // charge that work so a board's clock sees it.
+                            if fast.isFloat { executed &+= floatCost }
                             break
                         }
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let inplace = arg >= Int(Instruction.inplaceOffset)
                         let op = BinaryOperator(rawValue: inplace ? arg - Int(Instruction.inplaceOffset) : arg)!
                         (sp - 1).pointee = try binaryOperation(a, b, op, inplace: inplace)
                     case .unaryNegative:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         (sp - 1).pointee = try negate(top(sp))
                     case .unaryPositive:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         (sp - 1).pointee = try positive(top(sp))
                     case .unaryInvert:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         (sp - 1).pointee = try invert(top(sp))
                     case .unaryNot:
                         let v = top(sp)
                         if v.isBool { (sp - 1).pointee = Value(bool: v.bits == Value.false.bits); break }
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         (sp - 1).pointee = Value(bool: !(try isTruthy(v)))
                     case .compareOp:
                         let b = pop(&sp), a = top(sp)
@@ -463,7 +461,7 @@ extension Runtime {
                             (sp - 1).pointee = Value(bool: r)
                             break
                         }
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         (sp - 1).pointee = try richCompare(a, b, ComparisonKind(rawValue: UInt32(arg))!)
                     case .isOp:
                         let b = pop(&sp), a = top(sp)
@@ -471,47 +469,35 @@ extension Runtime {
                         (sp - 1).pointee = Value(bool: arg == 0 ? same : !same)
                     case .containsOp:
                         let container = pop(&sp), item = top(sp)
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let r = try contains(container, item)
                         (sp - 1).pointee = Value(bool: arg == 0 ? r : !r)
 
                     case .jump:
-                        if arg < ip && checkpointDue(executed, lastCheck) {
-                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                            try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
-                            lastCheck = executed
-                        }
+                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor) }
                         ip = arg
                     case .popJumpIfFalse:
-                        if arg < ip && checkpointDue(executed, lastCheck) {
-                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                            try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
-                            lastCheck = executed
-                        }
+                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor) }
                         let v = pop(&sp)
                         if v.bits == Value.false.bits { ip = arg; break }
                         if v.bits == Value.true.bits { break }
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         if !(try isTruthy(v)) { ip = arg }
                     case .popJumpIfTrue:
-                        if arg < ip && checkpointDue(executed, lastCheck) {
-                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                            try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
-                            lastCheck = executed
-                        }
+                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor) }
                         let v = pop(&sp)
                         if v.bits == Value.true.bits { ip = arg; break }
                         if v.bits == Value.false.bits { break }
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         if try isTruthy(v) { ip = arg }
                     case .jumpIfFalseOrPop:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         if try isTruthy(top(sp)) { sp -= 1 } else { ip = arg }
                     case .jumpIfTrueOrPop:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         if try isTruthy(top(sp)) { ip = arg } else { sp -= 1 }
                     case .getIter:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         (sp - 1).pointee = try getIterator(top(sp))
                     case .forIter:
                         let it = top(sp)
@@ -541,7 +527,7 @@ extension Runtime {
                                 break
                             }
                         }
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let v = try nextValue(it)
                         if v.isNull {
                             sp -= 1
@@ -559,21 +545,21 @@ extension Runtime {
                         let l = newList(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg)))
                         push(&sp, Value(l))
                     case .buildSet:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let base = sp - arg
                         let set = newSet()
                         for i in 0..<arg { try set.storage.set(base[i], .none, self) }
                         sp = base
                         push(&sp, Value(set))
                     case .buildMap:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let base = sp - 2 * arg
                         let d = newDict(capacity: arg)
                         for i in 0..<arg { try d.set(base[2 * i], base[2 * i + 1], self) }
                         sp = base
                         push(&sp, Value(d))
                     case .buildConstKeyMap:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let keys = unsafeDowncast(top(sp).object, to: PyTuple.self)
                         let base = sp - 1 - arg
                         let d = newDict(capacity: arg)
@@ -591,27 +577,27 @@ extension Runtime {
                         let v = pop(&sp)
                         unsafeDowncast((sp - arg).pointee.object, to: PyList.self).items.append(v)
                     case .setAdd:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let v = pop(&sp)
                         try unsafeDowncast((sp - arg).pointee.object, to: PySet.self).storage.set(v, .none, self)
                     case .mapAdd:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let v = pop(&sp), k = pop(&sp)
                         try unsafeDowncast((sp - arg).pointee.object, to: PyDict.self).set(k, v, self)
                     case .listExtend:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let iterable = top(sp)
                         let list = unsafeDowncast((sp - 1 - arg).pointee.object, to: PyList.self)
                         try list.items.append(contentsOf: iterateToArray(iterable))
                         sp -= 1
                     case .setUpdate:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let iterable = top(sp)
                         let set = unsafeDowncast((sp - 1 - arg).pointee.object, to: PySet.self)
                         for v in try iterateToArray(iterable) { try set.storage.set(v, .none, self) }
                         sp -= 1
                     case .dictUpdate, .dictMerge:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let mapping = top(sp)
                         let d = unsafeDowncast((sp - 1 - arg).pointee.object, to: PyDict.self)
                         try mergeMapping(into: d, mapping, rejectDuplicates: raw & 0xFF == UInt32(Opcode.dictMerge.rawValue))
@@ -620,7 +606,7 @@ extension Runtime {
                         let l = unsafeDowncast(top(sp).object, to: PyList.self)
                         (sp - 1).pointee = Value(newTuple(l.items))
                     case .unpackSequence:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let seq = pop(&sp)
                         if seq.isObject, let t = seq.object as? PyTuple, t.items.count == arg {
                             for i in stride(from: arg - 1, through: 0, by: -1) { push(&sp, t.items[i]) }
@@ -635,49 +621,20 @@ extension Runtime {
                         sp -= 1
                         for i in stride(from: arg - 1, through: 0, by: -1) { push(&sp, items[i]) }
                     case .unpackEx:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                        let before = arg & 0xFF, after = arg >> 8
-                        let items = try iterateToArray(top(sp))
+                        saveState(ip, sp, executed)
+                        let items = try unpackStarred(top(sp), before: arg & 0xFF, after: arg >> 8)
                         sp -= 1
-                        if items.count < before + after {
-                            throw valueError("need more than \(items.count) values to unpack")
-                        }
-                        for i in stride(from: items.count - 1, through: items.count - after, by: -1) where after > 0 {
-                            push(&sp, items[i])
-                        }
-                        push(&sp, Value(newList(ContiguousArray(items[before..<(items.count - after)]))))
-                        for i in stride(from: before - 1, through: 0, by: -1) { push(&sp, items[i]) }
+                        for v in items.reversed() { push(&sp, v) }
                     case .formatValue:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let spec: Value = arg & 4 != 0 ? pop(&sp) : .null
-                        var v = top(sp)
-                        switch arg & 3 {
-                        case 1: v = str(try toStr(v))
-                        case 2: v = str(try repr(v))
-                        case 3: v = str(asciiEscaped(try repr(v)))
-                        default: break
-                        }
-                        let specText = spec.isNull ? "" : unsafeDowncast(spec.object, to: PyStr.self).value
-                        if specText.isEmpty, v.isObject, v.object.type === types.str {
-                            (sp - 1).pointee = v
-                        } else {
-                            (sp - 1).pointee = str(try format(v, spec: specText))
-                        }
+                        (sp - 1).pointee = try formatField(top(sp), conversion: arg & 3, spec: spec)
 
                     case .makeFunction:
-                        let codeObj = unsafeDowncast(pop(&sp).object, to: PyCode.self).code
-                        let fn = track(PyFunction(type: types.function, code: codeObj, globals: frame.globals,
-                                                  name: Value(intern(codeObj.name)),
-                                                  qualifiedName: Value(intern(codeObj.qualifiedName))))
+                        let fn = makeFunction(unsafeDowncast(pop(&sp).object, to: PyCode.self).code, globals: frame.globals)
                         if arg & 8 != 0 { fn.closure = pop(&sp) }
                         if arg & 2 != 0 { fn.keywordDefaults = pop(&sp) }
                         if arg & 1 != 0 { fn.defaults = pop(&sp) }
-                        if codeObj.flags.contains(.hasDocstring) {
-                            if !codeObj.isMaterialized { materialize(codeObj) }
-                            fn.doc = codeObj.constantValues.first ?? .none
-                        }
-                        fn.module = frame.globals.getStr(self.names.__name__)
-                        if fn.module.isNull { fn.module = .none }
                         push(&sp, Value(fn))
                     case .call, .callKW, .callMethod, .callMethodKW:
                         let op = UInt8(truncatingIfNeeded: raw)
@@ -699,11 +656,7 @@ extension Runtime {
                                 argc += 1
                             }
                         }
-                        if checkpointDue(executed, lastCheck) {
-                            frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                            try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
-                            lastCheck = executed
-                        }
+                        try safePoint(ip, sp, &executed, nurseryFloor)
                         if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .function {
                             let fn = unsafeDowncast(callable.object, to: PyFunction.self)
                             frame.ip = ip
@@ -717,37 +670,20 @@ extension Runtime {
                             }
                             callee.parent = frame
                             frameDepth += 1
-                            frame = callee; currentFrame = frame; code = frame.code; ins = code.instructionBuffer!; consts = code.constantBuffer!; nameTable = code.nameBuffer!; slots = frame.slots; ip = frame.ip; sp = frame.sp
+                            frame = callee; currentFrame = frame; code = frame.code; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                             break
                         }
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         frame.sp = sp
                         let result = try callValue(callable, args: UnsafeBufferPointer(start: argBase, count: argc),
                                                    kwNames: kwNames)
                         sp = resultSlot
                         push(&sp, result)
                     case .callEx:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let kwargs: Value = arg & 1 != 0 ? pop(&sp) : .null
-                        let argsTuple = pop(&sp)
-                        let callable = top(sp)
-                        var positional = try iterateToArray(argsTuple)
-                        var kwNames: [PyStr] = []
-                        if kwargs.isObject, let d = kwargs.object as? PyDict {
-                            for (k, v) in d.items {
-                                guard k.isObject, let ks = k.object as? PyStr else {
-                                    throw typeError("keywords must be strings")
-                                }
-                                kwNames.append(ks)
-                                positional.append(v)
-                            }
-                        }
-                        let kwTuple: PyTuple? = kwNames.isEmpty ? nil : newTuple(ContiguousArray(kwNames.map { Value($0) }))
-                        let n = positional.count
-                        let result = try positional.withUnsafeBufferPointer { (buf) throws(PyError) -> Value in
-                            try callValue(callable, args: UnsafeBufferPointer(start: buf.baseAddress, count: n), kwNames: kwTuple)
-                        }
-                        (sp - 1).pointee = result
+                        let positional = pop(&sp)
+                        (sp - 1).pointee = try callUnpacking(top(sp), positional: positional, keywords: kwargs)
                     case .returnValue:
                         let result = pop(&sp)
                         if sameFrame(frame, entry) {
@@ -761,81 +697,47 @@ extension Runtime {
                         }
                         unowned(unsafe) let finished = frame
                         frameDepth -= 1
-                        frame = finished.parent!; currentFrame = frame; code = frame.code; ins = code.instructionBuffer!; consts = code.constantBuffer!; nameTable = code.nameBuffer!; slots = frame.slots; ip = frame.ip; sp = frame.sp
+                        frame = finished.parent!; currentFrame = frame; code = frame.code; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                         releaseFrame(finished)
                         push(&sp, result)
                     case .loadBuildClass:
                         push(&sp, builtins.getStr(intern("__build_class__")))
 
                     case .raiseVarargs:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                        switch arg {
-                        case 0:
-                            guard !handledException.isNone, handledException.isObject else {
-                                throw error(types.RuntimeError, "No active exception to reraise")
-                            }
-                            reraising = true
-                            throw PyError(unsafeDowncast(handledException.object, to: PyBaseException.self))
-                        case 1:
-                            throw PyError(try makeException(pop(&sp)))
-                        default:
-                            let cause = pop(&sp)
-                            let exc = try makeException(pop(&sp))
-                            if cause.isNone {
-                                exc.cause = .none
-                            } else {
-                                exc.cause = Value(try makeException(cause))
-                            }
-                            exc.suppressContext = true
-                            throw PyError(exc)
-                        }
+                        saveState(ip, sp, executed)
+                        reraising = arg == 0
+                        let cause: Value = arg == 2 ? pop(&sp) : .null
+                        throw PyError(try exceptionToRaise(arg == 0 ? .null : pop(&sp), cause: cause))
                     case .loadAssertionError:
                         push(&sp, Value(types.AssertionError))
                     case .pushExcInfo:
                         let exc = top(sp)
-                        let pushed = exc
-                        sp.pointee = pushed
-                        (sp - 1).pointee = handledException
-                        sp += 1
+                        replaceTopAndPush(&sp, handledException, exc)
                         handledException = exc
                     case .popExcept:
                         handledException = pop(&sp)
                     case .checkExcMatch:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let t = pop(&sp)
                         push(&sp, Value(bool: try exceptionMatches(top(sp), t)))
                     case .reraise:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         reraising = true
                         throw PyError(unsafeDowncast(pop(&sp).object, to: PyBaseException.self))
                     case .popExceptReraise:
                         let exc = pop(&sp)
                         handledException = pop(&sp)
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         reraising = true
                         throw PyError(unsafeDowncast(exc.object, to: PyBaseException.self))
                     case .withExceptStart:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let exc = top(sp)
-                        let exit = (sp - 3).pointee
-                        let excType = Value(typeOf(exc))
-                        let args = [excType, exc, Value.none]
-                        let r = try args.withUnsafeBufferPointer { (b) throws(PyError) -> Value in
-                            try callValue(exit, args: b, kwNames: nil)
-                        }
-                        push(&sp, r)
+                        push(&sp, try call((sp - 3).pointee, [Value(typeOf(exc)), exc, .none]))
                     case .beforeWith:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                        let mgr = top(sp)
-                        let enter = try lookupSpecial(mgr, self.names.__enter__)
-                        let exit = try lookupSpecial(mgr, self.names.__exit__)
-                        guard !enter.isNull, !exit.isNull else {
-                            throw typeError("'\(typeName(mgr))' object does not support the context manager protocol")
-                        }
-                        let pushed = try call(enter, [])
-                        sp.pointee = pushed
-                        (sp - 1).pointee = exit
-                        sp += 1
+                        saveState(ip, sp, executed)
+                        let (exit, entered) = try enterContext(top(sp), asynchronous: false)
+                        replaceTopAndPush(&sp, exit, entered)
 
                     case .yieldValue:
                         let v = pop(&sp)
@@ -847,10 +749,10 @@ extension Runtime {
                     case .getYieldFromIter:
                         let v = top(sp)
                         if v.isObject, v.object is PyGenerator { break }
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         (sp - 1).pointee = try getIterator(v)
                     case .yieldFrom:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let sent = pop(&sp)
                         let delegate = top(sp)
                         switch try sendToDelegate(delegate, sent) {
@@ -865,16 +767,17 @@ extension Runtime {
                             (sp - 1).pointee = r
                         }
                     case .getAwaitable:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         (sp - 1).pointee = try awaitable(top(sp))
                     case .getAIter:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         (sp - 1).pointee = try callMethod(top(sp), "__aiter__", [])
                     case .getANext:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         push(&sp, try awaitable(try callMethod(top(sp), "__anext__", [])))
                     case .endAsyncFor:
                         let exc = pop(&sp)
+                        saveState(ip, sp, executed)
                         if try exceptionMatches(exc, Value(types.StopAsyncIteration)) {
                             sp -= 1
                         } else {
@@ -882,34 +785,26 @@ extension Runtime {
                             throw PyError(unsafeDowncast(exc.object, to: PyBaseException.self))
                         }
                     case .beforeAsyncWith:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                        let mgr = top(sp)
-                        let enter = try lookupSpecial(mgr, intern("__aenter__"))
-                        let exit = try lookupSpecial(mgr, intern("__aexit__"))
-                        guard !enter.isNull, !exit.isNull else {
-                            throw typeError("'\(typeName(mgr))' object does not support the asynchronous context manager protocol")
-                        }
-                        let pushed = try awaitable(try call(enter, []))
-                        sp.pointee = pushed
-                        (sp - 1).pointee = exit
-                        sp += 1
+                        saveState(ip, sp, executed)
+                        let (exit, entered) = try enterContext(top(sp), asynchronous: true)
+                        replaceTopAndPush(&sp, exit, entered)
 
                     case .importName:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let fromlist = pop(&sp)
                         let level = pop(&sp)
-                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self).value
+                        let name = unsafeDowncast(r.names[arg].object, to: PyStr.self).value
                         push(&sp, try importModule(name, fromlist: fromlist, level: level.isSmallInt ? level.asSmallInt : 0,
                                               globals: frame.globals))
                     case .importFrom:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
-                        let name = unsafeDowncast(nameTable[arg].object, to: PyStr.self)
+                        saveState(ip, sp, executed)
+                        let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
                         push(&sp, try importFrom(top(sp), name))
                     case .importStar:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         try importStar(pop(&sp), into: frame.locals ?? frame.globals)
                     case .printExpr:
-                        frame.ip = ip; frame.sp = sp; executedInLoop = executed
+                        saveState(ip, sp, executed)
                         let v = pop(&sp)
                         if !v.isNone {
                             host.writeOutput(try repr(v) + "\n")
@@ -951,16 +846,33 @@ extension Runtime {
                         throw caught
                     }
                     unowned(unsafe) let finished = frame
-                    frame = finished.parent!; currentFrame = frame; code = frame.code; ins = code.instructionBuffer!; consts = code.constantBuffer!; nameTable = code.nameBuffer!; slots = frame.slots; ip = frame.ip; sp = frame.sp
+                    frame = finished.parent!; currentFrame = frame; code = frame.code; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                     releaseFrame(finished)
                 }
             }
         }
     }
 
-    /// Is the loop due for a safe point (enough instructions, or an interrupt)?
-    @inline(__always) func checkpointDue(_ executed: Int, _ lastCheck: Int) -> Bool {
-        executed &- lastCheck >= checkpointInterval || interruptRequested.load(ordering: .relaxed) != 0
+    // MARK: the loop's named steps (Lua's savestate/Protect)
+
+    /// Saves the loop's registers into its frame (`currentFrame`). Required before any step that
+    /// can raise (unwinding reads frame.ip for the traceback and frame.sp for the
+    /// handler's depth), call back into Python or the host, allocate enough to
+    /// collect (the collector scans each frame up to frame.sp), or read the clock
+    /// (which charges `executedInLoop`). Steps that do none of these skip it.
+    @inline(__always) func saveState(_ ip: Int, _ sp: UnsafeMutablePointer<Value>, _ executed: Int) {
+        currentFrame.unsafelyUnwrapped.ip = ip
+        currentFrame.unsafelyUnwrapped.sp = sp
+        executedInLoop = executed
+    }
+
+    /// A safe point on a backward jump or a call, when due (enough instructions,
+    /// or an interrupt pending): see `checkpoint`.
+    @inline(__always) func safePoint(_ ip: Int, _ sp: UnsafeMutablePointer<Value>,
+                                     _ executed: inout Int, _ nurseryFloor: Int) throws(PyError) {
+        guard executed >= checkpointInterval || interruptRequested.load(ordering: .relaxed) != 0 else { return }
+        saveState(ip, sp, executed)
+        try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
     }
 
     func findHandler(_ code: CodeObject, _ ip: Int) -> ExceptionTableEntry? {
@@ -1048,6 +960,15 @@ extension Runtime {
     return sp.pointee
 }
 @inline(__always) func top(_ sp: UnsafeMutablePointer<Value>) -> Value { (sp - 1).pointee }
+/// [a] → [replacement, pushed]. The new slot is written before the old one: in
+/// release builds a store to `(sp - 1).pointee` followed by an inlined push was
+/// lost (the callable of a method call came out as its receiver), so every
+/// opcode that rewrites the top and pushes goes through here, in this order.
+@inline(__always) func replaceTopAndPush(_ sp: inout UnsafeMutablePointer<Value>, _ replacement: Value, _ pushed: Value) {
+    sp.pointee = pushed
+    (sp - 1).pointee = replacement
+    sp += 1
+}
 
 /// Identity of two frames by address: `===` on unowned references would
 /// retain both first.

@@ -43,6 +43,10 @@ public struct RuntimeConfiguration {
     public var heapLimit: Int = 256 * 1024 * 1024
     /// Deepest Python call nesting before RecursionError.
     public var recursionLimit: Int = 1000
+    /// Instructions a float result is charged on top of the one that made it:
+    /// a board's firmware allocates a boxed float for each (the board's cost
+    /// model sets it; 0 on the host).
+    public var floatResultInstructions: Int = 0
     /// `sys.platform`.
     public var platform: String = "linux"
     /// `sys.implementation._machine` / `os.uname().machine`.
