@@ -52,7 +52,7 @@ extension Runtime {
         }
         builtin("ascii") { rt, args throws(PyError) in
             try args.expect(rt, "ascii", 1, 1)
-            return rt.str(rt.asciiEscaped(try rt.repr(args[0])))
+            return rt.str(asciiEscaped(try rt.repr(args[0])))
         }
         builtin("format") { rt, args throws(PyError) in
             try args.expect(rt, "format", 1, 2)
@@ -374,20 +374,7 @@ extension Runtime {
     func length(_ v: Value) throws(PyError) -> Int {
         if v.isObject {
             let o = v.object
-            if o.type.isBuiltin {
-                switch o {
-                case let s as PyStr: return s.count
-                case let l as PyList: return l.items.count
-                case let t as PyTuple: return t.items.count
-                case let d as PyDict: return d.count
-                case let s as PySet: return s.storage.count
-                case let b as PyBytes: return b.bytes.count
-                case let r as PyRange: return r.count
-                case let d as PyDictView: return d.dict.count
-                case let m as PyMemoryView: try checkReleased(m); return m.count
-                default: break
-                }
-            }
+            if o.type.isBuiltin, let n = try builtinLength(o) { return n }
             let m = o.type.lookup(names.__len__)
             // A native __len__ here is a built-in base's (it calls back into length()).
             if !m.isNull, !(m.isObject && m.object is PyNativeFunction) {
@@ -396,15 +383,8 @@ extension Runtime {
                 if n < 0 { throw valueError("__len__() should return >= 0") }
                 return n
             }
-            switch o {
-            case let s as PyStr: return s.count
-            case let l as PyList: return l.items.count
-            case let t as PyTuple: return t.items.count
-            case let d as PyDict: return d.count
-            case let s as PySet: return s.storage.count
-            case let b as PyBytes: return b.bytes.count
-            default: break
-            }
+            // Built-in bases of user subclasses.
+            if let n = try builtinLength(o) { return n }
         }
         throw typeError("object of type '\(typeName(v))' has no len()")
     }

@@ -248,18 +248,7 @@ extension Runtime {
             }
             return try rt.call(cls, [Value(rt.newBytes(bytes))])
         }
-        method(t, "find") { rt, args throws(PyError) in rt.int(try rt.bytesFindIn(args, "find", reverse: false)) }
-        method(t, "rfind") { rt, args throws(PyError) in rt.int(try rt.bytesFindIn(args, "rfind", reverse: true)) }
-        method(t, "index") { rt, args throws(PyError) in
-            let i = try rt.bytesFindIn(args, "index", reverse: false)
-            if i < 0 { throw rt.valueError("substring not found") }
-            return rt.int(i)
-        }
-        method(t, "rindex") { rt, args throws(PyError) in
-            let i = try rt.bytesFindIn(args, "rindex", reverse: true)
-            if i < 0 { throw rt.valueError("substring not found") }
-            return rt.int(i)
-        }
+        installFindMethods(t) { rt, args, name, reverse throws(PyError) in try rt.bytesFindIn(args, name, reverse: reverse) }
         method(t, "count") { rt, args throws(PyError) in
             try args.expect(rt, "count", 2, 4)
             let b = try rt.selfArg(args, PyBytes.self, "count")

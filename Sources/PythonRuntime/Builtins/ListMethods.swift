@@ -49,18 +49,7 @@ extension Runtime {
             }
             throw rt.valueError("list.remove(x): x not in list")
         }
-        method(t, "index") { rt, args throws(PyError) in
-            try args.expect(rt, "index", 2, 4)
-            let l = try rt.selfArg(args, PyList.self, "index")
-            return rt.int(try rt.sequenceFind(Array(l.items), args, "list"))
-        }
-        method(t, "count") { rt, args throws(PyError) in
-            try args.expect(rt, "count", 2, 2)
-            let l = try rt.selfArg(args, PyList.self, "count")
-            var n = 0
-            for v in l.items where try rt.equals(v, args[1]) { n += 1 }
-            return rt.int(n)
-        }
+        installIndexAndCount(t, "list") { (l: PyList) in l.items }
         method(t, "reverse") { rt, args throws(PyError) in
             try args.expect(rt, "reverse", 1, 1)
             try rt.selfArg(args, PyList.self, "reverse").items.reverse()
@@ -92,18 +81,7 @@ extension Runtime {
             if args[0].isObject, args[0].object.type === rt.types.tuple { return args[0] }
             return Value(rt.newTuple(ContiguousArray(try rt.iterateToArray(args[0]))))
         }
-        method(t, "index") { rt, args throws(PyError) in
-            try args.expect(rt, "index", 2, 4)
-            let s = try rt.selfArg(args, PyTuple.self, "index")
-            return rt.int(try rt.sequenceFind(Array(s.items), args, "tuple"))
-        }
-        method(t, "count") { rt, args throws(PyError) in
-            try args.expect(rt, "count", 2, 2)
-            let s = try rt.selfArg(args, PyTuple.self, "count")
-            var n = 0
-            for v in s.items where try rt.equals(v, args[1]) { n += 1 }
-            return rt.int(n)
-        }
+        installIndexAndCount(t, "tuple") { (s: PyTuple) in s.items }
         installSequenceDunders(t)
     }
 
@@ -131,6 +109,22 @@ extension Runtime {
                 try rt.builtinDeleteItem(args[0], args[1])
                 return .none
             }
+        }
+    }
+
+    /// `index` and `count` of list and tuple, over a snapshot of the items (an
+    /// `__eq__` that changes the list does not move the walk).
+    func installIndexAndCount<T: PyObject>(_ t: PyType, _ what: String,
+                                           _ items: @escaping (T) -> ContiguousArray<Value>) {
+        method(t, "index") { rt, args throws(PyError) in
+            try args.expect(rt, "index", 2, 4)
+            return rt.int(try rt.sequenceFind(Array(items(try rt.selfArg(args, T.self, "index"))), args, what))
+        }
+        method(t, "count") { rt, args throws(PyError) in
+            try args.expect(rt, "count", 2, 2)
+            var n = 0
+            for v in items(try rt.selfArg(args, T.self, "count")) where try rt.equals(v, args[1]) { n += 1 }
+            return rt.int(n)
         }
     }
 

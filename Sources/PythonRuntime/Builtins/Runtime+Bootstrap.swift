@@ -75,6 +75,23 @@ extension Runtime {
         type.dict.setStr(intern(name), Value(w))
     }
 
+    /// Adds find/rfind/index/rindex to str, bytes or bytearray: `find(rt, args,
+    /// name, reverse)` gives the index or -1, and index/rindex turn -1 into the
+    /// ValueError CPython and MicroPython raise.
+    func installFindMethods(_ type: PyType,
+                            _ find: @escaping (Runtime, CallArguments, String, Bool) throws(PyError) -> Int) {
+        for (name, reverse) in [("find", false), ("rfind", true)] {
+            method(type, name) { rt, args throws(PyError) in rt.int(try find(rt, args, name, reverse)) }
+        }
+        for (name, reverse) in [("index", false), ("rindex", true)] {
+            method(type, name) { rt, args throws(PyError) in
+                let i = try find(rt, args, name, reverse)
+                if i < 0 { throw rt.valueError("substring not found") }
+                return rt.int(i)
+            }
+        }
+    }
+
     /// Adds a native staticmethod to a built-in type (e.g. `str.maketrans`).
     func staticMethod(_ type: PyType, _ name: String, _ body: @escaping NativeFunction) {
         let f = native(name, owner: type, body)

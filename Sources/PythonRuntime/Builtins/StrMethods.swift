@@ -213,18 +213,7 @@ extension Runtime {
     }
 
     func installStrSearchMethods(_ t: PyType) {
-        method(t, "find") { rt, args throws(PyError) in rt.int(try rt.strFind(args, "find", reverse: false)) }
-        method(t, "rfind") { rt, args throws(PyError) in rt.int(try rt.strFind(args, "rfind", reverse: true)) }
-        method(t, "index") { rt, args throws(PyError) in
-            let i = try rt.strFind(args, "index", reverse: false)
-            if i < 0 { throw rt.valueError("substring not found") }
-            return rt.int(i)
-        }
-        method(t, "rindex") { rt, args throws(PyError) in
-            let i = try rt.strFind(args, "rindex", reverse: true)
-            if i < 0 { throw rt.valueError("substring not found") }
-            return rt.int(i)
-        }
+        installFindMethods(t) { rt, args, name, reverse throws(PyError) in try rt.strFind(args, name, reverse: reverse) }
         method(t, "count") { rt, args throws(PyError) in
             try args.expect(rt, "count", 2, 4)
             let s = try rt.selfArg(args, PyStr.self, "count")

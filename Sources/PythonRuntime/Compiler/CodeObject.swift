@@ -24,12 +24,6 @@ public struct ExceptionTableEntry: Equatable {
     public var end: Int
     public var handler: Int
     public var depth: Int
-    public init(start: Int, end: Int, handler: Int, depth: Int) {
-        self.start = start
-        self.end = end
-        self.handler = handler
-        self.depth = depth
-    }
 }
 
 /// Properties of a code object, as CPython's `co_flags`.

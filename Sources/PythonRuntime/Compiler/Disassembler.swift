@@ -163,60 +163,18 @@ extension CodeConstant {
         case .bool(let b): return b ? "True" : "False"
         case .ellipsis: return "Ellipsis"
         case .int(let i): return String(i)
-        case .float(let d): return pythonFloatRepr(d)
+        case .float(let d): return floatRepr(d)
         case .imaginary(let d):
-            let s = pythonFloatRepr(d)
+            let s = floatRepr(d)
             return (s.hasSuffix(".0") ? String(s.dropLast(2)) : s) + "j"
-        case .str(let s): return pythonStringRepr(s)
-        case .bytes(let b):
-            var out = "b'"
-            for byte in b {
-                switch byte {
-                case 0x5C: out += "\\\\"
-                case 0x27: out += "\\'"
-                case 0x0A: out += "\\n"
-                case 0x0D: out += "\\r"
-                case 0x09: out += "\\t"
-                case 0x20..<0x7F: out += String(UnicodeScalar(byte))
-                default: out += "\\x" + String(byte, radix: 16).leftPadded(2, with: "0")
-                }
-            }
-            return out + "'"
+        case .str(let s): return strRepr(s)
+        case .bytes(let b): return bytesRepr(b)
         case .tuple(let items):
             if items.count == 1 { return "(\(items[0].pythonRepr),)" }
             return "(" + items.map(\.pythonRepr).joined(separator: ", ") + ")"
         case .code(let c): return "<code \(c.name)>"
         }
     }
-}
-
-func pythonFloatRepr(_ d: Double) -> String {
-    if d.isNaN { return "nan" }
-    if d.isInfinite { return d < 0 ? "-inf" : "inf" }
-    return "\(d)"
-}
-
-func pythonStringRepr(_ s: String) -> String {
-    let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-    var out = String(quote)
-    for ch in s.unicodeScalars {
-        switch ch {
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if Character(ch) == quote {
-                out += "\\" + String(ch)
-            } else if ch.value < 0x20 || ch.value == 0x7F {
-                out += "\\x" + String(ch.value, radix: 16).leftPadded(2, with: "0")
-            } else {
-                out.unicodeScalars.append(ch)
-            }
-        }
-    }
-    out.append(quote)
-    return out
 }
 
 extension String {

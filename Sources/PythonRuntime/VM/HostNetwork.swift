@@ -4,10 +4,13 @@ import Glibc
 import Darwin
 #endif
 
+// The C library's socket calls, under names that do not clash with our methods.
 #if canImport(Glibc)
-private let sysSend = Glibc.send
+private let sysSend = Glibc.send, sysClose = Glibc.close, sysConnect = Glibc.connect
+private let sysBind = Glibc.bind, sysListen = Glibc.listen, sysAccept = Glibc.accept
 #else
-private let sysSend = Darwin.send
+private let sysSend = Darwin.send, sysClose = Darwin.close, sysConnect = Darwin.connect
+private let sysBind = Darwin.bind, sysListen = Darwin.listen, sysAccept = Darwin.accept
 #endif
 
 /// The host's own network through BSD sockets, for `breadbox python` (as
@@ -35,11 +38,7 @@ public final class HostNetwork: RuntimeNetwork {
     }
 
     private func closeFD(_ fd: Int32) -> Int32 {
-        #if canImport(Glibc)
-        return Glibc.close(fd)
-        #else
-        return Darwin.close(fd)
-        #endif
+        return sysClose(fd)
     }
 
     private static func osFamily(_ family: Int) -> Int32 {
@@ -137,13 +136,7 @@ public final class HostNetwork: RuntimeNetwork {
 
     public func connect(_ handle: Int, to address: NetworkAddress) throws(NetworkError) {
         let fd = try fd(handle)
-        let r = try withSockaddr(address) { sa, len in
-            #if canImport(Glibc)
-            Glibc.connect(fd, sa, len)
-            #else
-            Darwin.connect(fd, sa, len)
-            #endif
-        }
+        let r = try withSockaddr(address) { sysConnect(fd, $0, $1) }
         if r != 0 { throw fail() }
     }
 
@@ -157,23 +150,13 @@ public final class HostNetwork: RuntimeNetwork {
 
     public func bind(_ handle: Int, to address: NetworkAddress) throws(NetworkError) {
         let fd = try fd(handle)
-        let r = try withSockaddr(address) { sa, len in
-            #if canImport(Glibc)
-            Glibc.bind(fd, sa, len)
-            #else
-            Darwin.bind(fd, sa, len)
-            #endif
-        }
+        let r = try withSockaddr(address) { sysBind(fd, $0, $1) }
         if r != 0 { throw fail() }
     }
 
     public func listen(_ handle: Int, backlog: Int) throws(NetworkError) {
         let fd = try fd(handle)
-        #if canImport(Glibc)
-        let r = Glibc.listen(fd, Int32(max(0, backlog)))
-        #else
-        let r = Darwin.listen(fd, Int32(max(0, backlog)))
-        #endif
+        let r = sysListen(fd, Int32(max(0, backlog)))
         if r != 0 { throw fail() }
     }
 
@@ -182,13 +165,7 @@ public final class HostNetwork: RuntimeNetwork {
         var storage = sockaddr_storage()
         var len = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let client = withUnsafeMutablePointer(to: &storage) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                #if canImport(Glibc)
-                Glibc.accept(fd, $0, &len)
-                #else
-                Darwin.accept(fd, $0, &len)
-                #endif
-            }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { sysAccept(fd, $0, &len) }
         }
         guard client >= 0 else { throw fail() }
         let flags = fcntl(client, F_GETFL, 0)

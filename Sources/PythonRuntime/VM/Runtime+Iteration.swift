@@ -9,37 +9,7 @@ extension Runtime {
     func getIterator(_ v: Value) throws(PyError) -> Value {
         guard v.isObject else { throw typeError("'\(typeName(v))' object isn't iterable") }
         let o = v.object
-        if o.type.isBuiltin {
-            switch o {
-            case is PyList: return sequenceIterator(.list, v)
-            case is PyTuple: return sequenceIterator(.tuple, v)
-            case is PyStr: return sequenceIterator(.str, v)
-            case is PyBytes: return sequenceIterator(.bytes, v)
-            case let r as PyRange:
-                let it = track(PySequenceIterator(type: types.iterator, kind: .range, source: v))
-                it.current = r.start
-                it.step = r.step
-                it.remaining = r.count
-                return Value(it)
-            case let d as PyDict:
-                let it = track(PySequenceIterator(type: types.iterator, kind: .dictKeys, source: v))
-                it.current = d.count
-                return Value(it)
-            case let s as PySet:
-                let it = track(PySequenceIterator(type: types.iterator, kind: .set, source: Value(s.storage)))
-                it.current = s.storage.count
-                return Value(it)
-            case is PySequenceIterator, is PyGenerator, is PyNativeIterator:
-                return v
-            case let view as PyDictView:
-                let kind: PySequenceIterator.Kind = view.type === types.dictKeys ? .dictKeys
-                    : (view.type === types.dictValues ? .dictValues : .dictItems)
-                let it = track(PySequenceIterator(type: types.iterator, kind: kind, source: Value(view.dict)))
-                it.current = view.dict.count
-                return Value(it)
-            default: break
-            }
-        }
+        if o.type.isBuiltin, let it = builtinIterator(o, v) { return it }
         let m = o.type.lookup(names.__iter__)
         if !m.isNull {
             let it = try call(m, [v])
@@ -54,20 +24,7 @@ extension Runtime {
             return Value(it)
         }
         // Built-in bases of user subclasses.
-        switch o {
-        case is PyList: return sequenceIterator(.list, v)
-        case is PyTuple: return sequenceIterator(.tuple, v)
-        case is PyStr: return sequenceIterator(.str, v)
-        case let d as PyDict:
-            let it = track(PySequenceIterator(type: types.iterator, kind: .dictKeys, source: v))
-            it.current = d.count
-            return Value(it)
-        case let s as PySet:
-            let it = track(PySequenceIterator(type: types.iterator, kind: .set, source: Value(s.storage)))
-            it.current = s.storage.count
-            return Value(it)
-        default: break
-        }
+        if let it = builtinIterator(o, v) { return it }
         throw typeError("'\(o.type.name)' object isn't iterable")
     }
 

@@ -11,19 +11,7 @@ extension Runtime {
         if v.isSmallInt { return v.asSmallInt != 0 }
         if v.isFloat { return v.asFloat != 0 }
         let o = v.object
-        if o.type.isBuiltin {
-            switch o {
-            case let s as PyStr: return s.count > 0
-            case let l as PyList: return !l.items.isEmpty
-            case let t as PyTuple: return !t.items.isEmpty
-            case let d as PyDict: return d.count > 0
-            case let s as PySet: return s.storage.count > 0
-            case let b as PyBytes: return !b.bytes.isEmpty
-            case let r as PyRange: return r.count > 0
-            case let i as PyBigInt: return i.value != 0
-            default: break
-            }
-        }
+        if o.type.isBuiltin, let truth = try builtinTruth(o) { return truth }
         let boolMethod = o.type.lookup(names.__bool__)
         if !boolMethod.isNull {
             let r = try call(boolMethod, [v])
@@ -34,18 +22,6 @@ extension Runtime {
         if !lenMethod.isNull {
             let r = try call(lenMethod, [v])
             return (smallInt(r) ?? 1) != 0
-        }
-        if o.type.isBuiltin {
-            switch o {
-            case let s as PyStr: return s.count > 0
-            case let l as PyList: return !l.items.isEmpty
-            case let t as PyTuple: return !t.items.isEmpty
-            case let d as PyDict: return d.count > 0
-            case let s as PySet: return s.storage.count > 0
-            case let b as PyBytes: return !b.bytes.isEmpty
-            case let i as PyBigInt: return i.value != 0
-            default: break
-            }
         }
         return true
     }
@@ -400,10 +376,7 @@ extension Runtime {
             return try repeatSequence(a, count)
         case .mod:
             if let s = x as? PyStr { return str(try percentFormat(s.value, b)) }
-            if let s = x as? PyBytes, !s.isMutable {
-                let text = String(decoding: s.bytes, as: UTF8.self)
-                return Value(newBytes(Array(try percentFormat(text, b).utf8)))
-            }
+            if let s = x as? PyBytes, !s.isMutable { return Value(newBytes(try percentFormat(bytes: s.bytes, b))) }
             return .null
         case .bitor, .bitand, .bitxor, .sub:
             if let s = x as? PySet, b.isObject, let t = b.object as? PySet {

@@ -1,0 +1,160 @@
+import BigInt
+import Foundation
+
+/// `format(v, spec)` and the format mini-language for ints, floats and strs.
+extension Runtime {
+    // MARK: format()
+
+    /// `format(v, spec)`: __format__ for user objects, the mini-language for built-ins.
+    func format(_ v: Value, spec: String) throws(PyError) -> String {
+        if spec.isEmpty {
+            if v.isSmallInt { return String(v.asSmallInt) }
+            if v.isObject && v.object.type.isBuiltin { return try toStr(v) }
+            if !v.isObject { return try toStr(v) }
+        }
+        if v.isObject && !v.object.type.isBuiltin {
+            let m = v.object.type.lookup(names.__format__)
+            if m.isObject, m.object is PyFunction {
+                let r = try call(m, [v, str(spec)])
+                return try toStr(r)
+            }
+            if spec.isEmpty { return try toStr(v) }
+        }
+        let f = try FormatSpec(spec, self)
+        if v.isFloat || (v.isObject && v.object is PyBoxedFloat) {
+            return try formatFloat(floatValue(v) ?? (v.object as! PyBoxedFloat).value, f)
+        }
+        if let i = bigInt(v), !(v.isBool && f.type == nil) {
+            if let t = f.type, "eEfFgG%".contains(t) { return try formatFloat(Double(i), f) }
+            return try formatInt(i, f)
+        }
+        if v.isObject, let s = v.object as? PyStr {
+            if let t = f.type, t != "s" { throw valueError("unknown format code '\(t)' for object of type 'str'") }
+            var text = s.value
+            if let p = f.precision { text = String(text.unicodeScalars.prefix(p)) }
+            return f.pad(text, defaultAlign: "<")
+        }
+        if !spec.isEmpty && f.type != nil {
+            throw typeError("unsupported format string passed to \(typeName(v)).__format__")
+        }
+        return f.pad(try toStr(v), defaultAlign: "<")
+    }
+
+    func formatInt(_ i: BigInt, _ f: FormatSpec) throws(PyError) -> String {
+        var digits: String
+        let mag = i.magnitude
+        let small = UInt64(exactly: mag)
+        switch f.type ?? "d" {
+        case "d", "n": digits = small.map { String($0) } ?? String(mag)
+        case "x": digits = String(mag, radix: 16)
+        case "X": digits = String(mag, radix: 16).uppercased()
+        case "o": digits = String(mag, radix: 8)
+        case "b": digits = String(mag, radix: 2)
+        case "c":
+            guard let u = Unicode.Scalar(UInt32(mag)) else { throw overflowError("%c arg not in range(0x110000)") }
+            return f.pad(String(Character(u)), defaultAlign: "<")
+        default:
+            throw valueError("unknown format code '\(f.type!)' for object of type 'int'")
+        }
+        if let sep = f.grouping {
+            let width = (f.type == nil || f.type == "d" || f.type == "n") ? 3 : 4
+            digits = group(digits, sep, every: width)
+        }
+        var prefix = ""
+        if f.alternate {
+            switch f.type {
+            case "x": prefix = "0x"
+            case "X": prefix = "0X"
+            case "o": prefix = "0o"
+            case "b": prefix = "0b"
+            default: break
+            }
+        }
+        let sign = i < 0 ? "-" : (f.sign == "+" ? "+" : (f.sign == " " ? " " : ""))
+        return f.padNumber(sign: sign + prefix, digits: digits)
+    }
+
+    func formatFloat(_ d: Double, _ f: FormatSpec) throws(PyError) -> String {
+        var body: String
+        let mag = abs(d)
+        let type = f.type
+        let negative = d.sign == .minus && !(d == 0 && type == nil && false)
+        if mag.isNaN || mag.isInfinite {
+            body = mag.isNaN ? "nan" : "inf"
+            if let t = type, t.isUppercase { body = body.uppercased() }
+        } else {
+            switch type {
+            case "f", "F":
+                body = String(format: "%.\(f.precision ?? 6)f", mag)
+            case "e", "E":
+                body = String(format: "%.\(f.precision ?? 6)e", mag)
+                if type == "E" { body = body.uppercased() }
+            case "%":
+                body = String(format: "%.\(f.precision ?? 6)f", mag * 100) + "%"
+            case "g", "G":
+                body = generalFormat(mag, precision: f.precision ?? 6, alternate: f.alternate)
+                if type == "G" { body = body.uppercased() }
+            case nil:
+                if let p = f.precision {
+                    body = generalFormat(mag, precision: p, alternate: f.alternate)
+                    if !body.contains(".") && !body.contains("e") && !body.contains("inf") { body += "" }
+                } else {
+                    body = floatRepr(mag)
+                }
+            default:
+                throw valueError("unknown format code '\(type!)' for object of type 'float'")
+            }
+        }
+        if let sep = f.grouping {
+            let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            var intPart = String(parts[0])
+            var rest = parts.count > 1 ? "." + parts[1] : ""
+            if let e = intPart.firstIndex(where: { !$0.isNumber }) {
+                rest = String(intPart[e...]) + rest
+                intPart = String(intPart[..<e])
+            }
+            body = group(intPart, sep, every: 3) + rest
+        }
+        let sign = negative && !(mag.isNaN) ? "-" : (f.sign == "+" ? "+" : (f.sign == " " ? " " : ""))
+        return f.padNumber(sign: sign, digits: body)
+    }
+
+    /// The `g` presentation: fixed or scientific by exponent, trailing zeros removed.
+    func generalFormat(_ d: Double, precision: Int, alternate: Bool) -> String {
+        let p = max(precision, 1)
+        if d == 0 { return alternate ? "0." + String(repeating: "0", count: p - 1) : "0" }
+        let exp = Int(floor(log10(d)))
+        var s = String(format: "%.\(p - 1)e", d)
+        // Rounding may carry into a new digit (9.99 -> 1.00e+01).
+        let e = Int(s[s.index(after: s.firstIndex(of: "e")!)...])!
+        let useExp = e < -4 || e >= p
+        _ = exp
+        if !useExp {
+            s = String(format: "%.\(max(p - 1 - e, 0))f", d)
+        }
+        if !alternate {
+            if useExp {
+                let parts = s.split(separator: "e")
+                var m = String(parts[0])
+                if m.contains(".") {
+                    while m.last == "0" { m.removeLast() }
+                    if m.last == "." { m.removeLast() }
+                }
+                s = m + "e" + parts[1]
+            } else if s.contains(".") {
+                while s.last == "0" { s.removeLast() }
+                if s.last == "." { s.removeLast() }
+            }
+        }
+        return s
+    }
+
+    func group(_ digits: String, _ sep: Character, every n: Int) -> String {
+        var out: [Character] = []
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0 && i % n == 0 { out.append(sep) }
+            out.append(c)
+        }
+        return String(out.reversed())
+    }
+}

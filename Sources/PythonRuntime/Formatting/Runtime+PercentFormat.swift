@@ -1,0 +1,156 @@
+import BigInt
+import Foundation
+
+/// printf-style `%` formatting of str, and of bytes through the same engine.
+extension Runtime {
+    /// `bytes % args`: the bytes run through `percentFormat` as scalars
+    /// U+0000...U+00FF, one per byte, and come back the same way.
+    func percentFormat(bytes template: [UInt8], _ args: Value) throws(PyError) -> [UInt8] {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: template.map { Unicode.Scalar($0) })
+        return try percentFormat(String(text), args, bytes: true).unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+    }
+
+    /// `str % args`. With `bytes`, the template holds one scalar per byte, `%s`
+    /// of a bytes-like value inserts its bytes, and every other text inserted
+    /// goes in as its UTF-8 bytes.
+    func percentFormat(_ template: String, _ args: Value, bytes: Bool = false) throws(PyError) -> String {
+        var values: [Value]
+        var mapping: PyDict? = nil
+        if args.isObject, let t = args.object as? PyTuple, t.type === types.tuple {
+            values = Array(t.items)
+        } else {
+            values = [args]
+            if args.isObject, let d = args.object as? PyDict { mapping = d }
+        }
+        func text(_ s: String) -> String {
+            guard bytes else { return s }
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: s.utf8.map { Unicode.Scalar($0) })
+            return String(v)
+        }
+        func strText(_ v: Value) throws(PyError) -> String {
+            if bytes, v.isObject, v.object is PyBytes || v.object is PyMemoryView {
+                var out = String.UnicodeScalarView()
+                out.append(contentsOf: try bytesLike(v).map { Unicode.Scalar($0) })
+                return String(out)
+            }
+            return text(try toStr(v))
+        }
+        var out = ""
+        var next = 0
+        let chars = Array(template.unicodeScalars)
+        var i = 0
+        func take() throws(PyError) -> Value {
+            guard next < values.count else { throw typeError("format string needs more arguments") }
+            next += 1
+            return values[next - 1]
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c != "%" { out.unicodeScalars.append(c); i += 1; continue }
+            i += 1
+            guard i < chars.count else { throw valueError("incomplete format") }
+            var key: Value = .null
+            if chars[i] == "(" {
+                var j = i + 1
+                var depth = 1
+                while j < chars.count && depth > 0 {
+                    if chars[j] == "(" { depth += 1 } else if chars[j] == ")" { depth -= 1 }
+                    j += 1
+                }
+                var name = String.UnicodeScalarView()
+                name.append(contentsOf: chars[(i + 1)..<(j - 1)])
+                key = str(String(name))
+                i = j
+            }
+            var flags = ""
+            while i < chars.count, "-+ #0".unicodeScalars.contains(chars[i]) { flags.unicodeScalars.append(chars[i]); i += 1 }
+            var width = ""
+            if i < chars.count && chars[i] == "*" {
+                width = String(try smallInt(take()) ?? 0)
+                i += 1
+            }
+            while i < chars.count, chars[i].properties.numericType != nil, chars[i].isASCII { width.unicodeScalars.append(chars[i]); i += 1 }
+            var precision: String? = nil
+            if i < chars.count && chars[i] == "." {
+                i += 1
+                var p = ""
+                if i < chars.count && chars[i] == "*" {
+                    p = String(try smallInt(take()) ?? 0)
+                    i += 1
+                }
+                while i < chars.count, chars[i].properties.numericType != nil, chars[i].isASCII { p.unicodeScalars.append(chars[i]); i += 1 }
+                precision = p.isEmpty ? "0" : p
+            }
+            guard i < chars.count else { throw valueError("incomplete format") }
+            let conv = chars[i]
+            i += 1
+            if conv == "%" { out += "%"; continue }
+            let value: Value
+            if !key.isNull {
+                guard let mapping else { throw typeError("format requires a mapping") }
+                value = try mapping.get(key, self)
+                if value.isNull { throw keyError(key) }
+            } else {
+                value = try take()
+            }
+            if flags.isEmpty && width.isEmpty && precision == nil {
+                // The common plain conversions, without building a format spec.
+                switch conv {
+                case "s": out += try strText(value); continue
+                case "r": out += text(try repr(value)); continue
+                case "d", "i", "u":
+                    if value.isSmallInt { out += String(value.asSmallInt); continue }
+                default: break
+                }
+            }
+            var specText = ""
+            var align = ""
+            if flags.contains("-") { align = "<" } else if !width.isEmpty { align = ">" }
+            if flags.contains("0") && !flags.contains("-") && "diouxXeEfFgG".unicodeScalars.contains(conv) { align = "=" }
+            var fill = ""
+            if align == "=" { fill = "0" }
+            specText = fill + align
+            if flags.contains("+") { specText += "+" } else if flags.contains(" ") { specText += " " }
+            if flags.contains("#") { specText += "#" }
+            specText += width
+            if let precision { specText += "." + precision }
+            var piece: String
+            switch conv {
+            case "s": piece = try format(str(try strText(value)), spec: fill + align + width + (precision.map { "." + $0 } ?? ""))
+            case "r": piece = try format(str(text(try repr(value))), spec: fill + align + width + (precision.map { "." + $0 } ?? ""))
+            case "a": piece = try format(str(asciiEscaped(try repr(value))), spec: fill + align + width)
+            case "c":
+                if bytes, let i = smallInt(value), !(0...255).contains(i) {
+                    throw overflowError("%c arg not in range(256)")
+                }
+                if bytes, value.isObject, let b = value.object as? PyBytes, b.bytes.count == 1 {
+                    piece = try format(str(String(Character(Unicode.Scalar(b.bytes[0])))), spec: align + width)
+                } else if let i = smallInt(value), let u = Unicode.Scalar(UInt32(max(0, i))) {
+                    piece = try format(str(String(Character(u))), spec: align + width)
+                } else {
+                    piece = try format(value, spec: align + width)
+                }
+            case "d", "i", "u":
+                guard let n = bigInt(value) ?? floatValue(value).map({ BigInt($0.rounded(.towardZero)) }) else {
+                    throw typeError("%\(conv) format: a number is required, not \(typeName(value))")
+                }
+                piece = try format(newInt(n), spec: specText.replacingOccurrences(of: "#", with: "") + "d")
+            case "x", "X", "o":
+                guard let n = bigInt(value) else { throw typeError("%\(conv) format: an integer is required, not \(typeName(value))") }
+                piece = try format(newInt(n), spec: specText + String(conv))
+            case "e", "E", "f", "F", "g", "G":
+                guard let d = floatValue(value) else { throw typeError("must be real number, not \(typeName(value))") }
+                piece = try format(Value(float: d), spec: specText + String(conv))
+            default:
+                throw valueError("unsupported format character '\(conv)'")
+            }
+            out += piece
+        }
+        if mapping == nil && next < values.count {
+            throw typeError("not all arguments converted during string formatting")
+        }
+        return out
+    }
+}

@@ -1,0 +1,60 @@
+/// What the built-in types answer natively for `len()`, `bool()` and `iter()`,
+/// in one place per question. The same table serves exact built-ins (before any
+/// method lookup) and user subclasses of them (after the lookup found nothing
+/// the user wrote), so the two paths cannot drift apart.
+extension Runtime {
+    /// The length of a built-in container, or nil when `o` is not one.
+    func builtinLength(_ o: PyObject) throws(PyError) -> Int? {
+        switch o {
+        case let s as PyStr: return s.count
+        case let l as PyList: return l.items.count
+        case let t as PyTuple: return t.items.count
+        case let d as PyDict: return d.count
+        case let s as PySet: return s.storage.count
+        case let b as PyBytes: return b.bytes.count
+        case let r as PyRange: return r.count
+        case let d as PyDictView: return d.dict.count
+        case let m as PyMemoryView: try checkReleased(m); return m.count
+        default: return nil
+        }
+    }
+
+    /// The truth of a built-in container or big int, or nil when `o` is neither.
+    func builtinTruth(_ o: PyObject) throws(PyError) -> Bool? {
+        if let i = o as? PyBigInt { return i.value != 0 }
+        return try builtinLength(o).map { $0 > 0 }
+    }
+
+    /// A fresh iterator over a built-in iterable (or the iterator itself), or nil.
+    func builtinIterator(_ o: PyObject, _ v: Value) -> Value? {
+        switch o {
+        case is PyList: return sequenceIterator(.list, v)
+        case is PyTuple: return sequenceIterator(.tuple, v)
+        case is PyStr: return sequenceIterator(.str, v)
+        case is PyBytes: return sequenceIterator(.bytes, v)
+        case let r as PyRange:
+            let it = track(PySequenceIterator(type: types.iterator, kind: .range, source: v))
+            it.current = r.start
+            it.step = r.step
+            it.remaining = r.count
+            return Value(it)
+        case let d as PyDict:
+            let it = track(PySequenceIterator(type: types.iterator, kind: .dictKeys, source: v))
+            it.current = d.count
+            return Value(it)
+        case let s as PySet:
+            let it = track(PySequenceIterator(type: types.iterator, kind: .set, source: Value(s.storage)))
+            it.current = s.storage.count
+            return Value(it)
+        case is PySequenceIterator, is PyGenerator, is PyNativeIterator:
+            return v
+        case let view as PyDictView:
+            let kind: PySequenceIterator.Kind = view.type === types.dictKeys ? .dictKeys
+                : (view.type === types.dictValues ? .dictValues : .dictItems)
+            let it = track(PySequenceIterator(type: types.iterator, kind: kind, source: Value(view.dict)))
+            it.current = view.dict.count
+            return Value(it)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,10 @@
+# printf-style formatting of bytes: %s inserts the bytes themselves, not their repr.
+print(b'%s-%d' % (b'ab', 5))
+print(b'%r' % (b'x',))
+print(b'%x %5d|%-4s|' % (255, 3, b'q'))
+print(b'%5s|' % b'ab')
+print(b'%c%c' % (65, 0x42))
+print(b'\xff%s\x00' % b'\xfe')
+print(b'%d%%' % 50)
+print(b'%s and %s' % (b'x', b'y'))
+print(len(b'%s' % bytes(range(256))))
