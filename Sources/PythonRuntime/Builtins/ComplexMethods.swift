@@ -251,14 +251,10 @@ extension Runtime {
             return rt.newComplex(imIsComplex ? a.0 - b.1 : a.0, reIsComplex ? b.0 + a.1 : b.0)
         }
         for name in ["real", "imag"] {
-            let getter = native(name, owner: t) { rt, args throws(PyError) in
+            readOnlyProperty(t, name) { rt, args throws(PyError) in
                 let c = try rt.complexSelf(args, name)
                 return Value(float: name == "real" ? c.real : c.imag)
             }
-            let p = PyProperty(type: types.property)
-            p.getter = Value(getter)
-            heap.makePermanent(p)
-            t.dict.setStr(intern(name), Value(p))
         }
         method(t, "conjugate") { rt, args throws(PyError) in
             try args.expect(rt, "conjugate", 1, 1)

@@ -218,36 +218,30 @@ extension Runtime {
 
     // MARK: built-in behaviour without user overrides (for the dunder methods of built-in types)
 
-    func builtinGetItem(_ container: Value, _ index: Value) throws(PyError) -> Value {
+    /// Runs `body` with a user subclass instance seen as its built-in base, so
+    /// the native container code runs instead of the subclass's overrides.
+    private func asBuiltinBase<T>(_ container: Value, _ body: () throws(PyError) -> T) throws(PyError) -> T {
         let saved = container.object.type
-        guard !saved.isBuiltin else { return try getItem(container, index) }
+        guard !saved.isBuiltin else { return try body() }
         container.object.type = saved.solidBase
         defer { container.object.type = saved }
-        return try getItem(container, index)
+        return try body()
+    }
+
+    func builtinGetItem(_ container: Value, _ index: Value) throws(PyError) -> Value {
+        try asBuiltinBase(container) { () throws(PyError) in try getItem(container, index) }
     }
 
     func builtinSetItem(_ container: Value, _ index: Value, _ v: Value) throws(PyError) {
-        let saved = container.object.type
-        guard !saved.isBuiltin else { return try setItem(container, index, v) }
-        container.object.type = saved.solidBase
-        defer { container.object.type = saved }
-        try setItem(container, index, v)
+        try asBuiltinBase(container) { () throws(PyError) in try setItem(container, index, v) }
     }
 
     func builtinDeleteItem(_ container: Value, _ index: Value) throws(PyError) {
-        let saved = container.object.type
-        guard !saved.isBuiltin else { return try deleteItem(container, index) }
-        container.object.type = saved.solidBase
-        defer { container.object.type = saved }
-        try deleteItem(container, index)
+        try asBuiltinBase(container) { () throws(PyError) in try deleteItem(container, index) }
     }
 
     func builtinContains(_ container: Value, _ item: Value) throws(PyError) -> Bool {
-        let saved = container.object.type
-        guard !saved.isBuiltin else { return try contains(container, item) }
-        container.object.type = saved.solidBase
-        defer { container.object.type = saved }
-        return try contains(container, item)
+        try asBuiltinBase(container) { () throws(PyError) in try contains(container, item) }
     }
 
     func builtinIterator(_ container: Value) throws(PyError) -> Value {

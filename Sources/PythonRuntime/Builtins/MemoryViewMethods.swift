@@ -141,13 +141,7 @@ extension Runtime {
             return .none
         }
         func property(_ name: String, _ get: @escaping (Runtime, PyMemoryView) throws(PyError) -> Value) {
-            let getter = native(name, owner: t) { rt, args throws(PyError) in
-                try get(rt, try rt.memoryViewSelf(args, name))
-            }
-            let p = PyProperty(type: types.property)
-            p.getter = Value(getter)
-            heap.makePermanent(p)
-            t.dict.setStr(intern(name), Value(p))
+            readOnlyProperty(t, name) { rt, args throws(PyError) in try get(rt, try rt.memoryViewSelf(args, name)) }
         }
         property("readonly") { rt, m throws(PyError) in try rt.checkReleased(m); return Value(bool: m.readonly) }
         property("nbytes") { rt, m throws(PyError) in try rt.checkReleased(m); return rt.int(m.count) }

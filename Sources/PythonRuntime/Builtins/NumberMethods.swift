@@ -316,14 +316,10 @@ extension Runtime {
             }
         }
         for name in ["numerator", "denominator"] {
-            let getter = native(name, owner: t) { rt, args throws(PyError) in
+            readOnlyProperty(t, name) { rt, args throws(PyError) in
                 let x = try rt.intSelf(args, name)
                 return name == "numerator" ? rt.newInt(x) : Value(small: 1)
             }
-            let p = PyProperty(type: types.property)
-            p.getter = Value(getter)
-            heap.makePermanent(p)
-            t.dict.setStr(intern(name), Value(p))
         }
         method(t, "__divmod__") { rt, args throws(PyError) in
             try args.expect(rt, "__divmod__", 2, 2)

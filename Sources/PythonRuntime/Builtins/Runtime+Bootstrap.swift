@@ -92,6 +92,14 @@ extension Runtime {
         }
     }
 
+    /// Adds a read-only attribute computed by `getter` to a built-in type.
+    func readOnlyProperty(_ type: PyType, _ name: String, _ getter: @escaping NativeFunction) {
+        let p = PyProperty(type: types.property)
+        p.getter = Value(native(name, owner: type, getter))
+        heap.makePermanent(p)
+        type.dict.setStr(intern(name), Value(p))
+    }
+
     /// Adds a native staticmethod to a built-in type (e.g. `str.maketrans`).
     func staticMethod(_ type: PyType, _ name: String, _ body: @escaping NativeFunction) {
         let f = native(name, owner: type, body)

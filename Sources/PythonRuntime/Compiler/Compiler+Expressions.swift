@@ -195,20 +195,29 @@ extension Compiler {
             return
         }
         let cleanup = u.newLabel(), end = u.newLabel()
-        for i in 0..<(ops.count - 1) {
-            try compileExpr(comparators[i])
-            u.emit(.dupTop)
-            u.emit(.rotThree)
-            emitCompare(ops[i])
-            u.emitJump(.jumpIfFalseOrPop, cleanup)
-        }
-        try compileExpr(comparators[ops.count - 1])
-        emitCompare(ops[ops.count - 1])
+        try compileComparisonChain(ops, comparators, exitWhenFalse: .jumpIfFalseOrPop, to: cleanup)
         u.emitJump(.jump, end)
         u.bind(cleanup)
         u.emit(.rotTwo)
         u.emit(.popTop)
         u.bind(end)
+    }
+
+    /// `a < b < c` after `a` is on the stack: every link but the last compares and
+    /// leaves for `cleanup` through `exitWhenFalse` when false (the right operand
+    /// stays beneath, for the next link or the cleanup to pop); the last link's
+    /// result is left on the stack.
+    private func compileComparisonChain(_ ops: [CompareOperator], _ comparators: [Expr],
+                                        exitWhenFalse: Opcode, to cleanup: Label) throws(SyntaxErrorInfo) {
+        for i in 0..<(ops.count - 1) {
+            try compileExpr(comparators[i])
+            unit.emit(.dupTop)
+            unit.emit(.rotThree)
+            emitCompare(ops[i])
+            unit.emitJump(exitWhenFalse, cleanup)
+        }
+        try compileExpr(comparators[ops.count - 1])
+        emitCompare(ops[ops.count - 1])
     }
 
     /// Evaluates `e` as a condition and jumps to `label` when its truth equals `jumpWhen`.
@@ -249,15 +258,7 @@ extension Compiler {
         case .compare(let left, let ops, let comparators) where ops.count > 1:
             let cleanup = u.newLabel(), end = u.newLabel()
             try compileExpr(left)
-            for i in 0..<(ops.count - 1) {
-                try compileExpr(comparators[i])
-                u.emit(.dupTop)
-                u.emit(.rotThree)
-                emitCompare(ops[i])
-                u.emitJump(.popJumpIfFalse, cleanup)
-            }
-            try compileExpr(comparators[ops.count - 1])
-            emitCompare(ops[ops.count - 1])
+            try compileComparisonChain(ops, comparators, exitWhenFalse: .popJumpIfFalse, to: cleanup)
             u.emitJump(jumpWhen ? .popJumpIfTrue : .popJumpIfFalse, label)
             u.emitJump(.jump, end)
             u.bind(cleanup)

@@ -113,16 +113,8 @@ extension Compiler {
         let saved = unit.currentLine
         unit.currentLine = target.location.line
         defer { unit.currentLine = saved }
+        if try compileSimpleTarget(target, .store) { return }
         switch target.kind {
-        case .name(let n):
-            nameOp(n, .store)
-        case .attribute(let obj, let name):
-            try compileExpr(obj)
-            unit.emit(.storeAttr, unit.name(name))
-        case .subscript(let obj, let index):
-            try compileExpr(obj)
-            try compileSubscriptIndex(index)
-            unit.emit(.storeSubscr)
         case .tuple(let elts), .list(let elts):
             try compileUnpack(elts, target.location)
         case .starred:
@@ -130,6 +122,26 @@ extension Compiler {
         default:
             throw error("cannot assign to \(describeForError(target))", target.location)
         }
+    }
+
+    /// Stores into or deletes a name, attribute or subscript target; false for
+    /// any other kind of target, which the caller handles.
+    private func compileSimpleTarget(_ target: Expr, _ ctx: NameContext) throws(SyntaxErrorInfo) -> Bool {
+        let store = ctx == .store
+        switch target.kind {
+        case .name(let n):
+            nameOp(n, ctx)
+        case .attribute(let obj, let name):
+            try compileExpr(obj)
+            unit.emit(store ? .storeAttr : .deleteAttr, unit.name(name))
+        case .subscript(let obj, let index):
+            try compileExpr(obj)
+            try compileSubscriptIndex(index)
+            unit.emit(store ? .storeSubscr : .deleteSubscr)
+        default:
+            return false
+        }
+        return true
     }
 
     func compileUnpack(_ elts: [Expr], _ loc: SourceLocation) throws(SyntaxErrorInfo) {
@@ -188,16 +200,8 @@ extension Compiler {
 
     func compileDelete(_ target: Expr) throws(SyntaxErrorInfo) {
         unit.currentLine = target.location.line
+        if try compileSimpleTarget(target, .delete) { return }
         switch target.kind {
-        case .name(let n):
-            nameOp(n, .delete)
-        case .attribute(let obj, let name):
-            try compileExpr(obj)
-            unit.emit(.deleteAttr, unit.name(name))
-        case .subscript(let obj, let index):
-            try compileExpr(obj)
-            try compileSubscriptIndex(index)
-            unit.emit(.deleteSubscr)
         case .tuple(let elts), .list(let elts):
             for e in elts { try compileDelete(e) }
         default:

@@ -15,16 +15,20 @@ extension Runtime {
         case Value.notImplemented.bits: return "NotImplemented"
         default: break
         }
-        let o = v.object
-        if !o.type.isBuiltin {
-            let m = o.type.lookup(names.__repr__)
-            if m.isObject, m.object is PyFunction || !m.object.type.isBuiltin {
-                let r = try call(m, [v])
-                guard r.isObject, let s = r.object as? PyStr else { throw typeError("__repr__ returned non-string") }
-                return s.value
-            }
-        }
+        if let text = try userText(v, names.__repr__) { return text }
         return try builtinRepr(v)
+    }
+
+    /// What a user class's own `__repr__` or `__str__` (`method`) returns, or
+    /// nil when the class has none of its own.
+    private func userText(_ v: Value, _ method: PyStr) throws(PyError) -> String? {
+        let o = v.object
+        guard !o.type.isBuiltin else { return nil }
+        let m = o.type.lookup(method)
+        guard m.isObject, m.object is PyFunction || !m.object.type.isBuiltin else { return nil }
+        let r = try call(m, [v])
+        guard r.isObject, let s = r.object as? PyStr else { throw typeError("\(method.value) returned non-string") }
+        return s.value
     }
 
     func builtinRepr(_ v: Value) throws(PyError) -> String {
@@ -130,12 +134,7 @@ extension Runtime {
             let o = v.object
             if let s = o as? PyStr, o.type === types.str { return s.value }
             if !o.type.isBuiltin {
-                let m = o.type.lookup(names.__str__)
-                if m.isObject, m.object is PyFunction || !m.object.type.isBuiltin {
-                    let r = try call(m, [v])
-                    guard r.isObject, let s = r.object as? PyStr else { throw typeError("__str__ returned non-string") }
-                    return s.value
-                }
+                if let text = try userText(v, names.__str__) { return text }
                 if let s = o as? PyStr { return s.value }
             }
             if let e = o as? PyBaseException {

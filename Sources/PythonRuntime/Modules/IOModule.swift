@@ -284,19 +284,16 @@ extension Runtime {
             try rt.streamClose(try rt.streamArg(args, "close"))
             return .none
         }
-        method(t, "__enter__") { rt, args throws(PyError) in
-            let f = try rt.streamArg(args, "__enter__")
-            try rt.checkOpen(f)
-            return args[0]
+        // `with f:` and `for line in f:` both hand back the open stream itself.
+        for name in ["__enter__", "__iter__"] {
+            method(t, name) { rt, args throws(PyError) in
+                try rt.checkOpen(try rt.streamArg(args, name))
+                return args[0]
+            }
         }
         method(t, "__exit__") { rt, args throws(PyError) in
             try rt.streamClose(try rt.streamArg(args, "__exit__"))
             return .none
-        }
-        method(t, "__iter__") { rt, args throws(PyError) in
-            let f = try rt.streamArg(args, "__iter__")
-            try rt.checkOpen(f)
-            return args[0]
         }
         method(t, "__next__") { rt, args throws(PyError) in
             let f = try rt.streamArg(args, "__next__")

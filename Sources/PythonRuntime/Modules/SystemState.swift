@@ -120,31 +120,16 @@ extension Runtime {
 
     /// A new built-in type with no instances made by calling it (unless a constructor is set).
     func makeSystemType(_ name: String, module: String) -> PyType {
-        let t = PyType(metatype: types.type, name: name)
-        t.isBuiltin = true
+        let t = makeNativeType(name, module: module)
         t.isSubclassable = false
         t.layout = .notInstantiable
-        t.bases = [types.object]
-        _ = t.computeMRO()
-        t.dict = PyDict(type: types.dict)
-        heap.makePermanent(t)
-        heap.makePermanent(t.dict)
-        t.dict.setStr(names.__module__, Value(intern(module)))
         return t
     }
 
-    /// Adds a read-only attribute computed by `getter` to a built-in type.
-    func readOnlyProperty(_ type: PyType, _ name: String, _ getter: @escaping NativeFunction) {
-        let p = PyProperty(type: types.property)
-        p.getter = Value(native(name, owner: type, getter))
-        heap.makePermanent(p)
-        type.dict.setStr(intern(name), Value(p))
-    }
-
-    /// (`__len__` is defined because list/tuple's native `__len__` recurses
-    /// for subclasses: it calls `length`, which looks `__len__` up again.)
     /// A tuple whose items are also attributes, printed `(name=value, ...)` like
     /// MicroPython's attrtuple (`os.uname()`, `sys.implementation`).
+    /// (`__len__` is defined because list/tuple's native `__len__` recurses
+    /// for subclasses: it calls `length`, which looks `__len__` up again.)
     func attrTuple(_ typeName: String, _ fields: [(String, Value)]) throws(PyError) -> Value {
         let key = intern("attrtuple:" + typeName + ":" + fields.map(\.0).joined(separator: ","))
         var cls = system.roots.getStr(key)

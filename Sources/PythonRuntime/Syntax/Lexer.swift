@@ -436,18 +436,11 @@ struct Lexer {
     private mutating func lexOperator() {
         let loc = location(pos)
         let c = src[pos]
-        if pos + 2 < src.count {
-            let s = String(String.UnicodeScalarView(src[pos..<pos + 3]))
-            if Lexer.threeCharOps.contains(s) {
-                pos += 3
-                emit(.op, s, loc)
-                return
-            }
-        }
-        if pos + 1 < src.count {
-            let s = String(String.UnicodeScalarView(src[pos..<pos + 2]))
-            if Lexer.twoCharOps.contains(s) {
-                pos += 2
+        // Longest match first: `**=` before `**` before `*`.
+        for (length, ops) in [(3, Lexer.threeCharOps), (2, Lexer.twoCharOps)] where pos + length <= src.count {
+            let s = String(String.UnicodeScalarView(src[pos..<pos + length]))
+            if ops.contains(s) {
+                pos += length
                 emit(.op, s, loc)
                 return
             }

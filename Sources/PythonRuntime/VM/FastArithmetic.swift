@@ -106,19 +106,24 @@ func fastBinary(_ a: Value, _ b: Value, _ op: Int) -> Value {
     }
 }
 
+/// `x op y` for the comparison operators in CompareOperator's order (< <= == != > >=).
+@inline(__always)
+private func compare<T: Comparable>(_ x: T, _ y: T, _ op: Int) -> Bool {
+    switch op {
+    case 0: return x < y
+    case 1: return x <= y
+    case 2: return x == y
+    case 3: return x != y
+    case 4: return x > y
+    default: return x >= y
+    }
+}
+
 /// Comparisons of two small ints or floats (mixed too); nil when not both numbers.
 @inline(__always)
 func fastCompare(_ a: Value, _ b: Value, _ op: Int) -> Bool? {
     if a.isSmallInt && b.isSmallInt {
-        let x = a.asSmallInt, y = b.asSmallInt
-        switch op {
-        case 0: return x < y
-        case 1: return x <= y
-        case 2: return x == y
-        case 3: return x != y
-        case 4: return x > y
-        default: return x >= y
-        }
+        return compare(a.asSmallInt, b.asSmallInt, op)
     }
     let x: Double, y: Double
     if a.isFloat {
@@ -130,12 +135,5 @@ func fastCompare(_ a: Value, _ b: Value, _ op: Int) -> Bool? {
     } else {
         return nil
     }
-    switch op {
-    case 0: return x < y
-    case 1: return x <= y
-    case 2: return x == y
-    case 3: return x != y
-    case 4: return x > y
-    default: return x >= y
-    }
+    return compare(x, y, op)
 }

@@ -49,6 +49,10 @@ public final class HostNetwork: RuntimeNetwork {
     private func withSockaddr<T>(_ address: NetworkAddress,
                                  _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) throws(NetworkError) -> T {
         var storage = sockaddr_storage()
+        func store<S>(_ sa: S) -> socklen_t {
+            withUnsafeMutableBytes(of: &storage) { dst in withUnsafeBytes(of: sa) { dst.copyMemory(from: $0) } }
+            return socklen_t(MemoryLayout<S>.size)
+        }
         let port = in_port_t(UInt16(truncatingIfNeeded: address.port).bigEndian)
         let length: socklen_t
         if address.family == NetworkAddress.inet6 {
@@ -56,15 +60,13 @@ public final class HostNetwork: RuntimeNetwork {
             sa.sin6_family = sa_family_t(AF_INET6)
             sa.sin6_port = port
             guard inet_pton(AF_INET6, address.host, &sa.sin6_addr) == 1 else { throw .invalid }
-            withUnsafeMutableBytes(of: &storage) { dst in withUnsafeBytes(of: sa) { dst.copyMemory(from: $0) } }
-            length = socklen_t(MemoryLayout<sockaddr_in6>.size)
+            length = store(sa)
         } else {
             var sa = sockaddr_in()
             sa.sin_family = sa_family_t(AF_INET)
             sa.sin_port = port
             guard inet_pton(AF_INET, address.host, &sa.sin_addr) == 1 else { throw .invalid }
-            withUnsafeMutableBytes(of: &storage) { dst in withUnsafeBytes(of: sa) { dst.copyMemory(from: $0) } }
-            length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            length = store(sa)
         }
         return withUnsafePointer(to: &storage) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, length) }

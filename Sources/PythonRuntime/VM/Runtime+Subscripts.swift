@@ -165,15 +165,7 @@ extension Runtime {
         case let l as PyList:
             if index.isObject, let s = index.object as? PySlice {
                 let items = try iterateToArray(value)
-                let (start, stop, step, count) = try sliceIndices(s, length: l.items.count)
-                if step == 1 {
-                    l.items.replaceSubrange(start..<max(start, stop), with: items)
-                } else {
-                    guard items.count == count else {
-                        throw valueError("attempt to assign sequence of size \(items.count) to extended slice of size \(count)")
-                    }
-                    for k in 0..<count { l.items[start + k * step] = items[k] }
-                }
+                try assignSlice(&l.items, s, items) { "attempt to assign sequence of size \(items.count) to extended slice of size \($0)" }
                 return
             }
             l.items[try sequenceIndex(index, l.items.count, "list")] = value
@@ -181,14 +173,7 @@ extension Runtime {
             try d.set(index, value, self)
         case let b as PyBytes where b.isMutable:
             if index.isObject, let s = index.object as? PySlice {
-                let bytes = try bytesFrom(value)
-                let (start, stop, step, count) = try sliceIndices(s, length: b.bytes.count)
-                if step == 1 {
-                    b.bytes.replaceSubrange(start..<max(start, stop), with: bytes)
-                } else {
-                    guard bytes.count == count else { throw valueError("attempt to assign bytes of wrong size") }
-                    for k in 0..<count { b.bytes[start + k * step] = bytes[k] }
-                }
+                try assignSlice(&b.bytes, s, try bytesFrom(value)) { _ in "attempt to assign bytes of wrong size" }
                 return
             }
             let i = try sequenceIndex(index, b.bytes.count, "bytearray")
@@ -202,6 +187,21 @@ extension Runtime {
             }
             throw typeError("'\(c.type.name)' object doesn't support item assignment")
         }
+    }
+
+    /// `seq[s] = items` for list and bytearray: a plain slice takes any number
+    /// of items, an extended one exactly as many as it selects (else
+    /// ValueError with `mismatch(selected)`).
+    private func assignSlice<C: RangeReplaceableCollection & MutableCollection>(
+        _ target: inout C, _ s: PySlice, _ items: [C.Element], mismatch: (Int) -> String
+    ) throws(PyError) where C.Index == Int {
+        let (start, stop, step, count) = try sliceIndices(s, length: target.count)
+        if step == 1 {
+            target.replaceSubrange(start..<max(start, stop), with: items)
+            return
+        }
+        guard items.count == count else { throw valueError(mismatch(count)) }
+        for k in 0..<count { target[start + k * step] = items[k] }
     }
 
     func deleteItem(_ container: Value, _ index: Value) throws(PyError) {
