@@ -30,6 +30,11 @@ public struct BoardDefinition: Codable, Sendable {
     public var id: String
     /// "RP2040", "ESP32S3": the MCU name in the MicroPython banner.
     public var mcu: String
+    /// The MicroPython port the board's firmware is built from (`ports/rp2`,
+    /// `ports/esp32`). What differs between ports and not between boards of one
+    /// port follows it: error texts, I2C pin rules, clock dividers, the
+    /// `rp2`/`esp32` modules.
+    public var port: Port
     public var names: Names
     /// GPIO numbers of the MCU are 0..<gpioCount (RP2040: 30, ESP32-S3: 49).
     public var gpioCount: Int
@@ -69,8 +74,16 @@ public struct BoardDefinition: Codable, Sendable {
         public var circuitpython: Flavour
     }
 
+    public enum Port: String, Codable, Sendable {
+        case rp2, esp32
+    }
+
     /// Facts that depend on the firmware.
     public struct Flavour: Codable, Sendable {
+        /// `sys.platform`: "rp2", "esp32" (MicroPython); "RP2040", "Espressif" (CircuitPython).
+        public var platform: String
+        /// `os.uname().sysname`: "rp2", "esp32"; "rp2040", "esp32s3".
+        public var sysname: String
         /// CPU clock at boot.
         public var cpuHz: Int
         /// `gc.mem_free()` + allocated at start (see `heapNote` for how firm the figure is).

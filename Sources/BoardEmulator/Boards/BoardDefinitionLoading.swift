@@ -189,6 +189,8 @@ extension BoardDefinition {
         // Flavours.
         for fl in FirmwareFlavour.allCases {
             let v = flavour(fl), f = "flavours.\(fl.rawValue)"
+            if v.platform.isEmpty { throw fail("\(f).platform", "must not be empty") }
+            if v.sysname.isEmpty { throw fail("\(f).sysname", "must not be empty") }
             if !(1_000_000...1_000_000_000).contains(v.cpuHz) { throw fail("\(f).cpuHz", "\(v.cpuHz) is outside 1000000...1000000000") }
             if v.heapBytes <= 0 || v.heapBytes > sramBytes * 64 { throw fail("\(f).heapBytes", "\(v.heapBytes) is not a plausible heap size") }
             if RTC.parseISO(v.rtcStart) == nil { throw fail("\(f).rtcStart", "\"\(v.rtcStart)\" is not YYYY-MM-DDTHH:MM:SS") }

@@ -41,7 +41,7 @@ public final class MachineModule {
     private var irqRoots: [PinRef: [Value]] = [:]
     private var nextTimer = 1
 
-    public var isRP2: Bool { board.definition.mcu.uppercased().hasPrefix("RP") }
+    public var isRP2: Bool { board.definition.port == .rp2 }
 
     init(runtime: Runtime, board: Board, assembly: CircuitAssembly? = nil) {
         self.runtime = runtime

@@ -210,16 +210,13 @@ public final class Supervisor {
         config.heapLimit = board.flavourFacts.heapBytes
         FirmwareCalibration.configure(&config, for: board)
         config.machine = def.bannerName(flavour)
-        let rp2 = def.mcu.uppercased().hasPrefix("RP")
+        config.platform = board.flavourFacts.platform
+        config.sysname = board.flavourFacts.sysname
         switch flavour {
         case .micropython:
-            config.platform = rp2 ? "rp2" : "esp32"
-            config.sysname = rp2 ? "rp2" : "esp32"
             config.release = String(SupervisorTexts.micropythonVersion.dropFirst())
             config.version = "\(SupervisorTexts.micropythonVersion) on \(SupervisorTexts.micropythonDate)"
         case .circuitpython:
-            config.platform = rp2 ? "RP2040" : "Espressif"
-            config.sysname = rp2 ? "rp2040" : "esp32s3"
             config.release = SupervisorTexts.circuitpythonVersion
             config.version = "\(SupervisorTexts.circuitpythonVersion) on \(SupervisorTexts.circuitpythonDate)"
         }
