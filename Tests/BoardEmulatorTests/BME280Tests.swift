@@ -8,9 +8,12 @@ struct BMEDriver {
     let clock: VirtualClock
 
     func write(_ reg: UInt8, _ value: UInt8) { XCTAssertEqual(dev.i2cWrite([reg, value]), 2) }
+    /// `count` bytes from `reg` on, or zeros after a failure if the device sent fewer.
     func read(_ reg: UInt8, _ count: Int) -> [UInt8] {
         XCTAssertEqual(dev.i2cWrite([reg]), 1)
-        return dev.i2cRead(count: count)
+        let bytes = dev.i2cRead(count: count)
+        XCTAssertEqual(bytes.count, count, "bytes read from 0x\(String(reg, radix: 16))")
+        return bytes.count == count ? bytes : [UInt8](repeating: 0, count: count)
     }
     func read(_ reg: UInt8) -> UInt8 { read(reg, 1)[0] }
     func status() -> UInt8 { read(0xF3) }
