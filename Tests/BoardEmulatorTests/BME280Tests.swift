@@ -46,7 +46,7 @@ struct BMEDriver {
 
 /// An independent implementation of the datasheet's compensation (DS §4.2.3 in
 /// 32/64-bit integers with C's wrap-around, §8.1 in floating point), written from
-/// HARDWARE.md §1.6 for the tests.
+/// the datasheet for the tests (docs/HARDWARE.md §1.6).
 struct TestTrims {
     var T1: Int32, T2: Int32, T3: Int32
     var P: [Int64]  // P[1]…P[9], P[0] unused
