@@ -3,7 +3,7 @@ import PythonRuntime
 
 /// The cost model for this runtime's bytecode on a board.
 ///
-/// The board files calibrate on SZY's integer loop (HARDWARE.md §4;
+/// The board files calibrate on SZY's integer loop (docs/HARDWARE.md §4;
 /// shaoziyang/micropython_benchmarks `benchmark.py`, `add_test`):
 ///
 ///     def add_test(p):

@@ -1,4 +1,5 @@
 import BoardEmulator
+import FirmwareAPI
 import Foundation
 import PythonRuntime
 
@@ -25,10 +26,11 @@ public enum DriveDrop {
     }
 
     /// The file the board runs: MicroPython's `main.py`; on CircuitPython the
-    /// first of code.txt, code.py, main.txt, main.py present (code.py if none).
+    /// first present in the supervisor's own order (code.txt, code.py, main.py,
+    /// main.txt: `supported_filenames` in CircuitPython's `main.c`), code.py if none.
     static func programFile(driveFolder: URL, flavour: FirmwareFlavour) -> String {
         if flavour == .micropython { return "main.py" }
-        for n in ["code.txt", "code.py", "main.txt", "main.py"]
+        for n in SupervisorTexts.circuitpythonCodeFiles
         where FileManager.default.fileExists(atPath: driveFolder.appendingPathComponent(n).path) {
             return n
         }

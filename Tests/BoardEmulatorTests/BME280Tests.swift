@@ -8,9 +8,12 @@ struct BMEDriver {
     let clock: VirtualClock
 
     func write(_ reg: UInt8, _ value: UInt8) { XCTAssertEqual(dev.i2cWrite([reg, value]), 2) }
+    /// `count` bytes from `reg` on, or zeros after a failure if the device sent fewer.
     func read(_ reg: UInt8, _ count: Int) -> [UInt8] {
         XCTAssertEqual(dev.i2cWrite([reg]), 1)
-        return dev.i2cRead(count: count)
+        let bytes = dev.i2cRead(count: count)
+        XCTAssertEqual(bytes.count, count, "bytes read from 0x\(String(reg, radix: 16))")
+        return bytes.count == count ? bytes : [UInt8](repeating: 0, count: count)
     }
     func read(_ reg: UInt8) -> UInt8 { read(reg, 1)[0] }
     func status() -> UInt8 { read(0xF3) }
@@ -43,7 +46,7 @@ struct BMEDriver {
 
 /// An independent implementation of the datasheet's compensation (DS §4.2.3 in
 /// 32/64-bit integers with C's wrap-around, §8.1 in floating point), written from
-/// HARDWARE.md §1.6 for the tests.
+/// the datasheet for the tests (docs/HARDWARE.md §1.6).
 struct TestTrims {
     var T1: Int32, T2: Int32, T3: Int32
     var P: [Int64]  // P[1]…P[9], P[0] unused

@@ -105,7 +105,7 @@ final class TraceTests: XCTestCase {
         let afterRead = b.clock.now
         XCTAssertEqual(bus.write(0x3C, [0x00]), .failure(.nack(acked: 0)))
         let x = r.i2cTransfers
-        XCTAssertEqual(x.count, 2)
+        guard x.count == 2 else { return XCTFail("expected 2 transfers, got \(x)") }
         XCTAssertEqual(x[0], I2CTransfer(controller: 0, address: 0x76, segments: [
             .init(read: false, addressAcked: true, bytes: [0xD0], acked: 1),
             .init(read: true, addressAcked: true, bytes: [0x60], acked: 0),
@@ -171,7 +171,9 @@ final class TraceTests: XCTestCase {
         let r = TraceRecorder(board: b)
         _ = bus.write(0x7F, [])                     // nobody there: START, 0xFE, NACK, STOP
         let v = r.vcd()
-        let body = v.components(separatedBy: "$enddefinitions $end\n")[1]
+        let sections = v.components(separatedBy: "$enddefinitions $end\n")
+        guard sections.count == 2 else { return XCTFail("no header end in:\n\(v)") }
+        let body = sections[1]
         // START: SDA falls at q2 (5 µs), SCL at q3; bits 1111111 0 then NACK (1); STOP in the 11th clock.
         XCTAssertTrue(body.hasPrefix("#0\n$dumpvars\n1!\n1\"\n$end\n#5000\n0\"\n#7500\n0!\n#10000\n1\"\n#12500\n1!\n#17500\n0!\n"), body)
         XCTAssertTrue(body.hasSuffix("#100000\n0\"\n#102500\n1!\n#105000\n1\"\n"), body)
@@ -326,6 +328,7 @@ final class TraceTests: XCTestCase {
         var ledChanges: [String] = []
         for l in lines where l.hasPrefix("change ") {
             let f = l.split(separator: " ")
+            guard f.count >= 4 else { XCTFail("short change line: \(l)"); continue }
             let (time, name, value) = (f[1], f[2], f[3])
             switch name {
             case "I2C0_SCL":

@@ -4,7 +4,7 @@ import PythonRuntime
 import XCTest
 
 /// Firmware timing itself with `time.ticks_us()` sees roughly what it would see on
-/// the real board: SZY's benchmark loops (HARDWARE.md §4), written as in
+/// the real board: SZY's benchmark loops (docs/HARDWARE.md §4), written as in
 /// shaoziyang/micropython_benchmarks `benchmark.py`, on a board-clocked runtime.
 final class CalibrationTests: XCTestCase {
     /// SZY's `add_test`, timed with ticks_us; prints µs per iteration.

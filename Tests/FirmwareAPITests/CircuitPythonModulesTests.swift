@@ -111,6 +111,7 @@ final class CircuitPythonModulesTests: XCTestCase {
         let (s, _, asm) = try session([part("knob", "potentiometer", ["SIG": "GP26_A0"]) { $0.position = 0.25 }])
         let v = s.run("import board, analogio\nknob = analogio.AnalogIn(board.A0)\nprint(knob.value, knob.reference_voltage)")
         let parts = v.split(separator: " ")
+        guard parts.count == 2 else { return XCTFail("expected 'value voltage', got \(v.debugDescription)") }
         let value = try XCTUnwrap(Int(parts[0]))
         XCTAssertEqual(Double(value) / 65535, 0.25, accuracy: 0.01)
         XCTAssertEqual(parts[1], "3.3\n")

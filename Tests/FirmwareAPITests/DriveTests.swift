@@ -249,7 +249,7 @@ final class DriveTests: XCTestCase {
     }
 
     /// Our BME280 driver (Firmware/lib, frozen into the board), run against a fake bus
-    /// holding the datasheet test vector (HARDWARE.md §1.7): 27.3785 °C,
+    /// holding the datasheet test vector (docs/HARDWARE.md §1.7): 27.3785 °C,
     /// 101222.25 Pa, 32.904 %RH.
     func testTheBME280DriverMatchesTheDatasheetVector() throws {
         let driver = try String(contentsOf: Self.examples.deletingLastPathComponent().appendingPathComponent(

@@ -170,7 +170,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(lines.count, 700, hot.log)  // one reading every 5 s for an hour
         XCTAssertTrue(lines.first?.hasSuffix("fan on") ?? false, hot.log)
         XCTAssertTrue(lines.allSatisfy { $0.hasSuffix("fan on") }, hot.log)
-        let temps = lines.compactMap { Double($0.split(separator: " ")[0]) }
+        let temps = lines.compactMap { $0.split(separator: " ").first.flatMap { Double($0) } }
         XCTAssertEqual(temps.first ?? 0, 31.5, accuracy: 0.1, hot.log)
         XCTAssertLessThan(temps.last ?? 99, (temps.first ?? 0) - 3, "the fan cools the room")
         XCTAssertTrue(try fan(hot.sup).isPowered)

@@ -3,10 +3,11 @@ import XCTest
 @testable import PythonRuntime
 
 /// Runs the conformance corpus (`Tests/Conformance/**/<name>.py` with a
-/// `<name>.py.exp` beside it) in process, the way `/work/shared/conformance/run.py`
-/// runs it as subprocesses: the file's folder is the current folder (so its
-/// imports resolve), `sys.argv == [name]`, and stdout must equal the `.exp`
-/// byte for byte.
+/// `<name>.py.exp` beside it) in process, one test method per program (generated
+/// into `ConformanceTests+Programs.swift` by `Tests/generate_conformance_tests.py`),
+/// the way `Tests/run_conformance.py` runs it as subprocesses: the file's folder
+/// is the current folder (so its imports resolve), `sys.argv == [name]`, and
+/// stdout must equal the `.exp` byte for byte.
 final class ConformanceTests: XCTestCase {
     /// Files known not to pass, relative to `Tests/Conformance`, with the reason.
     /// They are reported as skipped, not run.
@@ -62,31 +63,27 @@ final class ConformanceTests: XCTestCase {
         return .failed(message)
     }
 
-    func testConformanceCorpus() {
+    /// Runs one program; the generated test methods each call this.
+    func conforms(_ relative: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        if let reason = Self.knownFailures[relative] { throw XCTSkip("\(relative): known failure: \(reason)") }
+        if case .failed(let why) = Self.check(relative) {
+            XCTFail("\(relative): \(why)", file: file, line: line)
+        }
+    }
+
+    /// The generated methods cover exactly the corpus: a new program without a
+    /// method (or a method whose program is gone) fails here, by name.
+    func testEveryProgramHasAGeneratedTest() {
         let files = Self.corpusFiles()
         XCTAssertGreaterThan(files.count, 100, "the corpus was not found under \(Self.corpusRoot.path)")
+        let generated = Set(Self.generatedPrograms)
+        let missing = files.filter { !generated.contains($0) }
+        let stale = Self.generatedPrograms.filter { !files.contains($0) }
+        XCTAssertTrue(missing.isEmpty && stale.isEmpty,
+                      "run `python3 Tests/generate_conformance_tests.py`: "
+                      + "programs without a test: \(missing); tests without a program: \(stale)")
         for skipped in Self.knownFailures.keys {
             XCTAssertTrue(files.contains(skipped), "skip list names \(skipped), which is not in the corpus")
-        }
-        var passed = 0
-        var failures: [(String, String)] = []
-        var skipped: [String] = []
-        for file in files {
-            if let reason = Self.knownFailures[file] {
-                skipped.append("\(file) (\(reason))")
-                continue
-            }
-            switch Self.check(file) {
-            case .passed: passed += 1
-            case .failed(let why): failures.append((file, why))
-            }
-        }
-        for s in skipped { print("conformance: skipped \(s)") }
-        for (file, why) in failures { print("conformance: FAIL \(file): \(why)") }
-        print("conformance: \(passed) passed, \(failures.count) failed, \(skipped.count) skipped")
-        if !failures.isEmpty {
-            XCTFail("\(failures.count) conformance file(s) failed:\n"
-                    + failures.map { "  \($0.0): \($0.1)" }.joined(separator: "\n"))
         }
     }
 }

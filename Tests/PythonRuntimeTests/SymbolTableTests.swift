@@ -6,10 +6,10 @@ final class CompilerSymbolTableTests: XCTestCase {
         try buildSymbolTable(.statements(body), filename: "<test>", source: "")
     }
 
-    func scope(_ t: SymbolTable, _ name: String) -> Scope {
+    func scope(_ t: SymbolTable, _ name: String) throws -> Scope {
         let s = t.scopes(named: name)
         XCTAssertEqual(s.count, 1, "scope \(name)")
-        return s[0]
+        return try XCTUnwrap(s.first, "no scope \(name)")
     }
 
     func testLocalsGlobalsAndModuleNames() throws {
@@ -24,7 +24,7 @@ final class CompilerSymbolTableTests: XCTestCase {
         ])
         XCTAssertEqual(t.top.classification(of: "m"), .name)
         XCTAssertEqual(t.top.classification(of: "f"), .name)
-        let f = scope(t, "f")
+        let f = try scope(t, "f")
         XCTAssertEqual(f.classification(of: "p"), .local)
         XCTAssertEqual(f.classification(of: "l"), .local)
         XCTAssertEqual(f.classification(of: "g"), .globalImplicit)
@@ -36,11 +36,11 @@ final class CompilerSymbolTableTests: XCTestCase {
         let b = ASTBuilder()
         let inner = b.def("inner", [], [b.stmt(.nonlocal(["x"])), b.assign(b.name("x"), b.name("y"))])
         let t = try table([b.def("outer", ["y"], [b.assign(b.name("x"), b.int(0)), inner])])
-        let outer = scope(t, "outer")
+        let outer = try scope(t, "outer")
         XCTAssertEqual(outer.classification(of: "x"), .cell)
         XCTAssertEqual(outer.classification(of: "y"), .cell)
         XCTAssertEqual(outer.cellVariables, ["x", "y"])
-        let i = scope(t, "inner")
+        let i = try scope(t, "inner")
         XCTAssertEqual(i.classification(of: "x"), .free)
         XCTAssertEqual(i.classification(of: "y"), .free)
         XCTAssertEqual(i.freeVariables, ["x", "y"])
@@ -54,25 +54,25 @@ final class CompilerSymbolTableTests: XCTestCase {
         let method = b.def("m", ["self"], [b.ret(b.name("a"))])
         let t = try table([b.def("f", [], [b.assign(b.name("a"), b.int(1)),
                                             b.cls("C", [], [b.assign(b.name("a"), b.int(2)), b.expr(b.name("a")), method])])])
-        XCTAssertEqual(scope(t, "m").classification(of: "a"), .free)
-        let c = scope(t, "C")
+        XCTAssertEqual(try scope(t, "m").classification(of: "a"), .free)
+        let c = try scope(t, "C")
         XCTAssertEqual(c.classification(of: "a"), .name)
         XCTAssertEqual(c.freeVariables, ["a"])   // passed through to the method
-        XCTAssertEqual(scope(t, "f").classification(of: "a"), .cell)
+        XCTAssertEqual(try scope(t, "f").classification(of: "a"), .cell)
         // A method of a module-level class sees module globals, not class attributes.
         let t2 = try table([b.cls("D", [], [b.assign(b.name("z"), b.int(1)), b.def("m2", [], [b.ret(b.name("z"))])])])
-        XCTAssertEqual(scope(t2, "m2").classification(of: "z"), .globalImplicit)
+        XCTAssertEqual(try scope(t2, "m2").classification(of: "z"), .globalImplicit)
     }
 
     func testImplicitClassCell() throws {
         let b = ASTBuilder()
         let t = try table([b.cls("C", [], [b.def("m", ["self"], [b.ret(b.call(b.name("super")))])]),
                            b.cls("D", [], [b.def("n", ["self"], [b.ret(b.name("x"))])])])
-        XCTAssertTrue(scope(t, "C").needsClassClosure)
-        XCTAssertEqual(scope(t, "C").cellVariables, ["__class__"])
-        XCTAssertEqual(scope(t, "m").freeVariables, ["__class__"])
-        XCTAssertFalse(scope(t, "D").needsClassClosure)
-        XCTAssertEqual(scope(t, "n").freeVariables, [])
+        XCTAssertTrue(try scope(t, "C").needsClassClosure)
+        XCTAssertEqual(try scope(t, "C").cellVariables, ["__class__"])
+        XCTAssertEqual(try scope(t, "m").freeVariables, ["__class__"])
+        XCTAssertFalse(try scope(t, "D").needsClassClosure)
+        XCTAssertEqual(try scope(t, "n").freeVariables, [])
     }
 
     func testComprehensionScopes() throws {
@@ -82,13 +82,13 @@ final class CompilerSymbolTableTests: XCTestCase {
         let t = try table([b.def("f", ["n"], [b.ret(comp), b.ret(b.name("y"))]),
                            b.expr(b.listComp(b.walrus("z", b.name("j")), b.name("j"), b.name("xs")))])
         let lc = t.scopes(named: "<listcomp>")
-        XCTAssertEqual(lc.count, 2)
+        guard lc.count == 2 else { return XCTFail("expected 2 list comprehension scopes, got \(lc.count)") }
         XCTAssertEqual(lc[0].parameters, [".0"])
         XCTAssertEqual(lc[0].classification(of: "i"), .local)
         XCTAssertEqual(lc[0].classification(of: "n"), .free)
         XCTAssertEqual(lc[0].classification(of: "y"), .free)
         XCTAssertEqual(lc[0].classification(of: "range"), .globalImplicit)
-        let f = scope(t, "f")
+        let f = try scope(t, "f")
         XCTAssertEqual(f.classification(of: "y"), .cell)
         XCTAssertEqual(f.classification(of: "n"), .cell)
         XCTAssertNil(f.resolution(of: "i"))

@@ -39,6 +39,11 @@ final class LiveSimulatorTests: SimulatorTestCase {
         XCTAssertEqual(DriveDrop.destination(for: "main.py", isDirectory: false,
                                              driveFolder: project.appendingPathComponent("drive"), flavour: .circuitpython),
                        "code.py", "code.py runs before main.py, so a dropped main.py replaces it")
+        let both = try makeProject(flavour: "circuitpython", parts: "",
+                                   files: ["main.py": "print('runs')\n", "main.txt": "print('ignored')\n"])
+        XCTAssertEqual(DriveDrop.destination(for: "code.py", isDirectory: false,
+                                             driveFolder: both.appendingPathComponent("drive"), flavour: .circuitpython),
+                       "main.py", "CircuitPython's main.c tries main.py before main.txt")
         XCTAssertEqual(DriveDrop.destination(for: "adafruit_bme280", isDirectory: true,
                                              driveFolder: project.appendingPathComponent("drive"), flavour: .circuitpython),
                        "lib/adafruit_bme280")

@@ -19,6 +19,7 @@ enum PNGDecoding {
             guard Int(crc) == u32(i + 8 + length) else { return nil }
             let data = Array(body.dropFirst(4))
             if type == "IHDR" {
+                guard data.count == 13 else { return nil }
                 width = Int(data[0]) << 24 | Int(data[1]) << 16 | Int(data[2]) << 8 | Int(data[3])
                 height = Int(data[4]) << 24 | Int(data[5]) << 16 | Int(data[6]) << 8 | Int(data[7])
                 guard data[8] == 8, data[9] == 2 else { return nil }

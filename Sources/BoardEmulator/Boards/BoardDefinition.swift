@@ -42,7 +42,7 @@ public struct BoardDefinition: Codable, Sendable {
     public var extPinCount: Int
     public var sramBytes: Int
     /// External PSRAM (nil or 0: none). The ESP32-S3-DevKitC-1-N8 has none; the
-    /// N8R2/N8R8 variants have 2 or 8 MiB (HARDWARE.md §3).
+    /// N8R2/N8R8 variants have 2 or 8 MiB (docs/HARDWARE.md §3).
     public var psramBytes: Int?
     public var flashBytes: Int
     public var flavours: Flavours
@@ -96,11 +96,11 @@ public struct BoardDefinition: Codable, Sendable {
         /// Buses the firmware builds without pins given (MicroPython `I2C(0)`),
         /// or board objects (CircuitPython `board.STEMMA_I2C()`).
         public var i2cDefaults: [I2CDefault]
-        /// The published benchmark loop the pacing is calibrated from (HARDWARE.md §4).
+        /// The published benchmark loop the pacing is calibrated from (docs/HARDWARE.md §4).
         public var referenceLoop: ReferenceLoop
     }
 
-    /// errno values the firmware raises as `OSError` for bus failures (HARDWARE.md §5).
+    /// errno values the firmware raises as `OSError` for bus failures (docs/HARDWARE.md §5).
     public struct ErrnoTable: Codable, Sendable {
         /// NACK on a transfer with data (MicroPython rp2: EIO 5; esp32 and CircuitPython: ENODEV 19).
         public var i2cNack: Int

@@ -2,7 +2,7 @@ import Foundation
 
 /// Converts executed bytecode instructions into CPU cycles and virtual time.
 ///
-/// Calibration (HARDWARE.md §4, SZY): `for i in range(10**6): C = p[1] + p[2]`
+/// Calibration (docs/HARDWARE.md §4, SZY): `for i in range(10**6): C = p[1] + p[2]`
 /// takes 7,984 ms on a Pico (RP2040 @ 125 MHz, MicroPython v1.23), i.e.
 /// 7.984 µs × 125 MHz = 998 cycles per iteration. MicroPython compiles the body
 /// to 11 bytecodes (FOR_ITER, STORE i, LOAD p, LOAD_CONST 1, LOAD_SUBSCR, LOAD p,

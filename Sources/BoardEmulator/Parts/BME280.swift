@@ -1,7 +1,9 @@
 import Foundation
 
 /// The Bosch BME280 humidity/pressure/temperature sensor on I2C, at register level
-/// (datasheet BST-BME280-DS002, "DS" below; see /work/shared/docs/HARDWARE.md §1).
+/// (Bosch datasheet BST-BME280-DS002, "DS" below:
+/// https://www.bosch-sensortec.com/media/boschsensortec/downloads/datasheets/bst-bme280-ds002.pdf;
+/// the facts used here are gathered in docs/HARDWARE.md).
 ///
 /// It measures an `Environment` on a `VirtualClock`: conversions take the typical
 /// t_measure of DS §9.1, normal mode cycles measure/standby on the clock, and the
@@ -332,7 +334,7 @@ extension BME280 {
             return (a, e)
         }
 
-        /// A real sensor's NVM (HARDWARE.md §1.7, from bme280-rs's test data).
+        /// A real sensor's NVM (docs/HARDWARE.md §1.7, from bme280-rs's test data).
         public static let realSensor = Calibration(
             bytes88: [0xb1, 0x6f, 0x2e, 0x6a, 0x32, 0x00, 0xe2, 0x8f, 0x0a, 0xd7, 0xd0, 0x0b, 0x75,
                       0x1f, 0xc5, 0xff, 0xf9, 0xff, 0xac, 0x26, 0x0a, 0xd8, 0xbd, 0x10, 0x00, 0x4b],

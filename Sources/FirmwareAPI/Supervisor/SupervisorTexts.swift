@@ -1,6 +1,6 @@
 import BoardEmulator
 
-/// What the firmware prints over serial around a run (HARDWARE.md §2 "Boot and
+/// What the firmware prints over serial around a run (docs/HARDWARE.md §2 "Boot and
 /// serial texts"). Everything is emitted as the real board sends it: MicroPython
 /// cooks `\n` into `\r\n`; CircuitPython's status messages are preceded by the
 /// line-clear sequence `ESC[2K ESC[0G`.
