@@ -259,6 +259,7 @@ extension ConformanceTests {
         "strings/bytes_hex_fromhex.py",
         "strings/bytes_methods_search.py",
         "strings/bytes_methods_split_strip.py",
+        "strings/bytes_percent_format.py",
         "strings/fstring_nesting_and_specs.py",
         "strings/percent_formatting.py",
         "strings/str_case_methods.py",
@@ -560,6 +561,7 @@ extension ConformanceTests {
     func test_strings_bytes_hex_fromhex() throws { try conforms("strings/bytes_hex_fromhex.py") }
     func test_strings_bytes_methods_search() throws { try conforms("strings/bytes_methods_search.py") }
     func test_strings_bytes_methods_split_strip() throws { try conforms("strings/bytes_methods_split_strip.py") }
+    func test_strings_bytes_percent_format() throws { try conforms("strings/bytes_percent_format.py") }
     func test_strings_fstring_nesting_and_specs() throws { try conforms("strings/fstring_nesting_and_specs.py") }
     func test_strings_percent_formatting() throws { try conforms("strings/percent_formatting.py") }
     func test_strings_str_case_methods() throws { try conforms("strings/str_case_methods.py") }
