@@ -18,7 +18,7 @@ public enum MachineResetRequest: Error, Equatable, Sendable {
 /// The MicroPython `machine` module bound to a board.
 ///
 /// Layout: a small native module `_machine` (pins, buses, timers by number)
-/// and the Python module `machine` (`MachineModuleSource`) that builds the
+/// and the Python module `machine` (`Firmware/micropython/machine.py`) that builds the
 /// familiar classes on it. Python callbacks (pin IRQs, timers) are called from
 /// the board event that fires them — during `time.sleep`, an I2C transfer or the
 /// interpreter's instruction accounting, all safe points — and one at a time: an
@@ -174,10 +174,9 @@ public final class MachineModule {
 @discardableResult
 public func installMachineModule(_ rt: Runtime, board: Board, assembly: CircuitAssembly? = nil) -> MachineModule {
     let m = MachineModule(runtime: rt, board: board, assembly: assembly)
-    rt.frozenModules["machine"] = MachineModuleSource.text
-    rt.frozenModules["neopixel"] = MicroPythonExtraModules.neopixel
     // Port modules: `rp2` only on RP2040 boards, `esp32` only on ESP32 boards (ImportError elsewhere).
-    if m.isRP2 { rt.frozenModules["rp2"] = MicroPythonExtraModules.rp2 } else { rt.frozenModules["esp32"] = MicroPythonExtraModules.esp32 }
+    let otherPort = m.isRP2 ? "esp32" : "rp2"
+    for (name, source) in microPythonModuleSources where name != otherPort { rt.frozenModules[name] = source }
     rt.registerNativeModule("_machine") { rt, module throws(PyError) in
         module.dict.setStr(rt.intern("port"), rt.str(m.isRP2 ? "rp2" : "esp32"))
         installMachineFunctions(rt, module, m)

@@ -1,6 +1,4 @@
-/// The Python half of `machine` (see `MachineModule`): classes over `_machine`.
-enum MachineModuleSource {
-    static let text = #"""
+# machine: MicroPython's classes over the native module _machine (MachineModule.swift).
 import _machine
 
 _RP2 = _machine.port == "rp2"
@@ -348,6 +346,3 @@ def bootloader():
     _machine.reset(0)
 
 
-
-"""#
-}
