@@ -14,7 +14,7 @@ def _named_bus(name, scl, sda, freq):
     def get():
         if not box or box[0]._bus is None:
             import busio
-            box[:] = [busio.I2C(_mc._by_key[(0, scl)], _mc._by_key[(0, sda)], frequency=freq)]
+            box[:] = [busio.I2C(_mc._by_key[(_cpboard.KIND_GPIO, scl)], _mc._by_key[(_cpboard.KIND_GPIO, sda)], frequency=freq)]
         return box[0]
 
     return get

@@ -42,7 +42,7 @@ class DigitalInOut(_mc._Peripheral):
         self._dir = Direction.INPUT
         self._pull = None
         self._drive = DriveMode.PUSH_PULL
-        _cpboard.pin_config(pin._k, pin._n, 0, 0, None)
+        _cpboard.pin_config(pin._k, pin._n, _cpboard.MODE_IN, _cpboard.PULL_NONE, None)
 
     def _check(self):
         if self._pin is None:
@@ -50,7 +50,7 @@ class DigitalInOut(_mc._Peripheral):
 
     def deinit(self):
         if self._pin is not None:
-            _cpboard.pin_config(self._pin._k, self._pin._n, 0, 0, None)
+            _cpboard.pin_config(self._pin._k, self._pin._n, _cpboard.MODE_IN, _cpboard.PULL_NONE, None)
             _mc._release(self._pin)
             self._pin = None
 
@@ -63,8 +63,8 @@ class DigitalInOut(_mc._Peripheral):
         self._dir = Direction.OUTPUT
         self._drive = drive_mode
         self._pull = None
-        mode = 2 if drive_mode is DriveMode.OPEN_DRAIN else 1
-        _cpboard.pin_config(self._pin._k, self._pin._n, mode, 0, 1 if value else 0)
+        mode = _cpboard.MODE_OPEN_DRAIN if drive_mode is DriveMode.OPEN_DRAIN else _cpboard.MODE_OUT
+        _cpboard.pin_config(self._pin._k, self._pin._n, mode, _cpboard.PULL_NONE, 1 if value else 0)
 
     def switch_to_input(self, pull=None):
         self._check()
@@ -75,8 +75,8 @@ class DigitalInOut(_mc._Peripheral):
         if pull is not None and pull is not Pull.UP and pull is not Pull.DOWN:
             raise TypeError("pull must be of type Pull or None")
         self._pull = pull
-        p = 1 if pull is Pull.UP else 2 if pull is Pull.DOWN else 0
-        _cpboard.pin_config(self._pin._k, self._pin._n, 0, p, None)
+        p = _cpboard.PULL_UP if pull is Pull.UP else _cpboard.PULL_DOWN if pull is Pull.DOWN else _cpboard.PULL_NONE
+        _cpboard.pin_config(self._pin._k, self._pin._n, _cpboard.MODE_IN, p, None)
 
     @property
     def direction(self):

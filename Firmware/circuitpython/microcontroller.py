@@ -49,7 +49,7 @@ def _release(pin):
 
 
 def _gpio(pin):
-    if pin._k != 0:
+    if pin._k != _cpboard.KIND_GPIO:
         raise ValueError("Invalid pin")
     return pin._n
 
@@ -145,4 +145,4 @@ for _name, _k, _n in _cpboard.pin_table():
     if (_k, _n) not in _by_key:
         _p = Pin(_name, _k, _n)
         _by_key[(_k, _n)] = _p
-        setattr(pin, ("GPIO%d" % _n) if _k == 0 else ("CYW%d" % _n), _p)
+        setattr(pin, ("GPIO%d" % _n) if _k == _cpboard.KIND_GPIO else ("CYW%d" % _n), _p)

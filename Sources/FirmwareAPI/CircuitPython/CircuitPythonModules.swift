@@ -97,7 +97,7 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
         fn("pin_table") { rt, _ throws(PyError) in
             var rows: ContiguousArray<Value> = []
             for p in def.pins {
-                let (k, n): (Int, Int) = { switch p.ref { case .gpio(let g): return (0, g); case .ext(let e): return (1, e) } }()
+                let (k, n) = MachineCodes.PinKind.pair(p.ref)
                 for name in p.circuitpython { rows.append(rt.tuple([rt.str(name), rt.int(k), rt.int(n)])) }
             }
             return Value(rt.newList(rows))

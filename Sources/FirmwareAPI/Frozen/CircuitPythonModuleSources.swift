@@ -59,7 +59,7 @@ def _named_bus(name, scl, sda, freq):
     def get():
         if not box or box[0]._bus is None:
             import busio
-            box[:] = [busio.I2C(_mc._by_key[(0, scl)], _mc._by_key[(0, sda)], frequency=freq)]
+            box[:] = [busio.I2C(_mc._by_key[(_cpboard.KIND_GPIO, scl)], _mc._by_key[(_cpboard.KIND_GPIO, sda)], frequency=freq)]
         return box[0]
 
     return get
@@ -379,7 +379,7 @@ class DigitalInOut(_mc._Peripheral):
         self._dir = Direction.INPUT
         self._pull = None
         self._drive = DriveMode.PUSH_PULL
-        _cpboard.pin_config(pin._k, pin._n, 0, 0, None)
+        _cpboard.pin_config(pin._k, pin._n, _cpboard.MODE_IN, _cpboard.PULL_NONE, None)
 
     def _check(self):
         if self._pin is None:
@@ -387,7 +387,7 @@ class DigitalInOut(_mc._Peripheral):
 
     def deinit(self):
         if self._pin is not None:
-            _cpboard.pin_config(self._pin._k, self._pin._n, 0, 0, None)
+            _cpboard.pin_config(self._pin._k, self._pin._n, _cpboard.MODE_IN, _cpboard.PULL_NONE, None)
             _mc._release(self._pin)
             self._pin = None
 
@@ -400,8 +400,8 @@ class DigitalInOut(_mc._Peripheral):
         self._dir = Direction.OUTPUT
         self._drive = drive_mode
         self._pull = None
-        mode = 2 if drive_mode is DriveMode.OPEN_DRAIN else 1
-        _cpboard.pin_config(self._pin._k, self._pin._n, mode, 0, 1 if value else 0)
+        mode = _cpboard.MODE_OPEN_DRAIN if drive_mode is DriveMode.OPEN_DRAIN else _cpboard.MODE_OUT
+        _cpboard.pin_config(self._pin._k, self._pin._n, mode, _cpboard.PULL_NONE, 1 if value else 0)
 
     def switch_to_input(self, pull=None):
         self._check()
@@ -412,8 +412,8 @@ class DigitalInOut(_mc._Peripheral):
         if pull is not None and pull is not Pull.UP and pull is not Pull.DOWN:
             raise TypeError("pull must be of type Pull or None")
         self._pull = pull
-        p = 1 if pull is Pull.UP else 2 if pull is Pull.DOWN else 0
-        _cpboard.pin_config(self._pin._k, self._pin._n, 0, p, None)
+        p = _cpboard.PULL_UP if pull is Pull.UP else _cpboard.PULL_DOWN if pull is Pull.DOWN else _cpboard.PULL_NONE
+        _cpboard.pin_config(self._pin._k, self._pin._n, _cpboard.MODE_IN, p, None)
 
     @property
     def direction(self):
@@ -522,7 +522,7 @@ def _release(pin):
 
 
 def _gpio(pin):
-    if pin._k != 0:
+    if pin._k != _cpboard.KIND_GPIO:
         raise ValueError("Invalid pin")
     return pin._n
 
@@ -618,7 +618,7 @@ for _name, _k, _n in _cpboard.pin_table():
     if (_k, _n) not in _by_key:
         _p = Pin(_name, _k, _n)
         _by_key[(_k, _n)] = _p
-        setattr(pin, ("GPIO%d" % _n) if _k == 0 else ("CYW%d" % _n), _p)
+        setattr(pin, ("GPIO%d" % _n) if _k == _cpboard.KIND_GPIO else ("CYW%d" % _n), _p)
 
 """##,
     "neopixel_write": ##"""
