@@ -158,6 +158,11 @@ public final class MachineModule {
         if v.isSmallInt { return v.asSmallInt }
         if v === Value.true { return 1 }
         if v === Value.false { return 0 }
+        // Beyond 47 bits an int is boxed: a long timer period in nanoseconds is one.
+        if let big = v.as(PyBigInt.self) {
+            guard let i = big.exactInt else { throw runtime.error(runtime.types.OverflowError, "overflow converting long int to machine word") }
+            return i
+        }
         throw runtime.typeError("can't convert \(runtime.typeName(v)) to int")
     }
 
