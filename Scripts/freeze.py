@@ -1,30 +1,60 @@
 #!/usr/bin/env python3
-"""Embeds the Python modules under Firmware/lib into the runtime.
+"""Embeds the Python modules under Firmware/ into the Swift targets.
 
-Writes Sources/PythonRuntime/Frozen/FrozenModules.swift: a table from dotted
-module name to source text (`frozenModuleSources`) and the set of names that
-are packages (`frozenPackages`). `pkg/__init__.py` becomes the package `pkg`,
-`pkg/mod.py` the module `pkg.mod`, `mod.py` the module `mod`.
+Each folder of Firmware/ becomes one generated Swift table from dotted module
+name to source text:
 
-Run from anywhere after changing a file in Firmware/lib:
+    Firmware/lib            -> PythonRuntime  frozenModuleSources (+ frozenPackages)
+                               importable on every runtime through sys.path's '.frozen'
+    Firmware/runtime        -> PythonRuntime  runtimeModuleSources
+                               Python halves of the standard modules (collections, re...)
+    Firmware/micropython    -> FirmwareAPI    microPythonModuleSources
+                               machine, neopixel, rp2, esp32
+    Firmware/circuitpython  -> FirmwareAPI    circuitPythonModuleSources
+                               board, digitalio, busio...
+
+The board flavours' tables live in FirmwareAPI because PythonRuntime knows
+nothing of boards. `pkg/__init__.py` becomes the package `pkg`, `pkg/mod.py`
+the module `pkg.mod`, `mod.py` the module `mod`; only Firmware/lib may hold
+packages.
+
+Run from anywhere after changing a file in one of those folders:
 
     python3 Scripts/freeze.py
 
-`--check` writes nothing and exits with status 1 when the generated file is
-out of date. Tests/PythonRuntimeTests/FrozenModulesTests.swift checks the same
-thing, so a forgotten run fails the test suite.
+`--check` writes nothing and exits with status 1 when a generated file is
+out of date. FrozenModulesTests (PythonRuntimeTests) and FirmwareModuleSourcesTests
+(FirmwareAPITests) check the same thing, so a forgotten run fails the test suite.
 """
 import os
 import sys
+from collections import namedtuple
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LIB = os.path.join(ROOT, "Firmware", "lib")
-OUTPUT = os.path.join(ROOT, "Sources", "PythonRuntime", "Frozen", "FrozenModules.swift")
 COMMAND = "python3 Scripts/freeze.py"
 
+# folder under Firmware/, generated file, table name, package-set name (None: no packages), doc comment
+Table = namedtuple("Table", "folder output name packages doc")
+TABLES = [
+    Table("lib", "Sources/PythonRuntime/Frozen/FrozenModules.swift",
+          "frozenModuleSources", "frozenPackages",
+          "Source of each module shipped inside the runtime, by dotted name."),
+    Table("runtime", "Sources/PythonRuntime/Frozen/RuntimeModuleSources.swift",
+          "runtimeModuleSources", None,
+          "The Python halves of the standard modules, by name (registered with their native helpers)."),
+    Table("micropython", "Sources/FirmwareAPI/Frozen/MicroPythonModuleSources.swift",
+          "microPythonModuleSources", None,
+          "The Python modules of the MicroPython flavour (over `_machine`), by name."),
+    Table("circuitpython", "Sources/FirmwareAPI/Frozen/CircuitPythonModuleSources.swift",
+          "circuitPythonModuleSources", None,
+          "The Python modules of the CircuitPython flavour (over `_cpboard`), by name."),
+]
 
-def collect(lib):
-    """[(module name, is package, source)] for every .py under lib, sorted by name."""
+
+def collect(table):
+    """[(module name, is package, source)] for every .py under the table's folder, sorted by name."""
+    lib = os.path.join(ROOT, "Firmware", table.folder)
+    where = "Firmware/" + table.folder
     found = []
     for folder, dirs, files in os.walk(lib):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
@@ -37,7 +67,9 @@ def collect(lib):
             if is_package:
                 parts = parts[:-1]
                 if not parts:
-                    raise SystemExit("freeze: %s: __init__.py directly in Firmware/lib" % rel)
+                    raise SystemExit("freeze: %s: __init__.py directly in %s" % (rel, where))
+            if len(parts) > 1 and table.packages is None:
+                raise SystemExit("freeze: %s: %s holds no packages" % (rel, where))
             for p in parts:
                 if not p.isidentifier():
                     raise SystemExit("freeze: %s: %r is not a module name" % (rel, p))
@@ -74,24 +106,25 @@ def swift_literal(text):
     return hashes + '"""\n' + text + '\n"""' + hashes
 
 
-def generate(modules):
+def generate(table, modules):
     out = [
         "// GENERATED FILE - DO NOT EDIT.",
-        "// Made by `%s` from the Python files under Firmware/lib;" % COMMAND,
+        "// Made by `%s` from the Python files under Firmware/%s;" % (COMMAND, table.folder),
         "// edit those and run the command again.",
         "",
-        "/// Source of each module shipped inside the runtime, by dotted name.",
-        "let frozenModuleSources: [String: String] = [",
+        "/// " + table.doc,
+        "let %s: [String: String] = [" % table.name,
     ]
     for name, _, source in modules:
         out.append("    %s: %s," % (swift_string(name), swift_literal(source)))
     if not modules:
         out.append("    :")
     out.append("]")
-    out.append("")
-    out.append("/// The names in `frozenModuleSources` that are packages (from `__init__.py`).")
-    packages = [name for name, is_package, _ in modules if is_package]
-    out.append("let frozenPackages: Set<String> = [%s]" % ", ".join(swift_string(p) for p in packages))
+    if table.packages is not None:
+        out.append("")
+        out.append("/// The names in `%s` that are packages (from `__init__.py`)." % table.name)
+        packages = [name for name, is_package, _ in modules if is_package]
+        out.append("let %s: Set<String> = [%s]" % (table.packages, ", ".join(swift_string(p) for p in packages)))
     return "\n".join(out) + "\n"
 
 
@@ -100,23 +133,26 @@ def swift_string(s):
 
 
 def main(argv):
-    text = generate(collect(LIB))
-    try:
-        with open(OUTPUT, encoding="utf-8") as fh:
-            current = fh.read()
-    except FileNotFoundError:
-        current = None
-    if "--check" in argv:
-        if current != text:
-            print("freeze: %s is out of date; run %s" % (os.path.relpath(OUTPUT, ROOT), COMMAND))
-            return 1
-        return 0
-    if current != text:
-        os.makedirs(os.path.dirname(OUTPUT), exist_ok=True)
-        with open(OUTPUT, "w", encoding="utf-8") as fh:
+    status = 0
+    for table in TABLES:
+        text = generate(table, collect(table))
+        output = os.path.join(ROOT, table.output)
+        try:
+            with open(output, encoding="utf-8") as fh:
+                current = fh.read()
+        except FileNotFoundError:
+            current = None
+        if current == text:
+            continue
+        if "--check" in argv:
+            print("freeze: %s is out of date; run %s" % (table.output, COMMAND))
+            status = 1
+            continue
+        os.makedirs(os.path.dirname(output), exist_ok=True)
+        with open(output, "w", encoding="utf-8") as fh:
             fh.write(text)
-        print("freeze: wrote %s" % os.path.relpath(OUTPUT, ROOT))
-    return 0
+        print("freeze: wrote %s" % table.output)
+    return status
 
 
 if __name__ == "__main__":

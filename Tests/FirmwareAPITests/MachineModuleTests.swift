@@ -1,5 +1,5 @@
 import BoardEmulator
-import FirmwareAPI
+@testable import FirmwareAPI
 import PythonRuntime
 import XCTest
 
@@ -65,6 +65,70 @@ final class MachineModuleTests: XCTestCase {
         s.board.clock.schedule(after: 40_000_000) { s.board.gpio.drive(.gpio(14), by: "button", nil) }
         s.board.clock.schedule(after: 60_000_000) { s.board.gpio.drive(.gpio(14), by: "button", false) }
         XCTAssertEqual(s.run("time.sleep_ms(100)\nprint(hits)"), "[0, 0]\n")
+    }
+
+    /// ports/rp2/machine_pin.c: the constants, and Pin.ALT selecting one of the
+    /// pin's functions from rp2_af.csv (GPCK on GPIO20-25 only) or raising.
+    func testRP2PinConstantsAndAlternateFunctions() throws {
+        let s = try session()
+        XCTAssertEqual(s.run("""
+        from machine import Pin
+        print(Pin.IN, Pin.OUT, Pin.OPEN_DRAIN, Pin.ALT, Pin.PULL_UP, Pin.PULL_DOWN, Pin.IRQ_FALLING, Pin.IRQ_RISING)
+        print(Pin.ALT_SPI, Pin.ALT_UART, Pin.ALT_I2C, Pin.ALT_PWM, Pin.ALT_SIO, Pin.ALT_PIO0, Pin.ALT_PIO1, Pin.ALT_GPCK, Pin.ALT_USB)
+        print(Pin(21, Pin.ALT, alt=Pin.ALT_GPCK))
+        print(Pin(4, Pin.ALT, Pin.PULL_UP, alt=Pin.ALT_PWM), Pin(4).mode() == Pin.ALT)
+        print(Pin(4, Pin.OUT), Pin(4).mode() == Pin.OUT)
+        print(Pin(6, Pin.ALT))
+        """), """
+        0 1 2 3 1 2 4 8
+        1 2 3 4 5 6 7 8 9
+        Pin(GPIO21, mode=ALT, alt=GPCK)
+        Pin(GPIO4, mode=ALT, pull=PULL_UP, alt=PWM) True
+        Pin(GPIO4, mode=OUT) True
+        Pin(GPIO6, mode=IN)
+
+        """)
+        XCTAssertEqual(error(s, "Pin(5, Pin.ALT, alt=Pin.ALT_GPCK)"), "ValueError: invalid pin af: 8")
+        XCTAssertEqual(error(s, "Pin(5, Pin.ALT, alt=12)"), "ValueError: invalid pin af: 12")
+        XCTAssertEqual(error(s, "Pin(5, Pin.ALT, alt=0)"), "ValueError: invalid pin af: 0")
+        XCTAssertEqual(error(s, "Pin('LED', Pin.ALT, alt=Pin.ALT_PWM)"),
+                       "ValueError: alternate functions are not supported for external pins")
+        XCTAssertEqual(error(s, "Pin('LED', Pin.IN, Pin.PULL_UP)"), "ValueError: pulls are not supported for external pins")
+    }
+
+    /// ports/esp32/machine_pin.c: ESP-IDF's values (GPIO_MODE_INPUT_OUTPUT...),
+    /// no ALT, and a pull left alone unless given.
+    func testESP32PinConstantsAreTheIDFValues() throws {
+        let s = try session("esp32s3", bme280: nil)
+        XCTAssertEqual(s.run("""
+        from machine import Pin
+        print(Pin.IN, Pin.OUT, Pin.OPEN_DRAIN, Pin.PULL_UP, Pin.PULL_DOWN, Pin.IRQ_RISING, Pin.IRQ_FALLING)
+        print(Pin.WAKE_LOW, Pin.WAKE_HIGH, Pin.DRIVE_0, Pin.DRIVE_3, hasattr(Pin, 'ALT'))
+        p = Pin(6, Pin.IN, Pin.PULL_UP)
+        print(p, p.mode() == Pin.IN, p.pull() == Pin.PULL_UP, p.value())
+        p.init(Pin.OPEN_DRAIN, value=0)
+        print(p.mode() == Pin.OPEN_DRAIN, p.pull() == Pin.PULL_UP)
+        """), """
+        1 3 7 2 1 1 2
+        4 5 0 3 False
+        Pin(6) True True 1
+        True True
+
+        """)
+        XCTAssertEqual(s.board.gpio.state(.gpio(6))?.direction, .openDrain)
+        XCTAssertEqual(s.board.gpio.state(.gpio(6))?.pull, .up)
+        s.run("Pin(7, Pin.OUT, value=1)")
+        XCTAssertEqual(s.board.gpio.state(.gpio(7))?.direction, .output)
+        XCTAssertTrue(s.board.gpio.level(.gpio(7)))
+    }
+
+    /// The native modules export every code of MachineCodes under its name.
+    func testNativeModulesExportTheMachineCodes() throws {
+        let s = try session()
+        let names = MachineCodes.exported.map(\.0)
+        let expected = MachineCodes.exported.map { String($0.1) }.joined(separator: " ") + "\n"
+        XCTAssertEqual(s.run("import _machine\nprint(*[getattr(_machine, n) for n in \(names)])"), expected)
+        XCTAssertEqual(Set(names).count, names.count, "a name exported twice")
     }
 
     // MARK: I2C
@@ -183,6 +247,60 @@ final class MachineModuleTests: XCTestCase {
         XCTAssertTrue(out.hasPrefix("True\nUnhandled exception in IRQ callback handler\n"), out)
         XCTAssertTrue(out.contains("ZeroDivisionError"), out)
         XCTAssertTrue(out.hasSuffix("after\n"), out)
+    }
+
+    /// ports/rp2/machine_timer.c (v1.24): the soft timer only, its period printed
+    /// in microseconds (past 32 bits as milliseconds and "000").
+    func testRP2TimerReprFollowsThePort() throws {
+        let s = try session()
+        XCTAssertEqual(s.run("""
+        from machine import Timer
+        t = Timer()
+        print(t)
+        t.init(mode=Timer.ONE_SHOT, period=250)
+        print(t)
+        t.init(period=5, tick_hz=10)
+        print(t)
+        t.init(freq=1000)
+        t.deinit()
+        print(t)
+        t.init(mode=Timer.PERIODIC)
+        print(t)
+        t.deinit()
+        """), """
+        Timer(mode=ONE_SHOT, tick_hz=1000000, period=0)
+        Timer(mode=ONE_SHOT, tick_hz=1000000, period=250000)
+        Timer(mode=PERIODIC, tick_hz=1000000, period=500000)
+        Timer(mode=PERIODIC, tick_hz=1000000, period=1000)
+        Timer(mode=PERIODIC, tick_hz=1000000, period=4294967295000)
+
+        """)
+        XCTAssertEqual(error(s, "Timer(0)"), "ValueError: Timer doesn't exist")
+    }
+
+    /// ports/esp32/machine_timer.c (v1.24): the hardware timer's number, the
+    /// period in milliseconds of the 10 MHz timer clock.
+    func testESP32TimerReprFollowsThePort() throws {
+        let s = try session("esp32s3", bme280: nil)
+        XCTAssertEqual(s.run("""
+        from machine import Timer
+        t = Timer(0)
+        print(t)
+        t.init(mode=Timer.PERIODIC, period=250)
+        print(t)
+        t.deinit()
+        u = Timer(1, mode=Timer.ONE_SHOT, freq=3)
+        print(u)
+        v = Timer(2, period=3, tick_hz=1)
+        print(v)
+        v.deinit()
+        """), """
+        Timer(0, mode=ONE_SHOT, period=0)
+        Timer(0, mode=PERIODIC, period=250)
+        Timer(1, mode=ONE_SHOT, period=333)
+        Timer(2, mode=PERIODIC, period=3000)
+
+        """)
     }
 
     // MARK: neopixel

@@ -1,43 +1,19 @@
 import Foundation
+import BreadboxTestSupport
 import XCTest
 @testable import PythonRuntime
 
-/// The modules of `Firmware/lib` are embedded by `Scripts/freeze.py`; these
-/// tests fail when a file there changed without the generator being run again,
-/// and check that frozen packages import like packages on a drive.
+/// The modules of `Firmware/lib` and `Firmware/runtime` are embedded by
+/// `Scripts/freeze.py`; these tests fail when a file there changed without the
+/// generator being run again, and check that frozen packages import like
+/// packages on a drive. (FirmwareAPITests checks the flavours' tables.)
 final class FrozenModulesTests: XCTestCase {
-    static var libRoot: URL { packageRoot.appendingPathComponent("Firmware/lib") }
-
-    /// (dotted module name, is package, source) for every `.py` under Firmware/lib,
-    /// named the way Scripts/freeze.py names them.
-    static func modulesOnDisk() -> [(name: String, isPackage: Bool, source: String)] {
-        let root = libRoot.standardizedFileURL
-        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
-        var found: [(String, Bool, String)] = []
-        for case let url as URL in e where url.pathExtension == "py" {
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
-            if relative.contains("__pycache__") { continue }
-            var parts = relative.dropLast(3).split(separator: "/").map(String.init)
-            let isPackage = parts.last == "__init__"
-            if isPackage { parts.removeLast() }
-            let source = (try? String(contentsOf: url, encoding: .utf8)) ?? "<unreadable>"
-            found.append((parts.joined(separator: "."), isPackage, source))
-        }
-        return found.sorted { $0.0 < $1.0 }
+    func testGeneratedTableMatchesFirmwareLib() {
+        FrozenTables.assertMatches(folder: "lib", sources: frozenModuleSources, packages: frozenPackages)
     }
 
-    func testGeneratedTableMatchesFirmwareLib() {
-        let disk = Self.modulesOnDisk()
-        XCTAssertFalse(disk.isEmpty, "no modules found under \(Self.libRoot.path)")
-        let hint = "run `python3 Scripts/freeze.py`"
-        XCTAssertEqual(Set(disk.map(\.name)), Set(frozenModuleSources.keys),
-                       "the frozen modules differ from the files in Firmware/lib: \(hint)")
-        XCTAssertEqual(Set(disk.filter(\.isPackage).map(\.name)), frozenPackages,
-                       "the frozen packages differ from Firmware/lib: \(hint)")
-        for m in disk {
-            XCTAssertTrue(frozenModuleSources[m.name] == m.source,
-                          "\(m.name): the embedded source differs from Firmware/lib: \(hint)")
-        }
+    func testGeneratedTableMatchesFirmwareRuntime() {
+        FrozenTables.assertMatches(folder: "runtime", sources: runtimeModuleSources)
     }
 
     func testFrozenPackagesImport() {

@@ -8,7 +8,7 @@ import PythonRuntime
 /// functions (pins, I2C, ADC, PWM by number) plus CircuitPython-only pieces
 /// (board pin table, NeoPixel, UART, settings.toml, supervisor flags) — and the
 /// Python modules `board`, `microcontroller`, `digitalio`, `busio`, `analogio`,
-/// `pwmio`, `neopixel_write`, `supervisor` and `storage` (`CircuitPythonModuleSource`).
+/// `pwmio`, `neopixel_write`, `supervisor` and `storage` (`Firmware/circuitpython/*.py`).
 public final class CircuitPythonModules {
     public unowned let runtime: Runtime
     public let board: Board
@@ -82,7 +82,7 @@ public final class CircuitPythonModules {
 public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: CircuitAssembly?) -> CircuitPythonModules {
     let cp = CircuitPythonModules(runtime: rt, board: board, assembly: assembly)
     let m = cp.machine
-    for (name, text) in CircuitPythonModuleSource.modules { rt.frozenModules[name] = text }
+    for (name, source) in circuitPythonModuleSources { rt.frozenModules[name] = source }
 
     rt.registerNativeModule("_cpboard") { rt, module throws(PyError) in
         installMachineFunctions(rt, module, m)
@@ -97,7 +97,7 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
         fn("pin_table") { rt, _ throws(PyError) in
             var rows: ContiguousArray<Value> = []
             for p in def.pins {
-                let (k, n): (Int, Int) = { switch p.ref { case .gpio(let g): return (0, g); case .ext(let e): return (1, e) } }()
+                let (k, n) = MachineCodes.PinKind.pair(p.ref)
                 for name in p.circuitpython { rows.append(rt.tuple([rt.str(name), rt.int(k), rt.int(n)])) }
             }
             return Value(rt.newList(rows))

@@ -18,7 +18,7 @@ public enum MachineResetRequest: Error, Equatable, Sendable {
 /// The MicroPython `machine` module bound to a board.
 ///
 /// Layout: a small native module `_machine` (pins, buses, timers by number)
-/// and the Python module `machine` (`MachineModuleSource`) that builds the
+/// and the Python module `machine` (`Firmware/micropython/machine.py`) that builds the
 /// familiar classes on it. Python callbacks (pin IRQs, timers) are called from
 /// the board event that fires them — during `time.sleep`, an I2C transfer or the
 /// interpreter's instruction accounting, all safe points — and one at a time: an
@@ -90,8 +90,7 @@ public final class MachineModule {
     }
 
     func pinRef(_ args: CallArguments) throws(PyError) -> PinRef {
-        let k = try int(args.positional[0]), n = try int(args.positional[1])
-        return k == 0 ? .gpio(n) : .ext(n)
+        MachineCodes.PinKind.pin(kind: try int(args.positional[0]), number: try int(args.positional[1]))
     }
 
     func setIRQ(_ pin: PinRef, edges: GPIOBank.Edge, handler: Value, arg: Value) {
@@ -159,6 +158,11 @@ public final class MachineModule {
         if v.isSmallInt { return v.asSmallInt }
         if v === Value.true { return 1 }
         if v === Value.false { return 0 }
+        // Beyond 47 bits an int is boxed: a long timer period in nanoseconds is one.
+        if let big = v.as(PyBigInt.self) {
+            guard let i = big.exactInt else { throw runtime.error(runtime.types.OverflowError, "overflow converting long int to machine word") }
+            return i
+        }
         throw runtime.typeError("can't convert \(runtime.typeName(v)) to int")
     }
 
@@ -174,10 +178,9 @@ public final class MachineModule {
 @discardableResult
 public func installMachineModule(_ rt: Runtime, board: Board, assembly: CircuitAssembly? = nil) -> MachineModule {
     let m = MachineModule(runtime: rt, board: board, assembly: assembly)
-    rt.frozenModules["machine"] = MachineModuleSource.text
-    rt.frozenModules["neopixel"] = MicroPythonExtraModules.neopixel
     // Port modules: `rp2` only on RP2040 boards, `esp32` only on ESP32 boards (ImportError elsewhere).
-    if m.isRP2 { rt.frozenModules["rp2"] = MicroPythonExtraModules.rp2 } else { rt.frozenModules["esp32"] = MicroPythonExtraModules.esp32 }
+    let otherPort = m.isRP2 ? "esp32" : "rp2"
+    for (name, source) in microPythonModuleSources where name != otherPort { rt.frozenModules[name] = source }
     rt.registerNativeModule("_machine") { rt, module throws(PyError) in
         module.dict.setStr(rt.intern("port"), rt.str(m.isRP2 ? "rp2" : "esp32"))
         installMachineFunctions(rt, module, m)
@@ -205,24 +208,23 @@ public func installMachineModule(_ rt: Runtime, board: Board, assembly: CircuitA
 func installMachineFunctions(_ rt: Runtime, _ module: PyModule, _ m: MachineModule) {
         func fn(_ name: String, _ body: @escaping NativeFunction) { rt.moduleFunction(module, name, body) }
         func a(_ args: CallArguments, _ i: Int) -> Value { i < args.positional.count ? args.positional[i] : .none }
+        MachineCodes.export(to: module, rt)
 
-        // Pins: a pin is (kind, number), kind 0 = MCU GPIO, 1 = companion chip.
+        // Pins: a pin is (kind, number), MachineCodes.PinKind.
         fn("pin_resolve") { rt, args throws(PyError) in
-            let p = try m.resolvePin(a(args, 0))
-            switch p {
-            case .gpio(let n): return rt.tuple([rt.int(0), rt.int(n)])
-            case .ext(let n): return rt.tuple([rt.int(1), rt.int(n)])
-            }
+            let (k, n) = MachineCodes.PinKind.pair(try m.resolvePin(a(args, 0)))
+            return rt.tuple([rt.int(k), rt.int(n)])
         }
         fn("pin_name") { rt, args throws(PyError) in rt.str(try m.pinRef(args).description) }
-        // pin_config(k, n, mode, pull, value): mode -1 keep, 0 in, 1 out, 2 open-drain;
-        // pull -1 keep, 0 none, 1 up, 2 down; value None keep.
+        // pin_config(k, n, mode, pull, value): MachineCodes.PinMode and PinPull; value None keeps.
         fn("pin_config") { rt, args throws(PyError) in
             let p = try m.pinRef(args)
-            let mode = try m.int(a(args, 2)), pull = try m.int(a(args, 3))
+            guard let mode = MachineCodes.PinMode(rawValue: try m.int(a(args, 2))),
+                  let pull = MachineCodes.PinPull(rawValue: try m.int(a(args, 3))) else {
+                throw rt.valueError("invalid pin mode or pull")
+            }
+            let dir = mode.direction, pl = pull.pull
             let v = a(args, 4)
-            let dir: GPIOBank.Direction? = mode == 0 ? .input : mode == 1 ? .output : mode == 2 ? .openDrain : nil
-            let pl: GPIOBank.Pull? = pull == 0 ? GPIOBank.Pull.none : pull == 1 ? .up : pull == 2 ? .down : nil
             let value: Bool? = v.isNone ? nil : try m.int(v) != 0
             // Set the output value before switching to output so no glitch appears.
             if let value { m.board.gpio.configure(p, value: value) }
@@ -231,10 +233,10 @@ func installMachineFunctions(_ rt: Runtime, _ module: PyModule, _ m: MachineModu
         }
         fn("pin_state") { rt, args throws(PyError) in
             let p = try m.pinRef(args)
-            guard let s = m.board.gpio.state(p) else { return rt.tuple([rt.int(0), rt.int(0)]) }
-            let mode = s.direction == .input ? 0 : s.direction == .output ? 1 : 2
-            let pull = s.pull == .none ? 0 : s.pull == .up ? 1 : 2
-            return rt.tuple([rt.int(mode), rt.int(pull)])
+            guard let s = m.board.gpio.state(p) else {
+                return rt.tuple([rt.int(MachineCodes.PinMode.input.rawValue), rt.int(MachineCodes.PinPull.none.rawValue)])
+            }
+            return rt.tuple([rt.int(MachineCodes.PinMode(s.direction).rawValue), rt.int(MachineCodes.PinPull(s.pull).rawValue)])
         }
         fn("pin_read") { rt, args throws(PyError) in
             let p = try m.pinRef(args)
@@ -245,13 +247,13 @@ func installMachineFunctions(_ rt: Runtime, _ module: PyModule, _ m: MachineModu
             m.board.gpio.write(p, try m.int(a(args, 2)) != 0)
             return .none
         }
-        // pin_irq(k, n, edges, handler, arg): edges bit 0 falling, bit 1 rising.
+        // pin_irq(k, n, edges, handler, arg): edges of MachineCodes.edgeFalling / edgeRising.
         fn("pin_irq") { rt, args throws(PyError) in
             let p = try m.pinRef(args)
             let e = try m.int(a(args, 2))
             var edges: GPIOBank.Edge = []
-            if e & 1 != 0 { edges.insert(.falling) }
-            if e & 2 != 0 { edges.insert(.rising) }
+            if e & MachineCodes.edgeFalling != 0 { edges.insert(.falling) }
+            if e & MachineCodes.edgeRising != 0 { edges.insert(.rising) }
             m.setIRQ(p, edges: edges, handler: a(args, 3), arg: a(args, 4))
             return .none
         }
@@ -357,15 +359,7 @@ func installMachineFunctions(_ rt: Runtime, _ module: PyModule, _ m: MachineModu
             return Value(rt.newBytes((0..<8).map { UInt8(truncatingIfNeeded: h >> (8 * UInt64($0))) }))
         }
         fn("reset_cause") { rt, _ throws(PyError) in
-            // rp2: PWRON 1, WDT 3, HARD 2 (no SOFT_RESET/DEEPSLEEP constants upstream; we give them 4/5).
-            // esp32: PWRON 1, HARD 2, WDT 3, DEEPSLEEP 4, SOFT 5.
-            switch m.board.resetCause {
-            case .powerOn: return rt.int(1)
-            case .hard: return rt.int(2)
-            case .watchdog: return rt.int(3)
-            case .deepSleepWake: return rt.int(4)
-            case .soft: return rt.int(5)
-            }
+            rt.int(MachineCodes.resetCause(m.board.resetCause))
         }
         fn("deepsleep") { rt, args throws(PyError) in
             let ns = try m.int(a(args, 0))

@@ -14,10 +14,13 @@ extension Runtime {
         return t
     }
 
-    /// Registers a module written in Python: `setup` adds native helpers to the
-    /// module first, then `source` runs in the module's namespace.
-    func registerPythonModule(_ name: String, source: String,
-                              setup: ((Runtime, PyModule) throws(PyError) -> Void)? = nil) {
+    /// Registers a module written in Python, `Firmware/runtime/<name>.py`
+    /// (frozen into `runtimeModuleSources`): `setup` adds native helpers to the
+    /// module first, then the source runs in the module's namespace.
+    func registerPythonModule(_ name: String, setup: ((Runtime, PyModule) throws(PyError) -> Void)? = nil) {
+        guard let source = runtimeModuleSources[name] else {
+            preconditionFailure("Firmware/runtime/\(name).py is not frozen: run python3 Scripts/freeze.py")
+        }
         registerNativeModule(name) { rt, m throws(PyError) in
             if let setup { try setup(rt, m) }
             let code = try rt.compileSource(source, filename: "<frozen \(name)>", mode: .module)

@@ -1,12 +1,13 @@
-/// Registers the modules written in Swift that every runtime offers. Each
-/// module lives in its own file (`MathModule.swift`...), one install call here.
+/// Registers the modules that every runtime offers. Each module written in
+/// Swift lives in its own file (`MathModule.swift`...), one install call here;
+/// the Python halves are `Firmware/runtime/*.py` (`registerPythonModule`).
 extension Runtime {
     func installStandardModules() {
         installMathModule()
         installReModule()
         installCollectionsModule()
-        installFunctoolsModule()
-        installItertoolsModule()
+        registerPythonModule("functools")   // all Python
+        registerPythonModule("itertools")   // all Python
         installHeapqModule()
         installArrayModule()
         installIOModule()

@@ -8,4 +8,6 @@ public final class PyBigInt: PyObject {
         super.init(type: type)
     }
     public override var accountedSize: Int { 16 + value.words.count * 8 }
+    /// The value as an Int, or nil when it does not fit in 64 bits.
+    public var exactInt: Int? { Int(exactly: value) }
 }

@@ -1,25 +1,45 @@
-/// The Python half of `machine` (see `MachineModule`): classes over `_machine`.
-enum MachineModuleSource {
-    static let text = #"""
+# machine: MicroPython's classes over the native module _machine (MachineModule.swift).
 import _machine
 
 _RP2 = _machine.port == "rp2"
-_MODES = {0: "IN", 1: "OUT", 2: "OPEN_DRAIN", 3: "ALT"}
 
 
 class Pin:
-    IN = 0
-    OUT = 1
-    OPEN_DRAIN = 2
-    ALT = 3
-    PULL_UP = 1
-    PULL_DOWN = 2
+    # The ports' own values: user code may print or store them.
     if _RP2:
+        # ports/rp2/machine_pin.c
+        IN = 0
+        OUT = 1
+        OPEN_DRAIN = 2
+        ALT = 3
+        PULL_UP = 1
+        PULL_DOWN = 2
         IRQ_FALLING = 4
         IRQ_RISING = 8
+        ALT_SPI = 1
+        ALT_UART = 2
+        ALT_I2C = 3
+        ALT_PWM = 4
+        ALT_SIO = 5
+        ALT_PIO0 = 6
+        ALT_PIO1 = 7
+        ALT_GPCK = 8
+        ALT_USB = 9
     else:
-        IRQ_FALLING = 2
+        # ports/esp32/machine_pin.c: ESP-IDF's GPIO_MODE_*, GPIO_INTR_* and drive strengths
+        IN = 1
+        OUT = 3
+        OPEN_DRAIN = 7
+        PULL_DOWN = 1
+        PULL_UP = 2
         IRQ_RISING = 1
+        IRQ_FALLING = 2
+        WAKE_LOW = 4
+        WAKE_HIGH = 5
+        DRIVE_0 = 0
+        DRIVE_1 = 1
+        DRIVE_2 = 2
+        DRIVE_3 = 3
 
     def __init__(self, id, mode=-1, pull=-1, value=None, **kw):
         if isinstance(id, Pin):
@@ -27,22 +47,21 @@ class Pin:
         else:
             self._k, self._n = _machine.pin_resolve(id)
         self._handler = None
-        self.init(mode, pull, value, **kw)
+        # As on the ports, Pin(id) alone leaves the pin as it is.
+        if mode != -1 or pull != -1 or value is not None or kw:
+            self.init(mode, pull, value, **kw)
 
-    def init(self, mode=-1, pull=-1, value=None, **kw):
-        if "mode" in kw:
-            mode = kw["mode"]
-        if "pull" in kw:
-            pull = kw["pull"]
-        if "value" in kw:
-            value = kw["value"]
+    def init(self, mode=-1, pull=-1, value=None, alt=-1, **kw):
         if mode is None:
             mode = -1
-        if pull is None:
-            pull = 0 if mode != -1 else -1
-        elif pull == -1 and mode != -1:
-            pull = 0
-        _machine.pin_config(self._k, self._n, mode, pull, value)
+        ext = self._k == _machine.KIND_EXT
+        if _RP2 and ext:
+            if pull not in (-1, None):
+                raise ValueError("pulls are not supported for external pins")
+            if alt not in (-1, Pin.ALT_SIO):
+                raise ValueError("alternate functions are not supported for external pins")
+        code = _machine.MODE_KEEP if mode == -1 else _mode_code(self, mode, alt)
+        _machine.pin_config(self._k, self._n, code, _pull_code(pull), value)
 
     def value(self, v=None):
         if v is None:
@@ -69,18 +88,21 @@ class Pin:
 
     def mode(self, m=None):
         if m is None:
-            return _machine.pin_state(self._k, self._n)[0]
-        _machine.pin_config(self._k, self._n, m, -1, None)
+            if self._k == _machine.KIND_GPIO and self._n in _alt_function:
+                return Pin.ALT
+            return _PORT_MODE[_machine.pin_state(self._k, self._n)[0]]
+        _machine.pin_config(self._k, self._n, _mode_code(self, m, -1), _machine.PULL_KEEP, None)
 
     def pull(self, p=None):
         if p is None:
-            return _machine.pin_state(self._k, self._n)[1] or None
-        _machine.pin_config(self._k, self._n, -1, p or 0, None)
+            return _PORT_PULL[_machine.pin_state(self._k, self._n)[1]]
+        _machine.pin_config(self._k, self._n, _machine.MODE_KEEP, _pull_code(p or 0), None)
 
     def irq(self, handler=None, trigger=None, hard=False):
         if trigger is None:
             trigger = Pin.IRQ_FALLING | Pin.IRQ_RISING
-        edges = (1 if trigger & Pin.IRQ_FALLING else 0) | (2 if trigger & Pin.IRQ_RISING else 0)
+        edges = (_machine.EDGE_FALLING if trigger & Pin.IRQ_FALLING else 0) | (
+            _machine.EDGE_RISING if trigger & Pin.IRQ_RISING else 0)
         self._handler = handler
         _machine.pin_irq(self._k, self._n, edges, handler, self)
 
@@ -91,7 +113,7 @@ class Pin:
         return self._k * 1000 + self._n
 
     def _gpio(self):
-        if self._k != 0:
+        if self._k != _machine.KIND_GPIO:
             raise ValueError("invalid pin")
         return self._n
 
@@ -99,12 +121,68 @@ class Pin:
         if not _RP2:
             return "Pin(%d)" % self._n
         mode, pull = _machine.pin_state(self._k, self._n)
-        s = "Pin(%s, mode=%s" % (_machine.pin_name(self._k, self._n), _MODES[mode])
-        if pull == 1:
+        alt = _alt_function.get(self._n) if self._k == _machine.KIND_GPIO else None
+        s = "Pin(%s, mode=%s" % (_machine.pin_name(self._k, self._n), "ALT" if alt else _MODE_NAME[mode])
+        if pull == _machine.PULL_UP:
             s += ", pull=PULL_UP"
-        elif pull == 2:
+        elif pull == _machine.PULL_DOWN:
             s += ", pull=PULL_DOWN"
+        if alt:
+            s += ", alt=%s" % _ALT_NAME[alt]
         return s + ")"
+
+
+_MODE_NAME = {_machine.MODE_IN: "IN", _machine.MODE_OUT: "OUT", _machine.MODE_OPEN_DRAIN: "OPEN_DRAIN"}
+_PORT_MODE = {_machine.MODE_IN: Pin.IN, _machine.MODE_OUT: Pin.OUT, _machine.MODE_OPEN_DRAIN: Pin.OPEN_DRAIN}
+_PORT_PULL = {_machine.PULL_NONE: None, _machine.PULL_UP: Pin.PULL_UP, _machine.PULL_DOWN: Pin.PULL_DOWN}
+
+# rp2: the alternate function a GPIO has been switched to with Pin.ALT (absent: SIO, plain GPIO).
+_alt_function = {}
+_ALT_NAME = {1: "SPI", 2: "UART", 3: "I2C", 4: "PWM", 6: "PIO0", 7: "PIO1", 8: "GPCK", 9: "USB"}
+
+
+def _mode_code(pin, mode, alt):
+    """The _machine mode for the port's `mode` (rp2's ALT is checked and recorded here)."""
+    if _RP2:
+        code = {Pin.IN: _machine.MODE_IN, Pin.OUT: _machine.MODE_OUT,
+                Pin.OPEN_DRAIN: _machine.MODE_OPEN_DRAIN}.get(mode)
+        if pin._k != _machine.KIND_GPIO:
+            return _machine.MODE_IN if code is None else code
+        if code is not None:
+            _alt_function.pop(pin._n, None)
+            return code
+        # Any other mode selects alternate function `alt` (SIO by default), as
+        # ports/rp2/machine_pin.c does: it must be one of the pin's functions
+        # (rp2_af.csv: 1-7 and 9 on every GPIO, GPCK (8) on GPIO20-25 only).
+        af = Pin.ALT_SIO if alt == -1 else alt
+        fn = af & 0xFF
+        if not (1 <= fn <= 9 and (fn != Pin.ALT_GPCK or 20 <= pin._n <= 25)):
+            raise ValueError("invalid pin af: %d" % af)
+        if fn == Pin.ALT_SIO:
+            _alt_function.pop(pin._n, None)
+        else:
+            _alt_function[pin._n] = fn
+        return _machine.MODE_KEEP
+    # esp32 passes the mode to gpio_set_direction: bit 1 output, bit 2 open drain.
+    if mode & 4:
+        return _machine.MODE_OPEN_DRAIN
+    if mode & 2:
+        return _machine.MODE_OUT
+    return _machine.MODE_IN
+
+
+def _pull_code(pull):
+    """The _machine pull for the port's `pull`: rp2 sets the pulls whenever a pin
+    is configured (none unless given); esp32 leaves them unless `pull` is given."""
+    if pull == -1:
+        return _machine.PULL_NONE if _RP2 else _machine.PULL_KEEP
+    if pull is None:
+        return _machine.PULL_NONE
+    if pull & Pin.PULL_UP:
+        return _machine.PULL_UP
+    if pull & Pin.PULL_DOWN:
+        return _machine.PULL_DOWN
+    return _machine.PULL_NONE
 
 
 def _pin_number(p):
@@ -257,20 +335,30 @@ class Timer:
     PERIODIC = 1
 
     def __init__(self, id=-1, *args, **kw):
+        if _RP2 and id != -1:
+            # ports/rp2/machine_timer.c: only the soft timer (-1) exists.
+            raise ValueError("Timer doesn't exist")
         self._id = id
         self._t = None
+        self._mode = Timer.ONE_SHOT
+        self._ticks = 0  # the period: microseconds on rp2, _ESP32_TIMER_HZ ticks on esp32
         if args or kw:
             self.init(*args, **kw)
 
-    def init(self, *, mode=1, period=-1, freq=-1, tick_hz=1000, callback=None):
+    def init(self, *, mode=PERIODIC, callback=None, period=0xFFFFFFFF, tick_hz=1000, freq=None):
         self.deinit()
-        if freq > 0:
-            ns = 1000000000 // freq
-        elif period >= 0:
-            ns = period * 1000000000 // tick_hz
+        hz = 1000000 if _RP2 else _ESP32_TIMER_HZ
+        if freq is not None:
+            ticks = int(hz / freq)
         else:
-            ns = 1000000000
-        self._t = _machine.timer_start(max(ns, 1), mode == Timer.PERIODIC, callback, self)
+            ticks = period * hz // tick_hz
+        if _RP2:
+            ticks = max(ticks, 1)
+        self._mode = mode
+        self._ticks = ticks
+        periodic = mode == Timer.PERIODIC if _RP2 else bool(mode)
+        ns = ticks * 1000000000 // hz
+        self._t = _machine.timer_start(max(ns, 1), periodic, callback, self)
 
     def deinit(self):
         if self._t is not None:
@@ -278,7 +366,20 @@ class Timer:
             self._t = None
 
     def __repr__(self):
-        return "Timer(mode=%s)" % ("PERIODIC" if self._t is not None else "ONE_SHOT")
+        if _RP2:
+            # ports/rp2/machine_timer.c prints the period in microseconds, past
+            # 32 bits as milliseconds followed by "000".
+            mode = "ONE_SHOT" if self._mode == Timer.ONE_SHOT else "PERIODIC"
+            us = self._ticks
+            period = str(us) if us <= 0xFFFFFFFF else "%d000" % ((us // 1000) & 0xFFFFFFFF)
+            return "Timer(mode=%s, tick_hz=1000000, period=%s)" % (mode, period)
+        # ports/esp32/machine_timer.c: hardware timer (group << 1 | index), period in ms.
+        mode = "PERIODIC" if self._mode else "ONE_SHOT"
+        return "Timer(%d, mode=%s, period=%d)" % (self._id & 3, mode, self._ticks // (_ESP32_TIMER_HZ // 1000))
+
+
+# ports/esp32/machine_timer.c counts at APB_CLK_FREQ / TIMER_DIVIDER = 80 MHz / 8.
+_ESP32_TIMER_HZ = 10000000
 
 
 class RTC:
@@ -304,11 +405,11 @@ class WDT:
         _machine.wdt_feed()
 
 
-PWRON_RESET = 1
-HARD_RESET = 2
-WDT_RESET = 3
-DEEPSLEEP_RESET = 4
-SOFT_RESET = 5
+PWRON_RESET = _machine.RESET_PWRON
+HARD_RESET = _machine.RESET_HARD
+WDT_RESET = _machine.RESET_WDT
+DEEPSLEEP_RESET = _machine.RESET_DEEPSLEEP
+SOFT_RESET = _machine.RESET_SOFT
 WAKE_REASON_TIMER = 4
 unique_id = _machine.unique_id
 reset_cause = _machine.reset_cause
@@ -348,6 +449,3 @@ def bootloader():
     _machine.reset(0)
 
 
-
-"""#
-}

@@ -1,11 +1,4 @@
-/// The `itertools` module, written in Python (generators).
-extension Runtime {
-    func installItertoolsModule() {
-        registerPythonModule("itertools", source: itertoolsSource)
-    }
-}
-
-private let itertoolsSource = #"""
+# itertools, in Python (registered by ItertoolsModule.swift).
 def count(start=0, step=1):
     n = start
     while True:
@@ -260,4 +253,3 @@ def groupby(iterable, key=None):
         yield k, grouper(k)
         while not state[2] and state[1] == k:
             advance()
-"""#

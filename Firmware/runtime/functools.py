@@ -1,11 +1,4 @@
-/// The `functools` module, written in Python.
-extension Runtime {
-    func installFunctoolsModule() {
-        registerPythonModule("functools", source: functoolsSource)
-    }
-}
-
-private let functoolsSource = #"""
+# functools, in Python (registered by FunctoolsModule.swift).
 class partial:
     def __init__(self, func, *args, **keywords):
         if not callable(func):
@@ -90,4 +83,3 @@ def cmp_to_key(mycmp):
             return mycmp(self.obj, other.obj) >= 0
         __hash__ = None
     return K
-"""#

@@ -1,0 +1,172 @@
+# socket (also usocket): the Python type over the native calls SocketModule.swift adds first.
+AF_INET = 2
+AF_INET6 = 10
+SOCK_STREAM = 1
+SOCK_DGRAM = 2
+SOCK_RAW = 3
+SOL_SOCKET = 1
+SO_REUSEADDR = 2
+SO_BROADCAST = 6
+SO_KEEPALIVE = 9
+IPPROTO_IP = 0
+IPPROTO_TCP = 6
+IPPROTO_UDP = 17
+TCP_NODELAY = 1
+
+
+def _addr(addr):
+    if isinstance(addr, (bytes, bytearray)):
+        if len(addr) < 8:
+            raise OSError(22)
+        return AF_INET, '.'.join([str(b) for b in addr[4:8]]), addr[2] << 8 | addr[3]
+    host, port = addr[0], addr[1]
+    return (AF_INET6 if ':' in host else AF_INET), host, port
+
+
+def getaddrinfo(host, port, af=0, type=0, proto=0, flags=0):
+    port = int(port)
+    out = []
+    for fam, ip in _resolve('' if host is None else host, port, af):
+        if type == SOCK_DGRAM:
+            t, p = SOCK_DGRAM, IPPROTO_UDP
+        else:
+            t, p = SOCK_STREAM, IPPROTO_TCP
+        out.append((fam, t, proto or p, '', (ip, port)))
+    return out
+
+
+class socket:
+    def __init__(self, af=AF_INET, type=SOCK_STREAM, proto=0, _handle=None):
+        if type not in (SOCK_STREAM, SOCK_DGRAM):
+            raise OSError(22)
+        self._af = af
+        self._type = type
+        self._h = _open(af, type) if _handle is None else _handle
+        self._timeout = -1
+
+    def __repr__(self):
+        return '<socket>'
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def _handle(self):
+        if self._h is None:
+            raise OSError(9)
+        return self._h
+
+    def fileno(self):
+        return self._handle()
+
+    def close(self):
+        if self._h is not None:
+            _close(self._h)
+            self._h = None
+
+    def settimeout(self, value):
+        if value is None:
+            self._timeout = -1
+        elif value < 0:
+            raise ValueError('timeout must be non-negative')
+        else:
+            self._timeout = int(value * 1000000000)
+
+    def setblocking(self, flag):
+        self._timeout = -1 if flag else 0
+
+    def setsockopt(self, level, option, value):
+        if isinstance(value, int):
+            _setopt(self._handle(), level, option, value)
+
+    def connect(self, address):
+        fam, host, port = _addr(address)
+        _connect(self._handle(), fam, host, port, self._timeout)
+
+    def bind(self, address):
+        fam, host, port = _addr(address)
+        _bind(self._handle(), fam, host, port)
+
+    def listen(self, backlog=2):
+        _listen(self._handle(), backlog)
+
+    def accept(self):
+        h, fam, host, port = _accept(self._handle(), self._timeout)
+        return socket(fam, self._type, 0, h), (host, port)
+
+    def send(self, data):
+        return _send(self._handle(), data, self._timeout)
+
+    def sendall(self, data):
+        h = self._handle()
+        n = len(data)
+        sent = _send(h, data, self._timeout)
+        while sent < n:
+            sent += _send(h, data[sent:], self._timeout)
+
+    def write(self, data, length=-1):
+        if length >= 0:
+            data = data[:length]
+        self.sendall(data)
+        return len(data)
+
+    def sendto(self, data, address):
+        fam, host, port = _addr(address)
+        return _sendto(self._handle(), data, fam, host, port, self._timeout)
+
+    def recv(self, bufsize, flags=0):
+        return _recv(self._handle(), bufsize, self._timeout)
+
+    def recvfrom(self, bufsize):
+        data, fam, host, port = _recvfrom(self._handle(), bufsize, self._timeout)
+        return data, (host, port)
+
+    def read(self, size=-1):
+        h = self._handle()
+        chunks = []
+        got = 0
+        while size < 0 or got < size:
+            try:
+                chunk = _recv(h, 4096 if size < 0 else size - got, self._timeout)
+            except OSError as e:
+                if self._timeout == 0 and e.errno == 11:
+                    if not chunks:
+                        return None
+                    break
+                raise
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+        return b''.join(chunks)
+
+    def readinto(self, buf, nbytes=-1):
+        n = len(buf) if nbytes < 0 else min(nbytes, len(buf))
+        data = self.read(n)
+        if data is None:
+            return None
+        for i in range(len(data)):
+            buf[i] = data[i]
+        return len(data)
+
+    def readline(self):
+        h = self._handle()
+        line = bytearray()
+        while True:
+            c = _recv(h, 1, self._timeout)
+            if not c:
+                break
+            line += c
+            if c == b'\n':
+                break
+        return bytes(line)
+
+    def makefile(self, mode='rb', buffering=0):
+        return self
+
+    def ioctl(self, request, arg):
+        if request != 3:
+            raise OSError(22)
+        return _ready(self._handle(), arg)
