@@ -12,24 +12,13 @@ class AnalogIn(_mc._Peripheral):
         except ValueError:
             raise ValueError("Invalid pin")
         _mc._claim(pin, self)
-        self._pin = pin
-
-    def _check(self):
-        if self._pin is None:
-            raise _mc._deinitialized()
+        self._pins = (pin,)
 
     @property
     def value(self):
-        self._check()
+        self._check_live()
         return _cpboard.adc_read_u16(self._u, self._c)
 
     @property
     def reference_voltage(self):
         return 3.3
-
-    def deinit(self):
-        _mc._release(self._pin)
-        self._pin = None
-
-    def deinited(self):
-        return self._pin is None

@@ -12,7 +12,7 @@ def _named_bus(name, scl, sda, freq):
     box = []
 
     def get():
-        if not box or box[0]._bus is None:
+        if not box or box[0].deinited():
             import busio
             box[:] = [busio.I2C(_mc._by_key[(_cpboard.KIND_GPIO, scl)], _mc._by_key[(_cpboard.KIND_GPIO, sda)], frequency=freq)]
         return box[0]

@@ -9,40 +9,17 @@ def _slice(buf, start, end):
     return start, end
 
 
-class I2C(_mc._Peripheral):
-    def __init__(self, scl, sda, *, frequency=100000, timeout=255):
-        if not isinstance(scl, _mc.Pin) or not isinstance(sda, _mc.Pin) or scl._k or sda._k:
-            raise ValueError("Invalid pins")
-        self._bus = _cpboard.i2c_open(scl._n, sda._n, frequency)
-        _mc._claim(scl, self)
-        try:
-            _mc._claim(sda, self)
-        except ValueError:
-            _mc._release(scl)
-            raise
-        self._pins = (scl, sda)
-        self.frequency = frequency
-        self._locked = False
+class _LockedBus(_mc._Peripheral):
+    # I2C and SPI: shared buses a caller must lock before using.
+    _locked = False
 
     def _check(self):
-        if self._bus is None:
-            raise _mc._deinitialized()
+        self._check_live()
         if not self._locked:
             raise RuntimeError("Function requires lock")
 
-    def deinit(self):
-        if self._bus is not None:
-            for p in self._pins:
-                _mc._release(p)
-            self._bus = None
-
-    def deinited(self):
-        return self._bus is None
-
-
     def try_lock(self):
-        if self._bus is None:
-            raise _mc._deinitialized()
+        self._check_live()
         if self._locked:
             return False
         self._locked = True
@@ -50,6 +27,16 @@ class I2C(_mc._Peripheral):
 
     def unlock(self):
         self._locked = False
+
+
+class I2C(_LockedBus):
+    def __init__(self, scl, sda, *, frequency=100000, timeout=255):
+        if not isinstance(scl, _mc.Pin) or not isinstance(sda, _mc.Pin) or scl._k or sda._k:
+            raise ValueError("Invalid pins")
+        self._bus = _cpboard.i2c_open(scl._n, sda._n, frequency)
+        _mc._claim_all((scl, sda), self)
+        self._pins = (scl, sda)
+        self.frequency = frequency
 
     def probe(self, address):
         self._check()
@@ -98,29 +85,11 @@ class UART(_mc._Peripheral):
                 raise ValueError("Invalid pins")
         self._id = _cpboard.uart_open(-1 if tx is None else tx._n, -1 if rx is None else rx._n, baudrate)
         self._pins = [p for p in (tx, rx) if p is not None]
-        claimed = []
-        try:
-            for p in self._pins:
-                _mc._claim(p, self)
-                claimed.append(p)
-        except ValueError:
-            for p in claimed:
-                _mc._release(p)
-            raise
+        _mc._claim_all(self._pins, self)
         self.timeout = timeout
 
     def _check(self):
-        if self._id is None:
-            raise _mc._deinitialized()
-
-    def deinit(self):
-        if self._id is not None:
-            for p in self._pins:
-                _mc._release(p)
-            self._id = None
-
-    def deinited(self):
-        return self._id is None
+        self._check_live()
 
 
     @property
@@ -177,53 +146,18 @@ class UART(_mc._Peripheral):
         _cpboard.uart_read(self._id, -1)
 
 
-class SPI(_mc._Peripheral):
+class SPI(_LockedBus):
     def __init__(self, clock, MOSI=None, MISO=None, half_duplex=False):
         pins = [p for p in (clock, MOSI, MISO) if p is not None]
         for p in pins:
             if not isinstance(p, _mc.Pin) or p._k:
                 raise ValueError("Invalid pins")
         _cpboard.spi_check(clock._n, None if MOSI is None else MOSI._n, None if MISO is None else MISO._n)
-        claimed = []
-        try:
-            for p in pins:
-                _mc._claim(p, self)
-                claimed.append(p)
-        except ValueError:
-            for p in claimed:
-                _mc._release(p)
-            raise
+        _mc._claim_all(pins, self)
         self._pins = pins
         self._miso = MISO
         self._mosi = MOSI
-        self._locked = False
         self.frequency = 250000
-        self._alive = True
-
-    def _check(self):
-        if not self._alive:
-            raise _mc._deinitialized()
-        if not self._locked:
-            raise RuntimeError("Function requires lock")
-
-    def deinit(self):
-        if self._alive:
-            for p in self._pins:
-                _mc._release(p)
-            self._alive = False
-
-    def deinited(self):
-        return not self._alive
-
-
-    def try_lock(self):
-        if self._locked:
-            return False
-        self._locked = True
-        return True
-
-    def unlock(self):
-        self._locked = False
 
     def configure(self, *, baudrate=100000, polarity=0, phase=0, bits=8):
         self._check()

@@ -104,30 +104,27 @@ class DigitalInOut(_mc._Peripheral):
             raise AttributeError("Cannot set value when direction is input.")
         _cpboard.pin_write(self._pin._k, self._pin._n, 1 if v else 0)
 
+    def _check_direction(self, wrong, message):
+        self._check()
+        if self._dir is wrong:
+            raise AttributeError(message)
+
     @property
     def pull(self):
-        self._check()
-        if self._dir is Direction.OUTPUT:
-            raise AttributeError("Pull not used when direction is output.")
+        self._check_direction(Direction.OUTPUT, "Pull not used when direction is output.")
         return self._pull
 
     @pull.setter
     def pull(self, p):
-        self._check()
-        if self._dir is Direction.OUTPUT:
-            raise AttributeError("Pull not used when direction is output.")
+        self._check_direction(Direction.OUTPUT, "Pull not used when direction is output.")
         self._set_pull(p)
 
     @property
     def drive_mode(self):
-        self._check()
-        if self._dir is Direction.INPUT:
-            raise AttributeError("Drive mode not used when direction is input.")
+        self._check_direction(Direction.INPUT, "Drive mode not used when direction is input.")
         return self._drive
 
     @drive_mode.setter
     def drive_mode(self, m):
-        self._check()
-        if self._dir is Direction.INPUT:
-            raise AttributeError("Drive mode not used when direction is input.")
+        self._check_direction(Direction.INPUT, "Drive mode not used when direction is input.")
         self.switch_to_output(self.value, m)

@@ -6,12 +6,29 @@ _claimed = {}
 
 class _Peripheral:
     # A peripheral object (DigitalInOut, busio.I2C...): a context manager that
-    # deinitialises it on exit; subclasses define deinit().
+    # deinitialises it on exit. By default it owns the pins in _pins and is
+    # live until deinit() releases them; objects with more to undo override
+    # deinit() and deinited().
+    _pins = None
+
     def __enter__(self):
         return self
 
     def __exit__(self, *a):
         self.deinit()
+
+    def deinit(self):
+        if self._pins is not None:
+            for p in self._pins:
+                _release(p)
+            self._pins = None
+
+    def deinited(self):
+        return self._pins is None
+
+    def _check_live(self):
+        if self._pins is None:
+            raise _deinitialized()
 
 
 def _deinitialized():
@@ -41,6 +58,19 @@ def _claim(pin, owner):
     if key in _claimed:
         raise ValueError("%s in use" % pin._name)
     _claimed[key] = owner
+
+
+def _claim_all(pins, owner):
+    # Claims every pin or, when one is in use, none.
+    claimed = []
+    try:
+        for p in pins:
+            _claim(p, owner)
+            claimed.append(p)
+    except ValueError:
+        for p in claimed:
+            _release(p)
+        raise
 
 
 def _release(pin):

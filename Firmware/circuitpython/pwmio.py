@@ -11,36 +11,32 @@ class PWMOut(_mc._Peripheral):
             raise ValueError("Invalid PWM frequency")
         _mc._claim(pin, self)
         self._g = pin._n
-        self._pin = pin
+        self._pins = (pin,)
         self._variable = variable_frequency
         _cpboard.pwm_attach(self._g)
         _cpboard.pwm_freq(self._g, frequency)
         self.duty_cycle = duty_cycle
 
-    def _check(self):
-        if self._pin is None:
-            raise _mc._deinitialized()
-
     @property
     def duty_cycle(self):
-        self._check()
+        self._check_live()
         return _cpboard.pwm_duty_u16(self._g)
 
     @duty_cycle.setter
     def duty_cycle(self, d):
-        self._check()
+        self._check_live()
         if not 0 <= d <= 65535:
             raise ValueError("duty_cycle must be 0-65535")
         _cpboard.pwm_duty_u16(self._g, d)
 
     @property
     def frequency(self):
-        self._check()
+        self._check_live()
         return _cpboard.pwm_freq(self._g)
 
     @frequency.setter
     def frequency(self, f):
-        self._check()
+        self._check_live()
         if not self._variable:
             raise AttributeError("Cannot change frequency on a fixed-frequency PWMOut. Use variable_frequency=True.")
         if f <= 0:
@@ -48,10 +44,6 @@ class PWMOut(_mc._Peripheral):
         _cpboard.pwm_freq(self._g, f)
 
     def deinit(self):
-        if self._pin is not None:
+        if self._pins is not None:
             _cpboard.pwm_detach(self._g)
-            _mc._release(self._pin)
-            self._pin = None
-
-    def deinited(self):
-        return self._pin is None
+        _mc._Peripheral.deinit(self)

@@ -288,13 +288,7 @@ class ADC:
 class PWM:
     def __init__(self, dest, *, freq=None, duty_u16=None, duty_ns=None, invert=False):
         self._g = _pin_number(dest)
-        _machine.pwm_attach(self._g)
-        if freq is not None:
-            self.freq(freq)
-        if duty_u16 is not None:
-            self.duty_u16(duty_u16)
-        if duty_ns is not None:
-            self.duty_ns(duty_ns)
+        self.init(freq=freq, duty_u16=duty_u16, duty_ns=duty_ns)
 
     def init(self, *, freq=None, duty_u16=None, duty_ns=None):
         _machine.pwm_attach(self._g)

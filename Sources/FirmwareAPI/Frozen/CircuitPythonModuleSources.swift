@@ -19,27 +19,16 @@ class AnalogIn(_mc._Peripheral):
         except ValueError:
             raise ValueError("Invalid pin")
         _mc._claim(pin, self)
-        self._pin = pin
-
-    def _check(self):
-        if self._pin is None:
-            raise _mc._deinitialized()
+        self._pins = (pin,)
 
     @property
     def value(self):
-        self._check()
+        self._check_live()
         return _cpboard.adc_read_u16(self._u, self._c)
 
     @property
     def reference_voltage(self):
         return 3.3
-
-    def deinit(self):
-        _mc._release(self._pin)
-        self._pin = None
-
-    def deinited(self):
-        return self._pin is None
 
 """##,
     "board": ##"""
@@ -57,7 +46,7 @@ def _named_bus(name, scl, sda, freq):
     box = []
 
     def get():
-        if not box or box[0]._bus is None:
+        if not box or box[0].deinited():
             import busio
             box[:] = [busio.I2C(_mc._by_key[(_cpboard.KIND_GPIO, scl)], _mc._by_key[(_cpboard.KIND_GPIO, sda)], frequency=freq)]
         return box[0]
@@ -81,40 +70,17 @@ def _slice(buf, start, end):
     return start, end
 
 
-class I2C(_mc._Peripheral):
-    def __init__(self, scl, sda, *, frequency=100000, timeout=255):
-        if not isinstance(scl, _mc.Pin) or not isinstance(sda, _mc.Pin) or scl._k or sda._k:
-            raise ValueError("Invalid pins")
-        self._bus = _cpboard.i2c_open(scl._n, sda._n, frequency)
-        _mc._claim(scl, self)
-        try:
-            _mc._claim(sda, self)
-        except ValueError:
-            _mc._release(scl)
-            raise
-        self._pins = (scl, sda)
-        self.frequency = frequency
-        self._locked = False
+class _LockedBus(_mc._Peripheral):
+    # I2C and SPI: shared buses a caller must lock before using.
+    _locked = False
 
     def _check(self):
-        if self._bus is None:
-            raise _mc._deinitialized()
+        self._check_live()
         if not self._locked:
             raise RuntimeError("Function requires lock")
 
-    def deinit(self):
-        if self._bus is not None:
-            for p in self._pins:
-                _mc._release(p)
-            self._bus = None
-
-    def deinited(self):
-        return self._bus is None
-
-
     def try_lock(self):
-        if self._bus is None:
-            raise _mc._deinitialized()
+        self._check_live()
         if self._locked:
             return False
         self._locked = True
@@ -122,6 +88,16 @@ class I2C(_mc._Peripheral):
 
     def unlock(self):
         self._locked = False
+
+
+class I2C(_LockedBus):
+    def __init__(self, scl, sda, *, frequency=100000, timeout=255):
+        if not isinstance(scl, _mc.Pin) or not isinstance(sda, _mc.Pin) or scl._k or sda._k:
+            raise ValueError("Invalid pins")
+        self._bus = _cpboard.i2c_open(scl._n, sda._n, frequency)
+        _mc._claim_all((scl, sda), self)
+        self._pins = (scl, sda)
+        self.frequency = frequency
 
     def probe(self, address):
         self._check()
@@ -170,29 +146,11 @@ class UART(_mc._Peripheral):
                 raise ValueError("Invalid pins")
         self._id = _cpboard.uart_open(-1 if tx is None else tx._n, -1 if rx is None else rx._n, baudrate)
         self._pins = [p for p in (tx, rx) if p is not None]
-        claimed = []
-        try:
-            for p in self._pins:
-                _mc._claim(p, self)
-                claimed.append(p)
-        except ValueError:
-            for p in claimed:
-                _mc._release(p)
-            raise
+        _mc._claim_all(self._pins, self)
         self.timeout = timeout
 
     def _check(self):
-        if self._id is None:
-            raise _mc._deinitialized()
-
-    def deinit(self):
-        if self._id is not None:
-            for p in self._pins:
-                _mc._release(p)
-            self._id = None
-
-    def deinited(self):
-        return self._id is None
+        self._check_live()
 
 
     @property
@@ -249,53 +207,18 @@ class UART(_mc._Peripheral):
         _cpboard.uart_read(self._id, -1)
 
 
-class SPI(_mc._Peripheral):
+class SPI(_LockedBus):
     def __init__(self, clock, MOSI=None, MISO=None, half_duplex=False):
         pins = [p for p in (clock, MOSI, MISO) if p is not None]
         for p in pins:
             if not isinstance(p, _mc.Pin) or p._k:
                 raise ValueError("Invalid pins")
         _cpboard.spi_check(clock._n, None if MOSI is None else MOSI._n, None if MISO is None else MISO._n)
-        claimed = []
-        try:
-            for p in pins:
-                _mc._claim(p, self)
-                claimed.append(p)
-        except ValueError:
-            for p in claimed:
-                _mc._release(p)
-            raise
+        _mc._claim_all(pins, self)
         self._pins = pins
         self._miso = MISO
         self._mosi = MOSI
-        self._locked = False
         self.frequency = 250000
-        self._alive = True
-
-    def _check(self):
-        if not self._alive:
-            raise _mc._deinitialized()
-        if not self._locked:
-            raise RuntimeError("Function requires lock")
-
-    def deinit(self):
-        if self._alive:
-            for p in self._pins:
-                _mc._release(p)
-            self._alive = False
-
-    def deinited(self):
-        return not self._alive
-
-
-    def try_lock(self):
-        if self._locked:
-            return False
-        self._locked = True
-        return True
-
-    def unlock(self):
-        self._locked = False
 
     def configure(self, *, baudrate=100000, polarity=0, phase=0, bits=8):
         self._check()
@@ -441,32 +364,29 @@ class DigitalInOut(_mc._Peripheral):
             raise AttributeError("Cannot set value when direction is input.")
         _cpboard.pin_write(self._pin._k, self._pin._n, 1 if v else 0)
 
+    def _check_direction(self, wrong, message):
+        self._check()
+        if self._dir is wrong:
+            raise AttributeError(message)
+
     @property
     def pull(self):
-        self._check()
-        if self._dir is Direction.OUTPUT:
-            raise AttributeError("Pull not used when direction is output.")
+        self._check_direction(Direction.OUTPUT, "Pull not used when direction is output.")
         return self._pull
 
     @pull.setter
     def pull(self, p):
-        self._check()
-        if self._dir is Direction.OUTPUT:
-            raise AttributeError("Pull not used when direction is output.")
+        self._check_direction(Direction.OUTPUT, "Pull not used when direction is output.")
         self._set_pull(p)
 
     @property
     def drive_mode(self):
-        self._check()
-        if self._dir is Direction.INPUT:
-            raise AttributeError("Drive mode not used when direction is input.")
+        self._check_direction(Direction.INPUT, "Drive mode not used when direction is input.")
         return self._drive
 
     @drive_mode.setter
     def drive_mode(self, m):
-        self._check()
-        if self._dir is Direction.INPUT:
-            raise AttributeError("Drive mode not used when direction is input.")
+        self._check_direction(Direction.INPUT, "Drive mode not used when direction is input.")
         self.switch_to_output(self.value, m)
 
 """##,
@@ -479,12 +399,29 @@ _claimed = {}
 
 class _Peripheral:
     # A peripheral object (DigitalInOut, busio.I2C...): a context manager that
-    # deinitialises it on exit; subclasses define deinit().
+    # deinitialises it on exit. By default it owns the pins in _pins and is
+    # live until deinit() releases them; objects with more to undo override
+    # deinit() and deinited().
+    _pins = None
+
     def __enter__(self):
         return self
 
     def __exit__(self, *a):
         self.deinit()
+
+    def deinit(self):
+        if self._pins is not None:
+            for p in self._pins:
+                _release(p)
+            self._pins = None
+
+    def deinited(self):
+        return self._pins is None
+
+    def _check_live(self):
+        if self._pins is None:
+            raise _deinitialized()
 
 
 def _deinitialized():
@@ -514,6 +451,19 @@ def _claim(pin, owner):
     if key in _claimed:
         raise ValueError("%s in use" % pin._name)
     _claimed[key] = owner
+
+
+def _claim_all(pins, owner):
+    # Claims every pin or, when one is in use, none.
+    claimed = []
+    try:
+        for p in pins:
+            _claim(p, owner)
+            claimed.append(p)
+    except ValueError:
+        for p in claimed:
+            _release(p)
+        raise
 
 
 def _release(pin):
@@ -647,36 +597,32 @@ class PWMOut(_mc._Peripheral):
             raise ValueError("Invalid PWM frequency")
         _mc._claim(pin, self)
         self._g = pin._n
-        self._pin = pin
+        self._pins = (pin,)
         self._variable = variable_frequency
         _cpboard.pwm_attach(self._g)
         _cpboard.pwm_freq(self._g, frequency)
         self.duty_cycle = duty_cycle
 
-    def _check(self):
-        if self._pin is None:
-            raise _mc._deinitialized()
-
     @property
     def duty_cycle(self):
-        self._check()
+        self._check_live()
         return _cpboard.pwm_duty_u16(self._g)
 
     @duty_cycle.setter
     def duty_cycle(self, d):
-        self._check()
+        self._check_live()
         if not 0 <= d <= 65535:
             raise ValueError("duty_cycle must be 0-65535")
         _cpboard.pwm_duty_u16(self._g, d)
 
     @property
     def frequency(self):
-        self._check()
+        self._check_live()
         return _cpboard.pwm_freq(self._g)
 
     @frequency.setter
     def frequency(self, f):
-        self._check()
+        self._check_live()
         if not self._variable:
             raise AttributeError("Cannot change frequency on a fixed-frequency PWMOut. Use variable_frequency=True.")
         if f <= 0:
@@ -684,13 +630,9 @@ class PWMOut(_mc._Peripheral):
         _cpboard.pwm_freq(self._g, f)
 
     def deinit(self):
-        if self._pin is not None:
+        if self._pins is not None:
             _cpboard.pwm_detach(self._g)
-            _mc._release(self._pin)
-            self._pin = None
-
-    def deinited(self):
-        return self._pin is None
+        _mc._Peripheral.deinit(self)
 
 """##,
     "storage": ##"""

@@ -260,11 +260,8 @@ extension Runtime {
                 n.withUnsafeBufferPointer { ByteAlg.count(h, $0, start, end) }
             })
         }
-        method(t, "startswith") { rt, args throws(PyError) in
-            Value(bool: try rt.bytesTailMatch(args, "startswith", suffix: false))
-        }
-        method(t, "endswith") { rt, args throws(PyError) in
-            Value(bool: try rt.bytesTailMatch(args, "endswith", suffix: true))
+        for (name, suffix) in [("startswith", false), ("endswith", true)] {
+            method(t, name) { rt, args throws(PyError) in Value(bool: try rt.bytesTailMatch(args, name, suffix: suffix)) }
         }
         method(t, "join") { rt, args throws(PyError) in
             try args.expect(rt, "join", 2, 2)

@@ -228,11 +228,8 @@ extension Runtime {
                 }
             })
         }
-        method(t, "startswith") { rt, args throws(PyError) in
-            Value(bool: try rt.strTailMatch(args, "startswith", suffix: false))
-        }
-        method(t, "endswith") { rt, args throws(PyError) in
-            Value(bool: try rt.strTailMatch(args, "endswith", suffix: true))
+        for (name, suffix) in [("startswith", false), ("endswith", true)] {
+            method(t, name) { rt, args throws(PyError) in Value(bool: try rt.strTailMatch(args, name, suffix: suffix)) }
         }
         method(t, "removeprefix") { rt, args throws(PyError) in
             try args.expect(rt, "removeprefix", 2, 2)

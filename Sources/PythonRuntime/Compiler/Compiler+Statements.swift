@@ -248,6 +248,16 @@ extension Compiler {
         u.emit(.getIter)
         u.bind(start)
         u.emitJump(.forIter, cleanup)
+        try compileLoopBody(target, body, start: start, end: end)
+        u.bind(cleanup)
+        try compileBody(orelse)
+        u.bind(end)
+    }
+
+    /// `for`'s body once the next item is on the stack: store it in the target,
+    /// run the body, go back to `start`; `break` leaves for `end`.
+    private func compileLoopBody(_ target: Expr, _ body: [Stmt], start: Label, end: Label) throws(SyntaxErrorInfo) {
+        let u = unit
         u.stackLevel += 1
         u.blocks.append(.forLoop(start: start, end: end))
         try compileStore(target)
@@ -255,9 +265,6 @@ extension Compiler {
         u.emitJump(.jump, start)
         u.blocks.removeLast()
         u.stackLevel -= 1
-        u.bind(cleanup)
-        try compileBody(orelse)
-        u.bind(end)
     }
 
     func compileAsyncFor(_ target: Expr, _ iter: Expr, _ body: [Stmt], _ orelse: [Stmt]) throws(SyntaxErrorInfo) {
@@ -270,13 +277,7 @@ extension Compiler {
         u.emit(.getANext)
         emitAwait()
         u.popHandler()
-        u.stackLevel += 1
-        u.blocks.append(.forLoop(start: start, end: end))
-        try compileStore(target)
-        try compileBody(body)
-        u.emitJump(.jump, start)
-        u.blocks.removeLast()
-        u.stackLevel -= 1
+        try compileLoopBody(target, body, start: start, end: end)
         u.bind(except)
         u.emit(.endAsyncFor)
         try compileBody(orelse)

@@ -219,10 +219,7 @@ extension Runtime {
         switch c {
         case let l as PyList:
             if index.isObject, let s = index.object as? PySlice {
-                let (start, _, step, count) = try sliceIndices(s, length: l.items.count)
-                var positions = Set<Int>()
-                for k in 0..<count { positions.insert(start + k * step) }
-                l.items = ContiguousArray(l.items.enumerated().filter { !positions.contains($0.offset) }.map { $0.element })
+                try deleteSlice(&l.items, s)
                 return
             }
             l.items.remove(at: try sequenceIndex(index, l.items.count, "list"))
@@ -230,10 +227,7 @@ extension Runtime {
             if (try d.remove(index, self)).isNull { throw keyError(index) }
         case let b as PyBytes where b.isMutable:
             if index.isObject, let s = index.object as? PySlice {
-                let (start, _, step, count) = try sliceIndices(s, length: b.bytes.count)
-                var positions = Set<Int>()
-                for k in 0..<count { positions.insert(start + k * step) }
-                b.bytes = b.bytes.enumerated().filter { !positions.contains($0.offset) }.map { $0.element }
+                try deleteSlice(&b.bytes, s)
                 return
             }
             b.bytes.remove(at: try sequenceIndex(index, b.bytes.count, "bytearray"))
@@ -245,6 +239,14 @@ extension Runtime {
             }
             throw typeError("'\(c.type.name)' object doesn't support item deletion")
         }
+    }
+
+    /// `del seq[s]` for list and bytearray: removes the items the slice selects.
+    private func deleteSlice<C: RangeReplaceableCollection>(_ target: inout C, _ s: PySlice) throws(PyError) {
+        let (start, _, step, count) = try sliceIndices(s, length: target.count)
+        var positions = Set<Int>()
+        for k in 0..<count { positions.insert(start + k * step) }
+        target = C(target.enumerated().filter { !positions.contains($0.offset) }.map { $0.element })
     }
 
     /// The bytes of a bytes-like value or an iterable of ints.
