@@ -24,13 +24,16 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
+        // Day numbers of the Gregorian calendar, for the RTC and the time module.
+        .target(name: "CivilTime"),
         .target(
             name: "PythonRuntime",
-            dependencies: [.product(name: "BigInt", package: "BigInt")],
+            dependencies: ["CivilTime", .product(name: "BigInt", package: "BigInt")],
             swiftSettings: fastSwift),
         // The boards as electrical things: clock, pins, buses, parts. Knows nothing of Python.
         .target(
             name: "BoardEmulator",
+            dependencies: ["CivilTime"],
             swiftSettings: fastSwift),
         // Where the two meet: the board's clock as the runtime's clock, executed
         // bytecode charged to the board, and (later) the native firmware modules.

@@ -1,3 +1,5 @@
+import CivilTime
+
 /// The real-time clock: a settable calendar time that advances with the board clock.
 public final class RTC {
     /// A calendar time (no time zone; the boards keep local time).
@@ -10,8 +12,10 @@ public final class RTC {
             self.hour = hour; self.minute = minute; self.second = second; self.nanosecond = nanosecond
         }
         /// 0 = Monday … 6 = Sunday (MicroPython's weekday).
-        public var weekday: Int { Int(((RTC.daysFromCivil(year, month, day) % 7) + 10) % 7) }
-        public var dayOfYear: Int { Int(RTC.daysFromCivil(year, month, day) - RTC.daysFromCivil(year, 1, 1)) + 1 }
+        public var weekday: Int { CivilCalendar.weekday(days: CivilCalendar.days(year: year, month: month, day: day)) }
+        public var dayOfYear: Int {
+            CivilCalendar.days(year: year, month: month, day: day) - CivilCalendar.days(year: year, month: 1, day: 1) + 1
+        }
         public var description: String {
             func p(_ n: Int, _ w: Int = 2) -> String { let s = String(n); return String(repeating: "0", count: max(0, w - s.count)) + s }
             return "\(p(year, 4))-\(p(month))-\(p(day))T\(p(hour)):\(p(minute)):\(p(second))"
@@ -36,32 +40,8 @@ public final class RTC {
         set { anchorEpochNanos = RTC.epochNanos(newValue); anchorNow = clock.now }
     }
 
-    // Howard Hinnant's civil-date algorithms.
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int64 {
-        let y = Int64(m <= 2 ? y0 - 1 : y0)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = Int64((m + 9) % 12)
-        let doy = (153 * mp + 2) / 5 + Int64(d) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
-    static func civilFromDays(_ z0: Int64) -> (Int, Int, Int) {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return (Int(y), Int(m), Int(d))
-    }
-
     public static func epochNanos(_ t: DateTime) -> Int64 {
-        let days = daysFromCivil(t.year, t.month, t.day)
+        let days = Int64(CivilCalendar.days(year: t.year, month: t.month, day: t.day))
         let secs = days * 86400 + Int64(t.hour * 3600 + t.minute * 60 + t.second)
         return secs * 1_000_000_000 + Int64(t.nanosecond)
     }
@@ -71,7 +51,7 @@ public final class RTC {
         let ns = Int(n - secs * 1_000_000_000)
         let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
         let rem = Int(secs - days * 86400)
-        let (y, m, d) = civilFromDays(days)
+        let (y, m, d) = CivilCalendar.date(days: Int(days))
         return DateTime(year: y, month: m, day: d, hour: rem / 3600, minute: rem / 60 % 60, second: rem % 60, nanosecond: ns)
     }
 

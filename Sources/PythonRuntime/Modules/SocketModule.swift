@@ -74,6 +74,22 @@ extension Runtime {
         return try bytesLike(v)
     }
 
+    /// The address passed as three arguments (family, host, port) from `i` on.
+    private func addressArguments(_ args: CallArguments, from i: Int) throws(PyError) -> NetworkAddress {
+        NetworkAddress(family: try intArg(args[i]), host: try strArg(args[i + 1]).value, port: try intArg(args[i + 2]))
+    }
+
+    /// Registers a native `name(handle, ...)` taking `count` arguments; the
+    /// body gets the handle and the network it belongs to.
+    private func socketFunction(_ m: PyModule, _ name: String, _ count: Int,
+                                _ body: @escaping (Runtime, Int, RuntimeNetwork, CallArguments) throws(PyError) -> Value) {
+        moduleFunction(m, name) { rt, args throws(PyError) in
+            try args.expect(rt, name, count, count)
+            let h = try rt.intArg(args[0])
+            return try body(rt, h, try rt.network(h), args)
+        }
+    }
+
     private func addressTuple(_ a: NetworkAddress) -> [Value] {
         [int(a.family), str(a.host), int(a.port)]
     }
@@ -119,13 +135,9 @@ extension Runtime {
             if h >= 0 { rt.host.network?.close(h) }
             return .none
         }
-        moduleFunction(m, "_connect") { rt, args throws(PyError) in
-            try args.expect(rt, "_connect", 5, 5)
-            let h = try rt.intArg(args[0])
-            let address = NetworkAddress(family: try rt.intArg(args[1]), host: try rt.strArg(args[2]).value,
-                                         port: try rt.intArg(args[3]))
+        socketFunction(m, "_connect", 5) { rt, h, net, args throws(PyError) in
+            let address = try rt.addressArguments(args, from: 1)
             let timeout = try rt.intArg(args[4])
-            let net = try rt.network(h)
             let started: NetworkError? = try rt.networkTry { () throws(NetworkError) -> NetworkError? in
                 do throws(NetworkError) {
                     try net.connect(h, to: address)
@@ -146,73 +158,50 @@ extension Runtime {
             }
             return .none
         }
-        moduleFunction(m, "_bind") { rt, args throws(PyError) in
-            try args.expect(rt, "_bind", 4, 4)
-            let h = try rt.intArg(args[0])
-            let address = NetworkAddress(family: try rt.intArg(args[1]), host: try rt.strArg(args[2]).value,
-                                         port: try rt.intArg(args[3]))
-            let net = try rt.network(h)
+        socketFunction(m, "_bind", 4) { rt, h, net, args throws(PyError) in
+            let address = try rt.addressArguments(args, from: 1)
             try rt.networkTry { () throws(NetworkError) in try net.bind(h, to: address) }
             return .none
         }
-        moduleFunction(m, "_listen") { rt, args throws(PyError) in
-            try args.expect(rt, "_listen", 2, 2)
-            let h = try rt.intArg(args[0])
-            let net = try rt.network(h)
+        socketFunction(m, "_listen", 2) { rt, h, net, args throws(PyError) in
             let backlog = try rt.intArg(args[1])
             try rt.networkTry { () throws(NetworkError) in try net.listen(h, backlog: backlog) }
             return .none
         }
-        moduleFunction(m, "_accept") { rt, args throws(PyError) in
-            try args.expect(rt, "_accept", 2, 2)
-            let h = try rt.intArg(args[0])
-            let net = try rt.network(h)
+        socketFunction(m, "_accept", 2) { rt, h, net, args throws(PyError) in
             let timeout = try rt.intArg(args[1])
             let (client, peer) = try rt.networkCall(net, h, writable: false, timeout: timeout) {
                 () throws(NetworkError) in try net.accept(h)
             }
             return rt.tuple([rt.int(client)] + rt.addressTuple(peer))
         }
-        moduleFunction(m, "_send") { rt, args throws(PyError) in
-            try args.expect(rt, "_send", 3, 3)
-            let h = try rt.intArg(args[0])
+        socketFunction(m, "_send", 3) { rt, h, net, args throws(PyError) in
             let data = try rt.socketData(args[1])
-            let net = try rt.network(h)
             let timeout = try rt.intArg(args[2])
             let n = try rt.networkCall(net, h, writable: true, timeout: timeout) {
                 () throws(NetworkError) in try net.send(h, data)
             }
             return rt.int(n)
         }
-        moduleFunction(m, "_sendto") { rt, args throws(PyError) in
-            try args.expect(rt, "_sendto", 6, 6)
-            let h = try rt.intArg(args[0])
+        socketFunction(m, "_sendto", 6) { rt, h, net, args throws(PyError) in
             let data = try rt.socketData(args[1])
-            let address = NetworkAddress(family: try rt.intArg(args[2]), host: try rt.strArg(args[3]).value,
-                                         port: try rt.intArg(args[4]))
-            let net = try rt.network(h)
+            let address = try rt.addressArguments(args, from: 2)
             let timeout = try rt.intArg(args[5])
             let n = try rt.networkCall(net, h, writable: true, timeout: timeout) {
                 () throws(NetworkError) in try net.send(h, data, to: address)
             }
             return rt.int(n)
         }
-        moduleFunction(m, "_recv") { rt, args throws(PyError) in
-            try args.expect(rt, "_recv", 3, 3)
-            let h = try rt.intArg(args[0])
+        socketFunction(m, "_recv", 3) { rt, h, net, args throws(PyError) in
             let count = try rt.intArg(args[1])
-            let net = try rt.network(h)
             let timeout = try rt.intArg(args[2])
             let bytes = try rt.networkCall(net, h, writable: false, timeout: timeout) {
                 () throws(NetworkError) in try net.receive(h, maxCount: count)
             }
             return Value(rt.newBytes(bytes))
         }
-        moduleFunction(m, "_recvfrom") { rt, args throws(PyError) in
-            try args.expect(rt, "_recvfrom", 3, 3)
-            let h = try rt.intArg(args[0])
+        socketFunction(m, "_recvfrom", 3) { rt, h, net, args throws(PyError) in
             let count = try rt.intArg(args[1])
-            let net = try rt.network(h)
             let timeout = try rt.intArg(args[2])
             let (bytes, from) = try rt.networkCall(net, h, writable: false, timeout: timeout) {
                 () throws(NetworkError) in try net.receiveFrom(h, maxCount: count)

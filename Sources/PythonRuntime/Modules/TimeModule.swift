@@ -1,3 +1,4 @@
+import CivilTime
 import BigInt
 import Foundation
 
@@ -63,35 +64,11 @@ extension Runtime {
     func timeTuple(_ seconds: Int) -> Value {
         let days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400)
         let secs = seconds - days * 86400
-        let (y, m, d) = Runtime.civilFromDays(days)
-        let weekday = ((days % 7) + 7 + 3) % 7   // 1970-01-01 was a Thursday (3, Monday = 0)
-        let yearday = days - Runtime.daysFromCivil(y, 1, 1) + 1
+        let (y, m, d) = CivilCalendar.date(days: days)
+        let weekday = CivilCalendar.weekday(days: days)
+        let yearday = days - CivilCalendar.days(year: y, month: 1, day: 1) + 1
         return tuple([int(y), int(m), int(d), int(secs / 3600), int(secs / 60 % 60), int(secs % 60),
                       int(weekday), int(yearday)])
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
-    /// The date of a day number since 1970-01-01.
-    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     func installTimeFunctions(_ m: PyModule) {
@@ -191,7 +168,7 @@ extension Runtime {
             var year = f[0], month = f[1] - 1
             year += month >= 0 ? month / 12 : -((-month + 11) / 12)
             month = ((month % 12) + 12) % 12
-            let days = Runtime.daysFromCivil(year, month + 1, 1) + f[2] - 1
+            let days = CivilCalendar.days(year: year, month: month + 1, day: 1) + f[2] - 1
             return rt.int(days * 86400 + f[3] * 3600 + f[4] * 60 + f[5])
         }
     }

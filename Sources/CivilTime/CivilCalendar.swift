@@ -1,0 +1,34 @@
+/// Day numbers of the proleptic Gregorian calendar, counted from 1970-01-01 (day 0),
+/// as both the board's RTC and the runtime's `time` module need them. Howard
+/// Hinnant's civil-date algorithms (https://howardhinnant.github.io/date_algorithms.html):
+/// exact for every year, no tables, no loops.
+public enum CivilCalendar {
+    /// The day number of a date.
+    public static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    /// The date (year, month, day) of a day number.
+    public static func date(days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// 0 = Monday … 6 = Sunday, as MicroPython numbers weekdays (1970-01-01 was a Thursday).
+    public static func weekday(days: Int) -> Int {
+        ((days % 7) + 7 + 3) % 7
+    }
+}
