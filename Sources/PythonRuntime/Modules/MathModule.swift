@@ -247,18 +247,16 @@ extension Runtime {
         }
         moduleFunction(m, "factorial") { rt, args throws(PyError) in
             try args.expect(rt, "factorial", 1, 1)
-            if rt.isFloatLike(args[0]) { throw rt.typeError("'float' object cannot be interpreted as an integer") }
-            let n = try rt.mathInt(args[0])
+            let n = try rt.wholeNumberArgument(args[0])
             if n < 0 { throw rt.valueError("factorial() not defined for negative values") }
             guard let k = Int(exactly: n), k <= 100_000 else { throw rt.overflowError("factorial() argument should not exceed 100000") }
             return rt.newInt(rt.rangeProduct(1, k))
         }
+        // comb(n, k) and perm(n, k): n and k non-negative; k > n gives 0.
         moduleFunction(m, "comb") { rt, args throws(PyError) in
             try args.expect(rt, "comb", 2, 2)
             let n = try rt.mathInt(args[0]), k = try rt.mathInt(args[1])
-            if n < 0 { throw rt.valueError("n must be a non-negative integer") }
-            if k < 0 { throw rt.valueError("k must be a non-negative integer") }
-            if k > n { return Value(small: 0) }
+            guard try rt.countingArguments(n, k) else { return Value(small: 0) }
             let kk = min(k, n - k)
             guard let kInt = Int(exactly: kk), kInt <= 1_000_000 else { throw rt.overflowError("min(n - k, k) must not exceed 1000000") }
             var r = BigInt(1)
@@ -269,9 +267,7 @@ extension Runtime {
             try args.expect(rt, "perm", 1, 2)
             let n = try rt.mathInt(args[0])
             let k = args.count < 2 || args[1].isNone ? n : try rt.mathInt(args[1])
-            if n < 0 { throw rt.valueError("n must be a non-negative integer") }
-            if k < 0 { throw rt.valueError("k must be a non-negative integer") }
-            if k > n { return Value(small: 0) }
+            guard try rt.countingArguments(n, k) else { return Value(small: 0) }
             guard let kInt = Int(exactly: k), kInt <= 1_000_000 else { throw rt.overflowError("k must not exceed 1000000") }
             var r = BigInt(1)
             for i in 0..<kInt { r *= n - BigInt(i) }
@@ -279,8 +275,7 @@ extension Runtime {
         }
         moduleFunction(m, "isqrt") { rt, args throws(PyError) in
             try args.expect(rt, "isqrt", 1, 1)
-            if rt.isFloatLike(args[0]) { throw rt.typeError("'float' object cannot be interpreted as an integer") }
-            let n = try rt.mathInt(args[0])
+            let n = try rt.wholeNumberArgument(args[0])
             if n < 0 { throw rt.valueError("isqrt() argument must be nonnegative") }
             return rt.newInt(BigInt(n.magnitude.squareRoot()))
         }
@@ -344,6 +339,19 @@ extension Runtime {
         let d = bigToDouble(total, exponent: -1074)
         if d.isInfinite { throw overflowError("intermediate overflow in fsum") }
         return d
+    }
+
+    /// An int argument where a float, even a whole one, is a TypeError (factorial, isqrt).
+    func wholeNumberArgument(_ v: Value) throws(PyError) -> BigInt {
+        if isFloatLike(v) { throw typeError("'float' object cannot be interpreted as an integer") }
+        return try mathInt(v)
+    }
+
+    /// comb's and perm's argument checks: false when k > n (no ways to choose).
+    func countingArguments(_ n: BigInt, _ k: BigInt) throws(PyError) -> Bool {
+        if n < 0 { throw valueError("n must be a non-negative integer") }
+        if k < 0 { throw valueError("k must be a non-negative integer") }
+        return k <= n
     }
 }
 

@@ -224,22 +224,7 @@ extension Runtime {
                 }
             }
         }
-        let classValue = type.lookup(name)
-        if classValue.isObject {
-            let d = classValue.object
-            if let p = d as? PyProperty {
-                if p.setter.isNone { throw attributeError("can't set attribute") }
-                _ = try call(p.setter, [obj, value])
-                return
-            }
-            if !d.type.isBuiltin && !(d is PyFunction) {
-                let set = d.type.lookup(names.__set__)
-                if !set.isNull {
-                    _ = try call(set, [classValue, obj, value])
-                    return
-                }
-            }
-        }
+        if try storeThroughDescriptor(type.lookup(name), obj, value) { return }
         if obj.isObject {
             let o = obj.object
             if o.instanceDict.isObject {
@@ -254,6 +239,29 @@ extension Runtime {
             }
         }
         throw attributeError("'\(type.name)' object has no attribute '\(name.value)'")
+    }
+
+    /// Sets (`value`) or deletes (nil) through a data descriptor found on the
+    /// class: a property's setter or deleter, a user descriptor's __set__ or
+    /// __delete__. False when the class attribute is no such descriptor.
+    private func storeThroughDescriptor(_ classValue: Value, _ obj: Value, _ value: Value?) throws(PyError) -> Bool {
+        guard classValue.isObject else { return false }
+        let d = classValue.object
+        if let p = d as? PyProperty {
+            if let value {
+                if p.setter.isNone { throw attributeError("can't set attribute") }
+                _ = try call(p.setter, [obj, value])
+            } else {
+                if p.deleter.isNone { throw attributeError("can't delete attribute") }
+                _ = try call(p.deleter, [obj])
+            }
+            return true
+        }
+        guard !d.type.isBuiltin && !(d is PyFunction) else { return false }
+        let method = d.type.lookup(value == nil ? names.__delete__ : names.__set__)
+        if method.isNull { return false }
+        _ = try call(method, value.map { [classValue, obj, $0] } ?? [classValue, obj])
+        return true
     }
 
     func deleteAttribute(_ obj: Value, _ name: PyStr) throws(PyError) {
@@ -275,22 +283,7 @@ extension Runtime {
                 _ = try call(da, [obj, Value(name)])
                 return
             }
-            let classValue = type.lookup(name)
-            if classValue.isObject {
-                let d = classValue.object
-                if let p = d as? PyProperty {
-                    if p.deleter.isNone { throw attributeError("can't delete attribute") }
-                    _ = try call(p.deleter, [obj])
-                    return
-                }
-                if !d.type.isBuiltin && !(d is PyFunction) {
-                    let del = d.type.lookup(names.__delete__)
-                    if !del.isNull {
-                        _ = try call(del, [classValue, obj])
-                        return
-                    }
-                }
-            }
+            if try storeThroughDescriptor(type.lookup(name), obj, nil) { return }
             if o.instanceDict.isObject,
                !unsafeDowncast(o.instanceDict.object, to: PyDict.self).removeStr(name).isNull {
                 return
@@ -446,52 +439,50 @@ extension Runtime {
     /// to call with the receiver first (no bound method made); else `.null`.
     func superMethod(_ s: PySuper, _ name: PyStr) throws(PyError) -> Value {
         if s.receiver.isObject && s.receiver.object === s.receiverType { return .null }
+        let v = superLookup(s, name)
+        guard v.isObject, name !== names.__new__ else { return .null }
+        let k = v.object.type.instanceKind
+        if k == .function || (k == .nativeFunction && !unsafeDowncast(v.object, to: PyNativeFunction.self).isStatic) {
+            return v
+        }
+        return .null
+    }
+
+    /// `name` in the first class after `super`'s start type in the receiver's
+    /// MRO that defines it, or `.null`.
+    private func superLookup(_ s: PySuper, _ name: PyStr) -> Value {
         let mro = s.receiverType.mro
         var i = 0
         while i < mro.count && mro[i] !== s.startType { i += 1 }
         i += 1
         while i < mro.count {
             let v = mro[i].dict.getStr(name)
-            if !v.isNull {
-                guard v.isObject, name !== names.__new__ else { return .null }
-                let k = v.object.type.instanceKind
-                if k == .function || (k == .nativeFunction && !unsafeDowncast(v.object, to: PyNativeFunction.self).isStatic) {
-                    return v
-                }
-                return .null
-            }
+            if !v.isNull { return v }
             i += 1
         }
         return .null
     }
 
     func superAttribute(_ s: PySuper, _ name: PyStr) throws(PyError) -> Value {
-        let mro = s.receiverType.mro
-        var i = 0
-        while i < mro.count && mro[i] !== s.startType { i += 1 }
-        i += 1
-        while i < mro.count {
-            let v = mro[i].dict.getStr(name)
-            if !v.isNull {
-                if s.receiver.isObject, s.receiver.object is PyType, s.receiver.object === s.receiverType {
-                    // super() in a classmethod: bind to the class.
-                    if v.isObject, let w = v.object as? PyMethodWrapper {
-                        if v.object.type === types.staticmethod { return w.function }
-                        return Value(track(PyBoundMethod(type: types.boundMethod, function: w.function, receiver: s.receiver)))
-                    }
-                    if v.isObject, v.object is PyFunction || v.object is PyNativeFunction {
-                        if name === names.__new__ { return v }
-                        return Value(track(PyBoundMethod(type: types.boundMethod, function: v, receiver: s.receiver)))
-                    }
-                    return v
+        let v = superLookup(s, name)
+        if !v.isNull {
+            if s.receiver.isObject, s.receiver.object is PyType, s.receiver.object === s.receiverType {
+                // super() in a classmethod: bind to the class.
+                if v.isObject, let w = v.object as? PyMethodWrapper {
+                    if v.object.type === types.staticmethod { return w.function }
+                    return Value(track(PyBoundMethod(type: types.boundMethod, function: w.function, receiver: s.receiver)))
                 }
-                if v.isObject, let p = v.object as? PyProperty {
-                    return try call(p.getter, [s.receiver])
+                if v.isObject, v.object is PyFunction || v.object is PyNativeFunction {
+                    if name === names.__new__ { return v }
+                    return Value(track(PyBoundMethod(type: types.boundMethod, function: v, receiver: s.receiver)))
                 }
-                if name === names.__new__ { return v }
-                return try bindClassAttribute(v, to: s.receiver, type: s.receiverType)
+                return v
             }
-            i += 1
+            if v.isObject, let p = v.object as? PyProperty {
+                return try call(p.getter, [s.receiver])
+            }
+            if name === names.__new__ { return v }
+            return try bindClassAttribute(v, to: s.receiver, type: s.receiverType)
         }
         if name.value == "__class__" { return Value(types.superType) }
         throw attributeError("'super' object has no attribute '\(name.value)'")

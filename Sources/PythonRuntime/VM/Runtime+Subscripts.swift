@@ -154,13 +154,7 @@ extension Runtime {
             throw typeError("'\(typeName(container))' object doesn't support item assignment")
         }
         let c = container.object
-        if !c.type.isBuiltin {
-            let m = c.type.lookup(names.__setitem__)
-            if m.isObject, m.object is PyFunction {
-                _ = try call(m, [container, index, value])
-                return
-            }
-        }
+        if !c.type.isBuiltin, try callUserFunction(c, names.__setitem__, [container, index, value]) { return }
         switch c {
         case let l as PyList:
             if index.isObject, let s = index.object as? PySlice {
@@ -204,18 +198,21 @@ extension Runtime {
         for k in 0..<count { target[start + k * step] = items[k] }
     }
 
+    /// Calls the Python function a user class defines as `name` with `args`;
+    /// false when the class has no such function of its own.
+    private func callUserFunction(_ o: PyObject, _ name: PyStr, _ args: [Value]) throws(PyError) -> Bool {
+        let m = o.type.lookup(name)
+        guard m.isObject, m.object is PyFunction else { return false }
+        _ = try call(m, args)
+        return true
+    }
+
     func deleteItem(_ container: Value, _ index: Value) throws(PyError) {
         guard container.isObject else {
             throw typeError("'\(typeName(container))' object doesn't support item deletion")
         }
         let c = container.object
-        if !c.type.isBuiltin {
-            let m = c.type.lookup(names.__delitem__)
-            if m.isObject, m.object is PyFunction {
-                _ = try call(m, [container, index])
-                return
-            }
-        }
+        if !c.type.isBuiltin, try callUserFunction(c, names.__delitem__, [container, index]) { return }
         switch c {
         case let l as PyList:
             if index.isObject, let s = index.object as? PySlice {
