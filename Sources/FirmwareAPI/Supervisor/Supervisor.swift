@@ -1,7 +1,6 @@
 import BoardEmulator
 import Foundation
 import PythonRuntime
-import Synchronization
 
 /// A project that cannot be run (bad folder, circuit or `--set`): one line.
 public struct SupervisorError: Error, CustomStringConvertible, Equatable {

@@ -1,5 +1,4 @@
 import BigInt
-import Synchronization
 
 /// What the runtime asks of the program embedding it. Everything outside the
 /// language (console, files, time) reaches the runtime only through here.
