@@ -2,12 +2,12 @@
 import PackageDescription
 
 // Exclusivity checks cost a branch on every class-field access in the VM loop;
-// the runtime never overlaps accesses, so release builds turn them off. A runtime
-// is driven by one thread at a time (hand-offs go through semaphores), so its
-// reference counting need not be atomic.
+// the runtime never overlaps accesses, so release builds turn them off.
+// Reference counting stays atomic (no -assume-single-threaded): boards run on
+// threads of their own in one process, and immutable shared values (module
+// sources, tables in `static let`s, interned literals) are retained by all of them.
 let fastSwift: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xfrontend", "-assume-single-threaded"],
-                 .when(configuration: .release)),
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
 ]
 
 let package = Package(
@@ -52,12 +52,10 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]),
         // The picture: a software canvas, the font, the board art and the scene
         // drawn from a snapshot of the board. No SDL, so tests render off-screen.
-        // Built without fastSwift: snapshots cross threads, so reference counts
-        // here must stay atomic.
         .target(
             name: "BoardView",
             dependencies: ["BoardEmulator", "CZlib"],
-            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+            swiftSettings: fastSwift),
         // The live board behind the picture: the firmware on its own thread,
         // snapshots out, user actions in, drops into the drive, screenshots.
         .target(

@@ -12,6 +12,9 @@ public final class BoardClock: RuntimeClock {
     /// While paced, a sleep advances in slices this long, checking `interrupted`
     /// and pacing between them. Unpaced sleeps advance in one step.
     public var sleepSliceNanoseconds: UInt64 = 10_000_000
+    /// Called on the firmware thread at its safe points: each report of executed
+    /// instructions and each slice of a sleep (a supervisor takes its mail here).
+    public var safePoint: (() -> Void)?
 
     public init(runner: BoardRunner, pacer: Pacer? = nil) {
         self.runner = runner
@@ -34,6 +37,7 @@ public final class BoardClock: RuntimeClock {
         let target = overflow ? UInt64.max : sum
         let paced = pacer?.mode.factor != nil
         while clock.now < target {
+            safePoint?()
             if interrupted() { return }
             let left = target - clock.now
             runner.sleep(nanoseconds: paced ? min(left, sleepSliceNanoseconds) : left)
@@ -81,5 +85,6 @@ public final class BoardHostAdapter {
         guard count > 0 else { return }
         runner.execute(instructions: count)
         pacer?.pace(virtualNow: runner.board.clock.now)
+        clock.safePoint?()
     }
 }

@@ -7,10 +7,9 @@ import Foundation
 /// to the chosen speed; the window thread takes snapshots and serial text out
 /// and puts the person's actions in.
 ///
-/// Threads meet only here, under `lock`, and only through values built in this
-/// module (the emulator's modules count references non-atomically): snapshots
-/// and serial bytes go out, actions come in and are copied before they reach
-/// the emulator. Everything else — the drive watcher's polling included — runs
+/// Threads meet only here, under `lock`, and only through values: snapshots
+/// and serial bytes go out, actions come in and are carried out by the
+/// firmware thread. Everything else — the drive watcher's polling included — runs
 /// on the firmware thread, from a hook on the board's virtual clock that fires
 /// every virtual millisecond and acts at most every `publishInterval` of wall time.
 public final class LiveSimulator: @unchecked Sendable {

@@ -34,14 +34,14 @@ struct PythonCommand: ParsableCommand {
             if let command {
                 config.argv = ["-c"] + programArguments
                 let rt = Runtime(host: host, configuration: config)
-                InterruptForwarder.forward(to: rt)
+                InterruptForwarder.forward(to: rt.interruptLine)
                 host.searchRoot = FileManager.default.currentDirectoryPath
                 return finish(rt, rt.runMain(source: command, filename: "<string>"), host)
             }
             guard let file = programArguments.first else {
                 config.argv = [""]
                 let rt = Runtime(host: host, configuration: config)
-                InterruptForwarder.forward(to: rt)
+                InterruptForwarder.forward(to: rt.interruptLine)
                 host.searchRoot = FileManager.default.currentDirectoryPath
                 return InteractiveSession(runtime: rt, host: host).run()
             }
@@ -52,7 +52,7 @@ struct PythonCommand: ParsableCommand {
                 return 2
             }
             let rt = Runtime(host: host, configuration: config)
-            InterruptForwarder.forward(to: rt)
+            InterruptForwarder.forward(to: rt.interruptLine)
             host.searchRoot = (file as NSString).deletingLastPathComponent
             if disassemble {
                 do throws(PyError) {

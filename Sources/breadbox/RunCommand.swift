@@ -147,7 +147,7 @@ struct RunCommand: ParsableCommand {
             defer { watcher.stop() }
             var terminal: SerialTerminal?
             if console {
-                terminal = SerialTerminal(supervisor: sup)
+                terminal = SerialTerminal(inbox: sup.inbox)
                 terminal?.start()
             }
             defer { terminal?.restore() }
@@ -214,15 +214,16 @@ final class SerialStdout {
 }
 
 
-/// The serial console's input: stdin bytes read on a background thread and fed
-/// to the supervisor. A terminal is put in raw mode (Ctrl-C arrives as 0x03);
-/// Ctrl-] ends the session there.
+/// The serial console's input: stdin bytes read on a background thread and
+/// posted to the board's inbox (the supervisor stays on the firmware thread).
+/// A terminal is put in raw mode (Ctrl-C arrives as 0x03); Ctrl-] ends the
+/// session there.
 final class SerialTerminal: @unchecked Sendable {
-    let supervisor: Supervisor
+    let inbox: BoardInbox
     private var original = termios()
     private let isTerminal = isatty(0) != 0
 
-    init(supervisor: Supervisor) { self.supervisor = supervisor }
+    init(inbox: BoardInbox) { self.inbox = inbox }
 
     func start() {
         if isTerminal {
@@ -237,7 +238,7 @@ final class SerialTerminal: @unchecked Sendable {
             tcsetattr(0, TCSANOW, &raw)
             FileHandle.standardError.write(Data("breadbox run: serial console; Ctrl-] to quit\r\n".utf8))
         }
-        let sup = supervisor, tty = isTerminal
+        let inbox = inbox, tty = isTerminal
         let t = Thread {
             var buffer = [UInt8](repeating: 0, count: 256)
             while true {
@@ -246,14 +247,14 @@ final class SerialTerminal: @unchecked Sendable {
                 var bytes = Array(buffer[0..<n])
                 if tty, let quit = bytes.firstIndex(of: 0x1D) {
                     bytes = Array(bytes[..<quit])
-                    sup.feedInput(bytes)
-                    sup.closeInput()
-                    sup.requestStop()
+                    inbox.postInput(bytes)
+                    inbox.closeInput()
+                    inbox.requestStop()
                     return
                 }
-                sup.feedInput(bytes)
+                inbox.postInput(bytes)
             }
-            sup.closeInput()
+            inbox.closeInput()
         }
         t.name = "SerialInput"
         t.start()

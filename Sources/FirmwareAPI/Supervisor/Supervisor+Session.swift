@@ -6,39 +6,17 @@ import PythonRuntime
 /// (from a `DriveWatcher` connected with `watch(_:)`), and — when interactive —
 /// the serial console's REPL in the same runtime, fed with `feedInput(_:)`.
 extension Supervisor {
-    var userInterrupted: Bool { userInterruptFlag.load(ordering: .relaxed) != 0 }
+    var userInterrupted: Bool { inbox.userInterrupted }
 
     // MARK: Serial input
 
     /// Bytes typed on the serial console (any thread). Ctrl-C (0x03) interrupts
     /// the code running now, if any; everything else waits for the REPL.
-    public func feedInput(_ bytes: [UInt8]) {
-        var rest: [UInt8] = []
-        for b in bytes {
-            if b == 0x03 {
-                let running: Bool = runtimeLock.withLock {
-                    guard let rt = liveRuntime else { return false }
-                    userInterruptFlag.store(1, ordering: .relaxed)
-                    rt.requestInterrupt()
-                    return true
-                }
-                if running { continue }
-            }
-            rest.append(b)
-        }
-        inputLock.withLock { inputBytes.append(contentsOf: rest) }
-    }
+    public func feedInput(_ bytes: [UInt8]) { inbox.postInput(bytes) }
 
     /// The serial input ended (stdin closed): the session ends once the REPL
-    /// has read what was typed.
-    public func closeInput() { inputLock.withLock { inputClosed = true } }
-
-    private func takeInputByte() -> UInt8?? {
-        inputLock.withLock { () -> UInt8?? in
-            if !inputBytes.isEmpty { return .some(inputBytes.removeFirst()) }
-            return inputClosed ? .some(nil) : nil
-        }
-    }
+    /// has read what was typed. Any thread.
+    public func closeInput() { inbox.closeInput() }
 
     /// Lets the board idle about 10 ms (virtual time passing, paced to the wall
     /// when a pacer is set; unpaced, the host waits that long instead).
@@ -60,7 +38,7 @@ extension Supervisor {
     private func nextInput() -> InputEvent {
         while true {
             if reloadPending || stopRequested || timedOut { return .interrupted }
-            switch takeInputByte() {
+            switch inbox.takeInputByte() {
             case .some(.some(let b)): return .byte(b)
             case .some(.none): return .closed
             case .none: idleSlice()
@@ -178,10 +156,9 @@ extension Supervisor {
     /// Runs one REPL input with the board live; a `sys.exit()` or
     /// `machine.soft_reset()` reboots (returns that boot's outcome).
     private func execute(_ source: String, in rt: Runtime) -> BootOutcome? {
-        userInterruptFlag.store(0, ordering: .relaxed)
-        runtimeLock.withLock { liveRuntime = rt }
+        inbox.beginExecution()
         let error = rt.runInteractive(source)
-        runtimeLock.withLock { liveRuntime = nil }
+        inbox.endExecution()
         rt.reportPendingInstructions()
         if machine?.pendingReset != nil || (error.map { $0.type.isSubtype(of: rt.types.SystemExit) } ?? false) {
             switch machine?.pendingReset {

@@ -1,7 +1,6 @@
 import BoardEmulator
 import Foundation
 import PythonRuntime
-import Synchronization
 
 /// A project that cannot be run (bad folder, circuit or `--set`): one line.
 public struct SupervisorError: Error, CustomStringConvertible, Equatable {
@@ -44,6 +43,9 @@ public enum HeadlessResult: Equatable, Sendable {
 /// from the board, the board's clock, the drive as its file system, and its
 /// output to the serial sink. All serial output goes through `serialOutput`
 /// and is kept in `serialLog`.
+///
+/// A supervisor belongs to its board's firmware thread; other threads reach it
+/// only through its `inbox` (and the forwarding methods marked "any thread").
 public final class Supervisor {
     public let project: URL
     public let assembly: CircuitAssembly
@@ -77,18 +79,11 @@ public final class Supervisor {
     /// Called when the virtual timeout passes (before the run is stopped).
     public var onTimeout: (() -> Void)?
 
-    private let reloadFlag = Atomic<Int>(0)
-    private let stopFlag = Atomic<Int>(0)
+    /// What other threads post to this board (input, drive changes, stop,
+    /// reload), taken at the firmware thread's safe points.
+    public let inbox = BoardInbox()
     private var matchTail = ""
     private var timeoutEvent: VirtualClock.EventID?
-    let runtimeLock = NSLock()
-    var liveRuntime: Runtime?
-    /// Serial input (stdin bytes) not yet read by the REPL; fed from any thread.
-    let inputLock = NSLock()
-    var inputBytes: [UInt8] = []
-    var inputClosed = false
-    /// Set by Ctrl-C on the serial input while code runs.
-    let userInterruptFlag = Atomic<Int>(0)
 
     /// Loads `PROJECT/circuit.json` and `PROJECT/drive/`.
     public init(project: URL, boardDirectory: URL = BoardDefinition.sourceTreeDirectory) throws(SupervisorError) {
@@ -112,6 +107,7 @@ public final class Supervisor {
             throw SupervisorError("\(e)")
         }
         adapter = BoardHostAdapter(board: assembly.board)
+        adapter.clock.safePoint = { [unowned self] in self.takeMail() }
     }
 
     /// `--set NAME.ATTR=VALUE`: a part's attribute, or `environment.temperature`
@@ -163,31 +159,35 @@ public final class Supervisor {
 
     // MARK: Stopping from outside
 
-    /// Ends the run in progress (its `KeyboardInterrupt` is not reported).
-    public func requestStop() {
-        stopFlag.store(1, ordering: .relaxed)
-        runtimeLock.withLock { liveRuntime?.requestInterrupt() }
-    }
+    /// Ends the run in progress (its `KeyboardInterrupt` is not reported). Any thread.
+    public func requestStop() { inbox.requestStop() }
 
     /// Auto-reload: stops the program in progress (if any) and runs again once it
-    /// has stopped. Safe from any thread (the drive watcher's).
-    public func requestReload() {
-        reloadFlag.store(1, ordering: .relaxed)
-        runtimeLock.withLock { liveRuntime?.requestInterrupt() }
-    }
+    /// has stopped. Any thread.
+    public func requestReload() { inbox.requestReload() }
 
-    public var reloadPending: Bool { reloadFlag.load(ordering: .relaxed) != 0 }
-    var stopRequested: Bool { stopFlag.load(ordering: .relaxed) != 0 }
+    /// A reload is due (drive changes posted so far taken into account).
+    public var reloadPending: Bool {
+        takeMail()
+        return inbox.reloadRequested
+    }
+    var stopRequested: Bool { inbox.stopRequested }
 
     /// Connects a drive watcher: a settled change reloads (CircuitPython auto-reload;
-    /// MicroPython soft-reboots the same way).
+    /// MicroPython soft-reboots the same way). The watcher's thread only posts
+    /// the change; the firmware thread decides at its next safe point.
     public func watch(_ watcher: DriveWatcher) {
-        watcher.onSettledChange = { [weak self] paths in
-            guard let self else { return }
-            // The board's own writes (a log, count.txt) do not reload it.
-            if paths.subtracting(self.drive.takeCodeWrites()).isEmpty { return }
-            if self.flavour == .micropython || self.autoReloadEnabled { self.requestReload() }
-        }
+        watcher.onSettledChange = { [inbox] paths in inbox.postDriveChange(paths) }
+    }
+
+    /// The firmware thread's look at the inbox (at the interpreter's safe
+    /// points, between sleep slices, while idle): a settled drive change
+    /// reloads, unless only the board's own writes changed it.
+    func takeMail() {
+        let changed = inbox.takeDriveChanges()
+        if changed.isEmpty { return }
+        if changed.subtracting(drive.takeCodeWrites()).isEmpty { return }
+        if flavour == .micropython || autoReloadEnabled { requestReload() }
     }
 
     /// Stops the run when virtual time reaches `nanoseconds` from now.
@@ -221,7 +221,7 @@ public final class Supervisor {
             config.version = "\(SupervisorTexts.circuitpythonVersion) on \(SupervisorTexts.circuitpythonDate)"
         }
         let host = SupervisorHost(supervisor: self)
-        let rt = Runtime(host: host, configuration: config)
+        let rt = Runtime(host: host, configuration: config, interruptLine: inbox.interruptLine)
         switch flavour {
         case .micropython:
             machine = installMachineModule(rt, board: board, assembly: assembly)
@@ -267,19 +267,18 @@ public final class Supervisor {
 
     /// How the last boot ended (nil before the first); the window's status line.
     public private(set) var lastOutcome: BootOutcome?
-    /// True while Python code runs (a program or a REPL line), on the supervisor's thread.
-    public var isExecuting: Bool { liveRuntime != nil }
+    /// True while Python code runs (a program or a REPL line).
+    public var isExecuting: Bool { inbox.isExecuting }
 
     private func bootSequence() -> BootOutcome {
         while true {
             if stopRequested { return .stopped }
-            reloadFlag.store(0, ordering: .relaxed)
-            userInterruptFlag.store(0, ordering: .relaxed)
+            inbox.clearReload()
             bootCount += 1
             let rt = makeRuntime()
             runtime = rt
-            runtimeLock.withLock { liveRuntime = rt }
-            defer { runtimeLock.withLock { liveRuntime = nil } }
+            inbox.beginExecution()
+            defer { inbox.endExecution() }
             let outcome = flavour == .micropython ? bootMicroPython(rt) : bootCircuitPython(rt)
             if let reset = machine?.pendingReset {
                 rt.reportPendingInstructions()
@@ -370,7 +369,7 @@ public final class Supervisor {
     /// board waits): the soft-reboot text, a soft reset and the next boot.
     @discardableResult
     public func reload() -> BootOutcome {
-        reloadFlag.store(0, ordering: .relaxed)
+        inbox.clearReload()
         emit(flavour == .micropython ? SupervisorTexts.micropythonSoftReboot : SupervisorTexts.circuitpythonSoftReboot)
         board.softReset()
         return boot()

@@ -76,7 +76,7 @@ extension Runtime {
                 let forbid = try rt.isTruthy(args[5])
                 if pos > endpos { return .none }
                 let matcher = RegexMatcher(prog: h.program, subject: h.lastCodes, end: endpos, isBytes: h.isBytes) { () throws(PyError) in
-                    if rt.interruptRequested.exchange(0, ordering: .relaxed) != 0 {
+                    if rt.interruptLine.take() {
                         throw PyError(rt.newException(rt.types.KeyboardInterrupt, args: []))
                     }
                 }

@@ -54,10 +54,10 @@ extension Runtime {
             if now >= deadline { return [] }
             do {
                 clock.sleep(nanoseconds: min(1_000_000, deadline - now)) { [unowned self] in
-                    interruptRequested.load(ordering: .relaxed) != 0
+                    interruptLine.isRaised
                 }
             }
-            if interruptRequested.exchange(0, ordering: .relaxed) != 0 {
+            if interruptLine.take() {
                 throw PyError(newException(types.KeyboardInterrupt, args: []))
             }
             try runScheduledCallbacks()

@@ -54,7 +54,7 @@ extension Runtime {
                 slice = min(slice, UInt64(timeout) - elapsed)
             }
             _ = net.wait(handle, writable: writable, nanoseconds: slice)
-            if interruptRequested.exchange(0, ordering: .relaxed) != 0 {
+            if interruptLine.take() {
                 throw PyError(newException(types.KeyboardInterrupt, args: []))
             }
         }

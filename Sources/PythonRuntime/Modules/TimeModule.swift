@@ -34,10 +34,10 @@ extension Runtime {
         reportPendingInstructions()
         if nanoseconds > 0 {
             host.clock.sleep(nanoseconds: nanoseconds) { [unowned self] in
-                self.interruptRequested.load(ordering: .relaxed) != 0
+                self.interruptLine.isRaised
             }
         }
-        if interruptRequested.exchange(0, ordering: .relaxed) != 0 {
+        if interruptLine.take() {
             throw PyError(newException(types.KeyboardInterrupt, args: []))
         }
     }

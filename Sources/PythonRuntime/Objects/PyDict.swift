@@ -21,18 +21,17 @@ public final class PyDict: PyObject {
 
     /// Changes on every mutation, to a value no dict has had before, so an inline
     /// cache that saw (dict, version) knows the dict still holds what it saw.
-    var version: UInt64 = PyDict.nextVersion()
-    nonisolated(unsafe) private static var versionCounter: UInt64 = 0
-    @inline(__always) static func nextVersion() -> UInt64 {
-        versionCounter &+= 1
-        return versionCounter
-    }
-    /// Called on every mutation (through `version`'s setter below).
+    var version: UInt64
+    /// The runtime's cache stamps (the dict's type's).
+    let counters: CacheCounters
+    /// Called on every mutation, after `version` has moved on.
     @inline(__always) private func mutated() {
-        if isTypeNamespace { PyType.epoch &+= 1 }
+        if isTypeNamespace { counters.typeEpoch &+= 1 }
     }
 
     public init(type: PyType, capacity: Int = 0) {
+        counters = type.counters
+        version = counters.nextDictVersion()
         super.init(type: type)
         if capacity > 0 { entries.reserveCapacity(capacity) }
     }
@@ -70,7 +69,7 @@ public final class PyDict: PyObject {
         let h = key.strHash
         if let e = findStr(key, h) {
             entries[e].value = value
-            version = PyDict.nextVersion(); mutated()
+            version = counters.nextDictVersion(); mutated()
             return
         }
         appendEntry(Value(key), h, value)
@@ -148,7 +147,7 @@ public final class PyDict: PyObject {
         let h = try rt.hash(key)
         if let e = try find(key, hash: h, rt) {
             entries[e].value = value
-            version = PyDict.nextVersion(); mutated()
+            version = counters.nextDictVersion(); mutated()
             return
         }
         appendEntry(key, h, value)
@@ -171,7 +170,7 @@ public final class PyDict: PyObject {
         index = []
         count = 0
         entriesHoldOnlyInternedStrings = true
-        version = PyDict.nextVersion(); mutated()
+        version = counters.nextDictVersion(); mutated()
     }
 
     /// Live entries in insertion order.
@@ -197,7 +196,7 @@ public final class PyDict: PyObject {
 
     func setValue(atEntry e: Int, _ v: Value) {
         entries[e].value = v
-        version = PyDict.nextVersion(); mutated()
+        version = counters.nextDictVersion(); mutated()
     }
 
     /// Removes and returns the last inserted entry (popitem).
@@ -227,7 +226,7 @@ public final class PyDict: PyObject {
         entries.append(Entry(hash: h, key: key, value: value))
         if !index.isEmpty { insertIndex(h, Int32(e)) }
         count += 1
-        version = PyDict.nextVersion(); mutated()
+        version = counters.nextDictVersion(); mutated()
     }
 
     private func removeEntry(_ e: Int) -> Value {
@@ -235,7 +234,7 @@ public final class PyDict: PyObject {
         entries[e].key = .null
         entries[e].value = .null
         count -= 1
-        version = PyDict.nextVersion(); mutated()
+        version = counters.nextDictVersion(); mutated()
         if count == 0 {
             removeAll()
         } else if index.isEmpty && e == entries.count - 1 {

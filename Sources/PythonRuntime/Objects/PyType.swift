@@ -28,7 +28,7 @@ public final class PyType: PyObject {
     public var dict: PyDict! {
         didSet {
             dict?.isTypeNamespace = true
-            PyType.epoch &+= 1
+            counters.typeEpoch &+= 1
         }
     }
     public var layout: InstanceLayout = .object
@@ -44,24 +44,36 @@ public final class PyType: PyObject {
     var definesGetattr = false
     var definesSetattr = false
     /// Direct-mapped cache of `lookup` results for interned names, valid while
-    /// `cacheEpoch == PyType.epoch` (any change to any class dict bumps the epoch).
+    /// `cacheEpoch == counters.typeEpoch` (any change to any class dict of this
+    /// runtime bumps the epoch).
     private let cacheNames = UnsafeMutablePointer<UInt>.allocate(capacity: PyType.cacheSize)
     private let cacheValues = UnsafeMutablePointer<Value>.allocate(capacity: PyType.cacheSize)
     private var cacheEpoch: UInt64 = 0
     static let cacheSize = 32
-    nonisolated(unsafe) static var epoch: UInt64 = 1
+    /// This runtime's cache stamps (shared by all its types and dicts).
+    let counters: CacheCounters
 
     deinit {
         cacheNames.deallocate()
         cacheValues.deallocate()
     }
 
-    public init(metatype: PyType?, name: String) {
+    /// A type whose type is `metatype` (`type` or a metaclass), in the metatype's runtime.
+    public convenience init(metatype: PyType, name: String) {
+        self.init(type: metatype, name: name, counters: metatype.counters)
+    }
+
+    /// `type` itself, the first type of a runtime: its own type.
+    convenience init(rootNamed name: String, counters: CacheCounters) {
+        self.init(type: nil, name: name, counters: counters)
+    }
+
+    private init(type metatype: PyType?, name: String, counters: CacheCounters) {
         self.name = name
         self.qualifiedName = name
+        self.counters = counters
         cacheNames.initialize(repeating: 0, count: PyType.cacheSize)
         cacheValues.initialize(repeating: .null, count: PyType.cacheSize)
-        // `type` is its own type: the bootstrap passes nil and we point at ourselves.
         super.init(type: metatype ?? PyType.placeholder)
         if metatype == nil { self.type = self }
     }
@@ -88,9 +100,10 @@ public final class PyType: PyObject {
     @inline(__always)
     public func lookup(_ name: PyStr) -> Value {
         guard name.isInterned else { return lookupUncached(name) }
-        if cacheEpoch != PyType.epoch {
+        let epoch = counters.typeEpoch
+        if cacheEpoch != epoch {
             cacheNames.update(repeating: 0, count: PyType.cacheSize)
-            cacheEpoch = PyType.epoch
+            cacheEpoch = epoch
         }
         let key = UInt(bitPattern: unsafeBitCast(name, to: Int.self))
         let slot = Int((key >> 4) & UInt(PyType.cacheSize - 1))

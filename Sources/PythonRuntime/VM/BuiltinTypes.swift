@@ -72,8 +72,8 @@ public final class BuiltinTypes {
     /// All exception types by name, for the builtins module.
     public private(set) var exceptionTypes: [PyType] = []
 
-    init() {
-        let type = PyType(metatype: nil, name: "type")
+    init(counters: CacheCounters) {
+        let type = PyType(rootNamed: "type", counters: counters)
         self.type = type
         func make(_ name: String, _ base: PyType?, _ layout: InstanceLayout, subclassable: Bool = true) -> PyType {
             let t = PyType(metatype: type, name: name)

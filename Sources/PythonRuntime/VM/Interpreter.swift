@@ -870,7 +870,7 @@ extension Runtime {
     /// or an interrupt pending): see `checkpoint`.
     @inline(__always) func safePoint(_ ip: Int, _ sp: UnsafeMutablePointer<Value>,
                                      _ executed: inout Int, _ nurseryFloor: Int) throws(PyError) {
-        guard executed >= checkpointInterval || interruptRequested.load(ordering: .relaxed) != 0 else { return }
+        guard executed >= checkpointInterval || interruptLine.isRaised else { return }
         saveState(ip, sp, executed)
         try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
     }
@@ -906,7 +906,7 @@ extension Runtime {
             reportedInstructionCount = instructionCount
             host.instructionsExecuted(delta)
         }
-        if interruptRequested.exchange(0, ordering: .relaxed) != 0 {
+        if interruptLine.take() {
             throw PyError(newException(types.KeyboardInterrupt, args: []))
         }
         if allocatedWhileLocked {

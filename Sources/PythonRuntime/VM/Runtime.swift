@@ -1,5 +1,4 @@
 import BigInt
-import Synchronization
 
 /// What the runtime asks of the program embedding it. Everything outside the
 /// language (console, files, time) reaches the runtime only through here.
@@ -62,12 +61,15 @@ public struct RuntimeConfiguration {
 }
 
 /// One Python interpreter: its heap, types, modules and the running frames.
-/// Not thread-safe except for `requestInterrupt`, which any thread may call.
+/// Driven by one thread at a time; other threads reach it only through its
+/// `interruptLine`.
 public final class Runtime {
     public let host: RuntimeHost
     public let configuration: RuntimeConfiguration
     let heap: Heap
     public let types: BuiltinTypes
+    /// The stamps this runtime's inline caches check (its types and dicts share them).
+    let cacheCounters = CacheCounters()
     var interned: [String: PyStr] = [:]
     /// Common names as interned strings (`__init__`, `__name__`...).
     var names: Names!
@@ -101,8 +103,8 @@ public final class Runtime {
     /// the loop's sync points), and those of the loops that called it.
     var executedInLoop = 0
     var executedInOuterLoops = 0
-    /// Set from any thread to make the running code raise KeyboardInterrupt.
-    let interruptRequested = Atomic<Int>(0)
+    /// Raised from any thread to make the running code raise KeyboardInterrupt.
+    public let interruptLine: InterruptLine
     var builtinsModule: PyModule!
     var stdoutObject: PyObject?
     var stderrObject: PyObject?
@@ -125,11 +127,15 @@ public final class Runtime {
     /// State of the system modules (current directory, scheduler queue...).
     lazy var system = SystemState(self)
 
-    public init(host: RuntimeHost, configuration: RuntimeConfiguration = RuntimeConfiguration()) {
+    /// `interruptLine`: the line this runtime listens to (a board passes the one
+    /// it keeps across reboots); by default a line of its own.
+    public init(host: RuntimeHost, configuration: RuntimeConfiguration = RuntimeConfiguration(),
+                interruptLine: InterruptLine = InterruptLine()) {
         self.host = host
+        self.interruptLine = interruptLine
         self.configuration = configuration
         heap = Heap(limit: configuration.heapLimit)
-        types = BuiltinTypes()
+        types = BuiltinTypes(counters: cacheCounters)
         valueStackCapacity = 1 << 20
         valueStack = .allocate(capacity: valueStackCapacity)
         valueStack.initialize(repeating: .null, count: valueStackCapacity)
@@ -155,7 +161,7 @@ public final class Runtime {
 
     /// Asks the running code to raise KeyboardInterrupt at the next safe point.
     public func requestInterrupt() {
-        interruptRequested.store(1, ordering: .relaxed)
+        interruptLine.raise()
     }
 
     // MARK: allocation

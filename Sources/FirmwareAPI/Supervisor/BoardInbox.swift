@@ -1,0 +1,117 @@
+import Foundation
+import PythonRuntime
+import Synchronization
+
+/// Everything other threads hand one board: serial input, the end of input,
+/// settled drive changes, stop and reload requests. Any thread may post; the
+/// firmware thread takes the mail at its safe points, so the supervisor, the
+/// board and the runtime are only ever touched by that thread.
+///
+/// The one thing that acts at once is the board's `interruptLine`, shared by
+/// every runtime the board boots: a stop, a reload or Ctrl-C raises it while
+/// code runs, and the interpreter notices at its next safe point.
+public final class BoardInbox: @unchecked Sendable {
+    public let interruptLine = InterruptLine()
+
+    private struct Mail {
+        var input: [UInt8] = []
+        var inputClosed = false
+        var driveChanges: Set<String> = []
+        var stop = false
+        var reload = false
+        /// Ctrl-C arrived while code ran.
+        var userInterrupt = false
+        /// Python code is running (set by the firmware thread).
+        var executing = false
+    }
+
+    private let lock = NSLock()
+    private var mail = Mail()
+    /// Drive changes wait: a cheap look for the interpreter's safe points.
+    private let hasDriveChanges = Atomic<Bool>(false)
+
+    public init() {}
+
+    // MARK: Posting (any thread)
+
+    /// Bytes typed on the serial console. Ctrl-C (0x03) interrupts the code
+    /// running now, if any; everything else waits for the REPL.
+    public func postInput(_ bytes: [UInt8]) {
+        lock.withLock {
+            for b in bytes {
+                if b == 0x03 && mail.executing {
+                    mail.userInterrupt = true
+                    interruptLine.raise()
+                    continue
+                }
+                mail.input.append(b)
+            }
+        }
+    }
+
+    /// The serial input ended (stdin closed).
+    public func closeInput() { lock.withLock { mail.inputClosed = true } }
+
+    /// Paths on the drive that changed and settled (the drive watcher's report).
+    public func postDriveChange(_ paths: Set<String>) {
+        lock.withLock { mail.driveChanges.formUnion(paths) }
+        hasDriveChanges.store(true, ordering: .releasing)
+    }
+
+    /// Ends the run in progress (its KeyboardInterrupt is not reported).
+    public func requestStop() {
+        lock.withLock {
+            mail.stop = true
+            if mail.executing { interruptLine.raise() }
+        }
+    }
+
+    /// Stops the program in progress (if any) so the board boots again.
+    public func requestReload() {
+        lock.withLock {
+            mail.reload = true
+            if mail.executing { interruptLine.raise() }
+        }
+    }
+
+    // MARK: Taking (the firmware thread)
+
+    var stopRequested: Bool { lock.withLock { mail.stop } }
+    var reloadRequested: Bool { lock.withLock { mail.reload } }
+    var userInterrupted: Bool { lock.withLock { mail.userInterrupt } }
+    var isExecuting: Bool { lock.withLock { mail.executing } }
+
+    func clearReload() { lock.withLock { mail.reload = false } }
+
+    /// Code starts running: a Ctrl-C from now on interrupts it, and a stop or
+    /// reload already asked for interrupts it at once.
+    func beginExecution() {
+        lock.withLock {
+            mail.executing = true
+            mail.userInterrupt = false
+            interruptLine.clear()
+            if mail.stop || mail.reload { interruptLine.raise() }
+        }
+    }
+
+    func endExecution() { lock.withLock { mail.executing = false } }
+
+    /// The next serial byte (`.some(byte)`), the end of input (`.some(nil)`),
+    /// or nil while nothing has come.
+    func takeInputByte() -> UInt8?? {
+        lock.withLock { () -> UInt8?? in
+            if !mail.input.isEmpty { return .some(mail.input.removeFirst()) }
+            return mail.inputClosed ? .some(nil) : nil
+        }
+    }
+
+    /// The drive changes posted since the last call (empty when none).
+    func takeDriveChanges() -> Set<String> {
+        guard hasDriveChanges.load(ordering: .acquiring) else { return [] }
+        return lock.withLock {
+            hasDriveChanges.store(false, ordering: .relaxed)
+            defer { mail.driveChanges = [] }
+            return mail.driveChanges
+        }
+    }
+}
