@@ -84,6 +84,12 @@ public final class CodeObject {
     var constantValues: ContiguousArray<Value> = []
     var nameValues: ContiguousArray<Value> = []
     var isMaterialized = false
+    /// Slots before the value stack (locals, cells, free variables) and the
+    /// first cell's slot, counted once at materialization so that calls read
+    /// two Ints instead of three arrays (each read of an array property
+    /// retains its buffer).
+    var fixedSlotCount = 0
+    var cellBase = 0
     /// `instructions` copied to memory that stays put, for the interpreter loop.
     var instructionBuffer: UnsafeMutablePointer<Instruction>?
     var constantBuffer: UnsafeMutablePointer<Value>?

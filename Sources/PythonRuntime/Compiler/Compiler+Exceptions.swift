@@ -5,6 +5,14 @@
 // by a cleanup entry of depth stackLevel + 1 whose handler is popExceptReraise.
 
 extension Compiler {
+    /// Where an exception lands: `label`, then [prev, exc] pushed by
+    /// pushExcInfo, with the region after it covered by `cleanup` (depth base + 1).
+    private func beginHandler(_ label: Label, cleanup: Label, base: Int) {
+        unit.bind(label)
+        unit.pushHandler(cleanup, depth: base + 1)
+        unit.emit(.pushExcInfo)
+    }
+
     func compileTryExcept(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt]) throws(SyntaxErrorInfo) {
         let u = unit
         let handlerLabel = u.newLabel(), cleanup = u.newLabel(), end = u.newLabel()
@@ -18,9 +26,7 @@ extension Compiler {
         try compileBody(orelse)
         u.emitJump(.jump, end)
 
-        u.bind(handlerLabel)
-        u.pushHandler(cleanup, depth: base + 1)
-        u.emit(.pushExcInfo)
+        beginHandler(handlerLabel, cleanup: cleanup, base: base)
         for (i, h) in handlers.enumerated() {
             u.currentLine = h.location.line
             if h.type == nil && i < handlers.count - 1 {
@@ -98,9 +104,7 @@ extension Compiler {
         try compileBody(finalbody)
         u.emitJump(.jump, exit)
 
-        u.bind(excPath)
-        u.pushHandler(cleanup, depth: base + 1)
-        u.emit(.pushExcInfo)
+        beginHandler(excPath, cleanup: cleanup, base: base)
         u.stackLevel += 2
         u.blocks.append(.finallyEnd)
         try compileBody(finalbody)

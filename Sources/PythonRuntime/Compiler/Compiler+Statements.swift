@@ -34,11 +34,7 @@ extension Compiler {
                 try compileStore(target)
             }
         case .for(let target, let iter, let body, let orelse, let isAsync):
-            if isAsync {
-                try compileAsyncFor(target, iter, body, orelse)
-            } else {
-                try compileFor(target, iter, body, orelse)
-            }
+            try compileFor(target, iter, body, orelse, isAsync: isAsync)
         case .while(let test, let body, let orelse):
             try compileWhile(test, body, orelse)
         case .if(let test, let body, let orelse):
@@ -241,23 +237,23 @@ extension Compiler {
 
     // MARK: Loops
 
-    func compileFor(_ target: Expr, _ iter: Expr, _ body: [Stmt], _ orelse: [Stmt]) throws(SyntaxErrorInfo) {
+    /// `for` and `async for`. The loop leaves through `exhausted` when the
+    /// iterator is done (FOR_ITER's jump, or StopAsyncIteration caught around
+    /// the awaited __anext__), runs `else` and ends; `break` skips the `else`.
+    func compileFor(_ target: Expr, _ iter: Expr, _ body: [Stmt], _ orelse: [Stmt], isAsync: Bool) throws(SyntaxErrorInfo) {
         let u = unit
-        let start = u.newLabel(), cleanup = u.newLabel(), end = u.newLabel()
+        let start = u.newLabel(), exhausted = u.newLabel(), end = u.newLabel()
         try compileExpr(iter)
-        u.emit(.getIter)
+        u.emit(isAsync ? .getAIter : .getIter)
         u.bind(start)
-        u.emitJump(.forIter, cleanup)
-        try compileLoopBody(target, body, start: start, end: end)
-        u.bind(cleanup)
-        try compileBody(orelse)
-        u.bind(end)
-    }
-
-    /// `for`'s body once the next item is on the stack: store it in the target,
-    /// run the body, go back to `start`; `break` leaves for `end`.
-    private func compileLoopBody(_ target: Expr, _ body: [Stmt], start: Label, end: Label) throws(SyntaxErrorInfo) {
-        let u = unit
+        if isAsync {
+            u.pushHandler(exhausted, depth: u.stackLevel + 1)
+            u.emit(.getANext)
+            emitAwait()
+            u.popHandler()
+        } else {
+            u.emitJump(.forIter, exhausted)
+        }
         u.stackLevel += 1
         u.blocks.append(.forLoop(start: start, end: end))
         try compileStore(target)
@@ -265,21 +261,8 @@ extension Compiler {
         u.emitJump(.jump, start)
         u.blocks.removeLast()
         u.stackLevel -= 1
-    }
-
-    func compileAsyncFor(_ target: Expr, _ iter: Expr, _ body: [Stmt], _ orelse: [Stmt]) throws(SyntaxErrorInfo) {
-        let u = unit
-        let start = u.newLabel(), except = u.newLabel(), end = u.newLabel()
-        try compileExpr(iter)
-        u.emit(.getAIter)
-        u.bind(start)
-        u.pushHandler(except, depth: u.stackLevel + 1)
-        u.emit(.getANext)
-        emitAwait()
-        u.popHandler()
-        try compileLoopBody(target, body, start: start, end: end)
-        u.bind(except)
-        u.emit(.endAsyncFor)
+        u.bind(exhausted)
+        if isAsync { u.emit(.endAsyncFor) }
         try compileBody(orelse)
         u.bind(end)
     }

@@ -19,12 +19,18 @@ struct FrameRegisters {
     let constants: UnsafeMutablePointer<Value>
     let names: UnsafeMutablePointer<Value>
     let slots: UnsafeMutablePointer<Value>
+    /// One inline-cache entry per instruction, for LOAD_GLOBAL.
+    let globalCache: UnsafeMutablePointer<GlobalCacheEntry>
+    /// The slot of the first cell (after the fast locals).
+    let cellBase: Int
 
     /// `code` must be materialized.
     init(code: CodeObject, slots: UnsafeMutablePointer<Value>) {
         instructions = code.instructionBuffer!
         constants = code.constantBuffer!
         names = code.nameBuffer!
+        globalCache = code.globalCache!
+        cellBase = code.cellBase
         self.slots = slots
     }
 }
@@ -56,6 +62,8 @@ extension Runtime {
         let gc = UnsafeMutablePointer<GlobalCacheEntry>.allocate(capacity: n)
         gc.initialize(repeating: GlobalCacheEntry(), count: n)
         code.globalCache = gc
+        code.cellBase = code.variableNames.count
+        code.fixedSlotCount = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
     }
 
     func constantValue(_ c: CodeConstant) -> Value {
@@ -102,7 +110,7 @@ extension Runtime {
             f.builtins = builtins
             f.locals = nil
             f.slots = slots
-            f.stackBase = slots + (code.variableNames.count + code.cellVariables.count + code.freeVariables.count)
+            f.stackBase = slots + code.fixedSlotCount
             f.sp = f.stackBase
             f.ip = 0
             f.parent = nil
@@ -138,9 +146,9 @@ extension Runtime {
     /// after putting a generator in `generatorResult` when the function is a generator.
     func enterFunction(_ function: PyFunction, slots: UnsafeMutablePointer<Value>, argc: Int, kwNames: PyTuple?,
                        generatorResult: inout Value) throws(PyError) -> Frame? {
-        let code = function.code
+        unowned(unsafe) let code = function.code
         if !code.isMaterialized { materialize(code) }
-        let fixed = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
+        let fixed = code.fixedSlotCount
         guard slots + fixed + code.stackSize + 8 < valueStack + valueStackCapacity,
               frameDepth < configuration.recursionLimit else {
             throw error(types.RecursionError, "maximum recursion depth exceeded")
@@ -248,7 +256,6 @@ extension Runtime {
         frameDepth += 1
         unowned(unsafe) var frame = entry
         currentFrame = frame
-        unowned(unsafe) var code = frame.code
         var (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
         var executed = 0
         let floatCost = configuration.floatResultInstructions
@@ -299,7 +306,7 @@ extension Runtime {
                         if v.isNull {
                             saveState(ip, sp, executed)
                             throw error(types.UnboundLocalError,
-                                        "local variable '\(code.variableNames[arg])' referenced before assignment")
+                                        "local variable '\(frame.code.variableNames[arg])' referenced before assignment")
                         }
                         push(&sp, v)
                     case .storeFast:
@@ -309,31 +316,31 @@ extension Runtime {
                         if r.slots[arg].isNull {
                             saveState(ip, sp, executed)
                             throw error(types.UnboundLocalError,
-                                        "local variable '\(code.variableNames[arg])' referenced before assignment")
+                                        "local variable '\(frame.code.variableNames[arg])' referenced before assignment")
                         }
                         r.slots[arg] = .null
                     case .loadDeref:
-                        let cell = unsafeDowncast(r.slots[code.variableNames.count + arg].object, to: PyCell.self)
-                        if cell.contents.isNull { saveState(ip, sp, executed); throw unboundCell(code, arg) }
+                        let cell = unsafeDowncast(r.slots[r.cellBase + arg].object, to: PyCell.self)
+                        if cell.contents.isNull { saveState(ip, sp, executed); throw unboundCell(frame.code, arg) }
                         push(&sp, cell.contents)
                     case .storeDeref:
-                        let cell = unsafeDowncast(r.slots[code.variableNames.count + arg].object, to: PyCell.self)
+                        let cell = unsafeDowncast(r.slots[r.cellBase + arg].object, to: PyCell.self)
                         cell.contents = pop(&sp)
                     case .deleteDeref:
-                        let cell = unsafeDowncast(r.slots[code.variableNames.count + arg].object, to: PyCell.self)
-                        if cell.contents.isNull { saveState(ip, sp, executed); throw unboundCell(code, arg) }
+                        let cell = unsafeDowncast(r.slots[r.cellBase + arg].object, to: PyCell.self)
+                        if cell.contents.isNull { saveState(ip, sp, executed); throw unboundCell(frame.code, arg) }
                         cell.contents = .null
                     case .loadClosure:
-                        push(&sp, r.slots[code.variableNames.count + arg])
+                        push(&sp, r.slots[r.cellBase + arg])
                     case .loadClassDeref:
-                        let cellIndex = code.variableNames.count + arg
-                        let name = intern(cellName(code, arg))
+                        let cellIndex = r.cellBase + arg
+                        let name = intern(cellName(frame.code, arg))
                         if let locals = frame.locals {
                             let v = locals.getStr(name)
                             if !v.isNull { push(&sp, v); break }
                         }
                         let cell = unsafeDowncast(r.slots[cellIndex].object, to: PyCell.self)
-                        if cell.contents.isNull { saveState(ip, sp, executed); throw unboundCell(code, arg) }
+                        if cell.contents.isNull { saveState(ip, sp, executed); throw unboundCell(frame.code, arg) }
                         push(&sp, cell.contents)
                     case .loadName:
                         let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
@@ -359,7 +366,7 @@ extension Runtime {
                         let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
                         if (frame.locals ?? frame.globals).removeStr(name).isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                     case .loadGlobal:
-                        let cache = code.globalCache! + (ip - 1)
+                        let cache = r.globalCache + (ip - 1)
                         let g = frame.globals, b = frame.builtins
                         if cache.pointee.globalsVersion == g.version && cache.pointee.builtinsVersion == b.version {
                             push(&sp, cache.pointee.value)
@@ -670,7 +677,7 @@ extension Runtime {
                             }
                             callee.parent = frame
                             frameDepth += 1
-                            frame = callee; currentFrame = frame; code = frame.code; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                            frame = callee; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                             break
                         }
                         saveState(ip, sp, executed)
@@ -697,7 +704,7 @@ extension Runtime {
                         }
                         unowned(unsafe) let finished = frame
                         frameDepth -= 1
-                        frame = finished.parent!; currentFrame = frame; code = frame.code; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                        frame = finished.parent!; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                         releaseFrame(finished)
                         push(&sp, result)
                     case .loadBuildClass:
@@ -823,13 +830,13 @@ extension Runtime {
                 reraising = false
                 while true {
                     let raisingIP = ip - 1
-                    let entryLine = TracebackEntry(filename: code.filename, line: code.line(at: raisingIP),
-                                                   function: code.name)
+                    let entryLine = TracebackEntry(filename: frame.code.filename, line: frame.code.line(at: raisingIP),
+                                                   function: frame.code.name)
                     if exc.traceback.last != entryLine || exc.tracebackFrame != ObjectIdentifier(frame) {
                         exc.traceback.append(entryLine)
                         exc.tracebackFrame = ObjectIdentifier(frame)
                     }
-                    if let h = findHandler(code, raisingIP) {
+                    if let h = findHandler(frame.code, raisingIP) {
                         sp = frame.stackBase + h.depth
                         push(&sp, Value(exc))
                         ip = h.handler
@@ -846,7 +853,7 @@ extension Runtime {
                         throw caught
                     }
                     unowned(unsafe) let finished = frame
-                    frame = finished.parent!; currentFrame = frame; code = frame.code; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                    frame = finished.parent!; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                     releaseFrame(finished)
                 }
             }

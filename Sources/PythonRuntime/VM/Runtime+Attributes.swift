@@ -52,7 +52,7 @@ extension Runtime {
                 }
             }
         }
-        let classValue = type.lookup(name)
+        let classValue = typeLookup(.passUnretained(type), name)
         if classValue.isObject {
             unowned(unsafe) let d = classValue.object
             unowned(unsafe) let dt = d.type
@@ -178,7 +178,7 @@ extension Runtime {
             let k = type.instanceKind
             if k == .type || k == .module || k == .superObject || type.definesGetattribute { return .null }
         }
-        let v = type.lookup(name)
+        let v = typeLookup(.passUnretained(type), name)
         guard v.isObject else { return .null }
         unowned(unsafe) let d = v.object
         let dk = d.type.instanceKind
@@ -224,7 +224,7 @@ extension Runtime {
                 }
             }
         }
-        if try storeThroughDescriptor(type.lookup(name), obj, value) { return }
+        if try storeThroughDescriptor(typeLookup(.passUnretained(type), name), obj, value) { return }
         if obj.isObject {
             let o = obj.object
             if o.instanceDict.isObject {

@@ -120,7 +120,7 @@ extension Runtime {
         let nkwonly = code.keywordOnlyCount
         let hasVarargs = code.flags.contains(.varargs)
         let hasVarkw = code.flags.contains(.varkeywords)
-        let fixed = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
+        let fixed = code.fixedSlotCount
         for i in 0..<fixed { slots[i] = .null }
 
         // Positional arguments.

@@ -25,7 +25,7 @@ extension Runtime {
             globals.setStr(intern("__builtins__"), Value(builtinsModule))
         }
         let slots = freeStackPointer
-        let fixed = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
+        let fixed = code.fixedSlotCount
         guard slots + fixed + code.stackSize + 8 < valueStack + valueStackCapacity else {
             throw error(types.RecursionError, "maximum recursion depth exceeded")
         }
