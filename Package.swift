@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "PythonRuntime", targets: ["PythonRuntime"]),
         .library(name: "BoardEmulator", targets: ["BoardEmulator"]),
         .library(name: "FirmwareAPI", targets: ["FirmwareAPI"]),
+        .library(name: "HostPlatform", targets: ["HostPlatform"]),
+        .library(name: "BoardSupervisor", targets: ["BoardSupervisor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,11 +37,24 @@ let package = Package(
             name: "BoardEmulator",
             dependencies: ["CivilTime"],
             swiftSettings: fastSwift),
-        // Where the two meet: the board's clock as the runtime's clock, executed
-        // bytecode charged to the board, and (later) the native firmware modules.
+        // The host's own services for the runtime: its clock, a folder as a file
+        // system (walled in: SandboxedFolder), BSD sockets.
+        .target(
+            name: "HostPlatform",
+            dependencies: ["PythonRuntime"],
+            swiftSettings: fastSwift),
+        // Where the two meet: the firmware modules (machine, board, busio...) over
+        // the board, the board's clock as the runtime's clock, executed bytecode
+        // charged to the board.
         .target(
             name: "FirmwareAPI",
             dependencies: ["PythonRuntime", "BoardEmulator"],
+            swiftSettings: fastSwift),
+        // The firmware around the user's program: boot, REPL, reload (Supervisor)
+        // and the board's drive.
+        .target(
+            name: "BoardSupervisor",
+            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator", "HostPlatform"],
             swiftSettings: fastSwift),
         // C libraries from Debian: SDL2 for the window, zlib for PNG screenshots.
         .systemLibrary(
@@ -60,15 +75,15 @@ let package = Package(
         // snapshots out, user actions in, drops into the drive, screenshots.
         .target(
             name: "Simulator",
-            dependencies: ["BoardView", "FirmwareAPI", "BoardEmulator", "PythonRuntime"]),
+            dependencies: ["BoardView", "BoardSupervisor", "FirmwareAPI", "BoardEmulator", "PythonRuntime", "HostPlatform"]),
         // The SDL window around the simulator.
         .target(
             name: "SDLWindow",
-            dependencies: ["Simulator", "BoardView", "FirmwareAPI", "CSDL2"]),
+            dependencies: ["Simulator", "BoardView", "BoardSupervisor", "FirmwareAPI", "CSDL2"]),
         // Benchmarks/board_sleep.md: wall time of one virtual hour of time.sleep(1).
         .executableTarget(
             name: "board-sleep-bench",
-            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator"],
+            dependencies: ["BoardSupervisor", "FirmwareAPI", "PythonRuntime", "BoardEmulator"],
             path: "Benchmarks/board_sleep",
             swiftSettings: fastSwift),
         .executableTarget(
@@ -77,6 +92,8 @@ let package = Package(
                 "PythonRuntime",
                 "BoardEmulator",
                 "FirmwareAPI",
+                "HostPlatform",
+                "BoardSupervisor",
                 "Simulator",
                 "SDLWindow",
                 // C modules the view and the window import (their module maps must be visible here).
@@ -91,20 +108,20 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(
             name: "PythonRuntimeTests",
-            dependencies: ["PythonRuntime", "BreadboxTestSupport"]),
+            dependencies: ["PythonRuntime", "HostPlatform", "BreadboxTestSupport"]),
         .testTarget(
             name: "BoardEmulatorTests",
             dependencies: ["BoardEmulator", "BreadboxTestSupport"]),
         .testTarget(
             name: "FirmwareAPITests",
-            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator", "BreadboxTestSupport"]),
+            dependencies: ["BoardSupervisor", "FirmwareAPI", "HostPlatform", "PythonRuntime", "BoardEmulator", "BreadboxTestSupport"]),
         .testTarget(
             name: "SimulatorTests",
-            dependencies: ["Simulator", "BoardView", "FirmwareAPI", "BoardEmulator", "CZlib", "BreadboxTestSupport"]),
+            dependencies: ["Simulator", "BoardView", "BoardSupervisor", "FirmwareAPI", "BoardEmulator", "CZlib", "BreadboxTestSupport"]),
         // The SDL window itself, on SDL's dummy video driver (no display needed).
         .testTarget(
             name: "SDLWindowTests",
-            dependencies: ["SDLWindow", "Simulator", "BoardView", "FirmwareAPI", "CSDL2", "CZlib", "BreadboxTestSupport"]),
+            dependencies: ["SDLWindow", "Simulator", "BoardView", "BoardSupervisor", "FirmwareAPI", "CSDL2", "CZlib", "BreadboxTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -2,6 +2,7 @@
 // times, run as fast as possible. Prints the host wall time per run (best of 5)
 // and the board's virtual time. See Benchmarks/board_sleep.md.
 import BoardEmulator
+import BoardSupervisor
 import FirmwareAPI
 import Foundation
 import PythonRuntime

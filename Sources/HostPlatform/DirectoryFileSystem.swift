@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PythonRuntime
 import Foundation
 
 /// A `VirtualFileSystem` backed by a host folder: `/` inside is `root` outside.
@@ -221,6 +222,12 @@ public final class DirectoryFileSystem: VirtualFileSystem {
             }
         }
         return true
+    }
+
+    /// Rooted at `/`, this is the host's own file system: Python starts in the
+    /// process's directory, as MicroPython's unix port does.
+    public var initialDirectory: String {
+        root == "/" ? FileManager.default.currentDirectoryPath : "/"
     }
 
     public var capacity: (total: Int, free: Int) {

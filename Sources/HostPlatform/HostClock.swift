@@ -1,4 +1,5 @@
 import Foundation
+import PythonRuntime
 
 /// The real clock, for running Python on the host (`breadbox python`).
 public final class HostClock: RuntimeClock {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PythonRuntime
 
 // The C library's socket calls, under names that do not clash with our methods.
 #if canImport(Glibc)

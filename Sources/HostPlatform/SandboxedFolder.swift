@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PythonRuntime
 
 /// A host folder that paths can never leave, however its symbolic links point.
 ///

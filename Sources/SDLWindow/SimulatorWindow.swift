@@ -1,5 +1,6 @@
 import BoardView
 import CSDL2
+import BoardSupervisor
 import FirmwareAPI
 import Foundation
 import Simulator

@@ -1,7 +1,9 @@
 import BoardEmulator
+import BoardSupervisor
 import FirmwareAPI
 import Foundation
 import PythonRuntime
+import HostPlatform
 
 /// A file dropped on the window goes into the board's drive, as a person
 /// would copy it onto CIRCUITPY: a `code.py` or `main.py` becomes the program

@@ -1,5 +1,6 @@
 import BoardEmulator
 import BoardView
+import BoardSupervisor
 import FirmwareAPI
 import Foundation
 

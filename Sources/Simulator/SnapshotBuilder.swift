@@ -1,5 +1,6 @@
 import BoardEmulator
 import BoardView
+import BoardSupervisor
 import FirmwareAPI
 
 /// Reads the live board into a `BoardSnapshot`, on the firmware's thread.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardEmulator
+import BoardSupervisor
 import FirmwareAPI
 import Foundation
 

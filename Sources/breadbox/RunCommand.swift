@@ -1,6 +1,7 @@
 import ArgumentParser
 import BoardEmulator
 import BoardView
+import BoardSupervisor
 import FirmwareAPI
 import Foundation
 import SDLWindow

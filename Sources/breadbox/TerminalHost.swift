@@ -1,5 +1,6 @@
 import Foundation
 import PythonRuntime
+import HostPlatform
 
 /// The runtime's view of a terminal: buffered stdout, unbuffered stderr, lines
 /// from stdin, and source files under one folder.

@@ -1,3 +1,4 @@
+@testable import BoardSupervisor
 @testable import FirmwareAPI
 import XCTest
 

@@ -1,6 +1,7 @@
 import BoardEmulator
 import BreadboxTestSupport
 import Foundation
+import BoardSupervisor
 import FirmwareAPI
 import PythonRuntime
 import XCTest

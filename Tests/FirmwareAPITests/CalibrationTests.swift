@@ -1,4 +1,5 @@
 import BoardEmulator
+import BoardSupervisor
 import FirmwareAPI
 import PythonRuntime
 import XCTest

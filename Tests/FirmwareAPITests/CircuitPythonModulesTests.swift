@@ -1,7 +1,9 @@
 import BoardEmulator
+import BoardSupervisor
 import FirmwareAPI
 import Foundation
 import PythonRuntime
+import HostPlatform
 import XCTest
 
 /// The CircuitPython modules driven by CircuitPython-style programs on an emulated board.

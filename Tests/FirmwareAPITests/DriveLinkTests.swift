@@ -1,7 +1,9 @@
 import BoardEmulator
+@testable import BoardSupervisor
 @testable import FirmwareAPI
 import Foundation
 import PythonRuntime
+import HostPlatform
 import XCTest
 
 /// Every way a symbolic link in a drive can point out of it (relative links

@@ -1,4 +1,5 @@
 import BoardEmulator
+import BoardSupervisor
 import FirmwareAPI
 import Foundation
 import PythonRuntime

@@ -1,5 +1,6 @@
 import BoardEmulator
 import BreadboxTestSupport
+@testable import BoardSupervisor
 @testable import FirmwareAPI
 import Foundation
 import PythonRuntime

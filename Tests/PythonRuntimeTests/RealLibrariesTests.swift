@@ -2,6 +2,7 @@ import Foundation
 import BreadboxTestSupport
 import XCTest
 @testable import PythonRuntime
+import HostPlatform
 
 /// Real MicroPython/CircuitPython libraries, downloaded from PyPI at test time,
 /// imported and run unmodified on the bare runtime: Adafruit's BME280 driver

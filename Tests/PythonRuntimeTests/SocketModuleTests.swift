@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PythonRuntime
+import HostPlatform
 
 /// The `socket` module on the host's network (loopback only) and without one.
 final class SocketModuleTests: XCTestCase {

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PythonRuntime
+import HostPlatform
 
 /// The system-facing modules where MicroPython's API differs from CPython's
 /// (so the conformance corpus cannot check them): os, gc, micropython, select,

@@ -1,5 +1,6 @@
 import BoardView
 import BreadboxTestSupport
+import BoardSupervisor
 import FirmwareAPI
 import Foundation
 import SDLWindow

@@ -1,6 +1,7 @@
 import BoardEmulator
 import BoardView
 import BreadboxTestSupport
+import BoardSupervisor
 import FirmwareAPI
 import Foundation
 import Simulator

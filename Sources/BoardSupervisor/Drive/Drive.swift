@@ -1,5 +1,7 @@
 import BoardEmulator
+import FirmwareAPI
 import Foundation
+import HostPlatform
 import PythonRuntime
 
 /// A project's `drive/` folder as the board's file system: CircuitPython's

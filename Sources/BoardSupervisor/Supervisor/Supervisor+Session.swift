@@ -1,5 +1,7 @@
 import BoardEmulator
+import FirmwareAPI
 import Foundation
+import HostPlatform
 import PythonRuntime
 
 /// `breadbox run`'s whole session: boots, reloads after a settled drive change

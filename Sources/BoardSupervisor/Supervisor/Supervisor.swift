@@ -1,5 +1,7 @@
 import BoardEmulator
+import FirmwareAPI
 import Foundation
+import HostPlatform
 import PythonRuntime
 
 /// A project that cannot be run (bad folder, circuit or `--set`): one line.

@@ -1,4 +1,5 @@
 import BoardEmulator
+import FirmwareAPI
 
 /// What the firmware prints over serial around a run (docs/HARDWARE.md §2 "Boot and
 /// serial texts"). Everything is emitted as the real board sends it: MicroPython

@@ -26,7 +26,7 @@ public final class CircuitPythonModules {
     /// Set by `microcontroller.reset()` (the program then ends with SystemExit).
     public var resetRequested: Bool { machine.pendingReset != nil }
 
-    let machine: MachineModule
+    public let machine: MachineModule
     private var uartIDs: [Int: Int] = [:]
 
     init(runtime: Runtime, board: Board, assembly: CircuitAssembly?) {

@@ -28,10 +28,8 @@ final class SystemState: @unchecked Sendable {
         roots = PyDict(type: rt.types.dict)
         rt.heap.makePermanent(scheduled)
         rt.heap.makePermanent(roots)
-        // A DirectoryFileSystem rooted at `/` is the host's own file system (the
-        // CLI, like MicroPython's unix port): start in the process's directory.
-        if let fs = rt.host.fileSystem as? DirectoryFileSystem, fs.root == "/" {
-            currentDirectory = rt.normalizePath(FileManager.default.currentDirectoryPath, relativeTo: "/")
+        if let fs = rt.host.fileSystem {
+            currentDirectory = rt.normalizePath(fs.initialDirectory, relativeTo: "/")
         }
     }
 }
@@ -127,26 +125,15 @@ extension Runtime {
     }
 
     /// A tuple whose items are also attributes, printed `(name=value, ...)` like
-    /// MicroPython's attrtuple (`os.uname()`, `sys.implementation`).
-    /// (`__len__` is defined because list/tuple's native `__len__` recurses
-    /// for subclasses: it calls `length`, which looks `__len__` up again.)
+    /// MicroPython's attrtuple (`os.uname()`, `sys.implementation`); its class
+    /// comes from `Firmware/runtime/attrtuple.py`.
     func attrTuple(_ typeName: String, _ fields: [(String, Value)]) throws(PyError) -> Value {
         let key = intern("attrtuple:" + typeName + ":" + fields.map(\.0).joined(separator: ","))
         var cls = system.roots.getStr(key)
         if cls.isNull {
             var factory = system.roots.getStr(intern("attrtuple"))
             if factory.isNull {
-                let source = """
-                def attrtuple(name, fields):
-                    def __repr__(self):
-                        return '(' + ', '.join([f + '=' + repr(v) for f, v in zip(fields, self)]) + ')'
-                    def __len__(self):
-                        return len(fields)
-                    ns = {'__repr__': __repr__, '__len__': __len__, '_fields': tuple(fields)}
-                    for i, f in enumerate(fields):
-                        ns[f] = property(lambda self, i=i: self[i])
-                    return type(name, (tuple,), ns)
-                """
+                let source = runtimeModuleSources["attrtuple"]!   // Firmware/runtime/attrtuple.py
                 let globals = newDict()
                 globals.setStr(names.__name__, str("builtins"))
                 let code = try compileSource(source, filename: "<attrtuple>", mode: .module)

@@ -57,4 +57,12 @@ public protocol VirtualFileSystem: AnyObject {
     func rename(_ from: String, _ to: String) throws(FileSystemError)
     /// Total and free bytes, for `os.statvfs`.
     var capacity: (total: Int, free: Int) { get }
+    /// Where `os.getcwd()` starts: "/" on a board's drive; the process's own
+    /// directory when this is the host's file system (the CLI, as MicroPython's
+    /// unix port does). Must name an existing directory.
+    var initialDirectory: String { get }
+}
+
+extension VirtualFileSystem {
+    public var initialDirectory: String { "/" }
 }

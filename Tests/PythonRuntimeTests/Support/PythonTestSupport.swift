@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PythonRuntime
+import HostPlatform
 
 // Shared helpers for tests that run Python code in process.
 //
