@@ -58,28 +58,19 @@ extension Runtime {
         method(t, "__getattribute__") { rt, args throws(PyError) in
             try args.expect(rt, "__getattribute__", 2, 2)
             let name = rt.intern(try rt.strArg(args[1]).value)
-            let type = rt.typeOf(args[0])
-            // Plain lookup, skipping the type's own __getattribute__ override.
-            let saved = type.definesGetattribute
-            type.definesGetattribute = false
-            let savedGetattr = type.definesGetattr
-            type.definesGetattr = false
-            defer {
-                type.definesGetattribute = saved
-                type.definesGetattr = savedGetattr
+            // Plain lookup, skipping the type's own __getattribute__ and __getattr__.
+            let v = try rt.withoutOverrides(rt.typeOf(args[0]), [\.definesGetattribute, \.definesGetattr]) {
+                () throws(PyError) in try rt.findAttribute(args[0], name)
             }
-            let v = try rt.findAttribute(args[0], name)
             if v.isNull { throw rt.missingAttribute(args[0], name) }
             return v
         }
         method(t, "__setattr__") { rt, args throws(PyError) in
             try args.expect(rt, "__setattr__", 3, 3)
             let name = rt.intern(try rt.strArg(args[1]).value)
-            let type = rt.typeOf(args[0])
-            let saved = type.definesSetattr
-            type.definesSetattr = false
-            defer { type.definesSetattr = saved }
-            try rt.setAttribute(args[0], name, args[2])
+            try rt.withoutOverrides(rt.typeOf(args[0]), [\.definesSetattr]) {
+                () throws(PyError) in try rt.setAttribute(args[0], name, args[2])
+            }
             return .none
         }
         method(t, "__delattr__") { rt, args throws(PyError) in
@@ -293,5 +284,16 @@ extension Runtime {
             if v.isNull { throw rt.stopIteration() }
             return v
         }
+    }
+
+    /// Runs `body` as if `type` defined none of the special methods the flags
+    /// name (`object.__getattribute__(self, n)` inside a class's own
+    /// `__getattribute__` must not call it again).
+    func withoutOverrides<T>(_ type: PyType, _ flags: [ReferenceWritableKeyPath<PyType, Bool>],
+                             _ body: () throws(PyError) -> T) throws(PyError) -> T {
+        let saved = flags.map { type[keyPath: $0] }
+        for f in flags { type[keyPath: f] = false }
+        defer { for (f, v) in zip(flags, saved) { type[keyPath: f] = v } }
+        return try body()
     }
 }

@@ -3,27 +3,37 @@ import Foundation
 // How Python writes str, bytes and float literals back out: repr() of the
 // built-in values, also used by the disassembler for constants.
 
+/// The escapes str and JSON literals share: backslash, newline, return, tab.
+func whitespaceEscape(_ u: Unicode.Scalar) -> String? {
+    switch u {
+    case "\\": return "\\\\"
+    case "\n": return "\\n"
+    case "\r": return "\\r"
+    case "\t": return "\\t"
+    default: return nil
+    }
+}
+
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, the shortest that holds the scalar.
+func hexEscape(_ u: Unicode.Scalar) -> String {
+    if u.value < 0x100 { return String(format: "\\x%02x", u.value) }
+    if u.value < 0x10000 { return String(format: "\\u%04x", u.value) }
+    return String(format: "\\U%08x", u.value)
+}
+
 func strRepr(_ s: String) -> String {
     let useDouble = s.contains("'") && !s.contains("\"")
     let quote: Character = useDouble ? "\"" : "'"
     var out = String(quote)
     for u in s.unicodeScalars {
-        switch u {
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "'" where !useDouble: out += "\\'"
-        default:
-            if u.value < 0x20 || u.value == 0x7F {
-                out += String(format: "\\x%02x", u.value)
-            } else if u.value >= 0x80 && !isUnicodePrintable(u) {
-                if u.value < 0x100 { out += String(format: "\\x%02x", u.value) }
-                else if u.value < 0x10000 { out += String(format: "\\u%04x", u.value) }
-                else { out += String(format: "\\U%08x", u.value) }
-            } else {
-                out.unicodeScalars.append(u)
-            }
+        if let e = whitespaceEscape(u) {
+            out += e
+        } else if u == "'" && !useDouble {
+            out += "\\'"
+        } else if u.value < 0x20 || u.value == 0x7F || (u.value >= 0x80 && !isUnicodePrintable(u)) {
+            out += hexEscape(u)
+        } else {
+            out.unicodeScalars.append(u)
         }
     }
     out.append(quote)
@@ -33,10 +43,7 @@ func strRepr(_ s: String) -> String {
 func asciiEscaped(_ s: String) -> String {
     var out = ""
     for u in s.unicodeScalars {
-        if u.value < 0x80 { out.unicodeScalars.append(u) }
-        else if u.value < 0x100 { out += String(format: "\\x%02x", u.value) }
-        else if u.value < 0x10000 { out += String(format: "\\u%04x", u.value) }
-        else { out += String(format: "\\U%08x", u.value) }
+        if u.value < 0x80 { out.unicodeScalars.append(u) } else { out += hexEscape(u) }
     }
     return out
 }

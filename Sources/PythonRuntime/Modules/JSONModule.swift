@@ -28,12 +28,12 @@ extension Runtime {
     func jsonString(_ s: String, into out: inout String) {
         out.append("\"")
         for u in s.unicodeScalars {
+            if let e = whitespaceEscape(u) {
+                out += e
+                continue
+            }
             switch u {
             case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:

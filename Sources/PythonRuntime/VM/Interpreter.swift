@@ -367,17 +367,14 @@ extension Runtime {
                         if (frame.locals ?? frame.globals).removeStr(name).isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                     case .loadGlobal:
                         let cache = r.globalCache + (ip - 1)
-                        let g = frame.globals, b = frame.builtins
+                        unowned(unsafe) let g = frame.globals
+                        unowned(unsafe) let b = frame.builtins
                         if cache.pointee.globalsVersion == g.version && cache.pointee.builtinsVersion == b.version {
                             push(&sp, cache.pointee.value)
                             break
                         }
-                        let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
-                        var v = g.getStr(name)
-                        if v.isNull { v = b.getStr(name) }
-                        if v.isNull { saveState(ip, sp, executed); throw nameError(name.value) }
-                        cache.pointee = GlobalCacheEntry(globalsVersion: g.version, builtinsVersion: b.version, value: v)
-                        push(&sp, v)
+                        saveState(ip, sp, executed)
+                        push(&sp, try loadGlobalMissed(cache, unsafeDowncast(r.names[arg].object, to: PyStr.self)))
                     case .storeGlobal:
                         frame.globals.setStr(unsafeDowncast(r.names[arg].object, to: PyStr.self), pop(&sp))
                     case .deleteGlobal:
@@ -386,17 +383,18 @@ extension Runtime {
                     case .loadAttr:
                         saveState(ip, sp, executed)
                         let obj = top(sp)
-                        (sp - 1).pointee = try getAttribute(obj, unsafeDowncast(r.names[arg].object, to: PyStr.self))
+                        (sp - 1).pointee = try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try getAttribute(obj, name) }
                     case .storeAttr:
                         saveState(ip, sp, executed)
                         let obj = pop(&sp), v = pop(&sp)
-                        try setAttribute(obj, unsafeDowncast(r.names[arg].object, to: PyStr.self), v)
+                        try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try setAttribute(obj, name, v) }
                     case .deleteAttr:
                         saveState(ip, sp, executed)
                         try deleteAttribute(pop(&sp), unsafeDowncast(r.names[arg].object, to: PyStr.self))
                     case .loadMethod:
                         saveState(ip, sp, executed)
-                        let (method, receiver) = try loadMethod(top(sp), unsafeDowncast(r.names[arg].object, to: PyStr.self))
+                        let obj = top(sp)
+                        let (method, receiver) = try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try loadMethod(obj, name) }
                         replaceTopAndPush(&sp, method, receiver)
 
                     case .binarySubscr:
@@ -704,7 +702,7 @@ extension Runtime {
                         }
                         unowned(unsafe) let finished = frame
                         frameDepth -= 1
-                        frame = finished.parent!; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                        frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                         releaseFrame(finished)
                         push(&sp, result)
                     case .loadBuildClass:
@@ -853,7 +851,7 @@ extension Runtime {
                         throw caught
                     }
                     unowned(unsafe) let finished = frame
-                    frame = finished.parent!; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                    frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                     releaseFrame(finished)
                 }
             }

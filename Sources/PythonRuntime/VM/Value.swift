@@ -78,6 +78,16 @@ public struct Value: Equatable {
         // optimizer can often skip retaining it at all.
         unsafeBitCast(UInt(bits & Value.payloadMask), to: PyObject.self)
     }
+    /// Runs `body` on the object, borrowed. An object taken out by `object` and
+    /// handed to a function is retained around the call (an atomic pair, on
+    /// every attribute access when the object is the attribute's name); through
+    /// `Unmanaged` it crosses as a plain word. The object must be a `T`.
+    @inline(__always)
+    func withBorrowed<T: PyObject, R>(_: T.Type, _ body: (T) throws(PyError) -> R) throws(PyError) -> R {
+        let ref = Unmanaged<T>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(bits & Value.payloadMask))!)
+        return try ref._withUnsafeGuaranteedRef { o in Result { () throws(PyError) in try body(o) } }.get()
+    }
+
     /// The object as `T` if it is one (exact class or subclass).
     @inline(__always) public func `as`<T: PyObject>(_: T.Type) -> T? {
         guard isObject else { return nil }
