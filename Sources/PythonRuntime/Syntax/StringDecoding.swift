@@ -55,6 +55,31 @@ private func unicodeError(_ pos: Int, _ end: Int, _ what: String) -> EscapeError
     EscapeError(message: "(unicode error) 'unicodeescape' codec can't decode bytes in position \(pos)-\(end): \(what)")
 }
 
+/// One piece of a literal's body: a plain character, a backslash-newline, an
+/// escape with a fixed value (`\n`, `\t`...), or another escape's letter and the
+/// offset of its backslash, for the decoder to finish.
+private enum BodyPiece {
+    case plain(Unicode.Scalar)
+    case lineContinuation
+    case simple(UInt32)
+    case escape(Unicode.Scalar, start: Int)
+}
+
+/// Reads the piece at `i` and moves past it (past the letter, for an escape).
+private func readPiece(_ body: ArraySlice<Unicode.Scalar>, _ i: inout Int) -> BodyPiece {
+    let c = body[i]
+    if c != "\\" || i + 1 >= body.endIndex {
+        i += 1
+        return .plain(c)
+    }
+    let start = i - body.startIndex
+    let e = body[i + 1]
+    i += 2
+    if e == "\n" { return .lineContinuation }
+    if let v = simpleEscape(e) { return .simple(v) }
+    return .escape(e, start: start)
+}
+
 /// Decodes the body of a str literal (or a literal piece of an f-string).
 func decodeStringBody(_ body: ArraySlice<Unicode.Scalar>, raw: Bool) throws(EscapeError) -> String {
     var out = String.UnicodeScalarView()
@@ -64,19 +89,13 @@ func decodeStringBody(_ body: ArraySlice<Unicode.Scalar>, raw: Bool) throws(Esca
     }
     var i = body.startIndex
     while i < body.endIndex {
-        let c = body[i]
-        if c != "\\" || i + 1 >= body.endIndex {
-            out.append(c)
-            i += 1
-            continue
-        }
-        let escStart = i - body.startIndex
-        let e = body[i + 1]
-        i += 2
-        if e == "\n" { continue }
-        if let v = simpleEscape(e) {
-            out.append(Unicode.Scalar(v)!)
-            continue
+        let piece = readPiece(body, &i)
+        let (e, escStart): (Unicode.Scalar, Int)
+        switch piece {
+        case .plain(let c): out.append(c); continue
+        case .lineContinuation: continue
+        case .simple(let v): out.append(Unicode.Scalar(v)!); continue
+        case .escape(let letter, let start): (e, escStart) = (letter, start)
         }
         switch e {
         case "0"..."7":
@@ -115,20 +134,18 @@ func decodeBytesBody(_ body: ArraySlice<Unicode.Scalar>, raw: Bool) throws(Escap
     out.reserveCapacity(body.count)
     var i = body.startIndex
     while i < body.endIndex {
-        let c = body[i]
-        guard c.value < 128 else { throw EscapeError(message: "bytes can only contain ASCII literal characters") }
-        if raw || c != "\\" || i + 1 >= body.endIndex {
-            out.append(UInt8(c.value))
+        guard body[i].value < 128 else { throw EscapeError(message: "bytes can only contain ASCII literal characters") }
+        if raw {
+            out.append(UInt8(body[i].value))
             i += 1
             continue
         }
-        let escStart = i - body.startIndex
-        let e = body[i + 1]
-        i += 2
-        if e == "\n" { continue }
-        if let v = simpleEscape(e) {
-            out.append(UInt8(v))
-            continue
+        let (e, escStart): (Unicode.Scalar, Int)
+        switch readPiece(body, &i) {
+        case .plain(let c): out.append(UInt8(c.value)); continue
+        case .lineContinuation: continue
+        case .simple(let v): out.append(UInt8(v)); continue
+        case .escape(let letter, let start): (e, escStart) = (letter, start)
         }
         switch e {
         case "0"..."7":
