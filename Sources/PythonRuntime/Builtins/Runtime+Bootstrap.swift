@@ -167,8 +167,25 @@ extension Runtime {
 
     func selfArg<T: PyObject>(_ args: CallArguments, _ type: T.Type, _ name: String) throws(PyError) -> T {
         guard args.count > 0, args[0].isObject, let o = args[0].object as? T else {
-            throw typeError("descriptor '\(name)' requires a '\(T.self)' object")
+            // MicroPython's text (py/objtype.c, checking a method's self).
+            let given = args.count > 0 ? typeName(args[0]) : "NoneType"
+            throw typeError("argument should be a '\(Runtime.pythonName(of: T.self))' not a '\(given)'")
         }
         return o
+    }
+
+    /// The Python name of the built-in type whose instances are Swift class `T`.
+    static func pythonName<T: PyObject>(of _: T.Type) -> String {
+        switch ObjectIdentifier(T.self) {
+        case ObjectIdentifier(PyList.self): return "list"
+        case ObjectIdentifier(PyTuple.self): return "tuple"
+        case ObjectIdentifier(PyDict.self): return "dict"
+        case ObjectIdentifier(PyStr.self): return "str"
+        case ObjectIdentifier(PySet.self): return "set"
+        case ObjectIdentifier(PyBytes.self): return "bytes"
+        case ObjectIdentifier(PyMemoryView.self): return "memoryview"
+        case ObjectIdentifier(PyComplex.self): return "complex"
+        default: return String(describing: T.self)
+        }
     }
 }
