@@ -108,7 +108,9 @@ struct RunCommand: ParsableCommand {
             }
             FileHandle.standardError.write(Data("breadbox run: no display (\(SimulatorWindow.lastError)); running without a window\n".utf8))
         }
-        let console = !headless && (interactive || isatty(0) != 0)
+        // A terminal makes the console live unless --headless says otherwise;
+        // --interactive asks for it in any case (a REPL driven through a pipe).
+        let console = interactive || (!headless && isatty(0) != 0)
         let sup: Supervisor
         do {
             sup = try Supervisor(project: URL(fileURLWithPath: project))
@@ -119,7 +121,7 @@ struct RunCommand: ParsableCommand {
             do { try sup.apply(set: s) } catch { throw Self.refuse(error.reason) }
         }
         let status = runOnLargeStack { () -> Int32 in
-            let out = SerialStdout(immediate: mode != .asFastAsPossible)
+            let out = SerialStdout(immediate: mode != .asFastAsPossible || console)
             sup.serialOutput = { out.write($0) }
             sup.keepsSerialLog = serialLogFile != nil
             sup.expectText = expectText

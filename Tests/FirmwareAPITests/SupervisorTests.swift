@@ -419,6 +419,16 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(out.components(separatedBy: "main ran").count, 3, out)
     }
 
+    /// --interactive makes the console live headless too: a REPL driven through a
+    /// pipe, as a CI script would (before, --headless silently dropped it).
+    func testCLIHeadlessInteractiveStillHasTheREPL() throws {
+        let p = try makeProject(files: ["main.py": "print('main ran')\n"])
+        let (status, out) = try runInteractive(p, after: ">>> ", input: ["print(6*7)\r"], extra: ["--headless"])
+        XCTAssertEqual(status, 0, out)
+        XCTAssertTrue(out.contains("main ran\r\n"), out)
+        XCTAssertTrue(out.contains(">>> print(6*7)\r\n42\r\n>>> "), out)
+    }
+
     func testCLIWithoutADisplaySaysSoInOneLineAndRunsWithoutAWindow() throws {
         guard let bin = breadboxBinary else { throw XCTSkip("breadbox binary not built") }
         let p = try makeProject(files: ["main.py": "print('no window needed')\n"])
