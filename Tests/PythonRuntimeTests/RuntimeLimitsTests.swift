@@ -208,6 +208,17 @@ final class RuntimeLimitsTests: XCTestCase {
         ("str doubling", "s = 'ab'\nwhile True:\n    s += s"),
         ("huge power", "x = 2 ** (10**9)"),
         ("huge power of ten", "x = 10 ** (10**8)"),
+        // Sizes whose byte count overflows an Int: a MemoryError, not a trap.
+        ("bytes repeated past Int", "x = b'ab' * (2**62)"),
+        ("str repeated past Int", "x = 'ab' * (2**62)"),
+        ("list repeated past Int", "x = [1, 2] * (2**61)"),
+        ("wide fill past Int", "x = 'a'.center(2**62, '\\u00e9')"),
+        ("bytearray zfill", "x = bytearray(b'a').zfill(10**12)"),
+        // Padding to a width larger than the heap.
+        ("huge format() width", "x = format(1, '10000000000d')"),
+        ("huge % width", "x = '%*d' % (10**10, 1)"),
+        ("huge str.format width", "x = '{:>9999999999}'.format(1)"),
+        ("huge f-string width", "w = 10**10\nx = f'{1:{w}}'"),
     ]
 
     func testMemoryBombsRaiseMemoryError() {

@@ -21,6 +21,7 @@ extension Runtime {
             if spec.isEmpty { return try toStr(v) }
         }
         let f = try FormatSpec(spec, self)
+        try reserve(f.width)   // a padded result is at least this long
         if v.isFloat || (v.isObject && v.object is PyBoxedFloat) {
             return try formatFloat(floatValue(v) ?? (v.object as! PyBoxedFloat).value, f)
         }

@@ -368,7 +368,7 @@ extension Runtime {
                 let items = l.items
                 l.items.removeAll()
                 if count > 0 {
-                    try reserve(items.count * count * 8)
+                    try reserve(items.count * 8, times: count)
                     for _ in 0..<count { l.items.append(contentsOf: items) }
                 }
                 return a
@@ -402,21 +402,21 @@ extension Runtime {
         let n = max(0, count)
         switch seq.object {
         case let s as PyStr:
-            try reserve(s.value.utf8.count * n)
+            try reserve(s.value.utf8.count, times: n)
             return str(String(repeating: s.value, count: n))
         case let l as PyList:
-            try reserve(l.items.count * n * 8)
+            try reserve(l.items.count * 8, times: n)
             var out = ContiguousArray<Value>()
             out.reserveCapacity(l.items.count * n)
             for _ in 0..<n { out.append(contentsOf: l.items) }
             return Value(newList(out))
         case let t as PyTuple:
-            try reserve(t.items.count * n * 8)
+            try reserve(t.items.count * 8, times: n)
             var out = ContiguousArray<Value>()
             for _ in 0..<n { out.append(contentsOf: t.items) }
             return Value(newTuple(out))
         case let b as PyBytes:
-            try reserve(b.bytes.count * n)
+            try reserve(b.bytes.count, times: n)
             var out: [UInt8] = []
             out.reserveCapacity(b.bytes.count * n)
             for _ in 0..<n { out.append(contentsOf: b.bytes) }

@@ -184,6 +184,14 @@ public final class Runtime {
         }
     }
 
+    /// `reserve(count * size)`, where a product too big for an Int is a
+    /// MemoryError as well, not an arithmetic trap that kills the host.
+    func reserve(_ count: Int, times size: Int) throws(PyError) {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
+        if overflow || bytes < 0 { throw memoryError(Int.max) }
+        try reserve(bytes)
+    }
+
     /// Guards recursion in native code that walks nested data (comparing,
     /// hashing, membership), so a deeply nested structure raises RecursionError
     /// instead of overflowing the host's stack.

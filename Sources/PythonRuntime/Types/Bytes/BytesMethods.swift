@@ -300,6 +300,7 @@ extension Runtime {
             let width = try rt.intArg(args[1])
             var x = b.bytes
             if width > x.count {
+                try rt.reserve(width)
                 var at = 0
                 if let f = x.first, f == UInt8(ascii: "+") || f == UInt8(ascii: "-") { at = 1 }
                 x.insert(contentsOf: [UInt8](repeating: 0x30, count: width - x.count), at: at)

@@ -370,7 +370,7 @@ extension Runtime {
         case 1: left = 0                                // ljust
         default: left = marg                            // rjust
         }
-        try reserve(width * fill.utf8.count)
+        try reserve(width, times: fill.utf8.count)
         var out = String(repeating: fill, count: left)
         out += s.value
         out += String(repeating: fill, count: marg - left)
