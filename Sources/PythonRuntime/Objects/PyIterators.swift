@@ -1,4 +1,9 @@
 /// The iterator kinds the VM advances natively in `forIter` without calling `__next__`.
+/// One step of a range iterator, for FOR_ITER's fast path.
+enum RangeStep: Equatable {
+    case value(Int), exhausted, notARange
+}
+
 public final class PySequenceIterator: PyObject {
     public enum Kind { case list, tuple, str, bytes, range, dictKeys, dictValues, dictItems, set, callable }
     public let kind: Kind
@@ -19,4 +24,17 @@ public final class PySequenceIterator: PyObject {
         super.init(type: type)
     }
     public override func traceReferences(_ visit: (Value) -> Void) { visit(source); visit(sentinel) }
+}
+
+extension PySequenceIterator {
+    /// Advances a range iterator by one; `.notARange` for the other kinds.
+    @inline(__always)
+    func rangeStep() -> RangeStep {
+        guard kind == .range else { return .notARange }
+        guard remaining > 0 else { return .exhausted }
+        remaining -= 1
+        let v = current
+        current &+= step
+        return .value(v)
+    }
 }

@@ -112,4 +112,13 @@ extension Runtime {
         cache.pointee = GlobalCacheEntry(globalsVersion: frame.globals.version, builtinsVersion: frame.builtins.version, value: v)
         return v
     }
+
+    /// Is `o` a list and not an instance of a subclass? Asked by the type's own
+    /// flags: reading `types.list` here retained the runtime's type table on
+    /// every subscript.
+    @inline(__always)
+    func isExactList(_ o: PyObject) -> Bool {
+        let t = o.type
+        return t.instanceKind == .list && t.isBuiltin
+    }
 }

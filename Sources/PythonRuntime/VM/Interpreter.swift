@@ -399,7 +399,7 @@ extension Runtime {
 
                     case .binarySubscr:
                         let index = pop(&sp), container = top(sp)
-                        if container.isObject, index.isSmallInt, container.object.type === types.list {
+                        if container.isObject, index.isSmallInt, isExactList(container.object) {
                             let list = unsafeDowncast(container.object, to: PyList.self)
                             var i = index.asSmallInt
                             if i < 0 { i += list.items.count }
@@ -412,7 +412,7 @@ extension Runtime {
                         (sp - 1).pointee = try getItem(container, index)
                     case .storeSubscr:
                         let index = pop(&sp), container = pop(&sp), v = pop(&sp)
-                        if container.isObject, index.isSmallInt, container.object.type === types.list {
+                        if container.isObject, index.isSmallInt, isExactList(container.object) {
                             let list = unsafeDowncast(container.object, to: PyList.self)
                             var i = index.asSmallInt
                             if i < 0 { i += list.items.count }
@@ -506,19 +506,22 @@ extension Runtime {
                         (sp - 1).pointee = try getIterator(top(sp))
                     case .forIter:
                         let it = top(sp)
-                        if it.isObject, let si = it.object as? PySequenceIterator {
-                            if si.kind == .range {
-                                if si.remaining > 0 {
-                                    si.remaining -= 1
-                                    let v = si.current
-                                    si.current &+= si.step
-                                    push(&sp, Value.fitsSmall(v) ? Value(small: v) : int(v))
-                                } else {
-                                    sp -= 1
-                                    ip = arg
-                                }
+                        if it.isObject, type(of: it.object) == PySequenceIterator.self {
+                            // Borrowed: `as?` (or a method call on the iterator) would
+                            // retain it on every iteration.
+                            let step = try it.withBorrowed(PySequenceIterator.self) { si throws(PyError) in si.rangeStep() }
+                            switch step {
+                            case .value(let v):
+                                push(&sp, Value.fitsSmall(v) ? Value(small: v) : int(v))
                                 break
+                            case .exhausted:
+                                sp -= 1
+                                ip = arg
+                                break
+                            case .notARange: break
                             }
+                            if step != .notARange { break }
+                            unowned(unsafe) let si = unsafeDowncast(it.object, to: PySequenceIterator.self)
                             if si.kind == .list {
                                 let list = unsafeDowncast(si.source.object, to: PyList.self)
                                 if si.position < list.items.count {
@@ -828,13 +831,16 @@ extension Runtime {
                 reraising = false
                 while true {
                     let raisingIP = ip - 1
-                    let entryLine = TracebackEntry(filename: frame.code.filename, line: frame.code.line(at: raisingIP),
-                                                   function: frame.code.name)
+                    // The code borrowed, not retained around each use (see typeLookup).
+                    let (entryLine, handler) = Unmanaged.passUnretained(frame.code)._withUnsafeGuaranteedRef { code in
+                        (TracebackEntry(filename: code.filename, line: code.line(at: raisingIP), function: code.name),
+                         findHandler(code, raisingIP))
+                    }
                     if exc.traceback.last != entryLine || exc.tracebackFrame != ObjectIdentifier(frame) {
                         exc.traceback.append(entryLine)
                         exc.tracebackFrame = ObjectIdentifier(frame)
                     }
-                    if let h = findHandler(frame.code, raisingIP) {
+                    if let h = handler {
                         sp = frame.stackBase + h.depth
                         push(&sp, Value(exc))
                         ip = h.handler
