@@ -125,6 +125,7 @@ extension ConformanceTests {
         "exceptions/raise_class_or_instance.py",
         "exceptions/raise_from_cause.py",
         "exceptions/reraise_and_nested.py",
+        "exceptions/syntax_error_str.py",
         "exceptions/try_except_else_finally.py",
         "expressions/bigint_and_mixed_arithmetic.py",
         "expressions/boolean_short_circuit.py",
@@ -427,6 +428,7 @@ extension ConformanceTests {
     func test_exceptions_raise_class_or_instance() throws { try conforms("exceptions/raise_class_or_instance.py") }
     func test_exceptions_raise_from_cause() throws { try conforms("exceptions/raise_from_cause.py") }
     func test_exceptions_reraise_and_nested() throws { try conforms("exceptions/reraise_and_nested.py") }
+    func test_exceptions_syntax_error_str() throws { try conforms("exceptions/syntax_error_str.py") }
     func test_exceptions_try_except_else_finally() throws { try conforms("exceptions/try_except_else_finally.py") }
     func test_expressions_bigint_and_mixed_arithmetic() throws { try conforms("expressions/bigint_and_mixed_arithmetic.py") }
     func test_expressions_boolean_short_circuit() throws { try conforms("expressions/boolean_short_circuit.py") }

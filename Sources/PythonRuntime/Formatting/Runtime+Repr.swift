@@ -147,6 +147,11 @@ extension Runtime {
                     // A KeyError shows its key as repr, so KeyError('') is not blank.
                     return e.type.isSubtype(of: types.KeyError) ? try repr(args[0]) : try toStr(args[0])
                 }
+                // SyntaxError(msg, (filename, line, ...)) reads as CPython prints it.
+                if args.count == 2, e.type.isSubtype(of: types.SyntaxError), args[1].isObject,
+                   let where_ = args[1].object as? PyTuple, where_.items.count >= 2 {
+                    return "\(try toStr(args[0])) (\(try toStr(where_.items[0])), line \(try toStr(where_.items[1])))"
+                }
                 return try repr(e.args)
             }
         }
