@@ -85,6 +85,10 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        // An exit status is one byte: 999 would reach the shell as 231.
+        guard (0...255).contains(timeoutExitCode) else {
+            throw Self.refuse("--timeout-exit-code \(timeoutExitCode) is not an exit status (0 to 255)")
+        }
         var timeoutNs: UInt64?
         if let timeout {
             guard let t = Self.parseDuration(timeout) else { throw Self.refuse("--timeout \"\(timeout)\" is not a duration (30s, 1500ms, 2h)") }

@@ -324,6 +324,10 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(bad.stderr.split(separator: "\n").count, 1, bad.stderr)
         let badTimeout = try runCLI(["run", p.path, "--headless", "--timeout", "soon"])
         XCTAssertEqual(badTimeout.status, 2)
+        // An exit status is one byte: 999 would have reached the shell as 231.
+        let badCode = try runCLI(["run", p.path, "--headless", "--timeout", "1s", "--timeout-exit-code", "999"])
+        XCTAssertEqual(badCode.status, 2)
+        XCTAssertEqual(badCode.stderr, "breadbox run: --timeout-exit-code 999 is not an exit status (0 to 255)\n")
         let q = try makeProject(files: ["main.py": "print('ok')\n"])
         let ok = try runCLI(["run", q.path, "--headless", "--set", "led.color=green", "--serial-log-file", q.appendingPathComponent("log").path])
         XCTAssertEqual(ok.status, 0, ok.stderr)
