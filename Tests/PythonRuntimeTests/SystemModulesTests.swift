@@ -40,6 +40,25 @@ final class SystemModulesTests: XCTestCase {
         XCTAssertEqual(r.stdout, expected, file: file, line: line)
     }
 
+    /// A data logger appends to a log bigger than the whole heap: "a" mode
+    /// holds only what it writes, so the append works and the log grows.
+    func testAppendingToAFileBiggerThanTheHeap() throws {
+        let (s, root) = session(configure: { $0.heapLimit = 256 << 10 })
+        try Data(repeating: 0x2E, count: 600 << 10).write(to: root.appendingPathComponent("log.txt"))
+        check(s, """
+            import os
+            with open('log.txt', 'a') as f:
+                print(f.tell())
+                f.write('reading 1\\n')
+                f.flush()
+                f.write('reading 2\\n')
+                print(f.tell())
+            print(os.stat('log.txt')[6])
+            """, "614400\n614420\n614420\n")
+        let tail = try Data(contentsOf: root.appendingPathComponent("log.txt")).suffix(20)
+        XCTAssertEqual(String(decoding: tail, as: UTF8.self), "reading 1\nreading 2\n")
+    }
+
     // MARK: os
 
     func testOSListingAndStat() throws {

@@ -15,6 +15,10 @@ public final class PyStream: PyObject {
     var writable = true
     /// Writes go to the end ("a" modes).
     var appending = false
+    /// "a" without "+": the stream holds only what was written since the last
+    /// flush, and this is the file's size before it (for tell), so appending a
+    /// line to a big log neither reads the log nor needs heap for it.
+    var appendOnlyBase: Int?
     var closed = false
     /// Content changed since it was last written back.
     var dirty = false
@@ -192,7 +196,14 @@ extension Runtime {
     func streamFlush(_ f: PyStream) throws(PyError) {
         guard f.kind == .file, f.dirty, !f.closed else { return }
         let fs = try requireFileSystem()
-        try fileSystemCall { () throws(FileSystemError) in try fs.writeFile(f.path, f.data, append: false) }
+        if let base = f.appendOnlyBase {
+            try fileSystemCall { () throws(FileSystemError) in try fs.writeFile(f.path, f.data, append: true) }
+            f.appendOnlyBase = base + f.data.count
+            f.data = []
+            f.position = 0
+        } else {
+            try fileSystemCall { () throws(FileSystemError) in try fs.writeFile(f.path, f.data, append: false) }
+        }
         f.dirty = false
     }
 
@@ -255,22 +266,25 @@ extension Runtime {
             try rt.checkOpen(f)
             let offset = try rt.intArg(args[1])
             let whence = args.count > 2 ? try rt.intArg(args[2]) : 0
+            // Offsets count from the file's start; an append-only stream holds
+            // just its tail, which starts at appendOnlyBase.
+            let held = f.appendOnlyBase ?? 0
             let base: Int
             switch whence {
             case 0: base = 0
-            case 1: base = f.position
-            case 2: base = f.data.count
+            case 1: base = held + f.position
+            case 2: base = held + f.data.count
             default: throw rt.osError(22)
             }
             if f.kind != .file && f.kind != .memory { throw rt.osError(22) }
-            f.position = max(0, base + offset)
-            return rt.int(f.position)
+            f.position = max(0, base + offset - held)
+            return rt.int(held + f.position)
         }
         method(t, "tell") { rt, args throws(PyError) in
             try args.expect(rt, "tell", 1, 1)
             let f = try rt.streamArg(args, "tell")
             try rt.checkOpen(f)
-            return rt.int(f.position)
+            return rt.int(f.position + (f.appendOnlyBase ?? 0))
         }
         method(t, "flush") { rt, args throws(PyError) in
             try args.expect(rt, "flush", 1, 1)
@@ -352,7 +366,9 @@ extension Runtime {
         if let existing, existing.isDirectory { throw osError(21) }
         if exclusive && existing != nil { throw osError(17) }
         if existing == nil && !create { throw osError(2) }
-        if existing != nil && !truncate {
+        if append && !read {
+            f.appendOnlyBase = existing?.size ?? 0
+        } else if existing != nil && !truncate {
             try reserve(existing!.size)
             f.data = try fileSystemCall { () throws(FileSystemError) in try fs.readFile(path) }
         }
