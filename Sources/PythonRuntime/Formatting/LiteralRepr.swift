@@ -3,7 +3,7 @@ import Foundation
 // How Python writes str, bytes and float literals back out: repr() of the
 // built-in values, also used by the disassembler for constants.
 
-/// The escapes str and JSON literals share: backslash, newline, return, tab.
+/// The escapes str, bytes and JSON literals share: backslash, newline, return, tab.
 func whitespaceEscape(_ u: Unicode.Scalar) -> String? {
     switch u {
     case "\\": return "\\\\"
@@ -52,14 +52,15 @@ func bytesRepr(_ b: [UInt8]) -> String {
     let useDouble = b.contains(0x27) && !b.contains(0x22)
     var out = useDouble ? "b\"" : "b'"
     for x in b {
-        switch x {
-        case 0x5C: out += "\\\\"
-        case 0x0A: out += "\\n"
-        case 0x0D: out += "\\r"
-        case 0x09: out += "\\t"
-        case 0x27 where !useDouble: out += "\\'"
-        case 0x20..<0x7F: out.unicodeScalars.append(Unicode.Scalar(x))
-        default: out += String(format: "\\x%02x", x)
+        let u = Unicode.Scalar(x)
+        if let e = whitespaceEscape(u) {
+            out += e
+        } else if x == 0x27 && !useDouble {
+            out += "\\'"
+        } else if (0x20..<0x7F).contains(x) {
+            out.unicodeScalars.append(u)
+        } else {
+            out += hexEscape(u)
         }
     }
     out += useDouble ? "\"" : "'"

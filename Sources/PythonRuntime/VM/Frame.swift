@@ -39,8 +39,7 @@ final class Frame {
         self.builtins = builtins
         self.slots = slots
         registers = FrameRegisters(code: code, slots: slots)
-        let fixed = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
-        stackBase = slots + fixed
+        stackBase = slots + code.fixedSlotCount
         sp = stackBase
     }
 

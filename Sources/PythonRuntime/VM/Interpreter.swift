@@ -510,17 +510,15 @@ extension Runtime {
                             // Borrowed: `as?` (or a method call on the iterator) would
                             // retain it on every iteration.
                             let step = try it.withBorrowed(PySequenceIterator.self) { si throws(PyError) in si.rangeStep() }
-                            switch step {
-                            case .value(let v):
+                            if case .value(let v) = step {
                                 push(&sp, Value.fitsSmall(v) ? Value(small: v) : int(v))
                                 break
-                            case .exhausted:
+                            }
+                            if step == .exhausted {
                                 sp -= 1
                                 ip = arg
                                 break
-                            case .notARange: break
                             }
-                            if step != .notARange { break }
                             unowned(unsafe) let si = unsafeDowncast(it.object, to: PySequenceIterator.self)
                             if si.kind == .list {
                                 let list = unsafeDowncast(si.source.object, to: PyList.self)
