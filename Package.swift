@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "BoardEmulator", targets: ["BoardEmulator"]),
         .library(name: "FirmwareAPI", targets: ["FirmwareAPI"]),
         .library(name: "HostPlatform", targets: ["HostPlatform"]),
+        .library(name: "BoardNetwork", targets: ["BoardNetwork"]),
         .library(name: "BoardSupervisor", targets: ["BoardSupervisor"]),
     ],
     dependencies: [
@@ -43,18 +44,25 @@ let package = Package(
             name: "HostPlatform",
             dependencies: ["PythonRuntime"],
             swiftSettings: fastSwift),
+        // The boards' network: access points, names and routes to the host
+        // (SimulatedNetwork), each board's Wi-Fi radio and TCP/IP stack on its
+        // virtual clock, the traffic log.
+        .target(
+            name: "BoardNetwork",
+            dependencies: ["BoardEmulator", "PythonRuntime", "HostPlatform"],
+            swiftSettings: fastSwift),
         // Where the two meet: the firmware modules (machine, board, busio...) over
         // the board, the board's clock as the runtime's clock, executed bytecode
         // charged to the board.
         .target(
             name: "FirmwareAPI",
-            dependencies: ["PythonRuntime", "BoardEmulator"],
+            dependencies: ["PythonRuntime", "BoardEmulator", "BoardNetwork"],
             swiftSettings: fastSwift),
         // The firmware around the user's program: boot, REPL, reload (Supervisor)
         // and the board's drive.
         .target(
             name: "BoardSupervisor",
-            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator", "HostPlatform"],
+            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator", "BoardNetwork", "HostPlatform"],
             swiftSettings: fastSwift),
         // C libraries from Debian: SDL2 for the window, zlib for PNG screenshots.
         .systemLibrary(
@@ -114,7 +122,7 @@ let package = Package(
             dependencies: ["BoardEmulator", "BreadboxTestSupport"]),
         .testTarget(
             name: "FirmwareAPITests",
-            dependencies: ["BoardSupervisor", "FirmwareAPI", "HostPlatform", "PythonRuntime", "BoardEmulator", "BreadboxTestSupport"]),
+            dependencies: ["BoardSupervisor", "FirmwareAPI", "BoardNetwork", "HostPlatform", "PythonRuntime", "BoardEmulator", "BreadboxTestSupport"]),
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "BoardView", "BoardSupervisor", "FirmwareAPI", "BoardEmulator", "CZlib", "BreadboxTestSupport"]),

@@ -1,18 +1,40 @@
 # socket (also usocket): the Python type over the native calls SocketModule.swift adds first.
+# The constants and getaddrinfo's answer are each port's own: the unix port's
+# (the host's values), the rp2 port's (extmod/modlwip.c) and the ESP32's
+# (ports/esp32/modsocket.c, lwIP's values).
+import sys
+
+_PORT = sys.platform
 AF_INET = 2
 AF_INET6 = 10
 SOCK_STREAM = 1
 SOCK_DGRAM = 2
-SOCK_RAW = 3
-SOL_SOCKET = 1
-SO_REUSEADDR = 2
-SO_BROADCAST = 6
-SO_KEEPALIVE = 9
 IPPROTO_IP = 0
 IPPROTO_TCP = 6
-IPPROTO_UDP = 17
 TCP_NODELAY = 1
-
+if _PORT == 'rp2':
+    SOL_SOCKET = 1
+    SO_REUSEADDR = 4
+    SO_BROADCAST = 32
+    IP_ADD_MEMBERSHIP = 3
+    IP_DROP_MEMBERSHIP = 4
+elif _PORT == 'esp32':
+    SOCK_RAW = 3
+    IPPROTO_UDP = 17
+    SOL_SOCKET = 4095
+    SO_REUSEADDR = 4
+    SO_BROADCAST = 32
+    SO_BINDTODEVICE = 4107
+    IP_ADD_MEMBERSHIP = 3
+    MSG_PEEK = 1
+    MSG_DONTWAIT = 8
+else:
+    SOCK_RAW = 3
+    IPPROTO_UDP = 17
+    SOL_SOCKET = 1
+    SO_REUSEADDR = 2
+    SO_BROADCAST = 6
+    SO_KEEPALIVE = 9
 
 def _addr(addr):
     if isinstance(addr, (bytes, bytearray)):
@@ -27,6 +49,13 @@ def getaddrinfo(host, port, af=0, type=0, proto=0, flags=0):
     port = int(port)
     out = []
     for fam, ip in _resolve('' if host is None else host, port, af):
+        if _PORT == 'rp2':
+            # lwIP's own lookup: one stream entry, whatever was asked.
+            return [(fam, SOCK_STREAM, 0, '', (ip, port))]
+        if _PORT == 'esp32':
+            # lwip_getaddrinfo echoes the type and protocol asked, and the name as canonname.
+            out.append((fam, type or SOCK_STREAM, proto, host or '0.0.0.0', (ip, port)))
+            continue
         if type == SOCK_DGRAM:
             t, p = SOCK_DGRAM, IPPROTO_UDP
         else:
@@ -34,10 +63,9 @@ def getaddrinfo(host, port, af=0, type=0, proto=0, flags=0):
         out.append((fam, t, proto or p, '', (ip, port)))
     return out
 
-
 class socket:
     def __init__(self, af=AF_INET, type=SOCK_STREAM, proto=0, _handle=None):
-        if type not in (SOCK_STREAM, SOCK_DGRAM):
+        if type not in (1, 2):
             raise OSError(22)
         self._af = af
         self._type = type

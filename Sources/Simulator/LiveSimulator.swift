@@ -46,10 +46,11 @@ public final class LiveSimulator: @unchecked Sendable {
     private var appliedMode: PacingMode = .realTime
     public var publishInterval = 1.0 / 120
 
-    public init(project: URL, sets: [String] = [], speed: PacingMode = .realTime, timeoutNanoseconds: UInt64? = nil,
+    public init(project: URL, hosts: [String] = [], sets: [String] = [], speed: PacingMode = .realTime, timeoutNanoseconds: UInt64? = nil,
                 mirror: ((String) -> Void)? = nil) throws(SupervisorError) {
         self.project = project
         supervisor = try Supervisor(project: project)
+        try supervisor.mapHosts(hosts)
         for s in sets { try supervisor.apply(set: s) }
         flavour = supervisor.flavour
         do {

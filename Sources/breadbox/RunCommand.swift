@@ -32,6 +32,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "max, realtime, or a factor of real time (2 = twice as fast).")
     var speed: String?
 
+    @Option(name: .customLong("host"), help: "Let the board resolve NAME and reach ADDRESS[:PORT] on this machine through it: api.example.com=127.0.0.1:8080 (repeatable).")
+    var hosts: [String] = []
+
     @Option(name: .customLong("set"), help: "Set a part attribute or the environment: alarm.color=green, environment.temperature=31.5.")
     var sets: [String] = []
 
@@ -121,6 +124,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw Self.refuse(error.reason)
         }
+        do { try sup.mapHosts(hosts) } catch { throw Self.refuse(error.reason) }
         for s in sets {
             do { try sup.apply(set: s) } catch { throw Self.refuse(error.reason) }
         }
@@ -183,7 +187,7 @@ extension RunCommand {
         let out = SerialStdout(immediate: true)
         let sim: LiveSimulator
         do {
-            sim = try LiveSimulator(project: URL(fileURLWithPath: project), sets: sets, speed: mode,
+            sim = try LiveSimulator(project: URL(fileURLWithPath: project), hosts: hosts, sets: sets, speed: mode,
                                     timeoutNanoseconds: timeoutNs, mirror: { out.write($0) })
         } catch {
             throw Self.refuse(error.reason)

@@ -27,6 +27,8 @@ public struct Circuit: Codable, Sendable, Equatable {
     public var flavor: String
     public var environment: EnvironmentSpec?
     public var parts: [PartSpec]
+    /// The Wi-Fi and what is reachable through it (see `NetworkSpec`).
+    public var network: NetworkSpec?
 
     public struct EnvironmentSpec: Codable, Sendable, Equatable {
         public var temperature: Double?
@@ -136,6 +138,7 @@ public struct Circuit: Codable, Sendable, Equatable {
             throw fail("flavor", "unknown flavour \"\(flavor)\" (known: \(FirmwareFlavour.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let def = try boardDefinition(file: file, boardDirectory: boardDirectory)
+        try network?.validate(file: file)
         if let e = environment {
             for (name, v, range) in [("temperature", e.temperature, -40.0...85.0), ("humidity", e.humidity, 0.0...100.0),
                                      ("pressure", e.pressure, 300.0...1100.0)] {

@@ -1,4 +1,5 @@
 import BoardEmulator
+import BoardNetwork
 import FirmwareAPI
 import Foundation
 import HostPlatform
@@ -81,6 +82,11 @@ public final class Supervisor {
     /// Called when the virtual timeout passes (before the run is stopped).
     public var onTimeout: (() -> Void)?
 
+    /// The network the board's Wi-Fi sees (circuit.json's, unless `join(_:)` gives another).
+    public private(set) var network: SimulatedNetwork
+    /// The board's radio and TCP/IP stack on `network`.
+    public private(set) var networking: BoardNetworking!
+
     /// What other threads post to this board (input, drive changes, stop,
     /// reload), taken at the firmware thread's safe points.
     public let inbox = BoardInbox()
@@ -109,7 +115,42 @@ public final class Supervisor {
             throw SupervisorError("\(e)")
         }
         adapter = BoardHostAdapter(board: assembly.board)
+        network = SimulatedNetwork(spec: assembly.circuit.network)
         adapter.clock.safePoint = { [unowned self] in self.takeMail() }
+        join(network)
+        assembly.board.onReset = { [unowned self] cause in
+            if cause == .soft { self.networking.softReset() } else { self.networking.hardReset() }
+        }
+    }
+
+    /// `--host NAME=ADDRESS[:PORT]`, each: NAME resolves on the board and its
+    /// connections reach ADDRESS on the host (on PORT if given). Before the first boot.
+    public func mapHosts(_ mappings: [String]) throws(SupervisorError) {
+        guard !mappings.isEmpty else { return }
+        var extra: [String: HostTarget] = [:]
+        for m in mappings {
+            guard let eq = m.firstIndex(of: "="), eq != m.startIndex else {
+                throw SupervisorError("--host \"\(m)\" is not NAME=ADDRESS or NAME=ADDRESS:PORT")
+            }
+            let name = String(m[..<eq])
+            guard !name.contains(" "), let target = HostTarget(String(m[m.index(after: eq)...])) else {
+                throw SupervisorError("--host \"\(m)\" is not NAME=ADDRESS or NAME=ADDRESS:PORT")
+            }
+            extra[name] = target
+        }
+        let n = SimulatedNetwork(spec: assembly.circuit.network, extraHosts: extra)
+        n.internet = network.internet
+        join(n)
+    }
+
+    /// Puts the board on `network` (one with `--host` mappings, or one many
+    /// boards share) in place of the one it has; before the first boot.
+    public func join(_ network: SimulatedNetwork, index: Int = 0) {
+        self.network = network
+        networking?.hardReset()
+        networking = BoardNetworking(network: network, board: board, index: index) { [unowned self] ns in
+            self.adapter.clock.sleep(nanoseconds: ns) { false }
+        }
     }
 
     /// `--set NAME.ATTR=VALUE`: a part's attribute, or `environment.temperature`
@@ -122,6 +163,7 @@ public final class Supervisor {
         }
         let name = String(assignment[..<dot]), attr = String(assignment[assignment.index(after: dot)..<eq])
         let value = String(assignment[assignment.index(after: eq)...])
+        if name == "network" { try setNetwork(attr, value); return }
         do throws(CircuitError) {
             if name == "environment" {
                 try assembly.setEnvironment(name: attr, value: value)
@@ -131,6 +173,23 @@ public final class Supervisor {
             }
         } catch let e {
             throw SupervisorError("\(e)")
+        }
+    }
+
+    /// `--set network.up=false` (every access point off the air),
+    /// `network.internet=true`, `network.dns=false` (the DNS server stops answering).
+    private func setNetwork(_ attr: String, _ value: String) throws(SupervisorError) {
+        let on: Bool
+        switch value.lowercased() {
+        case "true", "on", "1", "yes": on = true
+        case "false", "off", "0", "no": on = false
+        default: throw SupervisorError("--set: field \"network.\(attr)\": \"\(value)\" is not true or false")
+        }
+        switch attr {
+        case "up": network.isUp = on
+        case "internet": network.internet = on
+        case "dns": network.dnsWorks = on
+        default: throw SupervisorError("--set: field \"network.\(attr)\": the network has no \"\(attr)\" (settable: dns, internet, up)")
         }
     }
 
@@ -227,6 +286,7 @@ public final class Supervisor {
         switch flavour {
         case .micropython:
             machine = installMachineModule(rt, board: board, assembly: assembly)
+            installNetworkModule(rt, radio: networking.radio, board: board)
             circuitPython = nil
         case .circuitpython:
             let cp = installCircuitPythonModules(rt, board: board, assembly: assembly)
@@ -416,4 +476,5 @@ final class SupervisorHost: RuntimeHost {
     func writeError(_ text: String) { supervisor.emit(text) }
     func readLine() -> String? { nil }
     var fileSystem: VirtualFileSystem? { supervisor.drive }
+    var network: RuntimeNetwork? { supervisor.networking.stack }
 }

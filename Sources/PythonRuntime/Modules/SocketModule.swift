@@ -37,7 +37,11 @@ extension Runtime {
     /// the socket in between; `timeout` in ns (-1 forever, 0 never wait).
     private func networkCall<T>(_ net: RuntimeNetwork, _ handle: Int, writable: Bool, timeout: Int,
                                 _ operation: () throws(NetworkError) -> T) throws(PyError) -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
+        // Timeouts run on the runtime's clock: a board's virtual time (which the
+        // board's network lets pass while it waits), the wall on the host.
+        reportPendingInstructions()
+        let clock = host.clock
+        let start = clock.monotonicNanoseconds
         while true {
             do {
                 return try operation()
@@ -49,7 +53,7 @@ extension Runtime {
             if timeout == 0 { throw osError(NetworkError.wouldBlock.errno) }
             var slice: UInt64 = 20_000_000
             if timeout > 0 {
-                let elapsed = DispatchTime.now().uptimeNanoseconds - start
+                let elapsed = clock.monotonicNanoseconds &- start
                 if elapsed >= UInt64(timeout) { throw osError(NetworkError.timedOut.errno) }
                 slice = min(slice, UInt64(timeout) - elapsed)
             }
@@ -86,6 +90,8 @@ extension Runtime {
         moduleFunction(m, name) { rt, args throws(PyError) in
             try args.expect(rt, name, count, count)
             let h = try rt.intArg(args[0])
+            // A board's network stamps what it does with virtual time: bring it up to date.
+            rt.reportPendingInstructions()
             return try body(rt, h, try rt.network(h), args)
         }
     }
@@ -108,6 +114,7 @@ extension Runtime {
             let host = try rt.strArg(args[0]).value
             let port = try rt.intArg(args[1])
             let family = try rt.intArg(args[2])
+            rt.reportPendingInstructions()
             let found: [NetworkAddress]
             if let net = rt.host.network {
                 let all = try rt.networkTry { () throws(NetworkError) in

@@ -1,0 +1,375 @@
+import BoardEmulator
+import Foundation
+import HostPlatform
+import PythonRuntime
+
+/// One board's TCP/IP stack (lwIP on the real chips) as the runtime's `socket`
+/// module reaches it: sockets whose far ends are real sockets on the host,
+/// found through the `SimulatedNetwork`'s routes, with the network's latency
+/// and throughput charged in the board's virtual time.
+///
+/// Timing: a connection completes one round trip after it starts (and no
+/// sooner than the host's real connection); bytes from the server become
+/// visible to the board no sooner than one round trip after the request's last
+/// byte went out, in order, each chunk after its transfer time. While the
+/// firmware waits on a host socket that has nothing to deliver yet, virtual
+/// time runs with the wall clock (polling the real socket), so a reply that
+/// comes after the firmware's timeout is a timeout.
+///
+/// Used on the board's firmware thread only.
+public final class BoardSocketStack: RuntimeNetwork {
+    public let radio: WiFiRadio
+    public var network: SimulatedNetwork { radio.network }
+    let clock: VirtualClock
+    /// Lets virtual time pass on the board (its timers fire, pacing holds).
+    let letTimePass: (UInt64) -> Void
+    /// What `getaddrinfo` raises for a name that does not resolve: -2 on the
+    /// rp2 port (lwIP's callback), -202 on the ESP32 (lwip_getaddrinfo's EAI_FAIL).
+    let unknownHostErrno: Int
+    private let host = HostNetwork()
+    private var sockets: [Int: BoardSocket] = [:]
+    private var nextHandle = 3
+    /// Names the board looked up, by the address they gave (for the traffic log).
+    private var names: [String: String] = [:]
+
+    public init(radio: WiFiRadio, clock: VirtualClock, unknownHostErrno: Int, letTimePass: @escaping (UInt64) -> Void) {
+        self.radio = radio
+        self.clock = clock
+        self.unknownHostErrno = unknownHostErrno
+        self.letTimePass = letTimePass
+    }
+
+    /// How many sockets are open.
+    public var openSocketCount: Int { sockets.count }
+
+    /// Closes every socket (a soft reboot frees them with the heap).
+    public func closeAll() {
+        for h in Array(sockets.keys) { close(h) }
+    }
+
+    private func log(_ text: String) { network.log.add(text, at: clock.now) }
+
+    private func socket(_ handle: Int) throws(NetworkError) -> BoardSocket {
+        guard let s = sockets[handle] else { throw .badHandle }
+        return s
+    }
+
+    private func describe(_ a: NetworkAddress) -> String {
+        let name = names[a.host].map { " (\($0))" } ?? ""
+        return "\(a.host):\(a.port)\(name)"
+    }
+
+    // MARK: RuntimeNetwork
+
+    public func resolve(host name: String, port: Int, family: Int) throws(NetworkError) -> [NetworkAddress] {
+        let query = name.isEmpty ? "0.0.0.0" : name
+        if IPv4.parse(query) != nil { return [NetworkAddress(family: NetworkAddress.inet, host: query, port: port)] }
+        guard family != NetworkAddress.inet6, radio.isConnected else { throw NetworkError(unknownHostErrno) }
+        switch network.lookup(query) {
+        case .address(let a):
+            letTimePass(network.timing.dnsLookup)
+            names[a] = query
+            log("DNS \(query) → \(a)")
+            return [NetworkAddress(family: NetworkAddress.inet, host: a, port: port)]
+        case .notFound:
+            letTimePass(network.timing.dnsLookup)
+            log("DNS \(query): no such name")
+            throw NetworkError(unknownHostErrno)
+        case .noAnswer:
+            letTimePass(network.timing.dnsFailure)
+            log("DNS \(query): no answer")
+            throw NetworkError(unknownHostErrno)
+        }
+    }
+
+    public func open(family: Int, kind: SocketKind) throws(NetworkError) -> Int {
+        guard family == NetworkAddress.inet else { throw NetworkError(97) }  // EAFNOSUPPORT
+        let h = nextHandle
+        nextHandle += 1
+        sockets[h] = BoardSocket(kind: kind, linkEpoch: radio.linkEpoch)
+        return h
+    }
+
+    public func connect(_ handle: Int, to address: NetworkAddress) throws(NetworkError) {
+        let s = try socket(handle)
+        if s.kind == .datagram {
+            s.remote = address
+            return
+        }
+        guard s.hostHandle == nil, !s.connected else { throw NetworkError(106) }  // EISCONN
+        guard radio.isConnected else { throw .hostUnreachable }
+        s.linkEpoch = radio.linkEpoch
+        s.remote = address
+        s.connecting = true
+        s.connectReadyAt = clock.now + network.timing.roundTrip
+        guard let target = network.route(to: address.host, port: address.port) else {
+            log("connect \(describe(address)): nothing reachable there")
+            s.connectError = .hostUnreachable
+            throw .wouldBlock
+        }
+        do {
+            let h = try host.open(family: target.host.contains(":") ? NetworkAddress.inet6 : NetworkAddress.inet, kind: .stream)
+            s.hostHandle = h
+            let resolved = try host.resolve(host: target.host, port: target.port, family: 0).first
+                ?? NetworkAddress(family: NetworkAddress.inet, host: target.host, port: target.port)
+            do {
+                try host.connect(h, to: resolved)
+                s.hostConnected = true
+            } catch where error == .wouldBlock {}
+            log("connect \(describe(address)) → host \(resolved.host):\(resolved.port)")
+        } catch {
+            s.connectError = error
+        }
+        throw .wouldBlock
+    }
+
+    public func finishConnect(_ handle: Int) throws(NetworkError) {
+        let s = try socket(handle)
+        pump(s)
+        guard s.connecting else { return }
+        guard isReady(s, writable: true) else { throw .wouldBlock }
+        s.connecting = false
+        if let e = s.connectError {
+            s.connectError = nil
+            if let h = s.hostHandle { host.close(h); s.hostHandle = nil }
+            log("connect \(s.remote.map(describe) ?? "?"): \(e == .hostUnreachable ? "unreachable" : "refused (errno \(e.errno))")")
+            throw e
+        }
+        s.connected = true
+    }
+
+    public func bind(_ handle: Int, to address: NetworkAddress) throws(NetworkError) {
+        let s = try socket(handle)
+        s.localPort = address.port
+    }
+
+    public func listen(_ handle: Int, backlog: Int) throws(NetworkError) {
+        _ = try socket(handle)
+        // Servers on the board are reached through --forward, not there yet.
+        throw NetworkError(95)  // EOPNOTSUPP
+    }
+
+    public func accept(_ handle: Int) throws(NetworkError) -> (handle: Int, peer: NetworkAddress) {
+        _ = try socket(handle)
+        throw NetworkError(22)
+    }
+
+    public func send(_ handle: Int, _ bytes: [UInt8]) throws(NetworkError) -> Int {
+        let s = try socket(handle)
+        if s.kind == .datagram {
+            guard let to = s.remote else { throw NetworkError(128) }  // ENOTCONN
+            return try send(handle, bytes, to: to)
+        }
+        guard s.connected else { throw NetworkError(128) }
+        if let e = s.error { throw e }
+        if s.linkEpoch != radio.linkEpoch {
+            // The link went down under the connection: what is sent is lost.
+            return bytes.count
+        }
+        guard let h = s.hostHandle else { throw NetworkError(128) }
+        let n: Int
+        do {
+            n = try host.send(h, bytes)
+        } catch {
+            if error != .wouldBlock { s.error = error }
+            throw error
+        }
+        s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(n)
+        s.sent += n
+        return n
+    }
+
+    public func send(_ handle: Int, _ bytes: [UInt8], to address: NetworkAddress) throws(NetworkError) -> Int {
+        let s = try socket(handle)
+        guard s.kind == .datagram else { return try send(handle, bytes) }
+        guard radio.isConnected else { throw .hostUnreachable }
+        guard let target = network.route(to: address.host, port: address.port) else {
+            log("UDP to \(describe(address)): nothing reachable there")
+            return bytes.count  // a datagram into the void, as lwIP reports it sent
+        }
+        if s.hostHandle == nil { s.hostHandle = try host.open(family: NetworkAddress.inet, kind: .datagram) }
+        let resolved = try host.resolve(host: target.host, port: target.port, family: NetworkAddress.inet).first
+            ?? NetworkAddress(family: NetworkAddress.inet, host: target.host, port: target.port)
+        let n = try host.send(s.hostHandle!, bytes, to: resolved)
+        s.remote = s.remote ?? address
+        s.datagramPeers[resolved.host + ":\(resolved.port)"] = address
+        s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(n)
+        s.sent += n
+        log("UDP \(n) bytes to \(describe(address))")
+        return n
+    }
+
+    public func receive(_ handle: Int, maxCount: Int) throws(NetworkError) -> [UInt8] {
+        let s = try socket(handle)
+        pump(s)
+        if let first = s.inbound.first, first.at <= clock.now {
+            if s.kind == .datagram || first.bytes.count <= maxCount {
+                s.inbound.removeFirst()
+                return Array(first.bytes.prefix(maxCount))
+            }
+            s.inbound[0].bytes.removeFirst(maxCount)
+            return Array(first.bytes.prefix(maxCount))
+        }
+        if s.inbound.isEmpty, let eof = s.eofAt, eof <= clock.now { return [] }
+        if s.inbound.isEmpty, let e = s.error { throw e }
+        if s.kind == .stream && !s.connected && !s.connecting { throw NetworkError(128) }
+        throw .wouldBlock
+    }
+
+    public func receiveFrom(_ handle: Int, maxCount: Int) throws(NetworkError) -> (bytes: [UInt8], from: NetworkAddress) {
+        let s = try socket(handle)
+        pump(s)
+        if let first = s.inbound.first, first.at <= clock.now {
+            s.inbound.removeFirst()
+            return (Array(first.bytes.prefix(maxCount)), first.from ?? s.remote ?? NetworkAddress(family: 2, host: "0.0.0.0", port: 0))
+        }
+        throw .wouldBlock
+    }
+
+    public func wait(_ handle: Int, writable: Bool, nanoseconds: UInt64) -> Bool {
+        guard let s = sockets[handle] else { return true }
+        let deadline = clock.now &+ nanoseconds
+        while true {
+            pump(s)
+            if isReady(s, writable: writable) { return true }
+            let now = clock.now
+            if now >= deadline { return false }
+            if let t = nextEvent(s), t <= deadline {
+                letTimePass(t - now)
+                continue
+            }
+            guard let h = s.hostHandle, awaitsHost(s) else {
+                letTimePass(deadline - now)
+                continue
+            }
+            // Nothing due: the real socket decides. Virtual time runs with the wall meanwhile.
+            let slice = min(deadline - now, 10_000_000)
+            let started = DispatchTime.now().uptimeNanoseconds
+            _ = host.wait(h, writable: s.connecting, nanoseconds: slice)
+            let waited = DispatchTime.now().uptimeNanoseconds - started
+            letTimePass(min(deadline - now, max(waited, 100_000)))
+        }
+    }
+
+    public func setOption(_ handle: Int, level: Int, option: Int, value: Int) throws(NetworkError) {
+        _ = try socket(handle)
+    }
+
+    public func close(_ handle: Int) {
+        guard let s = sockets.removeValue(forKey: handle) else { return }
+        if let h = s.hostHandle { host.close(h) }
+        if s.kind == .stream, let r = s.remote, s.connected {
+            log("closed \(describe(r)) (sent \(s.sent), received \(s.received) bytes)")
+        }
+    }
+
+    // MARK: Timing
+
+    /// Reads what the host socket has into the board's inbound queue, each
+    /// chunk stamped with the virtual time it reaches the board.
+    private func pump(_ s: BoardSocket) {
+        guard let h = s.hostHandle else { return }
+        if s.linkEpoch != radio.linkEpoch && s.kind == .stream {
+            // The link went down: nothing more arrives on this connection.
+            return
+        }
+        if s.connecting {
+            if !s.hostConnected && s.connectError == nil && host.wait(h, writable: true, nanoseconds: 0) {
+                do { try host.finishConnect(h); s.hostConnected = true } catch { s.connectError = error }
+            }
+            return
+        }
+        if s.eofAt != nil || s.error != nil { return }
+        let rtt = network.timing.roundTrip
+        func arrival(_ count: Int) -> UInt64 {
+            let t = max(clock.now, s.sendDoneAt + rtt, s.lastArrival) + network.timing.transfer(count)
+            s.lastArrival = t
+            return t
+        }
+        for _ in 0..<64 {
+            do {
+                if s.kind == .datagram {
+                    let (bytes, from) = try host.receiveFrom(h, maxCount: 65_536)
+                    s.received += bytes.count
+                    let peer = s.datagramPeers[from.host + ":\(from.port)"] ?? s.remote
+                    s.inbound.append(BoardSocket.Chunk(at: arrival(bytes.count), bytes: bytes, from: peer))
+                } else {
+                    let bytes = try host.receive(h, maxCount: 65_536)
+                    if bytes.isEmpty {
+                        s.eofAt = arrival(0)
+                        return
+                    }
+                    s.received += bytes.count
+                    s.inbound.append(BoardSocket.Chunk(at: arrival(bytes.count), bytes: bytes, from: nil))
+                }
+            } catch {
+                if error != .wouldBlock { s.error = error; s.eofAt = arrival(0) }
+                return
+            }
+        }
+    }
+
+    private func isReady(_ s: BoardSocket, writable: Bool) -> Bool {
+        let now = clock.now
+        if s.connecting {
+            return (s.hostConnected || s.connectError != nil) && now >= s.connectReadyAt
+        }
+        if writable { return true }
+        if let first = s.inbound.first { return first.at <= now }
+        if let eof = s.eofAt { return eof <= now }
+        return s.kind == .stream && !s.connected
+    }
+
+    /// The next virtual time something on `s` becomes visible, if known.
+    private func nextEvent(_ s: BoardSocket) -> UInt64? {
+        if s.connecting {
+            return s.hostConnected || s.connectError != nil ? s.connectReadyAt : nil
+        }
+        return s.inbound.first?.at ?? s.eofAt
+    }
+
+    /// Whether something may still come from the host's real socket.
+    private func awaitsHost(_ s: BoardSocket) -> Bool {
+        if s.connecting { return !s.hostConnected && s.connectError == nil }
+        if s.kind == .stream && s.linkEpoch != radio.linkEpoch { return false }
+        return s.eofAt == nil && s.error == nil
+    }
+}
+
+/// A socket of the board's stack.
+final class BoardSocket {
+    struct Chunk {
+        var at: UInt64
+        var bytes: [UInt8]
+        var from: NetworkAddress?
+    }
+
+    let kind: SocketKind
+    /// The real socket on the host this one's traffic goes through.
+    var hostHandle: Int?
+    /// The board-side address it is connected (or last sent) to.
+    var remote: NetworkAddress?
+    var localPort = 0
+    var connecting = false
+    var hostConnected = false
+    var connected = false
+    var connectReadyAt: UInt64 = 0
+    var connectError: NetworkError?
+    var inbound: [Chunk] = []
+    var eofAt: UInt64?
+    var error: NetworkError?
+    /// When the last byte sent is on the air.
+    var sendDoneAt: UInt64 = 0
+    var lastArrival: UInt64 = 0
+    /// The radio's link epoch when it connected; a different one means the link dropped since.
+    var linkEpoch: Int
+    var sent = 0
+    var received = 0
+    /// UDP: host address:port → the board-side address the board sent to.
+    var datagramPeers: [String: NetworkAddress] = [:]
+
+    init(kind: SocketKind, linkEpoch: Int) {
+        self.kind = kind
+        self.linkEpoch = linkEpoch
+    }
+}

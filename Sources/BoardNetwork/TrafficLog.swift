@@ -1,0 +1,41 @@
+import Foundation
+
+/// What crossed the simulated network, newest last: joins, lookups,
+/// connections and their byte counts. The window's traffic panel reads it
+/// from another thread, so it is locked; it keeps the last `capacity` entries.
+public final class TrafficLog: @unchecked Sendable {
+    public struct Entry: Equatable, Sendable {
+        /// Virtual time of the board that did it, nanoseconds.
+        public var time: UInt64
+        public var text: String
+    }
+
+    public let capacity: Int
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+    private var _count = 0
+
+    public init(capacity: Int = 200) { self.capacity = capacity }
+
+    public func add(_ text: String, at time: UInt64) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries.append(Entry(time: time, text: text))
+        if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
+        _count += 1
+    }
+
+    /// The kept entries, oldest first.
+    public var recent: [Entry] {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries
+    }
+
+    /// Entries added since the log began (kept or not).
+    public var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return _count
+    }
+}

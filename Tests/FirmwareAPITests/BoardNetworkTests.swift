@@ -1,0 +1,263 @@
+import BoardEmulator
+import BoardNetwork
+import BreadboxTestSupport
+@testable import BoardSupervisor
+import FirmwareAPI
+import Foundation
+import PythonRuntime
+import XCTest
+
+/// MicroPython's `network` and `socket` on the boards' simulated Wi-Fi, against
+/// real servers on the loopback that the tests start.
+final class BoardNetworkTests: XCTestCase {
+    var dirs: [URL] = []
+
+    override func tearDown() {
+        for d in dirs { try? FileManager.default.removeItem(at: d) }
+        dirs = []
+    }
+
+    func project(board: String = "pico_w", network: String? = nil, main: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("net-\(UUID().uuidString)")
+        dirs.append(dir)
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("drive"), withIntermediateDirectories: true)
+        let networkField = network.map { ", \"network\": \($0)" } ?? ""
+        try "{\"board\": \"\(board)\", \"flavor\": \"micropython\", \"parts\": []\(networkField)}"
+            .write(to: dir.appendingPathComponent("circuit.json"), atomically: true, encoding: .utf8)
+        try main.write(to: dir.appendingPathComponent("drive/main.py"), atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    /// Runs the project headless (virtual time limit 60 s) and returns its serial output.
+    func run(_ project: URL, hosts: [String] = [], sets: [String] = []) throws -> String {
+        let sup = try Supervisor(project: project)
+        try sup.mapHosts(hosts)
+        for s in sets { try sup.apply(set: s) }
+        _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
+        // Serial output as typed, without MicroPython's cooked line ends.
+        return sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// A folder served by python3's http.server on the loopback.
+    func httpServer(files: [String: String]) throws -> LoopbackService {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("www-\(UUID().uuidString)")
+        dirs.append(root)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return try LoopbackService(["python3", "-m", "http.server", "{port}", "--bind", "127.0.0.1", "--directory", root.path])
+    }
+
+    static let joinWokwiGuest = """
+        import network, time, socket
+        w = network.WLAN(network.STA_IF)
+        w.active(True)
+        w.connect('Wokwi-GUEST', '')
+        while not w.isconnected():
+            time.sleep_ms(50)
+
+        """
+
+    func testPicoWJoinsTheGuestNetworkAndFetchesFromAMappedHost() throws {
+        let server = try httpServer(files: ["data.json": "{\"temperature\": 21.5}"])
+        let p = try project(main: """
+            import network, time, socket
+            w = network.WLAN(network.STA_IF)
+            print(w.status(), w.isconnected(), w.active())
+            w.active(True)
+            w.connect('Wokwi-GUEST', '')
+            t0 = time.ticks_ms()
+            print(w.status(), w)
+            while not w.isconnected():
+                time.sleep_ms(100)
+            print('joined after', time.ticks_diff(time.ticks_ms(), t0), 'ms, status', w.status())
+            print(w.ifconfig(), w.config('ssid'), w.config('channel'), w.status('rssi'))
+            print(w, network.hostname(), len(w.config('mac')))
+            ai = socket.getaddrinfo('api.test', 80)
+            print(ai)
+            s = socket.socket()
+            t0 = time.ticks_ms()
+            s.connect(ai[0][-1])
+            connected = time.ticks_diff(time.ticks_ms(), t0)
+            s.send(b'GET /data.json HTTP/1.0\\r\\nHost: api.test\\r\\n\\r\\n')
+            data = b''
+            while True:
+                c = s.recv(512)
+                if not c:
+                    break
+                data += c
+            s.close()
+            print('connect took', connected, 'ms; the fetch', time.ticks_diff(time.ticks_ms(), t0) >= 60)
+            print(data.split(b'\\r\\n')[0])
+            print(data.split(b'\\r\\n\\r\\n')[1])
+            try:
+                socket.getaddrinfo('nowhere.example', 80)
+            except OSError as e:
+                print('unknown name', e.errno)
+            """)
+        let out = try run(p, hosts: ["api.test=127.0.0.1:\(server.port)"])
+        XCTAssertTrue(out.contains("""
+            0 False False
+            1 <CYW43 STA join 0.0.0.0>
+            joined after 1800 ms, status 3
+            ('10.13.37.2', '255.255.255.0', '10.13.37.1', '10.13.37.1') Wokwi-GUEST 6 -45
+            <CYW43 STA up 10.13.37.2> PicoW 6
+            [(2, 1, 0, '', ('198.18.0.1', 80))]
+            connect took 30 ms; the fetch True
+            b'HTTP/1.0 200 OK'
+            b'{"temperature": 21.5}'
+            unknown name -2
+
+            """), out)
+    }
+
+    func testESP32StatusCodesForAWrongPasswordAndAMissingNetwork() throws {
+        let net = #"{"accessPoints": [{"ssid": "HomeNet", "password": "hunter22", "channel": 11, "rssi": -60}]}"#
+        let p = try project(board: "esp32s3", network: net, main: """
+            import network, time
+            w = network.WLAN(network.STA_IF)
+            print(w.status(), w.active(True), w.status(), repr(w))
+            print([(s[0], s[2], s[3], s[4], s[5]) for s in w.scan()])
+            for ssid, key in (('HomeNet', 'wrong-one'), ('Elsewhere', ''), ('HomeNet', 'hunter22')):
+                w.connect(ssid, key)
+                time.sleep(2)
+                print(ssid, w.status(), w.isconnected())
+            print(w.ifconfig()[0], w.config('channel'), network.hostname())
+            w.disconnect()
+            print(w.status(), w.isconnected())
+            try:
+                network.WLAN(5)
+            except ValueError as e:
+                print(e)
+            """)
+        let out = try run(p)
+        XCTAssertTrue(out.contains("""
+            1000 True 1000 <WLAN>
+            [(b'HomeNet', 11, -60, 3, False)]
+            HomeNet 202 False
+            Elsewhere 201 False
+            HomeNet 1010 True
+            192.168.1.2 11 mpy-esp32s3
+            1000 False
+            invalid WLAN interface identifier
+
+            """), out)
+    }
+
+    func testPicoWFailuresAndTheAccessPointGoingAway() throws {
+        let net = #"{"accessPoints": [{"ssid": "HomeNet", "password": "hunter22"}]}"#
+        let p = try project(network: net, main: """
+            import network, time
+            w = network.WLAN(network.STA_IF)
+            try:
+                w.connect('HomeNet', 'hunter22')
+            except OSError as e:
+                print('inactive', e.errno)
+            w.active(True)
+            for ssid, key in (('HomeNet', 'nope-nope'), ('Elsewhere', ''), ('HomeNet', 'hunter22')):
+                w.connect(ssid, key)
+                time.sleep(2)
+                print(ssid, w.status(), w.isconnected())
+            """)
+        XCTAssertTrue(try run(p).contains("""
+            inactive 1
+            HomeNet -3 False
+            Elsewhere -2 False
+            HomeNet 3 True
+
+            """))
+        // With every access point off the air, a join finds nothing.
+        let down = try project(network: net, main: """
+            import network, time
+            w = network.WLAN(network.STA_IF)
+            w.active(True)
+            print(w.scan())
+            w.connect('HomeNet', 'hunter22')
+            time.sleep(3)
+            print(w.status(), w.isconnected())
+            """)
+        XCTAssertTrue(try run(down, sets: ["network.up=false"]).contains("[]\n-2 False\n"))
+    }
+
+    func testRefusedUnreachableAndTimedOutConnections() throws {
+        let closedPort = try LoopbackService.freePort()
+        // A server that accepts and never answers.
+        let silent = try LoopbackService(["python3", "-c", """
+            import socket, time
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(('127.0.0.1', {port})); s.listen(4)
+            conns = []
+            end = time.time() + 30
+            while time.time() < end:
+                c, _ = s.accept(); conns.append(c)
+            """])
+        let p = try project(main: Self.joinWokwiGuest + """
+            def attempt(host, port, timeout=None):
+                s = socket.socket()
+                s.settimeout(timeout)
+                try:
+                    s.connect(socket.getaddrinfo(host, port)[0][-1])
+                    s.send(b'hello')
+                    t0 = time.ticks_ms()
+                    s.recv(10)
+                except OSError as e:
+                    return e.errno
+                finally:
+                    s.close()
+            print('refused', attempt('closed.test', 80))
+            print('unmapped', attempt('10.1.2.3', 80))
+            t0 = time.ticks_ms()
+            print('timeout', attempt('silent.test', 80, 0.5), time.ticks_diff(time.ticks_ms(), t0) >= 500)
+            """)
+        let out = try run(p, hosts: ["closed.test=127.0.0.1:\(closedPort)", "silent.test=127.0.0.1:\(silent.port)"])
+        XCTAssertTrue(out.contains("refused 111\nunmapped 113\ntimeout 110 True\n"), out)
+    }
+
+    func testTheHostLoopbackNameAndCircuitHosts() throws {
+        let server = try httpServer(files: ["x.txt": "from the host"])
+        let net = "{\"hosts\": {\"weather.local\": \"127.0.0.1:\(server.port)\"}}"
+        let p = try project(board: "esp32s3", network: net, main: Self.joinWokwiGuest + """
+            for host, port in (('weather.local', 80), ('host.wokwi.internal', \(server.port))):
+                ai = socket.getaddrinfo(host, port)
+                print(ai[0][:4], ai[0][4][1])
+                s = socket.socket()
+                s.connect(ai[0][-1])
+                s.write(b'GET /x.txt HTTP/1.0\\r\\n\\r\\n')
+                print(s.read().split(b'\\r\\n\\r\\n')[1])
+                s.close()
+            try:
+                socket.getaddrinfo('example.com', 80)
+            except OSError as e:
+                print('no internet', e.errno)
+            """)
+        let out = try run(p)
+        XCTAssertTrue(out.contains("""
+            (2, 1, 0, 'weather.local') 80
+            b'from the host'
+            (2, 1, 0, 'host.wokwi.internal') \(server.port)
+            b'from the host'
+            no internet -202
+
+            """), out)
+    }
+
+    func testCircuitNetworkSectionIsChecked() throws {
+        let bad = [
+            (#"{"accessPoints": [{"ssid": "A", "password": "short"}]}"#, "network.accessPoints[0].password"),
+            (#"{"accessPoints": [{"ssid": "A", "channel": 14}]}"#, "network.accessPoints[0].channel"),
+            (#"{"hosts": {"a.test": "127.0.0.1:99999"}}"#, "network.hosts.a.test"),
+            (#"{"roundTripMs": -1}"#, "network.roundTripMs"),
+            (#"{"wifi": true}"#, "network.wifi"),
+        ]
+        for (net, field) in bad {
+            let p = try project(network: net, main: "")
+            XCTAssertThrowsError(try Supervisor(project: p)) { e in
+                XCTAssertTrue("\(e)".contains("field \"\(field)\""), "\(e)")
+            }
+        }
+        let p = try project(main: "")
+        let sup = try Supervisor(project: p)
+        XCTAssertThrowsError(try sup.mapHosts(["nohost"]))
+        XCTAssertThrowsError(try sup.apply(set: "network.up=maybe"))
+        XCTAssertThrowsError(try sup.apply(set: "network.speed=1"))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A real server program on 127.0.0.1 for the length of a test (python3's
+/// http.server, mosquitto...): started with a command line naming its port,
+/// waited for until it accepts connections, killed when the object goes.
+public final class LoopbackService: @unchecked Sendable {
+    public let port: Int
+    private let process = Process()
+    public let output = LockedText()
+
+    /// `arguments` may contain `{port}`, replaced by a free port of the loopback.
+    public init(_ arguments: [String], currentDirectory: URL? = nil, startupLimit: TimeInterval = 10) throws {
+        port = try LoopbackService.freePort()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments.map { $0.replacingOccurrences(of: "{port}", with: String(port)) }
+        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let out = output
+        pipe.fileHandleForReading.readabilityHandler = { h in
+            let d = h.availableData
+            if !d.isEmpty { out.append(String(decoding: d, as: UTF8.self)) }
+        }
+        try process.run()
+        let deadline = Date().addingTimeInterval(startupLimit)
+        while !LoopbackService.accepts(port) {
+            guard process.isRunning, Date() < deadline else {
+                stop()
+                throw NSError(domain: "LoopbackService", code: 1, userInfo: [NSLocalizedDescriptionKey:
+                    "\(arguments.joined(separator: " ")) did not start listening on 127.0.0.1:\(port): \(output.value)"])
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    deinit { stop() }
+
+    public func stop() {
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+    }
+
+    /// A TCP port nobody listens on now (the kernel's pick).
+    public static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let ok = withUnsafeMutablePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+        }
+        guard ok else { throw NSError(domain: "LoopbackService", code: Int(errno)) }
+        return Int(UInt16(bigEndian: addr.sin_port))
+    }
+
+    /// Does something accept TCP connections on 127.0.0.1:`port`?
+    public static func accepts(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        addr.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &addr) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+}
