@@ -42,7 +42,7 @@ let package = Package(
         // system (walled in: SandboxedFolder), BSD sockets.
         .target(
             name: "HostPlatform",
-            dependencies: ["PythonRuntime"],
+            dependencies: ["PythonRuntime", "COpenSSL"],
             swiftSettings: fastSwift),
         // The boards' network: access points, names and routes to the host
         // (SimulatedNetwork), each board's Wi-Fi radio and TCP/IP stack on its
@@ -69,6 +69,11 @@ let package = Package(
             name: "CSDL2",
             pkgConfig: "sdl2",
             providers: [.apt(["libsdl2-dev"])]),
+        // OpenSSL for the TLS of sockets (the host's and the boards').
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -107,6 +112,7 @@ let package = Package(
                 // C modules the view and the window import (their module maps must be visible here).
                 "CZlib",
                 "CSDL2",
+                "COpenSSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fastSwift),

@@ -26,16 +26,21 @@ public final class BoardSocketStack: RuntimeNetwork {
     /// What `getaddrinfo` raises for a name that does not resolve: -2 on the
     /// rp2 port (lwIP's callback), -202 on the ESP32 (lwip_getaddrinfo's EAI_FAIL).
     let unknownHostErrno: Int
+    /// The chip's share of a TLS handshake (mbedTLS's public-key work), on top
+    /// of its two round trips.
+    let tlsHandshakeCost: UInt64
     private let host = HostNetwork()
     private var sockets: [Int: BoardSocket] = [:]
     private var nextHandle = 3
     /// Names the board looked up, by the address they gave (for the traffic log).
     private var names: [String: String] = [:]
 
-    public init(radio: WiFiRadio, clock: VirtualClock, unknownHostErrno: Int, letTimePass: @escaping (UInt64) -> Void) {
+    public init(radio: WiFiRadio, clock: VirtualClock, unknownHostErrno: Int, tlsHandshakeCost: UInt64,
+                letTimePass: @escaping (UInt64) -> Void) {
         self.radio = radio
         self.clock = clock
         self.unknownHostErrno = unknownHostErrno
+        self.tlsHandshakeCost = tlsHandshakeCost
         self.letTimePass = letTimePass
     }
 
@@ -157,16 +162,16 @@ public final class BoardSocketStack: RuntimeNetwork {
     public func send(_ handle: Int, _ bytes: [UInt8]) throws(NetworkError) -> Int {
         let s = try socket(handle)
         if s.kind == .datagram {
-            guard let to = s.remote else { throw NetworkError(128) }  // ENOTCONN
+            guard let to = s.remote else { throw NetworkError(107) }  // ENOTCONN
             return try send(handle, bytes, to: to)
         }
-        guard s.connected else { throw NetworkError(128) }
+        guard s.connected else { throw NetworkError(107) }
         if let e = s.error { throw e }
         if s.linkEpoch != radio.linkEpoch {
             // The link went down under the connection: what is sent is lost.
             return bytes.count
         }
-        guard let h = s.hostHandle else { throw NetworkError(128) }
+        guard let h = s.hostHandle else { throw NetworkError(107) }
         let n: Int
         do {
             n = try host.send(h, bytes)
@@ -212,7 +217,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
         if s.inbound.isEmpty, let eof = s.eofAt, eof <= clock.now { return [] }
         if s.inbound.isEmpty, let e = s.error { throw e }
-        if s.kind == .stream && !s.connected && !s.connecting { throw NetworkError(128) }
+        if s.kind == .stream && !s.connected && !s.connecting { throw NetworkError(107) }
         throw .wouldBlock
     }
 
@@ -251,6 +256,48 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
     }
 
+    public func startTLS(_ handle: Int, _ settings: TLSSettings) throws(NetworkError) {
+        let s = try socket(handle)
+        guard s.kind == .stream, s.connected, s.hostHandle != nil else { throw NetworkError(107) }
+        switch s.tls {
+        case .established:
+            return
+        case .none:
+            s.tls = .handshaking
+            s.tlsReadyAt = max(clock.now, s.sendDoneAt) + 2 * network.timing.roundTrip + tlsHandshakeCost
+            log("TLS with \(s.remote.map(describe) ?? "?")\(settings.serverName.map { " for \($0)" } ?? "")")
+            s.tlsSettings = settings
+            advanceHandshake(s)
+        case .handshaking:
+            advanceHandshake(s)
+        }
+        guard (s.tlsHostDone || s.tlsError != nil) && clock.now >= s.tlsReadyAt else { throw .wouldBlock }
+        if let e = s.tlsError {
+            s.tls = .none
+            s.tlsError = nil
+            log("TLS with \(s.remote.map(describe) ?? "?") failed: \(e.message?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "errno \(e.errno)")")
+            throw e
+        }
+        s.tls = .established
+    }
+
+    /// Lets the host's handshake go as far as the network allows now.
+    private func advanceHandshake(_ s: BoardSocket) {
+        guard s.tls == .handshaking, !s.tlsHostDone, s.tlsError == nil, let h = s.hostHandle,
+              s.linkEpoch == radio.linkEpoch else { return }
+        do {
+            try host.startTLS(h, s.tlsSettings)
+            s.tlsHostDone = true
+        } catch {
+            if error != .wouldBlock { s.tlsError = error }
+        }
+    }
+
+    public func tlsPeer(_ handle: Int) -> TLSPeer? {
+        guard let s = sockets[handle], s.tls == .established, let h = s.hostHandle else { return nil }
+        return host.tlsPeer(h)
+    }
+
     public func setOption(_ handle: Int, level: Int, option: Int, value: Int) throws(NetworkError) {
         _ = try socket(handle)
     }
@@ -277,6 +324,10 @@ public final class BoardSocketStack: RuntimeNetwork {
             if !s.hostConnected && s.connectError == nil && host.wait(h, writable: true, nanoseconds: 0) {
                 do { try host.finishConnect(h); s.hostConnected = true } catch { s.connectError = error }
             }
+            return
+        }
+        if s.tls == .handshaking {
+            advanceHandshake(s)
             return
         }
         if s.eofAt != nil || s.error != nil { return }
@@ -314,6 +365,9 @@ public final class BoardSocketStack: RuntimeNetwork {
         if s.connecting {
             return (s.hostConnected || s.connectError != nil) && now >= s.connectReadyAt
         }
+        if s.tls == .handshaking {
+            return (s.tlsHostDone || s.tlsError != nil) && now >= s.tlsReadyAt
+        }
         if writable { return true }
         if let first = s.inbound.first { return first.at <= now }
         if let eof = s.eofAt { return eof <= now }
@@ -325,6 +379,9 @@ public final class BoardSocketStack: RuntimeNetwork {
         if s.connecting {
             return s.hostConnected || s.connectError != nil ? s.connectReadyAt : nil
         }
+        if s.tls == .handshaking {
+            return s.tlsHostDone || s.tlsError != nil ? s.tlsReadyAt : nil
+        }
         return s.inbound.first?.at ?? s.eofAt
     }
 
@@ -332,6 +389,7 @@ public final class BoardSocketStack: RuntimeNetwork {
     private func awaitsHost(_ s: BoardSocket) -> Bool {
         if s.connecting { return !s.hostConnected && s.connectError == nil }
         if s.kind == .stream && s.linkEpoch != radio.linkEpoch { return false }
+        if s.tls == .handshaking { return !s.tlsHostDone && s.tlsError == nil }
         return s.eofAt == nil && s.error == nil
     }
 }
@@ -355,6 +413,14 @@ final class BoardSocket {
     var connected = false
     var connectReadyAt: UInt64 = 0
     var connectError: NetworkError?
+    enum TLSState { case none, handshaking, established }
+    var tls = TLSState.none
+    var tlsSettings = TLSSettings()
+    /// The host's side of the handshake has finished (or failed: `tlsError`).
+    var tlsHostDone = false
+    var tlsError: NetworkError?
+    /// When the handshake is over in the board's time.
+    var tlsReadyAt: UInt64 = 0
     var inbound: [Chunk] = []
     var eofAt: UInt64?
     var error: NetworkError?

@@ -19,6 +19,8 @@ private let sysBind = Darwin.bind, sysListen = Darwin.listen, sysAccept = Darwin
 /// all in non-blocking mode; the runtime does the waiting (see RuntimeNetwork).
 public final class HostNetwork: RuntimeNetwork {
     private var open: Set<Int32> = []
+    /// Sockets TLS runs on (their send/receive carry plaintext).
+    private var tls: [Int32: TLSSession] = [:]
 
     public init() {}
 
@@ -190,6 +192,7 @@ public final class HostNetwork: RuntimeNetwork {
 
     public func send(_ handle: Int, _ bytes: [UInt8]) throws(NetworkError) -> Int {
         let fd = try fd(handle)
+        if let session = tls[fd] { return try session.write(bytes) }
         let n = bytes.withUnsafeBytes { sysSend(fd, $0.baseAddress, $0.count, HostNetwork.sendFlags) }
         guard n >= 0 else { throw fail() }
         return n
@@ -206,6 +209,7 @@ public final class HostNetwork: RuntimeNetwork {
 
     public func receive(_ handle: Int, maxCount: Int) throws(NetworkError) -> [UInt8] {
         let fd = try fd(handle)
+        if let session = tls[fd] { return maxCount <= 0 ? [] : try session.read(maxCount: maxCount) }
         var buffer = [UInt8](repeating: 0, count: max(0, maxCount))
         if maxCount <= 0 { return [] }
         let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
@@ -233,7 +237,12 @@ public final class HostNetwork: RuntimeNetwork {
 
     public func wait(_ handle: Int, writable: Bool, nanoseconds: UInt64) -> Bool {
         guard let fd = try? fd(handle) else { return true }
-        var p = pollfd(fd: fd, events: Int16(writable ? POLLOUT : POLLIN), revents: 0)
+        var events = writable ? POLLOUT : POLLIN
+        if let session = tls[fd] {
+            if !writable && session.hasPendingPlaintext { return true }
+            if !session.established || session.wantsWrite { events = session.wantsWrite ? POLLOUT : POLLIN }
+        }
+        var p = pollfd(fd: fd, events: Int16(events), revents: 0)
         let ms = Int32(min(nanoseconds / 1_000_000, 1_000_000))
         return poll(&p, 1, ms) > 0
     }
@@ -246,9 +255,35 @@ public final class HostNetwork: RuntimeNetwork {
         if setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &v, socklen_t(MemoryLayout<Int32>.size)) != 0 { throw fail() }
     }
 
+    public func startTLS(_ handle: Int, _ settings: TLSSettings) throws(NetworkError) {
+        let fd = try fd(handle)
+        let session: TLSSession
+        if let s = tls[fd] {
+            session = s
+        } else {
+            session = try TLSSession(fd: fd, settings: settings)
+            tls[fd] = session
+        }
+        do throws(NetworkError) {
+            if try !session.handshake() { throw NetworkError.wouldBlock }
+        } catch {
+            if error != .wouldBlock { tls[fd] = nil }
+            throw error
+        }
+    }
+
+    public func tlsPeer(_ handle: Int) -> TLSPeer? {
+        guard let session = tls[Int32(truncatingIfNeeded: handle)], session.established else { return nil }
+        return TLSPeer(certificate: session.peerCertificate, cipher: session.cipherName, version: session.version)
+    }
+
+    /// The CA bundle TLS trusts when the firmware loads none (`--ca-file`).
+    public static func useCAFile(_ path: String?) { TLSSession.defaultCAFile = path }
+
     public func close(_ handle: Int) {
         let fd = Int32(truncatingIfNeeded: handle)
         guard open.remove(fd) != nil else { return }
+        if let session = tls.removeValue(forKey: fd), session.established { session.shutdown() }
         _ = closeFD(fd)
     }
 }

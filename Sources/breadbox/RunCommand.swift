@@ -4,6 +4,7 @@ import BoardView
 import BoardSupervisor
 import FirmwareAPI
 import Foundation
+import HostPlatform
 import SDLWindow
 import Simulator
 
@@ -34,6 +35,9 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .customLong("host"), help: "Let the board resolve NAME and reach ADDRESS[:PORT] on this machine through it: api.example.com=127.0.0.1:8080 (repeatable).")
     var hosts: [String] = []
+
+    @Option(name: .customLong("ca-file"), help: "CA certificates (PEM) the board's TLS trusts when its firmware loads none (default: this machine's).")
+    var caFile: String?
 
     @Option(name: .customLong("set"), help: "Set a part attribute or the environment: alarm.color=green, environment.temperature=31.5.")
     var sets: [String] = []
@@ -91,6 +95,10 @@ struct RunCommand: ParsableCommand {
         // An exit status is one byte: 999 would reach the shell as 231.
         guard (0...255).contains(timeoutExitCode) else {
             throw Self.refuse("--timeout-exit-code \(timeoutExitCode) is not an exit status (0 to 255)")
+        }
+        if let caFile {
+            guard FileManager.default.isReadableFile(atPath: caFile) else { throw Self.refuse("--ca-file \(caFile): no such readable file") }
+            HostNetwork.useCAFile(caFile)
         }
         var timeoutNs: UInt64?
         if let timeout {

@@ -261,3 +261,103 @@ final class BoardNetworkTests: XCTestCase {
         XCTAssertThrowsError(try sup.apply(set: "network.speed=1"))
     }
 }
+
+/// TLS from the board to a real TLS server on the loopback, with a test CA.
+final class BoardTLSTests: XCTestCase {
+    var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("www"), withIntermediateDirectories: true)
+        try "{\"ok\": true}".write(to: dir.appendingPathComponent("www/data.json"), atomically: true, encoding: .utf8)
+        // A CA and a server certificate for secure.test, made with the openssl tool.
+        for args in [["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "3650", "-subj", "/CN=Breadbox Test CA"],
+                     ["req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=secure.test"],
+                     ["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem",
+                      "-days", "3650", "-extfile", "san.ext"]] {
+            try "subjectAltName=DNS:secure.test\n".write(to: dir.appendingPathComponent("san.ext"), atomically: true, encoding: .utf8)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["openssl"] + args
+            p.currentDirectoryURL = dir
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, "openssl \(args.joined(separator: " "))")
+        }
+        try """
+            import http.server, ssl, sys, functools
+            port, root = int(sys.argv[1]), sys.argv[2]
+            handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=root)
+            httpd = http.server.ThreadingHTTPServer(('127.0.0.1', port), handler)
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain('server.pem', 'server.key')
+            httpd.socket = ctx.wrap_socket(httpd.socket, server_side=True)
+            httpd.serve_forever()
+            """.write(to: dir.appendingPathComponent("serve.py"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+
+    func testHTTPSFromThePicoWVerifiedAgainstTheLoadedCA() throws {
+        let server = try LoopbackService(["python3", "serve.py", "{port}", "www"], currentDirectory: dir)
+        let project = dir.appendingPathComponent("project")
+        try FileManager.default.createDirectory(at: project.appendingPathComponent("drive"), withIntermediateDirectories: true)
+        try #"{"board": "pico_w", "flavor": "micropython", "parts": []}"#
+            .write(to: project.appendingPathComponent("circuit.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("ca.pem"), to: project.appendingPathComponent("drive/ca.pem"))
+        try BoardNetworkTests.joinWokwiGuest.appending("""
+            import ssl
+            def get(verify, cafile=None, name='secure.test'):
+                s = socket.socket()
+                s.connect(socket.getaddrinfo(name, 443)[0][-1])
+                ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+                ctx.verify_mode = verify
+                if cafile:
+                    ctx.load_verify_locations(cafile=cafile)
+                t0 = time.ticks_ms()
+                try:
+                    s = ctx.wrap_socket(s, server_hostname=name)
+                except Exception as e:
+                    print('failed', type(e).__name__, repr(e.args))
+                    s.close()
+                    return
+                print('handshake', time.ticks_diff(time.ticks_ms(), t0), s.cipher()[1], len(s.getpeercert(True)) > 100)
+                s.write(b'GET /data.json HTTP/1.0\\r\\nHost: secure.test\\r\\n\\r\\n')
+                print(s.read().split(b'\\r\\n\\r\\n')[1])
+                s.close()
+            get(ssl.CERT_NONE)
+            get(ssl.CERT_REQUIRED, 'ca.pem')
+            get(ssl.CERT_REQUIRED, 'ca.pem', 'other.test')
+            s = socket.socket()
+            s.connect(socket.getaddrinfo('plain.test', 80)[0][-1])
+            try:
+                ssl.wrap_socket(s, server_hostname='plain.test')
+            except OSError as e:
+                print('not TLS', e.args)
+            import tls
+            try:
+                tls.SSLContext(tls.PROTOCOL_TLS_CLIENT).wrap_socket(socket.socket())
+            except ValueError as e:
+                print(e)
+            """).write(to: project.appendingPathComponent("drive/main.py"), atomically: true, encoding: .utf8)
+        let plain = try LoopbackService(["python3", "-m", "http.server", "{port}", "--bind", "127.0.0.1"], currentDirectory: dir)
+        let sup = try Supervisor(project: project)
+        try sup.mapHosts(["secure.test=127.0.0.1:\(server.port)", "other.test=127.0.0.1:\(server.port)",
+                          "plain.test=127.0.0.1:\(plain.port)"])
+        _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
+        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        // Two round trips (30 ms each) and the RP2040's 1.5 s of mbedTLS arithmetic.
+        XCTAssertTrue(out.contains("""
+            handshake 1560 TLSv1.2 True
+            b'{"ok": true}'
+            handshake 1560 TLSv1.2 True
+            b'{"ok": true}'
+            failed ValueError ('\\nThe certificate Common Name (CN) does not match with the expected CN\\n',)
+            not TLS (-29184, 'MBEDTLS_ERR_SSL_INVALID_RECORD')
+            CERT_REQUIRED requires server_hostname
+
+            """), out)
+    }
+}

@@ -28,14 +28,14 @@ extension Runtime {
 
     /// The service, or EHOSTUNREACH when there is none (or the handle is the
     /// placeholder a socket gets without one).
-    private func network(_ handle: Int) throws(PyError) -> RuntimeNetwork {
+    func network(_ handle: Int) throws(PyError) -> RuntimeNetwork {
         guard let net = host.network, handle >= 0 else { throw osError(NetworkError.hostUnreachable.errno) }
         return net
     }
 
     /// Runs `operation` until it stops answering "would block", waiting for
     /// the socket in between; `timeout` in ns (-1 forever, 0 never wait).
-    private func networkCall<T>(_ net: RuntimeNetwork, _ handle: Int, writable: Bool, timeout: Int,
+    func networkCall<T>(_ net: RuntimeNetwork, _ handle: Int, writable: Bool, timeout: Int,
                                 _ operation: () throws(NetworkError) -> T) throws(PyError) -> T {
         // Timeouts run on the runtime's clock: a board's virtual time (which the
         // board's network lets pass while it waits), the wall on the host.
@@ -48,7 +48,7 @@ extension Runtime {
             } catch let e where e == .wouldBlock {
                 // wait below
             } catch {
-                throw osError(error.errno)
+                throw networkError(error)
             }
             if timeout == 0 { throw osError(NetworkError.wouldBlock.errno) }
             var slice: UInt64 = 20_000_000
@@ -64,12 +64,19 @@ extension Runtime {
         }
     }
 
+    /// `e` as Python sees it: OSError(errno) or OSError(errno, name), or the
+    /// ValueError mbedTLS's certificate verdicts are.
+    func networkError(_ e: NetworkError) -> PyError {
+        if e.isValueError { return valueError(e.message ?? "") }
+        return osError(e.errno, e.message)
+    }
+
     /// A network call whose error becomes OSError.
     private func networkTry<T>(_ body: () throws(NetworkError) -> T) throws(PyError) -> T {
         do {
             return try body()
         } catch {
-            throw osError(error.errno)
+            throw networkError(error)
         }
     }
 

@@ -23,6 +23,7 @@ extension Runtime {
         installStructModule()
         installJSONModule()
         installSocketModule()
+        installTLSModule()
         installFrozenModules()
     }
 }

@@ -32,7 +32,48 @@ public protocol RuntimeNetwork: AnyObject {
     /// `setsockopt(level, option, value)` with an integer value; options the
     /// service does not know are accepted and ignored.
     func setOption(_ handle: Int, level: Int, option: Int, value: Int) throws(NetworkError)
+    /// Starts, or carries on, TLS as the client on a connected stream socket;
+    /// throws `.wouldBlock` while the handshake waits on the network (wait for
+    /// readable, then call again). From then on `send`/`receive` carry plaintext.
+    func startTLS(_ handle: Int, _ settings: TLSSettings) throws(NetworkError)
+    /// The peer's certificate (DER), the cipher suite (mbedTLS's name) and the
+    /// protocol version ("TLSv1.2"), once TLS is up.
+    func tlsPeer(_ handle: Int) -> TLSPeer?
     func close(_ handle: Int)
+}
+
+/// What a TLS client knows of its server once connected.
+public struct TLSPeer: Equatable, Sendable {
+    public var certificate: [UInt8]?
+    public var cipher: String
+    public var version: String
+    public init(certificate: [UInt8]?, cipher: String, version: String) {
+        self.certificate = certificate
+        self.cipher = cipher
+        self.version = version
+    }
+}
+
+/// How a TLS client checks its server, as MicroPython's `SSLContext` says it.
+public struct TLSSettings: Equatable, Sendable {
+    /// SNI and the name the certificate must carry.
+    public var serverName: String?
+    /// CERT_NONE 0, CERT_OPTIONAL 1, CERT_REQUIRED 2.
+    public var verifyMode: Int
+    /// CA certificates the firmware loaded (PEM or DER); nil: the host's trust.
+    public var caCertificates: [UInt8]?
+    /// The client's own certificate and key (PEM or DER).
+    public var certificate: [UInt8]?
+    public var privateKey: [UInt8]?
+
+    public init(serverName: String? = nil, verifyMode: Int = 0, caCertificates: [UInt8]? = nil,
+                certificate: [UInt8]? = nil, privateKey: [UInt8]? = nil) {
+        self.serverName = serverName
+        self.verifyMode = verifyMode
+        self.caCertificates = caCertificates
+        self.certificate = certificate
+        self.privateKey = privateKey
+    }
 }
 
 /// TCP or UDP.
@@ -60,7 +101,23 @@ public struct NetworkAddress: Equatable, Sendable {
 /// A failed network operation, with the errno Python code sees.
 public struct NetworkError: Error, Equatable, Sendable {
     public var errno: Int
-    public init(_ errno: Int) { self.errno = errno }
+    /// OSError's second argument (mbedTLS's error name), when there is one.
+    public var message: String?
+    /// Raised as ValueError(message) instead (mbedTLS's certificate verdicts).
+    public var isValueError = false
+    public init(_ errno: Int, _ message: String? = nil) {
+        self.errno = errno
+        self.message = message
+    }
+    public static func valueError(_ text: String) -> NetworkError {
+        var e = NetworkError(0, text)
+        e.isValueError = true
+        return e
+    }
+    /// Equal errnos are the same failure (`error == .wouldBlock`).
+    public static func == (a: NetworkError, b: NetworkError) -> Bool {
+        a.errno == b.errno && a.isValueError == b.isValueError
+    }
     /// EAGAIN: the operation cannot complete without waiting.
     public static let wouldBlock = NetworkError(11)
     public static let badHandle = NetworkError(9)
