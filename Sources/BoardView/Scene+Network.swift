@@ -64,7 +64,10 @@ extension Scene {
                 let text = "soft AP " + ap
                 font.draw(text, at: r.maxX - 12 - Double(font.width(of: text)), r.y + 6, Palette.dimText, on: canvas)
             }
-            font.draw(wifi.statusLine, at: x, r.y + 28, Scene.colour(of: wifi.station), on: canvas)
+            // In a narrow window the panel's title says "Network": the line drops its "Wi-Fi: ".
+            var line = wifi.statusLine
+            if Double(font.width(of: line)) > r.width - 24, line.hasPrefix("Wi-Fi: ") { line.removeFirst(7) }
+            font.draw(line, at: x, r.y + 28, Scene.colour(of: wifi.station), on: canvas)
 
             let sw = accessPointSwitch()
             let pill = Rect(sw.x, sw.y + 2, Scene.switchSize.width, Scene.switchSize.height)

@@ -149,6 +149,9 @@ final class NetworkPanelTests: SimulatorTestCase {
             XCTAssertTrue(shows(8), "the newest line is shown at \(w)x\(h)")
             XCTAssertTrue(shows(9 - fit), "\(fit) lines at \(w)x\(h)")
             if fit < 8 { XCTAssertFalse(shows(8 - fit), "older lines make room at \(w)x\(h)") }
+            let line = w < 1000 ? "HomeNet  192.168.1.2  -45 dBm" : "Wi-Fi: HomeNet  192.168.1.2  -45 dBm"
+            XCTAssertNotNil(row(showing: line, at: x, in: sc.layout.network, of: c, font: sc.font),
+                            "the whole Wi-Fi line fits at \(w)x\(h)")
         }
         // A join's address, past the panel's width, shows on the row below.
         s.wifi.traffic.append(.init(time: 9_000_000_000, text: "28:cd:c1:98:b5:42 joined Wokwi-GUEST, address 10.13.37.2"))
