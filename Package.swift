@@ -88,7 +88,7 @@ let package = Package(
         // snapshots out, user actions in, drops into the drive, screenshots.
         .target(
             name: "Simulator",
-            dependencies: ["BoardView", "BoardSupervisor", "FirmwareAPI", "BoardEmulator", "PythonRuntime", "HostPlatform"]),
+            dependencies: ["BoardView", "BoardSupervisor", "BoardNetwork", "FirmwareAPI", "BoardEmulator", "PythonRuntime", "HostPlatform"]),
         // The SDL window around the simulator.
         .target(
             name: "SDLWindow",

@@ -12,6 +12,7 @@ public struct BoardSnapshot: Sendable {
     /// The board's own RGB LEDs by pin (not parts of the circuit).
     public var onboardPixels: [PinRef: RGBColor] = [:]
     public var environment = EnvironmentView()
+    public var wifi = WiFiView()
 
     public init() {}
 }

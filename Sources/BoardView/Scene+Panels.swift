@@ -9,7 +9,7 @@ extension Scene {
         let flavourName = flavour == .micropython ? "MicroPython" : "CircuitPython"
         font.draw("Breadbox", at: 12, r.y + 7, Palette.accent, on: canvas)
         let end = font.draw("\(projectName)  ·  \(boardDisplayName)  ·  \(flavourName)", at: 92, r.y + 7, Palette.text, on: canvas)
-        let hint = "Ctrl-R reload  Ctrl-P pause  Ctrl-+/- speed  F12 screenshot"
+        let hint = "Ctrl-R reload  Ctrl-P pause  Ctrl-+/- speed  F9 Wi-Fi  F12 screenshot"
         let w = Double(font.width(of: hint))
         if end + 24 + w < r.maxX - 12 { font.draw(hint, at: r.maxX - w - 12, r.y + 7, Palette.dimText, on: canvas) }
     }
@@ -69,13 +69,14 @@ extension Scene {
         let r = layout.console
         canvas.fill(r, Palette.consoleBackground)
         canvas.fill(Rect(r.x, r.y, r.width, 1), Palette.cardEdge)
-        font.draw("Serial console — type here for the REPL (Ctrl-C interrupts, Ctrl-D reloads)",
-                  at: 12, r.y + 6, Palette.dimText, on: canvas)
         let top = r.y + 28
         let rowsFit = max(0, Int((r.maxY - 6 - top) / Double(font.cellHeight)))
         let cols = max(1, Int((r.width - 24) / Double(font.cellWidth)))
         let rows = console.lastRows(rowsFit, width: cols)
         canvas.clipped(to: r) {
+            // Clipped: in a narrow window the network panel has the console's right end.
+            font.draw("Serial console — type here for the REPL (Ctrl-C interrupts, Ctrl-D reloads)",
+                      at: 12, r.y + 6, Palette.dimText, on: canvas)
             for (i, line) in rows.enumerated() {
                 font.draw(line, at: 12, top + Double(i * font.cellHeight), Palette.consoleText, on: canvas)
             }

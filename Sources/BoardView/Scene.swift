@@ -35,6 +35,8 @@ public final class Scene {
         case pause, reload, slower, faster, screenshot
         case button(String)
         case knob(String)
+        /// The network panel's switch for every access point.
+        case accessPoints
     }
 
     public init(definition: BoardDefinition, art: BoardArt, font: BitmapFont, flavour: FirmwareFlavour,
@@ -85,6 +87,7 @@ public final class Scene {
             let r = i / 2, c = i % 2
             out.append((id, Rect(a.x + Double(c) * (w + 8), top + Double(r) * (Scene.buttonHeight + 8), w, Scene.buttonHeight)))
         }
+        out.append((.accessPoints, accessPointSwitch()))
         for (i, p) in lastSnapshot.parts.enumerated() where i < layout.cards.count {
             switch p.kind {
             case .button: out.append((.button(p.id), layout.cardPicture(layout.cards[i])))
@@ -122,6 +125,7 @@ public final class Scene {
             case .slower: return [.slower]
             case .faster: return [.faster]
             case .screenshot: return [.screenshot]
+            case .accessPoints: return [.setAccessPoints(up: !lastSnapshot.wifi.accessPointsUp)]
             case .button(let partID):
                 heldButton = partID
                 return [.setButton(id: partID, pressed: true)]
@@ -157,7 +161,8 @@ public final class Scene {
     }
 
     /// Keys: Ctrl-R reload, Ctrl-P pause, Ctrl-= / Ctrl-- speed, F12 screenshot,
-    /// Ctrl-Q quit; everything else is typed into the serial console (Ctrl-C,
+    /// F9 access points on/off (a function key: every free Ctrl letter means
+    /// something to the REPL's line editor), Ctrl-Q quit; everything else is typed into the serial console (Ctrl-C,
     /// Ctrl-D and Ctrl-E as their control bytes; arrows as VT100 sequences).
     public func handle(key: KeyPress) -> [UserAction] {
         switch key {
@@ -167,6 +172,7 @@ public final class Scene {
         case .control("-"): return [.slower]
         case .control("q"): return [.quit]
         case .function(12), .control("s"): return [.screenshot]
+        case .function(9): return [.setAccessPoints(up: !lastSnapshot.wifi.accessPointsUp)]
         case .control(let c):
             guard let a = c.asciiValue, (0x61...0x7A).contains(a) else { return [] }
             return [.serialInput([a - 0x60])]
@@ -236,6 +242,7 @@ public final class Scene {
         drawParts(snapshot, on: canvas)
         drawControls(snapshot, on: canvas)
         drawConsole(on: canvas)
+        drawNetwork(snapshot, on: canvas)
         drawStatus(snapshot, on: canvas)
     }
 }

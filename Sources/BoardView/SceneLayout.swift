@@ -1,13 +1,16 @@
 import BoardEmulator
 
 /// Where everything goes in a window of a given size: title bar, the board,
-/// the part cards, the control panel, the serial console and the status line.
+/// the part cards, the control panel, the serial console, the network panel
+/// beside it and the status line.
 /// Recomputed on every resize; pure geometry, so tests can find the LED.
 public struct SceneLayout {
     public let width: Double, height: Double
     public let titleBar: Rect
     public let statusBar: Rect
     public let console: Rect
+    /// Wi-Fi, the access points' switch and the traffic log, right of the console.
+    public let network: Rect
     public let boardArea: Rect
     public let partsArea: Rect
     public let controlsArea: Rect
@@ -28,7 +31,11 @@ public struct SceneLayout {
         titleBar = Rect(0, 0, w, Self.titleHeight)
         statusBar = Rect(0, h - Self.statusHeight, w, Self.statusHeight)
         let consoleHeight = max(120, (h * 0.28).rounded())
-        console = Rect(0, statusBar.y - consoleHeight, w, consoleHeight)
+        // The network panel takes the console's right end: serial output is
+        // rarely wider than 80 columns, and log lines need about 60 to be read.
+        let networkWidth = min(560, max(300, (w * 0.38).rounded()))
+        console = Rect(0, statusBar.y - consoleHeight, w - networkWidth, consoleHeight)
+        network = Rect(console.maxX, console.y, networkWidth, consoleHeight)
         let mainTop = titleBar.maxY, mainHeight = max(60, console.y - mainTop)
         let controlsWidth = max(250, (w * 0.24).rounded())
         let boardWidth = max(200, (w * 0.36).rounded())

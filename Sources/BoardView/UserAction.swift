@@ -49,6 +49,8 @@ public enum UserAction: Equatable, Sendable {
     case slower
     case faster
     case screenshot
+    /// Every access point of the simulated network on the air, or none.
+    case setAccessPoints(up: Bool)
     /// Bytes typed into the serial console (Ctrl-C is 0x03, Ctrl-D 0x04).
     case serialInput([UInt8])
     /// A file dropped on the window.

@@ -212,6 +212,12 @@ public final class LiveSimulator: @unchecked Sendable {
                 paused.toggle()
             case .reload:
                 sup.requestReload()
+            case .setAccessPoints(let up):
+                // The network is shared and locked; the radios notice on their next look.
+                if sup.network.isUp != up {
+                    sup.network.isUp = up
+                    sup.network.log.add("window: access points \(up ? "on" : "off")", at: sup.board.clock.now)
+                }
             case .serialInput(let bytes):
                 sup.feedInput(bytes.map { $0 })
             case .quit:

@@ -1,4 +1,5 @@
 import BoardEmulator
+import BoardNetwork
 import BoardView
 import BoardSupervisor
 import FirmwareAPI
@@ -70,6 +71,38 @@ enum SnapshotBuilder {
             }
             s.parts.append(PartView(id: fresh(spec.id), wires: wires, kind: kind))
         }
+        s.wifi = wifi(of: sup)
         return s
+    }
+
+    /// The radio's station, the network's switch and its newest traffic.
+    ///
+    /// `stationState` looks at the air (a radio notices a lost access point when
+    /// asked): a real chip notices missed beacons without the program asking,
+    /// so the window showing it at once is the truer picture.
+    static func wifi(of sup: Supervisor) -> WiFiView {
+        var w = WiFiView()
+        let radio = sup.networking.radio, network = sup.network
+        let state = radio.stationState
+        switch state {
+        case .idle: w.station = radio.stationActive ? .idle : .off
+        case .joining: w.station = .joining
+        case .connected: w.station = .connected
+        case .noAccessPoint: w.station = .noNetwork
+        case .wrongPassword: w.station = .wrongPassword
+        case .linkLost: w.station = .linkLost
+        }
+        w.ssid = (radio.joined?.ssid ?? radio.wantedSSID).map(fresh)
+        if state == .connected {
+            w.address = fresh(radio.stationConfiguration.0)
+            w.rssi = radio.rssi
+        }
+        w.accessPointsUp = network.isUp
+        if radio.accessPointActive { w.softAccessPoint = fresh(radio.accessPointSSID) }
+        // Other boards' threads write the log too: copy what we keep.
+        w.traffic = network.log.recent.suffix(WiFiView.trafficLines).map {
+            WiFiView.TrafficLine(time: $0.time, text: fresh($0.text))
+        }
+        return w
     }
 }

@@ -14,13 +14,14 @@ class SimulatorTestCase: XCTestCase {
         dirs = []
     }
 
+    /// `network`: circuit.json's network object (JSON), if any.
     func makeProject(board: String = "pico_w", flavour: String = "micropython", parts: String,
-                     files: [String: String]) throws -> URL {
+                     network: String? = nil, files: [String: String]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sim-\(UUID().uuidString)")
         dirs.append(dir)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("drive/lib"), withIntermediateDirectories: true)
         let circuit = """
-        {"board": "\(board)", "flavor": "\(flavour)", "parts": [\(parts)]}
+        {"board": "\(board)", "flavor": "\(flavour)", "parts": [\(parts)]\(network.map { ", \"network\": " + $0 } ?? "")}
         """
         try circuit.write(to: dir.appendingPathComponent("circuit.json"), atomically: true, encoding: .utf8)
         for (name, text) in files {
