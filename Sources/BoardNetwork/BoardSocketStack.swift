@@ -107,6 +107,13 @@ public final class BoardSocketStack: RuntimeNetwork {
         s.remote = address
         s.connecting = true
         s.connectReadyAt = clock.now + network.timing.roundTrip
+        if let replay = network.replay, replay.has(address: address.host, port: address.port, transport: "tcp") {
+            s.replaying = true
+            s.hostConnected = true
+            log("connect \(describe(address)) (replayed)")
+            throw .wouldBlock
+        }
+        startRecording(s, to: address, transport: "tcp")
         guard let target = network.route(to: address.host, port: address.port) else {
             log("connect \(describe(address)): nothing reachable there")
             s.connectError = .hostUnreachable
@@ -171,6 +178,12 @@ public final class BoardSocketStack: RuntimeNetwork {
             // The link went down under the connection: what is sent is lost.
             return bytes.count
         }
+        if s.replaying {
+            s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(bytes.count)
+            s.sent += bytes.count
+            replayAfterSend(s, bytes)
+            return bytes.count
+        }
         guard let h = s.hostHandle else { throw NetworkError(107) }
         let n: Int
         do {
@@ -181,6 +194,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
         s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(n)
         s.sent += n
+        s.recording?.add(sent: true, Array(bytes.prefix(n)))
         return n
     }
 
@@ -188,6 +202,16 @@ public final class BoardSocketStack: RuntimeNetwork {
         let s = try socket(handle)
         guard s.kind == .datagram else { return try send(handle, bytes) }
         guard radio.isConnected else { throw .hostUnreachable }
+        if s.replaying || (s.hostHandle == nil && network.replay?.has(address: address.host, port: address.port, transport: "udp") == true) {
+            s.replaying = true
+            s.remote = s.remote ?? address
+            s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(bytes.count)
+            s.sent += bytes.count
+            log("UDP \(bytes.count) bytes to \(describe(address)) (replayed)")
+            replayAfterSend(s, bytes)
+            return bytes.count
+        }
+        if s.recording == nil { startRecording(s, to: address, transport: "udp") }
         guard let target = network.route(to: address.host, port: address.port) else {
             log("UDP to \(describe(address)): nothing reachable there")
             return bytes.count  // a datagram into the void, as lwIP reports it sent
@@ -200,6 +224,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         s.datagramPeers[resolved.host + ":\(resolved.port)"] = address
         s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(n)
         s.sent += n
+        s.recording?.add(sent: true, Array(bytes.prefix(n)))
         log("UDP \(n) bytes to \(describe(address))")
         return n
     }
@@ -258,7 +283,7 @@ public final class BoardSocketStack: RuntimeNetwork {
 
     public func startTLS(_ handle: Int, _ settings: TLSSettings) throws(NetworkError) {
         let s = try socket(handle)
-        guard s.kind == .stream, s.connected, s.hostHandle != nil else { throw NetworkError(107) }
+        guard s.kind == .stream, s.connected, s.hostHandle != nil || s.replaying else { throw NetworkError(107) }
         switch s.tls {
         case .established:
             return
@@ -267,6 +292,13 @@ public final class BoardSocketStack: RuntimeNetwork {
             s.tlsReadyAt = max(clock.now, s.sendDoneAt) + 2 * network.timing.roundTrip + tlsHandshakeCost
             log("TLS with \(s.remote.map(describe) ?? "?")\(settings.serverName.map { " for \($0)" } ?? "")")
             s.tlsSettings = settings
+            s.recording?.tls = true
+            if s.replaying {
+                // The recording stands in for the server: its handshake succeeds if it was TLS.
+                let recorded = s.remote.map { network.replay?.has(address: $0.host, port: $0.port, transport: "tcp", tls: true) == true } ?? false
+                s.tlsHostDone = recorded
+                s.tlsError = recorded ? nil : .tlsConnectionEOF
+            }
             advanceHandshake(s)
         case .handshaking:
             advanceHandshake(s)
@@ -305,8 +337,57 @@ public final class BoardSocketStack: RuntimeNetwork {
     public func close(_ handle: Int) {
         guard let s = sockets.removeValue(forKey: handle) else { return }
         if let h = s.hostHandle { host.close(h) }
+        if let r = s.recording, !r.events.isEmpty { network.recorder?.save(r, number: s.recordNumber) }
         if s.kind == .stream, let r = s.remote, s.connected {
             log("closed \(describe(r)) (sent \(s.sent), received \(s.received) bytes)")
+        }
+    }
+
+    // MARK: Recording and replay
+
+    private func startRecording(_ s: BoardSocket, to address: NetworkAddress, transport: String) {
+        guard let recorder = network.recorder else { return }
+        s.recording = RecordedConnection(name: names[address.host] ?? address.host, address: address.host,
+                                         port: address.port, transport: transport)
+        s.recordNumber = recorder.number()
+    }
+
+    /// The board sent `bytes` on a replayed socket: the recording's answers
+    /// that were sent after as much as the board has now sent come due.
+    private func replayAfterSend(_ s: BoardSocket, _ bytes: [UInt8]) {
+        if s.replay == nil, let r = s.remote, let replay = network.replay {
+            s.replay = replay.take(address: r.host, port: r.port, transport: s.kind == .stream ? "tcp" : "udp",
+                                   tls: s.tls != .none, firstSend: bytes)
+            if s.replay == nil { log("replay: no recording left for \(describe(r))") }
+        }
+        s.replaySends += 1
+        releaseReplay(s)
+    }
+
+    /// Queues the recording's received bytes whose turn has come: on TCP once
+    /// the board has sent as many bytes as preceded them, on UDP as many datagrams.
+    private func releaseReplay(_ s: BoardSocket) {
+        guard let r = s.replay else { return }
+        let rtt = network.timing.roundTrip
+        var sentBefore = 0, sendsBefore = 0
+        for (i, e) in r.events.enumerated() {
+            if e.sent {
+                sentBefore += e.bytes.count
+                sendsBefore += 1
+                continue
+            }
+            guard i >= s.replayCursor else { continue }
+            let due = s.kind == .stream ? s.sent >= sentBefore : s.replaySends >= sendsBefore
+            guard due else { return }
+            let t = max(clock.now, s.sendDoneAt + rtt, s.lastArrival) + network.timing.transfer(e.bytes.count)
+            s.lastArrival = t
+            s.inbound.append(BoardSocket.Chunk(at: t, bytes: e.bytes, from: s.remote))
+            s.received += e.bytes.count
+            s.replayCursor = i + 1
+        }
+        if r.closedByServer && s.eofAt == nil && s.kind == .stream {
+            s.replayCursor = r.events.count
+            s.eofAt = max(clock.now, s.lastArrival)
         }
     }
 
@@ -342,19 +423,26 @@ public final class BoardSocketStack: RuntimeNetwork {
                 if s.kind == .datagram {
                     let (bytes, from) = try host.receiveFrom(h, maxCount: 65_536)
                     s.received += bytes.count
+                    s.recording?.add(sent: false, bytes)
                     let peer = s.datagramPeers[from.host + ":\(from.port)"] ?? s.remote
                     s.inbound.append(BoardSocket.Chunk(at: arrival(bytes.count), bytes: bytes, from: peer))
                 } else {
                     let bytes = try host.receive(h, maxCount: 65_536)
                     if bytes.isEmpty {
                         s.eofAt = arrival(0)
+                        s.recording?.closedByServer = true
                         return
                     }
                     s.received += bytes.count
+                    s.recording?.add(sent: false, bytes)
                     s.inbound.append(BoardSocket.Chunk(at: arrival(bytes.count), bytes: bytes, from: nil))
                 }
             } catch {
-                if error != .wouldBlock { s.error = error; s.eofAt = arrival(0) }
+                if error != .wouldBlock {
+                    s.error = error
+                    s.eofAt = arrival(0)
+                    s.recording?.closedByServer = true
+                }
                 return
             }
         }
@@ -433,6 +521,16 @@ final class BoardSocket {
     var received = 0
     /// UDP: host address:port → the board-side address the board sent to.
     var datagramPeers: [String: NetworkAddress] = [:]
+    /// Answered from `--network-replay`'s recordings instead of a host socket.
+    var replaying = false
+    /// The recording being played (taken at the first send), how far it has
+    /// been played, and how many datagrams the board sent.
+    var replay: RecordedConnection?
+    var replayCursor = 0
+    var replaySends = 0
+    /// `--network-record`: what this socket exchanged so far, and its file's number.
+    var recording: RecordedConnection?
+    var recordNumber = 0
 
     init(kind: SocketKind, linkEpoch: Int) {
         self.kind = kind

@@ -56,6 +56,10 @@ public final class SimulatedNetwork: @unchecked Sendable {
     private let boardAddresses: [String: String]
     private let targetsByBoardAddress: [String: HostTarget]
     public let log = TrafficLog()
+    /// `--network-record`: where connections are saved (set before the boards boot).
+    public var recorder: NetworkRecorder?
+    /// `--network-replay`: recordings that answer instead of the network.
+    public var replay: NetworkReplay?
 
     private let lock = NSLock()
     private var _internet: Bool
@@ -179,6 +183,7 @@ public final class SimulatedNetwork: @unchecked Sendable {
     /// not looked up: the caller handles them).
     public func lookup(_ name: String) -> Lookup {
         let key = name.lowercased()
+        if let a = replay?.names[key] { return .address(a) }
         if let a = boardAddresses[key] { return .address(a) }
         let (dns, open) = locked { (_dnsWorks, _internet) }
         if !dns { return .noAnswer }

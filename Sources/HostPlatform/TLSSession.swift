@@ -164,7 +164,7 @@ final class TLSSession {
         -0x7F00: "MBEDTLS_ERR_SSL_ALLOC_FAILED",
     ]
 
-    static func failure(_ code: Int) -> NetworkError { NetworkError(code, mbedTLSNames[code]) }
+    static func failure(_ code: Int) -> NetworkError { .mbedTLS(code) }
 
     /// mbedtls_x509_crt_verify_info's text for an OpenSSL verdict: each reason
     /// after a newline, as MicroPython raises it.
@@ -243,4 +243,10 @@ final class TLSSession {
         defer { EVP_PKEY_free(k) }
         return SSL_CTX_use_PrivateKey(ctx, k) == 1
     }
+}
+
+extension NetworkError {
+    /// mbedTLS's error `code` as MicroPython raises it: OSError(code, "MBEDTLS_ERR_...").
+    public static func mbedTLS(_ code: Int) -> NetworkError { NetworkError(code, TLSSession.mbedTLSNames[code]) }
+    public static let tlsConnectionEOF = NetworkError.mbedTLS(-0x7280)
 }

@@ -46,11 +46,11 @@ public final class LiveSimulator: @unchecked Sendable {
     private var appliedMode: PacingMode = .realTime
     public var publishInterval = 1.0 / 120
 
-    public init(project: URL, hosts: [String] = [], sets: [String] = [], speed: PacingMode = .realTime, timeoutNanoseconds: UInt64? = nil,
+    public init(project: URL, network: Supervisor.NetworkOptions = .init(), sets: [String] = [], speed: PacingMode = .realTime, timeoutNanoseconds: UInt64? = nil,
                 mirror: ((String) -> Void)? = nil) throws(SupervisorError) {
         self.project = project
         supervisor = try Supervisor(project: project)
-        try supervisor.mapHosts(hosts)
+        try supervisor.configureNetwork(network)
         for s in sets { try supervisor.apply(set: s) }
         flavour = supervisor.flavour
         do {
@@ -146,6 +146,7 @@ public final class LiveSimulator: @unchecked Sendable {
         watcher = w
         armHook()
         let r = sup.runSession(timeoutNanoseconds: timeoutNanoseconds, headless: false, interactive: true)
+        sup.closeNetwork()
         publish()
         lock.withLock { result = r }
     }

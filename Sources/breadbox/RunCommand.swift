@@ -36,6 +36,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("host"), help: "Let the board resolve NAME and reach ADDRESS[:PORT] on this machine through it: api.example.com=127.0.0.1:8080 (repeatable).")
     var hosts: [String] = []
 
+    @Option(name: .customLong("network-record"), help: "Save every connection the board makes (requests and answers) into this folder.")
+    var networkRecord: String?
+
+    @Option(name: .customLong("network-replay"), help: "Answer the board's connections from recordings in this folder, offline and deterministic.")
+    var networkReplay: String?
+
     @Option(name: .customLong("ca-file"), help: "CA certificates (PEM) the board's TLS trusts when its firmware loads none (default: this machine's).")
     var caFile: String?
 
@@ -132,7 +138,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw Self.refuse(error.reason)
         }
-        do { try sup.mapHosts(hosts) } catch { throw Self.refuse(error.reason) }
+        do { try sup.configureNetwork(networkOptions) } catch { throw Self.refuse(error.reason) }
         for s in sets {
             do { try sup.apply(set: s) } catch { throw Self.refuse(error.reason) }
         }
@@ -171,6 +177,7 @@ struct RunCommand: ParsableCommand {
             }
             defer { terminal?.restore() }
             let result = sup.runSession(timeoutNanoseconds: timeoutNs, headless: headless, interactive: console)
+            sup.closeNetwork()
             recorder?.stop()
             do { try camera?.finish() } catch {
                 FileHandle.standardError.write(Data("breadbox run: cannot write \(screenshotFile ?? ""): \(error.localizedDescription)\n".utf8))
@@ -190,12 +197,17 @@ struct RunCommand: ParsableCommand {
 }
 
 extension RunCommand {
+    var networkOptions: Supervisor.NetworkOptions {
+        Supervisor.NetworkOptions(hosts: hosts, recordFolder: networkRecord.map { URL(fileURLWithPath: $0) },
+                                  replayFolder: networkReplay.map { URL(fileURLWithPath: $0) })
+    }
+
     /// The window: the firmware on its own thread, the scene drawn at 60 fps.
     func runWindow(mode: PacingMode, timeoutNs: UInt64?) throws -> Never {
         let out = SerialStdout(immediate: true)
         let sim: LiveSimulator
         do {
-            sim = try LiveSimulator(project: URL(fileURLWithPath: project), hosts: hosts, sets: sets, speed: mode,
+            sim = try LiveSimulator(project: URL(fileURLWithPath: project), network: networkOptions, sets: sets, speed: mode,
                                     timeoutNanoseconds: timeoutNs, mirror: { out.write($0) })
         } catch {
             throw Self.refuse(error.reason)

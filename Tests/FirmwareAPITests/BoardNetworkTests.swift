@@ -9,10 +9,11 @@ import XCTest
 
 /// MicroPython's `network` and `socket` on the boards' simulated Wi-Fi, against
 /// real servers on the loopback that the tests start.
-final class BoardNetworkTests: XCTestCase {
-    var dirs: [URL] = []
+/// Project folders and loopback servers for network tests, removed by `cleanUp()`.
+final class NetworkProjects {
+    private var dirs: [URL] = []
 
-    override func tearDown() {
+    func cleanUp() {
         for d in dirs { try? FileManager.default.removeItem(at: d) }
         dirs = []
     }
@@ -31,7 +32,7 @@ final class BoardNetworkTests: XCTestCase {
     /// Runs the project headless (virtual time limit 60 s) and returns its serial output.
     func run(_ project: URL, hosts: [String] = [], sets: [String] = []) throws -> String {
         let sup = try Supervisor(project: project)
-        try sup.mapHosts(hosts)
+        try sup.configureNetwork(.init(hosts: hosts))
         for s in sets { try sup.apply(set: s) }
         _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
         // Serial output as typed, without MicroPython's cooked line ends.
@@ -56,6 +57,25 @@ final class BoardNetworkTests: XCTestCase {
             time.sleep_ms(50)
 
         """
+}
+
+final class BoardNetworkTests: XCTestCase {
+    let projects = NetworkProjects()
+
+    override func tearDown() { projects.cleanUp() }
+
+    func project(board: String = "pico_w", network: String? = nil, main: String) throws -> URL {
+        try projects.project(board: board, network: network, main: main)
+    }
+
+    func run(_ project: URL, hosts: [String] = [], sets: [String] = []) throws -> String {
+        try projects.run(project, hosts: hosts, sets: sets)
+    }
+
+    func httpServer(files: [String: String]) throws -> LoopbackService { try projects.httpServer(files: files) }
+
+    static let joinWokwiGuest = NetworkProjects.joinWokwiGuest
+
 
     func testPicoWJoinsTheGuestNetworkAndFetchesFromAMappedHost() throws {
         let server = try httpServer(files: ["data.json": "{\"temperature\": 21.5}"])
@@ -256,7 +276,7 @@ final class BoardNetworkTests: XCTestCase {
         }
         let p = try project(main: "")
         let sup = try Supervisor(project: p)
-        XCTAssertThrowsError(try sup.mapHosts(["nohost"]))
+        XCTAssertThrowsError(try sup.configureNetwork(.init(hosts: ["nohost"])))
         XCTAssertThrowsError(try sup.apply(set: "network.up=maybe"))
         XCTAssertThrowsError(try sup.apply(set: "network.speed=1"))
     }
@@ -344,8 +364,8 @@ final class BoardTLSTests: XCTestCase {
             """).write(to: project.appendingPathComponent("drive/main.py"), atomically: true, encoding: .utf8)
         let plain = try LoopbackService(["python3", "-m", "http.server", "{port}", "--bind", "127.0.0.1"], currentDirectory: dir)
         let sup = try Supervisor(project: project)
-        try sup.mapHosts(["secure.test=127.0.0.1:\(server.port)", "other.test=127.0.0.1:\(server.port)",
-                          "plain.test=127.0.0.1:\(plain.port)"])
+        try sup.configureNetwork(.init(hosts: ["secure.test=127.0.0.1:\(server.port)", "other.test=127.0.0.1:\(server.port)",
+                                               "plain.test=127.0.0.1:\(plain.port)"]))
         _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
         let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
         // Two round trips (30 ms each) and the RP2040's 1.5 s of mbedTLS arithmetic.
@@ -359,5 +379,82 @@ final class BoardTLSTests: XCTestCase {
             CERT_REQUIRED requires server_hostname
 
             """), out)
+    }
+}
+
+/// `--network-record` then `--network-replay`: the replayed runs need no
+/// server and print the same, byte for byte, each time.
+final class NetworkRecordReplayTests: XCTestCase {
+    func testRecordedTrafficReplaysOfflineAndDeterministically() throws {
+        let net = NetworkProjects()
+        defer { net.cleanUp() }
+        let www = try net.httpServer(files: ["a.txt": "first file", "b.txt": "second file"])
+        // A UDP echo server (its TCP listener on the same port tells the test it is up).
+        let echo = try LoopbackService(["python3", "-c", """
+            import socket, time
+            t = socket.socket(); t.bind(('127.0.0.1', {port})); t.listen(1)
+            u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(('127.0.0.1', {port})); u.settimeout(30)
+            for _ in range(10):
+                data, peer = u.recvfrom(100)
+                u.sendto(data.upper(), peer)
+            """])
+        func program(_ order: [String]) -> String {
+            BoardNetworkTests.joinWokwiGuest + """
+                def get(path):
+                    s = socket.socket()
+                    s.connect(socket.getaddrinfo('files.test', 80)[0][-1])
+                    s.write(b'GET /' + path.encode() + b' HTTP/1.0\\r\\n\\r\\n')
+                    body = s.read().split(b'\\r\\n\\r\\n')[1]
+                    s.close()
+                    return body
+                for path in (\(order.map { "'\($0)'" }.joined(separator: ", ")),):
+                    print(path, get(path), time.ticks_ms())
+                u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                u.settimeout(2)
+                u.sendto(b'ping', socket.getaddrinfo('echo.test', 123)[0][-1])
+                print(u.recvfrom(100)[0], time.ticks_ms())
+                u.close()
+                """
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rec-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let recorded = try net.project(main: program(["a.txt", "b.txt"]))
+        let live = try Supervisor(project: recorded)
+        try live.configureNetwork(.init(hosts: ["files.test=127.0.0.1:\(www.port)", "echo.test=127.0.0.1:\(echo.port)"],
+                                        recordFolder: folder))
+        _ = live.runHeadless(timeoutNanoseconds: 30_000_000_000)
+        live.closeNetwork()
+        XCTAssertTrue(live.serialLog.contains("a.txt b'first file'"), live.serialLog)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       ["0001-files.test-80.json", "0002-files.test-80.json", "0003-echo.test-123.json"])
+        www.stop()
+        echo.stop()
+
+        // Offline now; the program asks in the other order and still gets each file's answer.
+        func replay() throws -> String {
+            let p = try net.project(main: program(["b.txt", "a.txt"]))
+            let sup = try Supervisor(project: p)
+            try sup.configureNetwork(.init(replayFolder: folder))
+            _ = sup.runHeadless(timeoutNanoseconds: 30_000_000_000)
+            return sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        let first = try replay(), second = try replay()
+        XCTAssertEqual(first, second)
+        XCTAssertTrue(first.contains("b.txt b'second file'"), first)
+        XCTAssertTrue(first.contains("a.txt b'first file'"), first)
+        XCTAssertTrue(first.contains("b'PING'"), first)
+    }
+
+    func testAReplayFolderThatIsNotRecordingsIsRefused() throws {
+        let net = NetworkProjects()
+        defer { net.cleanUp() }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "{\"name\": 1}".write(to: folder.appendingPathComponent("x.json"), atomically: true, encoding: .utf8)
+        let sup = try Supervisor(project: try net.project(main: ""))
+        XCTAssertThrowsError(try sup.configureNetwork(.init(replayFolder: folder))) { e in
+            XCTAssertTrue("\(e)".contains("x.json is not a network recording"), "\(e)")
+        }
     }
 }

@@ -123,25 +123,50 @@ public final class Supervisor {
         }
     }
 
-    /// `--host NAME=ADDRESS[:PORT]`, each: NAME resolves on the board and its
-    /// connections reach ADDRESS on the host (on PORT if given). Before the first boot.
-    public func mapHosts(_ mappings: [String]) throws(SupervisorError) {
-        guard !mappings.isEmpty else { return }
-        var extra: [String: HostTarget] = [:]
-        for m in mappings {
-            guard let eq = m.firstIndex(of: "="), eq != m.startIndex else {
-                throw SupervisorError("--host \"\(m)\" is not NAME=ADDRESS or NAME=ADDRESS:PORT")
-            }
-            let name = String(m[..<eq])
-            guard !name.contains(" "), let target = HostTarget(String(m[m.index(after: eq)...])) else {
-                throw SupervisorError("--host \"\(m)\" is not NAME=ADDRESS or NAME=ADDRESS:PORT")
-            }
-            extra[name] = target
+    /// How `breadbox run` sets up the board's network (`--host`,
+    /// `--network-record`, `--network-replay`).
+    public struct NetworkOptions {
+        /// `NAME=ADDRESS[:PORT]`, each: NAME resolves on the board and its
+        /// connections reach ADDRESS on the host (on PORT if given).
+        public var hosts: [String] = []
+        public var recordFolder: URL?
+        public var replayFolder: URL?
+        public init(hosts: [String] = [], recordFolder: URL? = nil, replayFolder: URL? = nil) {
+            self.hosts = hosts
+            self.recordFolder = recordFolder
+            self.replayFolder = replayFolder
         }
-        let n = SimulatedNetwork(spec: assembly.circuit.network, extraHosts: extra)
-        n.internet = network.internet
-        join(n)
     }
+
+    /// Applies `options` (before the first boot).
+    public func configureNetwork(_ options: NetworkOptions) throws(SupervisorError) {
+        if !options.hosts.isEmpty {
+            var extra: [String: HostTarget] = [:]
+            for m in options.hosts {
+                guard let eq = m.firstIndex(of: "="), eq != m.startIndex, !m[..<eq].contains(" "),
+                      let target = HostTarget(String(m[m.index(after: eq)...])) else {
+                    throw SupervisorError("--host \"\(m)\" is not NAME=ADDRESS or NAME=ADDRESS:PORT")
+                }
+                extra[String(m[..<eq])] = target
+            }
+            let n = SimulatedNetwork(spec: assembly.circuit.network, extraHosts: extra)
+            n.internet = network.internet
+            join(n)
+        }
+        if let folder = options.recordFolder {
+            do { network.recorder = try NetworkRecorder(folder: folder) } catch {
+                throw SupervisorError("--network-record \(folder.path): \(error.localizedDescription)")
+            }
+        }
+        if let folder = options.replayFolder {
+            do { network.replay = try NetworkReplay(folder: folder) } catch {
+                throw SupervisorError("--network-replay \(folder.path): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// The session is over: open connections end (their recordings are saved).
+    public func closeNetwork() { networking.softReset() }
 
     /// Puts the board on `network` (one with `--host` mappings, or one many
     /// boards share) in place of the one it has; before the first boot.
