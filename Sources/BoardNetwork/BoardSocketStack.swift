@@ -34,6 +34,8 @@ public final class BoardSocketStack: RuntimeNetwork {
     private var nextHandle = 3
     /// Names the board looked up, by the address they gave (for the traffic log).
     private var names: [String: String] = [:]
+    /// `--forward`: the host's listening socket for each board port.
+    private var forwards: [Int: (handle: Int, hostPort: Int)] = [:]
 
     public init(radio: WiFiRadio, clock: VirtualClock, unknownHostErrno: Int, tlsHandshakeCost: UInt64,
                 letTimePass: @escaping (UInt64) -> Void) {
@@ -42,6 +44,21 @@ public final class BoardSocketStack: RuntimeNetwork {
         self.unknownHostErrno = unknownHostErrno
         self.tlsHandshakeCost = tlsHandshakeCost
         self.letTimePass = letTimePass
+    }
+
+    /// `--forward HOSTPORT:BOARDPORT`: connections to 127.0.0.1:`hostPort` on
+    /// the host reach whatever listens on `boardPort` on the board.
+    public func addForward(hostPort: Int, boardPort: Int) throws(NetworkError) {
+        let h = try host.open(family: NetworkAddress.inet, kind: .stream)
+        do {
+            try host.setOption(h, level: 1, option: 2, value: 1)  // SO_REUSEADDR
+            try host.bind(h, to: NetworkAddress(family: NetworkAddress.inet, host: "127.0.0.1", port: hostPort))
+            try host.listen(h, backlog: 8)
+        } catch {
+            host.close(h)
+            throw error
+        }
+        forwards[boardPort] = (h, hostPort)
     }
 
     /// How many sockets are open.
@@ -156,14 +173,40 @@ public final class BoardSocketStack: RuntimeNetwork {
     }
 
     public func listen(_ handle: Int, backlog: Int) throws(NetworkError) {
-        _ = try socket(handle)
-        // Servers on the board are reached through --forward, not there yet.
-        throw NetworkError(95)  // EOPNOTSUPP
+        let s = try socket(handle)
+        guard s.kind == .stream, !s.connected, !s.connecting else { throw .invalid }
+        s.listening = true
+        let via = forwards[s.localPort].map { " (forwarded from 127.0.0.1:\($0.hostPort))" } ?? ""
+        log("listening on port \(s.localPort)\(via)")
     }
 
     public func accept(_ handle: Int) throws(NetworkError) -> (handle: Int, peer: NetworkAddress) {
-        _ = try socket(handle)
-        throw NetworkError(22)
+        let s = try socket(handle)
+        guard s.listening else { throw .invalid }
+        pumpListener(s)
+        guard let first = s.backlog.first, first.at <= clock.now, let client = sockets[first.handle] else { throw .wouldBlock }
+        s.backlog.removeFirst()
+        return (first.handle, client.remote!)
+    }
+
+    /// Takes the host's waiting connections to a forwarded port into the
+    /// listener's backlog, each arriving half a round trip later.
+    private func pumpListener(_ s: BoardSocket) {
+        guard let forward = forwards[s.localPort] else { return }
+        let gateway = radio.stationConfiguration.2
+        while let (client, peer) = try? host.accept(forward.handle) {
+            let h = nextHandle
+            nextHandle += 1
+            let c = BoardSocket(kind: .stream, linkEpoch: radio.linkEpoch)
+            c.hostHandle = client
+            c.hostConnected = true
+            c.connected = true
+            // The board sees the connection come from its gateway, as behind NAT.
+            c.remote = NetworkAddress(family: NetworkAddress.inet, host: gateway, port: peer.port)
+            sockets[h] = c
+            s.backlog.append((clock.now + network.timing.roundTrip / 2, h))
+            log("connection from host port \(peer.port) to board port \(s.localPort)")
+        }
     }
 
     public func send(_ handle: Int, _ bytes: [UInt8]) throws(NetworkError) -> Int {
@@ -268,7 +311,7 @@ public final class BoardSocketStack: RuntimeNetwork {
                 letTimePass(t - now)
                 continue
             }
-            guard let h = s.hostHandle, awaitsHost(s) else {
+            guard let h = s.listening ? forwards[s.localPort]?.handle : s.hostHandle, awaitsHost(s) else {
                 letTimePass(deadline - now)
                 continue
             }
@@ -337,6 +380,7 @@ public final class BoardSocketStack: RuntimeNetwork {
     public func close(_ handle: Int) {
         guard let s = sockets.removeValue(forKey: handle) else { return }
         if let h = s.hostHandle { host.close(h) }
+        for waiting in s.backlog { close(waiting.handle) }
         if let r = s.recording, !r.events.isEmpty { network.recorder?.save(r, number: s.recordNumber) }
         if s.kind == .stream, let r = s.remote, s.connected {
             log("closed \(describe(r)) (sent \(s.sent), received \(s.received) bytes)")
@@ -396,6 +440,7 @@ public final class BoardSocketStack: RuntimeNetwork {
     /// Reads what the host socket has into the board's inbound queue, each
     /// chunk stamped with the virtual time it reaches the board.
     private func pump(_ s: BoardSocket) {
+        if s.listening { pumpListener(s); return }
         guard let h = s.hostHandle else { return }
         if s.linkEpoch != radio.linkEpoch && s.kind == .stream {
             // The link went down: nothing more arrives on this connection.
@@ -456,6 +501,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         if s.tls == .handshaking {
             return (s.tlsHostDone || s.tlsError != nil) && now >= s.tlsReadyAt
         }
+        if s.listening { return s.backlog.first.map { $0.at <= now } ?? false }
         if writable { return true }
         if let first = s.inbound.first { return first.at <= now }
         if let eof = s.eofAt { return eof <= now }
@@ -470,11 +516,13 @@ public final class BoardSocketStack: RuntimeNetwork {
         if s.tls == .handshaking {
             return s.tlsHostDone || s.tlsError != nil ? s.tlsReadyAt : nil
         }
+        if s.listening { return s.backlog.first?.at }
         return s.inbound.first?.at ?? s.eofAt
     }
 
     /// Whether something may still come from the host's real socket.
     private func awaitsHost(_ s: BoardSocket) -> Bool {
+        if s.listening { return forwards[s.localPort] != nil }
         if s.connecting { return !s.hostConnected && s.connectError == nil }
         if s.kind == .stream && s.linkEpoch != radio.linkEpoch { return false }
         if s.tls == .handshaking { return !s.tlsHostDone && s.tlsError == nil }
@@ -521,6 +569,9 @@ final class BoardSocket {
     var received = 0
     /// UDP: host address:port → the board-side address the board sent to.
     var datagramPeers: [String: NetworkAddress] = [:]
+    var listening = false
+    /// Accepted connections waiting for `accept`, with when they arrive.
+    var backlog: [(at: UInt64, handle: Int)] = []
     /// Answered from `--network-replay`'s recordings instead of a host socket.
     var replaying = false
     /// The recording being played (taken at the first send), how far it has

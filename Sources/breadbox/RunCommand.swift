@@ -42,6 +42,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("network-replay"), help: "Answer the board's connections from recordings in this folder, offline and deterministic.")
     var networkReplay: String?
 
+    @Option(name: .customLong("forward"), help: "HOSTPORT:BOARDPORT: connections to 127.0.0.1:HOSTPORT reach a server on the board's BOARDPORT (repeatable).")
+    var forwards: [String] = []
+
     @Option(name: .customLong("ca-file"), help: "CA certificates (PEM) the board's TLS trusts when its firmware loads none (default: this machine's).")
     var caFile: String?
 
@@ -199,7 +202,7 @@ struct RunCommand: ParsableCommand {
 extension RunCommand {
     var networkOptions: Supervisor.NetworkOptions {
         Supervisor.NetworkOptions(hosts: hosts, recordFolder: networkRecord.map { URL(fileURLWithPath: $0) },
-                                  replayFolder: networkReplay.map { URL(fileURLWithPath: $0) })
+                                  replayFolder: networkReplay.map { URL(fileURLWithPath: $0) }, forwards: forwards)
     }
 
     /// The window: the firmware on its own thread, the scene drawn at 60 fps.

@@ -458,3 +458,55 @@ final class NetworkRecordReplayTests: XCTestCase {
         }
     }
 }
+
+/// A server on the board, reached from the host through `--forward`.
+final class BoardServerTests: XCTestCase {
+    func testAHostClientReachesTheBoardsServerThroughAForward() throws {
+        let projects = NetworkProjects()
+        defer { projects.cleanUp() }
+        let hostPort = try LoopbackService.freePort()
+        let p = try projects.project(board: "esp32s3", main: NetworkProjects.joinWokwiGuest + """
+            server = socket.socket()
+            server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            server.bind(socket.getaddrinfo('0.0.0.0', 80)[0][-1])
+            server.listen(1)
+            print('listening', w.ifconfig()[0])
+            server.settimeout(20)
+            client, peer = server.accept()
+            print('from', peer[0])
+            request = client.readline()
+            client.write(b'HTTP/1.0 200 OK\\r\\n\\r\\nhello from the board, you asked ' + request.split()[1])
+            client.close()
+            server.close()
+            """)
+        let sup = try Supervisor(project: p)
+        try sup.configureNetwork(.init(forwards: ["\(hostPort):80"]))
+        XCTAssertThrowsError(try sup.configureNetwork(.init(forwards: ["80"])))
+        let fetched = LockedText()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            // curl, bounded: a few tries while the board boots and joins.
+            for _ in 0..<50 {
+                let curl = Process()
+                curl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+                curl.arguments = ["curl", "-s", "--max-time", "10", "http://127.0.0.1:\(hostPort)/status"]
+                let pipe = Pipe()
+                curl.standardOutput = pipe
+                try? curl.run()
+                curl.waitUntilExit()
+                let body = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                if curl.terminationStatus == 0 { fetched.append(body); break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            done.signal()
+        }.start()
+        let settings = sup.adapter
+        settings.pacer = Pacer(mode: .realTime, virtualNow: sup.board.clock.now)
+        _ = sup.runHeadless(timeoutNanoseconds: 30_000_000_000)
+        sup.closeNetwork()
+        XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
+        XCTAssertEqual(fetched.value, "hello from the board, you asked /status")
+        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        XCTAssertTrue(out.contains("listening 10.13.37.2\nfrom 10.13.37.1\n"), out)
+    }
+}

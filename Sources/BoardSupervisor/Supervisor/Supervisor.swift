@@ -131,10 +131,13 @@ public final class Supervisor {
         public var hosts: [String] = []
         public var recordFolder: URL?
         public var replayFolder: URL?
-        public init(hosts: [String] = [], recordFolder: URL? = nil, replayFolder: URL? = nil) {
+        /// `HOSTPORT:BOARDPORT`, each: 127.0.0.1:HOSTPORT on the host reaches BOARDPORT on the board.
+        public var forwards: [String] = []
+        public init(hosts: [String] = [], recordFolder: URL? = nil, replayFolder: URL? = nil, forwards: [String] = []) {
             self.hosts = hosts
             self.recordFolder = recordFolder
             self.replayFolder = replayFolder
+            self.forwards = forwards
         }
     }
 
@@ -161,6 +164,16 @@ public final class Supervisor {
         if let folder = options.replayFolder {
             do { network.replay = try NetworkReplay(folder: folder) } catch {
                 throw SupervisorError("--network-replay \(folder.path): \(error.localizedDescription)")
+            }
+        }
+        for f in options.forwards {
+            let parts = f.split(separator: ":").map { Int($0) }
+            guard parts.count == 2, let hostPort = parts[0], let boardPort = parts[1],
+                  (1...65535).contains(hostPort), (1...65535).contains(boardPort) else {
+                throw SupervisorError("--forward \"\(f)\" is not HOSTPORT:BOARDPORT")
+            }
+            do { try networking.stack.addForward(hostPort: hostPort, boardPort: boardPort) } catch {
+                throw SupervisorError("--forward \(f): cannot listen on 127.0.0.1:\(hostPort) (errno \(error.errno))")
             }
         }
     }
