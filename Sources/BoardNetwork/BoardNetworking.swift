@@ -31,8 +31,19 @@ public final class BoardNetworking {
         // mbedTLS's ECDHE handshake: seconds of Cortex-M0+ arithmetic on the
         // RP2040, a fraction of that with the ESP32-S3's bignum accelerator.
         stack = BoardSocketStack(radio: radio, clock: board.clock, unknownHostErrno: rp2 ? -2 : -202,
-                                 tlsHandshakeCost: rp2 ? 1_500_000_000 : 400_000_000, letTimePass: letTimePass)
+                                 tlsHandshakeCost: rp2 ? 1_500_000_000 : 400_000_000,
+                                 limits: rp2 ? BoardNetworking.picoW : BoardNetworking.esp32, letTimePass: letTimePass)
     }
+
+    /// The rp2 port's lwIP (ports/rp2/lwip_inc/lwipopts.h): lwIP's default 5
+    /// TCP PCBs, MEMP_NUM_UDP_PCB 4 + 1 that mDNS takes, TCP_WND 8 × 800-byte
+    /// MSS; `socket()` beyond them raises ENOMEM (modlwip: tcp_new fails).
+    static let picoW = BoardSocketStack.Limits(tcp: 5, udp: 4, total: nil, exhaustedErrno: 12,
+                                               receiveWindow: 6_400, datagramQueue: 6)
+    /// ESP-IDF's lwIP: CONFIG_LWIP_MAX_SOCKETS 10 in all, TCP window 5760
+    /// (4 × 1440); lwip_socket fails with ENFILE (ports/esp32/modsocket.c).
+    static let esp32 = BoardSocketStack.Limits(tcp: nil, udp: nil, total: 10, exhaustedErrno: 23,
+                                               receiveWindow: 5_760, datagramQueue: 6)
 
     /// A soft reboot: the heap and its sockets go, the radio stays joined.
     public func softReset() { stack.closeAll() }

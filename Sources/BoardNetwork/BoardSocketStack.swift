@@ -29,6 +29,7 @@ public final class BoardSocketStack: RuntimeNetwork {
     /// The chip's share of a TLS handshake (mbedTLS's public-key work), on top
     /// of its two round trips.
     let tlsHandshakeCost: UInt64
+    let limits: Limits
     private let host = HostNetwork()
     private var sockets: [Int: BoardSocket] = [:]
     private var nextHandle = 3
@@ -37,8 +38,30 @@ public final class BoardSocketStack: RuntimeNetwork {
     /// `--forward`: the host's listening socket for each board port.
     private var forwards: [Int: (handle: Int, hostPort: Int)] = [:]
 
-    public init(radio: WiFiRadio, clock: VirtualClock, unknownHostErrno: Int, tlsHandshakeCost: UInt64,
+    /// What the port's lwIP configuration allows.
+    public struct Limits: Sendable {
+        /// Open TCP sockets (not counting listeners) and UDP sockets; nil: no
+        /// separate count. `total` counts both.
+        public var tcp: Int?
+        public var udp: Int?
+        public var total: Int?
+        /// The errno `socket()` raises beyond them.
+        public var exhaustedErrno: Int
+        /// Bytes a connection takes in before the firmware reads them (the TCP
+        /// window): beyond it the server waits, as flow control makes it.
+        public var receiveWindow: Int
+        /// Datagrams a UDP socket holds before more are dropped (lwIP's recvmbox).
+        public var datagramQueue: Int
+
+        public init(tcp: Int?, udp: Int?, total: Int?, exhaustedErrno: Int, receiveWindow: Int, datagramQueue: Int) {
+            self.tcp = tcp; self.udp = udp; self.total = total; self.exhaustedErrno = exhaustedErrno
+            self.receiveWindow = receiveWindow; self.datagramQueue = datagramQueue
+        }
+    }
+
+    public init(radio: WiFiRadio, clock: VirtualClock, unknownHostErrno: Int, tlsHandshakeCost: UInt64, limits: Limits,
                 letTimePass: @escaping (UInt64) -> Void) {
+        self.limits = limits
         self.radio = radio
         self.clock = clock
         self.unknownHostErrno = unknownHostErrno
@@ -106,6 +129,10 @@ public final class BoardSocketStack: RuntimeNetwork {
 
     public func open(family: Int, kind: SocketKind) throws(NetworkError) -> Int {
         guard family == NetworkAddress.inet else { throw NetworkError(97) }  // EAFNOSUPPORT
+        let open = sockets.values
+        let same = open.filter { $0.kind == kind && !$0.listening }.count
+        if let total = limits.total, open.count >= total { throw NetworkError(limits.exhaustedErrno) }
+        if let cap = kind == .stream ? limits.tcp : limits.udp, same >= cap { throw NetworkError(limits.exhaustedErrno) }
         let h = nextHandle
         nextHandle += 1
         sockets[h] = BoardSocket(kind: kind, linkEpoch: radio.linkEpoch)
@@ -464,6 +491,10 @@ public final class BoardSocketStack: RuntimeNetwork {
             return t
         }
         for _ in 0..<64 {
+            // Flow control: what the firmware has not read fills the window.
+            let queued = s.inbound.reduce(0) { $0 + $1.bytes.count }
+            if s.kind == .stream && queued >= limits.receiveWindow { return }
+            if s.kind == .datagram && s.inbound.count >= limits.datagramQueue { return }
             do {
                 if s.kind == .datagram {
                     let (bytes, from) = try host.receiveFrom(h, maxCount: 65_536)
@@ -472,7 +503,7 @@ public final class BoardSocketStack: RuntimeNetwork {
                     let peer = s.datagramPeers[from.host + ":\(from.port)"] ?? s.remote
                     s.inbound.append(BoardSocket.Chunk(at: arrival(bytes.count), bytes: bytes, from: peer))
                 } else {
-                    let bytes = try host.receive(h, maxCount: 65_536)
+                    let bytes = try host.receive(h, maxCount: limits.receiveWindow - queued)
                     if bytes.isEmpty {
                         s.eofAt = arrival(0)
                         s.recording?.closedByServer = true

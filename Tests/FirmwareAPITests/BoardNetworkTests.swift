@@ -260,6 +260,42 @@ final class BoardNetworkTests: XCTestCase {
             """), out)
     }
 
+    func testSocketLimitsOfEachPortAndALargeDownloadThroughTheWindow() throws {
+        let big = String(repeating: "0123456789abcdef", count: 16_384)  // 256 KiB
+        let server = try httpServer(files: ["big.txt": big])
+        let program = Self.joinWokwiGuest + """
+            held = []
+            try:
+                while True:
+                    held.append(socket.socket())
+            except OSError as e:
+                print('tcp', len(held), e.errno)
+            for s in held:
+                s.close()
+            s = socket.socket()
+            s.connect(socket.getaddrinfo('files.test', 80)[0][-1])
+            s.write(b'GET /big.txt HTTP/1.0\\r\\n\\r\\n')
+            total = 0
+            while True:
+                time.sleep_ms(5)  # a slow reader: the window fills and the server waits
+                chunk = s.recv(1024)
+                if not chunk:
+                    break
+                total += len(chunk)
+            print('received', total)
+            """
+        let pico = try run(try project(main: program), hosts: ["files.test=127.0.0.1:\(server.port)"])
+        XCTAssertTrue(pico.contains("tcp 5 12\n"), pico)
+        let esp = try run(try project(board: "esp32s3", main: program), hosts: ["files.test=127.0.0.1:\(server.port)"])
+        XCTAssertTrue(esp.contains("tcp 10 23\n"), esp)
+        for out in [pico, esp] {
+            // The body and python's http.server headers.
+            let received = out.components(separatedBy: "received ").last.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
+            XCTAssertGreaterThan(received, 262_144)
+            XCTAssertLessThan(received, 262_144 + 400)
+        }
+    }
+
     func testCircuitNetworkSectionIsChecked() throws {
         let bad = [
             (#"{"accessPoints": [{"ssid": "A", "password": "short"}]}"#, "network.accessPoints[0].password"),
