@@ -251,6 +251,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         if s.replaying {
             s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(bytes.count)
             s.sent += bytes.count
+            inspect(s, sent: bytes)
             replayAfterSend(s, bytes)
             return bytes.count
         }
@@ -265,6 +266,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(n)
         s.sent += n
         s.recording?.add(sent: true, Array(bytes.prefix(n)))
+        inspect(s, sent: Array(bytes.prefix(n)))
         return n
     }
 
@@ -303,12 +305,14 @@ public final class BoardSocketStack: RuntimeNetwork {
         let s = try socket(handle)
         pump(s)
         if let first = s.inbound.first, first.at <= clock.now {
+            let taken = Array(first.bytes.prefix(maxCount))
             if s.kind == .datagram || first.bytes.count <= maxCount {
                 s.inbound.removeFirst()
-                return Array(first.bytes.prefix(maxCount))
+            } else {
+                s.inbound[0].bytes.removeFirst(maxCount)
             }
-            s.inbound[0].bytes.removeFirst(maxCount)
-            return Array(first.bytes.prefix(maxCount))
+            if s.kind == .stream { inspect(s, received: taken) }
+            return taken
         }
         if s.inbound.isEmpty, let eof = s.eofAt, eof <= clock.now { return [] }
         if s.inbound.isEmpty, let e = s.error { throw e }
@@ -412,6 +416,12 @@ public final class BoardSocketStack: RuntimeNetwork {
         if s.kind == .stream, let r = s.remote, s.connected {
             log("closed \(describe(r)) (sent \(s.sent), received \(s.received) bytes)")
         }
+    }
+
+    /// What the connection carries, for the traffic log (HTTP lines, MQTT topics).
+    private func inspect(_ s: BoardSocket, sent: [UInt8] = [], received: [UInt8] = []) {
+        guard s.kind == .stream else { return }
+        for line in s.inspector.sent(sent) + s.inspector.received(received) { log(line) }
     }
 
     // MARK: Recording and replay
@@ -601,6 +611,7 @@ final class BoardSocket {
     /// UDP: host address:port → the board-side address the board sent to.
     var datagramPeers: [String: NetworkAddress] = [:]
     var listening = false
+    var inspector = TrafficInspector()
     /// Accepted connections waiting for `accept`, with when they arrive.
     var backlog: [(at: UInt64, handle: Int)] = []
     /// Answered from `--network-replay`'s recordings instead of a host socket.

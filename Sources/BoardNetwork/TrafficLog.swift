@@ -8,6 +8,13 @@ public final class TrafficLog: @unchecked Sendable {
         /// Virtual time of the board that did it, nanoseconds.
         public var time: UInt64
         public var text: String
+
+        /// "  12.345  text": seconds of virtual time, then the text.
+        public var line: String {
+            let ms = time / 1_000_000
+            let frac = String(ms % 1000)
+            return "\(ms / 1000).\(String(repeating: "0", count: 3 - frac.count))\(frac)  \(text)"
+        }
     }
 
     public let capacity: Int
@@ -15,12 +22,17 @@ public final class TrafficLog: @unchecked Sendable {
     private var entries: [Entry] = []
     private var _count = 0
 
+    /// Also sees every entry as it is added (`--network-log`), under the log's lock.
+    public var sink: ((Entry) -> Void)?
+
     public init(capacity: Int = 200) { self.capacity = capacity }
 
     public func add(_ text: String, at time: UInt64) {
         lock.lock()
         defer { lock.unlock() }
-        entries.append(Entry(time: time, text: text))
+        let entry = Entry(time: time, text: text)
+        sink?(entry)
+        entries.append(entry)
         if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
         _count += 1
     }

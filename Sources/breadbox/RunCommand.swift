@@ -42,6 +42,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("network-replay"), help: "Answer the board's connections from recordings in this folder, offline and deterministic.")
     var networkReplay: String?
 
+    @Option(name: .customLong("network-log"), help: "Write the board's network traffic (joins, lookups, connections, HTTP requests, MQTT topics) to this file.")
+    var networkLog: String?
+
     @Option(name: .customLong("forward"), help: "HOSTPORT:BOARDPORT: connections to 127.0.0.1:HOSTPORT reach a server on the board's BOARDPORT (repeatable).")
     var forwards: [String] = []
 
@@ -202,7 +205,8 @@ struct RunCommand: ParsableCommand {
 extension RunCommand {
     var networkOptions: Supervisor.NetworkOptions {
         Supervisor.NetworkOptions(hosts: hosts, recordFolder: networkRecord.map { URL(fileURLWithPath: $0) },
-                                  replayFolder: networkReplay.map { URL(fileURLWithPath: $0) }, forwards: forwards)
+                                  replayFolder: networkReplay.map { URL(fileURLWithPath: $0) }, forwards: forwards,
+                                  logFile: networkLog.map { URL(fileURLWithPath: $0) })
     }
 
     /// The window: the firmware on its own thread, the scene drawn at 60 fps.

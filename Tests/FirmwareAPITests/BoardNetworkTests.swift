@@ -12,6 +12,8 @@ import XCTest
 /// Project folders and loopback servers for network tests, removed by `cleanUp()`.
 final class NetworkProjects {
     private var dirs: [URL] = []
+    /// The traffic log of the last `run`, its texts oldest first.
+    private(set) var lastTraffic: [String] = []
 
     func cleanUp() {
         for d in dirs { try? FileManager.default.removeItem(at: d) }
@@ -35,6 +37,8 @@ final class NetworkProjects {
         try sup.configureNetwork(.init(hosts: hosts))
         for s in sets { try sup.apply(set: s) }
         _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
+        sup.closeNetwork()
+        lastTraffic = sup.network.log.recent.map(\.text)
         // Serial output as typed, without MicroPython's cooked line ends.
         return sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
     }
@@ -128,6 +132,19 @@ final class BoardNetworkTests: XCTestCase {
             unknown name -2
 
             """), out)
+        // (The byte count received depends on the server's headers: cut it off.)
+        let traffic = projects.lastTraffic.drop { !$0.contains("joined") }.map {
+            String($0.replacingOccurrences(of: "\(server.port)", with: "PORT").prefix { $0 != "," })
+        }
+        XCTAssertEqual(Array(traffic.prefix(7)), [
+            "28:cd:c1:98:b5:42 joined Wokwi-GUEST",
+            "DNS api.test → 198.18.0.1",
+            "connect 198.18.0.1:80 (api.test) → host 127.0.0.1:PORT",
+            "HTTP GET /data.json",
+            "HTTP ← 200 OK",
+            "closed 198.18.0.1:80 (api.test) (sent 43",
+            "DNS nowhere.example: no such name",
+        ])
     }
 
     func testESP32StatusCodesForAWrongPasswordAndAMissingNetwork() throws {

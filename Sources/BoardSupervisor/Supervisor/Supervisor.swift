@@ -133,7 +133,11 @@ public final class Supervisor {
         public var replayFolder: URL?
         /// `HOSTPORT:BOARDPORT`, each: 127.0.0.1:HOSTPORT on the host reaches BOARDPORT on the board.
         public var forwards: [String] = []
-        public init(hosts: [String] = [], recordFolder: URL? = nil, replayFolder: URL? = nil, forwards: [String] = []) {
+        /// `--network-log`: the traffic log, a line per entry, written here as it grows.
+        public var logFile: URL?
+        public init(hosts: [String] = [], recordFolder: URL? = nil, replayFolder: URL? = nil, forwards: [String] = [],
+                    logFile: URL? = nil) {
+            self.logFile = logFile
             self.hosts = hosts
             self.recordFolder = recordFolder
             self.replayFolder = replayFolder
@@ -165,6 +169,13 @@ public final class Supervisor {
             do { network.replay = try NetworkReplay(folder: folder) } catch {
                 throw SupervisorError("--network-replay \(folder.path): \(error.localizedDescription)")
             }
+        }
+        if let file = options.logFile {
+            guard FileManager.default.createFile(atPath: file.path, contents: nil),
+                  let handle = try? FileHandle(forWritingTo: file) else {
+                throw SupervisorError("--network-log \(file.path): cannot be written")
+            }
+            network.log.sink = { entry in handle.write(Data((entry.line + "\n").utf8)) }
         }
         for f in options.forwards {
             let parts = f.split(separator: ":").map { Int($0) }
