@@ -23,6 +23,10 @@ public struct NetworkSpec: Codable, Sendable, Equatable {
     public var bandwidthKbps: Double?
     /// From `connect()` to an address (association, WPA handshake, DHCP), in milliseconds.
     public var associationMs: Double?
+    /// A folder of the project with `--network-record` recordings that answer
+    /// the board's connections (so the project runs offline), unless the
+    /// internet is turned on.
+    public var replay: String?
 
     public init() {}
 
@@ -71,6 +75,9 @@ public struct NetworkSpec: Codable, Sendable, Equatable {
             if HostTarget(hosts![name]!) == nil {
                 throw fail("hosts.\(name)", "\"\(hosts![name]!)\" is not ADDRESS or ADDRESS:PORT")
             }
+        }
+        if let r = replay, r.isEmpty || r.hasPrefix("/") || r.split(separator: "/").contains("..") {
+            throw fail("replay", "\"\(r)\" is not a folder inside the project")
         }
         for (key, v, range) in [("roundTripMs", roundTripMs, 0.0...60_000), ("dnsMs", dnsMs, 0.0...60_000),
                                 ("bandwidthKbps", bandwidthKbps, 1.0...10_000_000), ("associationMs", associationMs, 0.0...60_000)] {

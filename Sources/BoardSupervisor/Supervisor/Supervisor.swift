@@ -118,6 +118,7 @@ public final class Supervisor {
         network = SimulatedNetwork(spec: assembly.circuit.network)
         adapter.clock.safePoint = { [unowned self] in self.takeMail() }
         join(network)
+        try useCircuitReplay()
         assembly.board.onReset = { [unowned self] cause in
             if cause == .soft { self.networking.softReset() } else { self.networking.hardReset() }
         }
@@ -159,6 +160,7 @@ public final class Supervisor {
             let n = SimulatedNetwork(spec: assembly.circuit.network, extraHosts: extra)
             n.internet = network.internet
             join(n)
+            try useCircuitReplay()
         }
         if let folder = options.recordFolder {
             do { network.recorder = try NetworkRecorder(folder: folder) } catch {
@@ -166,6 +168,7 @@ public final class Supervisor {
             }
         }
         if let folder = options.replayFolder {
+            circuitReplayInUse = false
             do { network.replay = try NetworkReplay(folder: folder) } catch {
                 throw SupervisorError("--network-replay \(folder.path): \(error.localizedDescription)")
             }
@@ -191,6 +194,19 @@ public final class Supervisor {
 
     /// The session is over: open connections end (their recordings are saved).
     public func closeNetwork() { networking.softReset() }
+
+    /// circuit.json's `network.replay` folder answers the board's connections
+    /// while the internet is off (the project runs offline out of the box).
+    private func useCircuitReplay() throws(SupervisorError) {
+        guard let folder = assembly.circuit.network?.replay, !network.internet else { return }
+        do {
+            network.replay = try NetworkReplay(folder: project.appendingPathComponent(folder))
+            circuitReplayInUse = true
+        } catch {
+            throw SupervisorError("circuit.json: field \"network.replay\": \(error.localizedDescription)")
+        }
+    }
+    private var circuitReplayInUse = false
 
     /// Puts the board on `network` (one with `--host` mappings, or one many
     /// boards share) in place of the one it has; before the first boot.
@@ -236,7 +252,13 @@ public final class Supervisor {
         }
         switch attr {
         case "up": network.isUp = on
-        case "internet": network.internet = on
+        case "internet":
+            network.internet = on
+            // Live answers instead of the project's recordings.
+            if on && circuitReplayInUse {
+                network.replay = nil
+                circuitReplayInUse = false
+            }
         case "dns": network.dnsWorks = on
         default: throw SupervisorError("--set: field \"network.\(attr)\": the network has no \"\(attr)\" (settable: dns, internet, up)")
         }
