@@ -8,15 +8,16 @@ name to source text:
                                importable on every runtime through sys.path's '.frozen'
     Firmware/runtime        -> PythonRuntime  runtimeModuleSources
                                Python halves of the standard modules (collections, re...)
-    Firmware/micropython    -> FirmwareAPI    microPythonModuleSources
-                               machine, neopixel, rp2, esp32
+    Firmware/micropython    -> FirmwareAPI    microPythonModuleSources (+ microPythonPackages)
+                               machine, neopixel, rp2, esp32, and the network
+                               modules the firmware freezes (requests, umqtt, mip...)
     Firmware/circuitpython  -> FirmwareAPI    circuitPythonModuleSources
                                board, digitalio, busio...
 
 The board flavours' tables live in FirmwareAPI because PythonRuntime knows
 nothing of boards. `pkg/__init__.py` becomes the package `pkg`, `pkg/mod.py`
-the module `pkg.mod`, `mod.py` the module `mod`; only Firmware/lib may hold
-packages.
+the module `pkg.mod`, `mod.py` the module `mod`; only Firmware/lib and
+Firmware/micropython may hold packages.
 
 Run from anywhere after changing a file in one of those folders:
 
@@ -43,7 +44,7 @@ TABLES = [
           "runtimeModuleSources", None,
           "The Python halves of the standard modules, by name (registered with their native helpers)."),
     Table("micropython", "Sources/FirmwareAPI/Frozen/MicroPythonModuleSources.swift",
-          "microPythonModuleSources", None,
+          "microPythonModuleSources", "microPythonPackages",
           "The Python modules of the MicroPython flavour (over `_machine`), by name."),
     Table("circuitpython", "Sources/FirmwareAPI/Frozen/CircuitPythonModuleSources.swift",
           "circuitPythonModuleSources", None,

@@ -147,6 +147,20 @@ final class CircuitPythonModulesTests: XCTestCase {
         XCTAssertEqual(strip.pixels, [RGBColor(0, 255, 0), RGBColor(0, 0, 128)])
     }
 
+    /// requests, umqtt, ntptime and mip are MicroPython's frozen modules, not CircuitPython's.
+    func testNoMicroPythonNetworkModules() throws {
+        let (s, _, _) = try session()
+        XCTAssertEqual(s.run("""
+            for name in ("requests", "urequests", "umqtt.simple", "ntptime", "mip"):
+                try:
+                    __import__(name)
+                    print(name, "imported")
+                except ImportError:
+                    pass
+            print("done")
+            """), "done\n")
+    }
+
     func testGetenvReadsSettingsToml() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cp-settings-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

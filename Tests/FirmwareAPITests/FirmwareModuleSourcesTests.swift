@@ -7,7 +7,7 @@ import XCTest
 /// without the generator being run again.
 final class FirmwareModuleSourcesTests: XCTestCase {
     func testGeneratedTableMatchesFirmwareMicroPython() {
-        FrozenTables.assertMatches(folder: "micropython", sources: microPythonModuleSources)
+        FrozenTables.assertMatches(folder: "micropython", sources: microPythonModuleSources, packages: microPythonPackages)
     }
 
     func testGeneratedTableMatchesFirmwareCircuitPython() {

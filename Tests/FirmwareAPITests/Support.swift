@@ -13,6 +13,8 @@ final class BoardTestHost: RuntimeHost {
 
     /// The drive, when a test gives the program one.
     var fileSystem: VirtualFileSystem?
+    /// The network `socket` reaches, when a test gives the program one (`HostNetwork()`).
+    var network: RuntimeNetwork?
 
     init(adapter: BoardHostAdapter) { self.adapter = adapter }
 

@@ -222,6 +222,30 @@ final class SystemModulesTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: root.appendingPathComponent("b.bin")), Data("abcde".utf8))
     }
 
+    /// readinto fills a writable memoryview too (mip copies files through one);
+    /// output from the unix port.
+    func testReadintoAMemoryview() throws {
+        let (s, root) = session()
+        try "def shout(s)".write(to: root.appendingPathComponent("u.py"), atomically: true, encoding: .utf8)
+        check(s, """
+            f = open('u.py', 'rb')
+            b = bytearray(8)
+            m = memoryview(b)
+            print(f.readinto(m[2:6]), b)
+            print(f.readinto(m), b)
+            f.close()
+            try:
+                open('u.py', 'rb').readinto(memoryview(b'abc'))
+            except TypeError as e:
+                print('TypeError')
+            """, """
+            4 bytearray(b'\\x00\\x00def \\x00\\x00')
+            8 bytearray(b'shout(s)')
+            TypeError
+
+            """)
+    }
+
     func testFileContentWrittenBackOnFlushAndClose() throws {
         let (s, root) = session()
         let path = root.appendingPathComponent("log.txt").path

@@ -535,6 +535,185 @@ def bootloader():
 
 
 """##,
+    "mip": ##"""
+# mip: installs packages from micropython-lib's index, or from URLs
+# (http://, https://, github:, gitlab:, codeberg:), onto the board's file
+# system, as micropython-lib's mip does.
+import sys
+
+import requests
+
+from micropython import const
+
+_PACKAGE_INDEX = const("https://micropython.org/pi/v2")
+_CHUNK_SIZE = const(128)
+
+# Host shorthands, each a format taking the organisation, the repository and
+# the branch (positional) and the path in the repository (p); the https://
+# is added by _rewrite_url.
+_HOSTS = {
+    "codeberg:": "codeberg.org/api/v1/repos/{}/{}/raw/{p}?ref={}",
+    "github:": "raw.githubusercontent.com/{}/{}/{}/{p}",
+    "gitlab:": "gitlab.com/{}/{}/-/raw/{}/{p}",
+}
+
+_ALLOWED_MIP_URL_PREFIXES = const(("http://", "https://", "codeberg:", "github:", "gitlab:"))
+
+
+# Makes the directories leading to `path` (os.makedirs(os.path.dirname(path))).
+def _ensure_path_exists(path):
+    import os
+
+    parts = path.split("/")
+    if not parts[0]:
+        # An absolute path: "/lib/x.py" -> ["/lib", "x.py"].
+        parts.pop(0)
+        parts[0] = "/" + parts[0]
+
+    prefix = ""
+    for part in parts[:-1]:
+        prefix += part
+        try:
+            os.stat(prefix)
+        except:
+            os.mkdir(prefix)
+        prefix += "/"
+
+
+# Copies the stream `src` to `dest`, a function taking bytes, a chunk at a time.
+def _chunk(src, dest):
+    buf = memoryview(bytearray(_CHUNK_SIZE))
+    while True:
+        n = src.readinto(buf)
+        if n == 0:
+            break
+        dest(buf if n == _CHUNK_SIZE else buf[:n])
+
+
+# Is there a file at `path` whose SHA-256 starts with `short_hash` (hex)?
+def _check_exists(path, short_hash):
+    try:
+        import binascii
+        import hashlib
+
+        with open(path, "rb") as f:
+            hs256 = hashlib.sha256()
+            _chunk(f, hs256.update)
+            existing = str(binascii.hexlify(hs256.digest())[: len(short_hash)], "utf-8")
+            return existing == short_hash
+    except:
+        return False
+
+
+def _rewrite_url(url, branch=None):
+    for provider, url_format in _HOSTS.items():
+        if url.startswith(provider):
+            components = url[len(provider) :].split("/")
+            return _ALLOWED_MIP_URL_PREFIXES[1] + url_format.format(
+                components[0], components[1], branch or "HEAD", p="/".join(components[2:])
+            )
+    return url
+
+
+def _download_file(url, dest):
+    response = requests.get(url)
+    try:
+        if response.status_code != 200:
+            print("Error", response.status_code, "requesting", url)
+            return False
+
+        print("Copying:", dest)
+        _ensure_path_exists(dest)
+        with open(dest, "wb") as f:
+            _chunk(response.raw, f.write)
+        return True
+    finally:
+        response.close()
+
+
+# Installs what a package.json lists: "hashes" (files in the index, by
+# content hash), "urls" (files anywhere, relative to the json's folder unless
+# absolute) and "deps" (other packages, with their versions).
+def _install_json(package_json_url, index, target, version, mpy):
+    response = requests.get(_rewrite_url(package_json_url, version))
+    try:
+        if response.status_code != 200:
+            print("Package not found:", package_json_url)
+            return False
+        package_json = response.json()
+    finally:
+        response.close()
+    for target_path, short_hash in package_json.get("hashes", ()):
+        fs_target_path = target + "/" + target_path
+        if _check_exists(fs_target_path, short_hash):
+            print("Exists:", fs_target_path)
+        else:
+            file_url = "{}/file/{}/{}".format(index, short_hash[:2], short_hash)
+            if not _download_file(file_url, fs_target_path):
+                print("File not found: {} {}".format(target_path, short_hash))
+                return False
+    base_url = package_json_url.rpartition("/")[0]
+    for target_path, url in package_json.get("urls", ()):
+        fs_target_path = target + "/" + target_path
+        is_full_url = any(url.startswith(p) for p in _ALLOWED_MIP_URL_PREFIXES)
+        if base_url and not is_full_url:
+            url = "{}/{}".format(base_url, url)
+        if not _download_file(_rewrite_url(url, version), fs_target_path):
+            print("File not found: {} {}".format(target_path, url))
+            return False
+    for dep, dep_version in package_json.get("deps", ()):
+        if not _install_package(dep, index, target, dep_version, mpy):
+            return False
+    return True
+
+
+def _install_package(package, index, target, version, mpy):
+    if any(package.startswith(p) for p in _ALLOWED_MIP_URL_PREFIXES):
+        if package.endswith(".py") or package.endswith(".mpy"):
+            # A single file, installed under its own name.
+            print("Downloading {} to {}".format(package, target))
+            return _download_file(
+                _rewrite_url(package, version), target + "/" + package.rsplit("/")[-1]
+            )
+        if not package.endswith(".json"):
+            if not package.endswith("/"):
+                package += "/"
+            package += "package.json"
+        print("Installing {} to {}".format(package, target))
+    else:
+        if not version:
+            version = "latest"
+        print("Installing {} ({}) from {} to {}".format(package, version, index, target))
+        # The index holds .mpy builds by bytecode version, and plain .py under "py".
+        if mpy and hasattr(sys.implementation, "_mpy"):
+            mpy_version = sys.implementation._mpy & 0xFF
+        else:
+            mpy_version = "py"
+        package = "{}/package/{}/{}/{}.json".format(index, mpy_version, package, version)
+
+    return _install_json(package, index, target, version, mpy)
+
+
+def install(package, index=None, target=None, version=None, mpy=True):
+    if not target:
+        # The first lib folder on sys.path outside the read-only /rom.
+        for p in sys.path:
+            if not p.startswith("/rom") and p.endswith("/lib"):
+                target = p
+                break
+        else:
+            print("Unable to find lib dir in sys.path")
+            return
+
+    if not index:
+        index = _PACKAGE_INDEX
+
+    if _install_package(package, index.rstrip("/"), target, version, mpy):
+        print("Done")
+    else:
+        print("Package may be partially installed")
+
+"""##,
     "neopixel": ##"""
 # neopixel: MicroPython's NeoPixel class; write() sends the GRB(W) buffer
 # through _machine.neopixel_write.
@@ -918,6 +1097,339 @@ else:
     _RADIO_SETTINGS = ('pm', 'txpower', 'security', 'authmode', 'reconnects', 'max_clients', 'hidden', 'protocol')
 
 """##,
+    "ntptime": ##"""
+# ntptime: the time from an NTP server (one query over UDP), as micropython-lib's.
+from time import gmtime
+import socket
+import struct
+
+# Both may be changed at run time: ntptime.host = "...", ntptime.timeout = 2.
+host = "pool.ntp.org"
+timeout = 1  # seconds
+
+
+def time():
+    query = bytearray(48)
+    query[0] = 0x23  # leap 0, version 4, mode 3 (client)
+    addr = socket.getaddrinfo(host, 123)[0][-1]
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        s.settimeout(timeout)
+        s.sendto(query, addr)
+        msg = s.recv(48)
+    finally:
+        s.close()
+    # The transmit timestamp's seconds since 1900.
+    val = struct.unpack("!I", msg[40:44])[0]
+
+    # NTP seconds wrap to 0 in February 2036. Nothing older than 2024-01-01
+    # (NTP 3913056000) can be the real time, so a smaller value has wrapped
+    # (good until 2160).
+    if val < 3913056000:
+        val += 0x100000000
+
+    epoch_year = gmtime(0)[0]
+    if epoch_year == 2000:
+        ntp_delta = 3155673600  # seconds from 1900-01-01 to 2000-01-01
+    elif epoch_year == 1970:
+        ntp_delta = 2208988800  # seconds from 1900-01-01 to 1970-01-01
+    else:
+        raise Exception("Unsupported epoch: {}".format(epoch_year))
+    return val - ntp_delta
+
+
+# Sets the RTC to UTC (MicroPython has no time zones).
+def settime():
+    t = time()
+    import machine
+
+    tm = gmtime(t)
+    # RTC.datetime wants (year, month, day, weekday, hours, minutes, seconds, subseconds).
+    machine.RTC().datetime((tm[0], tm[1], tm[2], tm[6] + 1, tm[3], tm[4], tm[5], 0))
+
+"""##,
+    "requests": ##"""
+# requests: HTTP/1.1 client, as micropython-lib's `requests` (1.1.x) behaves.
+# One request per connection (`Connection: close`); the body is streamed from
+# the socket through `Response.raw`.
+import socket
+
+
+class BodyStream:
+    # Reads a body of known length (`remaining` >= 0) or a chunked body
+    # (`remaining` < 0: the next chunk's size line is still to be read).
+    def __init__(self, sock, remaining):
+        self._sock = sock
+        self._chunk = remaining < 0
+        self._remaining = remaining
+
+    def read(self, n=-1):
+        buf = bytearray(256 if n < 0 else n)
+        if n >= 0:
+            got = self.readinto(buf)
+            if not got:
+                return b""
+            return buf[:got]
+        out = b""
+        while True:
+            got = self.readinto(buf)
+            if not got:
+                return out
+            out += buf[:got]
+
+    def readinto(self, buf):
+        sock = self._sock
+        if self._remaining <= 0:
+            if self._remaining == 0:
+                return 0
+            # Chunk size in hex, perhaps followed by ";extensions".
+            self._remaining = int(sock.readline().split(b";")[0], 16)
+            if self._remaining == 0:
+                # Last chunk: skip the trailer up to its blank line.
+                while True:
+                    line = sock.readline()
+                    if not line or line == b"\r\n":
+                        return 0
+        if len(buf) > self._remaining:
+            buf = memoryview(buf)[: self._remaining]
+        got = sock.readinto(buf)
+        if not got:
+            raise ValueError("Connection closed before body complete")
+        self._remaining -= got
+        if self._remaining == 0 and self._chunk:
+            sock.readline()  # the CRLF after the chunk's data
+            self._remaining = -1
+        return got
+
+    def close(self):
+        self._sock.close()
+
+
+class Response:
+    def __init__(self, f):
+        self.raw = f
+        self.encoding = "utf-8"
+        self._cached = None
+
+    def close(self):
+        if self.raw:
+            self.raw.close()
+            self.raw = None
+        self._cached = None
+
+    @property
+    def content(self):
+        if self._cached is None:
+            try:
+                self._cached = self.raw.read()
+            finally:
+                self.raw.close()
+                self.raw = None
+        return self._cached
+
+    @property
+    def text(self):
+        return str(self.content, self.encoding)
+
+    def json(self):
+        import json
+
+        return json.loads(self.content)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.close()
+
+
+def request(
+    method,
+    url,
+    data=None,
+    json=None,
+    headers=None,
+    stream=None,
+    auth=None,
+    timeout=None,
+    parse_headers=True,
+):
+    # The caller's dict is left as it was (a redirect reuses the copy).
+    headers = {} if headers is None else headers.copy()
+    redirect = None
+    # An iterator without a length is sent chunk by chunk.
+    chunked_data = data and getattr(data, "__next__", None) and not getattr(data, "__len__", None)
+
+    if auth is not None:
+        import binascii
+
+        user, password = auth
+        token = binascii.b2a_base64(b"{}:{}".format(user, password))[:-1]
+        headers["Authorization"] = "Basic {}".format(str(token, "ascii"))
+
+    try:
+        proto, _, host, path = url.split("/", 3)
+    except ValueError:
+        proto, _, host = url.split("/", 2)
+        path = ""
+    if proto == "http:":
+        port = 80
+    elif proto == "https:":
+        import tls
+
+        port = 443
+    else:
+        raise ValueError("Unsupported protocol: " + proto)
+
+    # A query or fragment straight after the host ("http://h?q") belongs to the path.
+    for mark in "?#":
+        if mark in host:
+            host, rest = host.split(mark, 1)
+            path = mark + rest + path
+
+    if ":" in host:
+        host, port = host.split(":", 1)
+        port = int(port)
+
+    ai = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)[0]
+
+    resp_d = None if parse_headers is False else {}
+
+    s = socket.socket(ai[0], socket.SOCK_STREAM, ai[2])
+    if timeout is not None:
+        s.settimeout(timeout)
+
+    try:
+        s.connect(ai[-1])
+        if proto == "https:":
+            context = tls.SSLContext(tls.PROTOCOL_TLS_CLIENT)
+            context.verify_mode = tls.CERT_NONE
+            s = context.wrap_socket(s, server_hostname=host)
+        s.write(b"%s /%s HTTP/1.1\r\n" % (method, path))
+
+        if "Host" not in headers:
+            headers["Host"] = host
+
+        if json is not None:
+            assert data is None
+            from json import dumps
+
+            data = dumps(json)
+            if "Content-Type" not in headers:
+                headers["Content-Type"] = "application/json"
+
+        if data:
+            if chunked_data:
+                if "Transfer-Encoding" not in headers and "Content-Length" not in headers:
+                    headers["Transfer-Encoding"] = "chunked"
+            else:
+                if isinstance(data, str):
+                    data = bytes(data, "utf-8")
+                if "Content-Length" not in headers:
+                    headers["Content-Length"] = str(len(data))
+
+        if "Connection" not in headers:
+            headers["Connection"] = "close"
+
+        for k in headers:
+            s.write(k)
+            s.write(b": ")
+            s.write(headers[k])
+            s.write(b"\r\n")
+        s.write(b"\r\n")
+
+        if data:
+            if not chunked_data:
+                s.write(data)
+            elif headers.get("Transfer-Encoding", None) == "chunked":
+                for chunk in data:
+                    s.write(b"%x\r\n" % len(chunk))
+                    s.write(chunk)
+                    s.write(b"\r\n")
+                s.write("0\r\n\r\n")
+            else:
+                for chunk in data:
+                    s.write(chunk)
+
+        line = s.readline().split(None, 2)
+        if len(line) < 2:
+            raise ValueError("HTTP error: BadStatusLine:\n%s" % line)
+        status = int(line[1])
+        reason = line[2].rstrip() if len(line) > 2 else ""
+        remaining = None
+        chunked = False
+        while True:
+            line = s.readline()
+            if not line or line == b"\r\n":
+                break
+            lower = line.lower()
+            if lower.startswith(b"transfer-encoding:"):
+                if b"chunked" in line:
+                    chunked = True
+            elif lower.startswith(b"location:") and not 200 <= status <= 299:
+                if status in (301, 302, 303, 307, 308):
+                    redirect = str(line[10:-2], "utf-8")
+                    if redirect.startswith("/"):
+                        redirect = proto + "//" + host + ":" + str(port) + redirect
+                else:
+                    raise NotImplementedError("Redirect %d not yet supported" % status)
+            if parse_headers is True:
+                k, v = str(line, "utf-8").split(":", 1)
+                v = v.strip()
+                resp_d[k] = v
+                if lower.startswith(b"content-length:"):
+                    remaining = int(v)
+            elif parse_headers is not False:
+                parse_headers(line, resp_d)
+    except OSError:
+        s.close()
+        raise
+
+    if redirect:
+        s.close()
+        # The new URL names its own host.
+        headers.pop("Host", None)
+        if status in (301, 302, 303):
+            return request("GET", redirect, None, None, headers, stream)
+        return request(method, redirect, data, json, headers, stream)
+
+    if chunked:
+        resp = Response(BodyStream(s, -1))
+    elif remaining is not None:
+        resp = Response(BodyStream(s, remaining))
+    else:
+        resp = Response(s)
+    resp.status_code = status
+    resp.reason = reason
+    if resp_d is not None:
+        resp.headers = resp_d
+    return resp
+
+
+def head(url, **kw):
+    return request("HEAD", url, **kw)
+
+
+def get(url, **kw):
+    return request("GET", url, **kw)
+
+
+def post(url, **kw):
+    return request("POST", url, **kw)
+
+
+def put(url, **kw):
+    return request("PUT", url, **kw)
+
+
+def patch(url, **kw):
+    return request("PATCH", url, **kw)
+
+
+def delete(url, **kw):
+    return request("DELETE", url, **kw)
+
+"""##,
     "rp2": ##"""
 # rp2 (RP2040 boards only).
 # rp2 here offers bootsel_button() and country() only. Absent, so their use raises
@@ -993,4 +1505,320 @@ def wrap_socket(sock, server_side=False, key=None, cert=None, cert_reqs=CERT_NON
                                server_hostname=server_hostname)
 
 """##,
+    "umqtt": ##"""
+# umqtt: the MQTT 3.1.1 clients `umqtt.simple` and `umqtt.robust`.
+
+"""##,
+    "umqtt.robust": ##"""
+# umqtt.robust: umqtt.simple's client that reconnects (and retries) whenever
+# a publish or a wait for a message fails with OSError.
+import time
+from . import simple
+
+
+class MQTTClient(simple.MQTTClient):
+    DELAY = 2  # seconds between reconnection attempts
+    DEBUG = False
+
+    def delay(self, i):
+        time.sleep(self.DELAY)
+
+    def log(self, in_reconnect, e):
+        if self.DEBUG:
+            if in_reconnect:
+                print("mqtt reconnect: %r" % e)
+            else:
+                print("mqtt: %r" % e)
+
+    def reconnect(self):
+        i = 0
+        while True:
+            try:
+                # The subclass's connect, if it has one; the session is kept.
+                return self.connect(False)
+            except OSError as e:
+                self.log(True, e)
+                i += 1
+                self.delay(i)
+
+    def publish(self, topic, msg, retain=False, qos=0):
+        while True:
+            try:
+                return super().publish(topic, msg, retain, qos)
+            except OSError as e:
+                self.log(False, e)
+            self.reconnect()
+
+    def wait_msg(self):
+        while True:
+            try:
+                return super().wait_msg()
+            except OSError as e:
+                self.log(False, e)
+            self.reconnect()
+
+    def check_msg(self, attempts=2):
+        while attempts:
+            self.sock.setblocking(False)
+            try:
+                return super().wait_msg()
+            except OSError as e:
+                self.log(False, e)
+            self.reconnect()
+            attempts -= 1
+
+"""##,
+    "umqtt.simple": ##"""
+# umqtt.simple: a small MQTT 3.1.1 client, as micropython-lib's behaves.
+# QoS 0 and 1 (QoS 2 is not supported); one packet is read at a time from a
+# blocking socket, and subscribed messages go to the callback set with
+# set_callback(topic, msg).
+import socket
+import struct
+
+
+class MQTTException(Exception):
+    pass
+
+
+def _encode_len(pkt, sz):
+    # Writes `sz` as MQTT's variable-length integer into pkt[1:];
+    # returns the index of its last byte.
+    i = 1
+    while sz > 0x7F:
+        pkt[i] = (sz & 0x7F) | 0x80
+        sz >>= 7
+        i += 1
+    pkt[i] = sz
+    return i
+
+
+class MQTTClient:
+    def __init__(
+        self,
+        client_id,
+        server,
+        port=0,
+        user=None,
+        password=None,
+        keepalive=0,
+        ssl=None,
+        ssl_params={},
+    ):
+        if port == 0:
+            port = 8883 if ssl else 1883
+        self.client_id = client_id
+        self.sock = None
+        self.server = server
+        self.port = port
+        self.ssl = ssl
+        self.ssl_params = ssl_params
+        self.pid = 0
+        self.cb = None
+        self.user = user
+        self.pswd = password
+        self.keepalive = keepalive
+        self.lw_topic = None
+        self.lw_msg = None
+        self.lw_qos = 0
+        self.lw_retain = False
+
+    def _send_str(self, s):
+        self.sock.write(struct.pack("!H", len(s)))
+        self.sock.write(s)
+
+    def _recv_len(self):
+        n = 0
+        shift = 0
+        while True:
+            b = self.sock.read(1)[0]
+            n |= (b & 0x7F) << shift
+            if not b & 0x80:
+                return n
+            shift += 7
+
+    def set_callback(self, f):
+        self.cb = f
+
+    def set_last_will(self, topic, msg, retain=False, qos=0):
+        assert 0 <= qos <= 2
+        assert topic
+        self.lw_topic = topic
+        self.lw_msg = msg
+        self.lw_qos = qos
+        self.lw_retain = retain
+
+    def connect(self, clean_session=True, timeout=None):
+        if self.sock:
+            self.sock.close()
+        self.sock = socket.socket()
+        self.sock.settimeout(timeout)
+        addr = socket.getaddrinfo(self.server, self.port)[0][-1]
+        self.sock.connect(addr)
+        if self.ssl is True:
+            # The older interface: ssl=True with ssl_params for ssl.wrap_socket.
+            import ssl
+
+            self.sock = ssl.wrap_socket(self.sock, **self.ssl_params)
+        elif self.ssl:
+            # An SSLContext.
+            self.sock = self.ssl.wrap_socket(self.sock, server_hostname=self.server)
+        premsg = bytearray(b"\x10\0\0\0\0\0")
+        # Protocol name "MQTT", level 4, connect flags, keepalive (two bytes).
+        msg = bytearray(b"\x04MQTT\x04\x02\0\0")
+
+        sz = 10 + 2 + len(self.client_id)
+        msg[6] = clean_session << 1
+        if self.user:
+            sz += 2 + len(self.user) + 2 + len(self.pswd)
+            msg[6] |= 0xC0
+        if self.keepalive:
+            assert self.keepalive < 65536
+            msg[7] |= self.keepalive >> 8
+            msg[8] |= self.keepalive & 0x00FF
+        if self.lw_topic:
+            sz += 2 + len(self.lw_topic) + 2 + len(self.lw_msg)
+            msg[6] |= 0x4 | (self.lw_qos & 0x1) << 3 | (self.lw_qos & 0x2) << 3
+            msg[6] |= self.lw_retain << 5
+
+        i = _encode_len(premsg, sz)
+        self.sock.write(premsg, i + 2)
+        self.sock.write(msg)
+        self._send_str(self.client_id)
+        if self.lw_topic:
+            self._send_str(self.lw_topic)
+            self._send_str(self.lw_msg)
+        if self.user:
+            self._send_str(self.user)
+            self._send_str(self.pswd)
+        resp = self.sock.read(4)
+        # CONNACK: session-present flag, then the return code (0 accepted).
+        assert resp[0] == 0x20 and resp[1] == 0x02
+        if resp[3] != 0:
+            raise MQTTException(resp[3])
+        return resp[2] & 1
+
+    def disconnect(self):
+        self.sock.write(b"\xe0\0")
+        self.sock.close()
+
+    def ping(self):
+        self.sock.write(b"\xc0\0")
+
+    def publish(self, topic, msg, retain=False, qos=0):
+        pkt = bytearray(b"\x30\0\0\0")
+        pkt[0] |= qos << 1 | retain
+        sz = 2 + len(topic) + len(msg)
+        if qos > 0:
+            sz += 2
+        assert sz < 2097152
+        i = _encode_len(pkt, sz)
+        self.sock.write(pkt, i + 1)
+        self._send_str(topic)
+        if qos > 0:
+            self.pid += 1
+            pid = self.pid
+            struct.pack_into("!H", pkt, 0, pid)
+            self.sock.write(pkt, 2)
+        self.sock.write(msg)
+        if qos == 1:
+            # Wait for the PUBACK of this packet id (other packets are handled on the way).
+            while True:
+                op = self.wait_msg()
+                if op == 0x40:
+                    sz = self.sock.read(1)
+                    assert sz == b"\x02"
+                    rcv_pid = self.sock.read(2)
+                    rcv_pid = rcv_pid[0] << 8 | rcv_pid[1]
+                    if pid == rcv_pid:
+                        return
+        elif qos == 2:
+            assert 0
+
+    def _send_subunsub(self, topic, typ, ack_op, ack_n, qos=0):
+        # SUBSCRIBE (ack_n 4: SUBACK carries the granted QoS) or UNSUBSCRIBE (ack_n 3).
+        pkt = bytearray(4)
+        pkt[0] = typ
+        self.pid += 1
+        pid = self.pid
+        i = _encode_len(pkt, 4 + len(topic) + (ack_n > 3))
+        self.sock.write(pkt, i + 1)
+        struct.pack_into("!H", pkt, 0, pid)
+        self.sock.write(pkt, 2)
+        self._send_str(topic)
+        if ack_n > 3:
+            self.sock.write(bytes((qos,)))
+        while True:
+            op = self.wait_msg()
+            if op == ack_op:
+                resp = self.sock.read(ack_n)
+                assert (resp[1] << 8 | resp[2]) == pid
+                if ack_n > 3 and resp[3] == 0x80:
+                    raise MQTTException(resp[3])
+                return
+
+    def subscribe(self, topic, qos=0):
+        assert self.cb is not None, "Subscribe callback is not set"
+        self._send_subunsub(topic, 0x82, 0x90, 4, qos)
+
+    def unsubscribe(self, topic):
+        self._send_subunsub(topic, 0xA2, 0xB0, 3)
+
+    # Waits for one packet from the server and handles it: a PUBLISH goes to the
+    # callback, PINGRESP is consumed; returns the packet's first byte (None for
+    # PINGRESP, or when a non-blocking read found nothing) for the caller to
+    # read the rest of other packets.
+    def wait_msg(self):
+        res = self.sock.read(1)
+        self.sock.setblocking(True)
+        if res is None:
+            return None
+        if res == b"":
+            raise OSError(-1)
+        if res == b"\xd0":  # PINGRESP
+            sz = self.sock.read(1)[0]
+            assert sz == 0
+            return None
+        op = res[0]
+        if op & 0xF0 != 0x30:
+            return op
+        sz = self._recv_len()
+        topic_len = self.sock.read(2)
+        topic_len = (topic_len[0] << 8) | topic_len[1]
+        topic = self.sock.read(topic_len)
+        sz -= topic_len + 2
+        if op & 6:
+            pid = self.sock.read(2)
+            pid = pid[0] << 8 | pid[1]
+            sz -= 2
+        msg = self.sock.read(sz)
+        self.cb(topic, msg)
+        if op & 6 == 2:
+            pkt = bytearray(b"\x40\x02\0\0")
+            struct.pack_into("!H", pkt, 2, pid)
+            self.sock.write(pkt)
+        elif op & 6 == 4:
+            assert 0
+        return op
+
+    # Like wait_msg, but returns None at once when nothing has arrived.
+    def check_msg(self):
+        self.sock.setblocking(False)
+        return self.wait_msg()
+
+"""##,
+    "urequests": ##"""
+# urequests: the old name of `requests`. Attributes are looked up in `requests`
+# on use (module __getattr__), so there is one copy of its globals.
+
+
+def __getattr__(attr):
+    import requests
+
+    return getattr(requests, attr)
+
+"""##,
 ]
+
+/// The names in `microPythonModuleSources` that are packages (from `__init__.py`).
+let microPythonPackages: Set<String> = ["mip", "requests", "umqtt"]

@@ -181,6 +181,7 @@ public func installMachineModule(_ rt: Runtime, board: Board, assembly: CircuitA
     // Port modules: `rp2` only on RP2040 boards, `esp32` only on ESP32 boards (ImportError elsewhere).
     let otherPort = m.isRP2 ? "esp32" : "rp2"
     for (name, source) in microPythonModuleSources where name != otherPort { rt.frozenModules[name] = source }
+    rt.frozenPackageNames.formUnion(microPythonPackages)
     rt.registerNativeModule("_machine") { rt, module throws(PyError) in
         module.dict.setStr(rt.intern("port"), rt.str(m.isRP2 ? "rp2" : "esp32"))
         installMachineFunctions(rt, module, m)

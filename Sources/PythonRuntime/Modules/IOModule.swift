@@ -227,15 +227,22 @@ extension Runtime {
         method(t, "readinto") { rt, args throws(PyError) in
             try args.expect(rt, "readinto", 2, 3)
             let f = try rt.streamArg(args, "readinto")
-            guard args[1].isObject, let buf = args[1].object as? PyBytes, buf.isMutable else {
+            // A bytearray, or a writable memoryview of one (mip copies files through one).
+            let buf: PyBytes, offset: Int
+            var n: Int
+            if args[1].isObject, let b = args[1].object as? PyBytes, b.isMutable {
+                (buf, offset, n) = (b, 0, b.bytes.count)
+            } else if args[1].isObject, let m = args[1].object as? PyMemoryView, !m.readonly, m.base.isMutable {
+                try rt.checkReleased(m)
+                (buf, offset, n) = (m.base, m.start, max(0, min(m.count, m.base.bytes.count - m.start)))
+            } else {
                 throw rt.typeError("readinto() needs a writable buffer")
             }
-            var n = buf.bytes.count
             if args.count > 2 { n = min(n, try rt.intArg(args[2])) }
             try rt.checkOpen(f)
             if f.kind == .stdin { rt.fillInput(f, count: n, line: false) }
             let start = min(f.position, f.data.count), end = min(f.data.count, start + n)
-            buf.bytes.replaceSubrange(0..<(end - start), with: f.data[start..<end])
+            buf.bytes.replaceSubrange(offset..<(offset + end - start), with: f.data[start..<end])
             f.position = max(f.position, end)
             return rt.int(end - start)
         }

@@ -276,6 +276,24 @@ extension Runtime {
             }
             return Value(rt.newBytes(out, mutable: b.isMutable))
         }
+        // MicroPython has bytes.format (micropython-lib's requests builds its
+        // Basic auth token with it): the template is formatted as a str (a bytes
+        // argument shows as its repr) and the result is bytes again, UTF-8. In a
+        // template that is not UTF-8, each non-ASCII byte stands in as a character
+        // of the last private-use plane, which goes back as that same byte.
+        method(t, "format") { rt, args throws(PyError) in
+            let b = try rt.selfArg(args, PyBytes.self, "format")
+            if let template = String(validating: b.bytes, as: UTF8.self) {
+                return Value(rt.newBytes(Array(try rt.formatMethod(template, args).utf8), mutable: b.isMutable))
+            }
+            let rawBase: UInt32 = 0x10FF00
+            let template = String(String.UnicodeScalarView(b.bytes.map { Unicode.Scalar($0 < 0x80 ? UInt32($0) : rawBase + UInt32($0))! }))
+            var out: [UInt8] = []
+            for c in try rt.formatMethod(template, args).unicodeScalars {
+                if c.value >= rawBase + 0x80 { out.append(UInt8(c.value - rawBase)) } else { out += Array(String(c).utf8) }
+            }
+            return Value(rt.newBytes(out, mutable: b.isMutable))
+        }
         method(t, "split") { rt, args throws(PyError) in try rt.bytesSplit(args, "split", reverse: false) }
         method(t, "rsplit") { rt, args throws(PyError) in try rt.bytesSplit(args, "rsplit", reverse: true) }
         method(t, "splitlines") { rt, args throws(PyError) in

@@ -1,0 +1,108 @@
+import BoardEmulator
+import FirmwareAPI
+import Foundation
+import HostPlatform
+import PythonRuntime
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension BoardSession {
+    /// A MicroPython session on a Pico W that reaches the host's real sockets
+    /// and imports the frozen firmware modules (requests, umqtt, ntptime, mip).
+    /// `realTime` paces the board so `time.sleep` takes wall time (for loops
+    /// that wait on a server the test runs).
+    static func networked(realTime: Bool = false) throws -> BoardSession {
+        let s = try BoardSession(board: "pico_w")
+        s.host.network = HostNetwork()
+        if realTime { s.host.adapter.pacer = Pacer(mode: .realTime, virtualNow: s.board.clock.now) }
+        installMachineModule(s.runtime, board: s.board)
+        return s
+    }
+
+    /// Runs `source` and returns the text of its uncaught exception (nil if none).
+    func failure(_ source: String) -> String? {
+        guard let e = runtime.runMain(source: source, filename: "main.py") else { return nil }
+        return runtime.tracebackText(e)
+    }
+}
+
+/// A port on 127.0.0.1 that nothing listens on (bound, read and released).
+func freeLoopbackPort() throws -> Int {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw NSError(domain: "freeLoopbackPort", code: Int(errno)) }
+    defer { close(fd) }
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let ok = withUnsafeMutablePointer(to: &addr) { p in
+        p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
+    }
+    guard ok else { throw NSError(domain: "freeLoopbackPort", code: Int(errno)) }
+    return Int(UInt16(bigEndian: addr.sin_port))
+}
+
+/// Waits (polling, at most `seconds`) until `condition` holds; returns whether it did.
+@discardableResult
+func waitUntil(seconds: TimeInterval, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(20_000)
+    }
+    return condition()
+}
+
+/// The path of a program on PATH or in the sbin folders (Debian puts mosquitto in /usr/sbin).
+func executablePath(_ name: String) -> String? {
+    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+    for dir in path + ["/usr/sbin", "/usr/local/sbin", "/sbin"] {
+        let p = dir + "/" + name
+        if FileManager.default.isExecutableFile(atPath: p) { return p }
+    }
+    return nil
+}
+
+/// A child process whose output is collected; killed (if still running) when released.
+final class ChildProcess: @unchecked Sendable {
+    let process = Process()
+    private let pipe = Pipe()
+    private let collected = LockedData()
+
+    init(_ executable: String, _ arguments: [String]) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.standardOutput = pipe
+        process.standardError = pipe
+        let sink = collected
+        pipe.fileHandleForReading.readabilityHandler = { h in sink.append(h.availableData) }
+        try process.run()
+    }
+
+    deinit { stop() }
+
+    var output: String { String(decoding: collected.value, as: UTF8.self) }
+
+    /// Waits up to `seconds` for the process to end; true if it did.
+    @discardableResult
+    func waitForExit(seconds: TimeInterval) -> Bool {
+        waitUntil(seconds: seconds) { !process.isRunning }
+    }
+
+    /// Ends the process (SIGTERM, then SIGKILL) and waits for it.
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        if !waitForExit(seconds: 5) { kill(process.processIdentifier, SIGKILL); waitForExit(seconds: 5) }
+    }
+}
+
+/// Bytes appended from one thread and read from another.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+    func append(_ d: Data) { lock.withLock { data.append(d) } }
+    var value: Data { lock.withLock { data } }
+}
