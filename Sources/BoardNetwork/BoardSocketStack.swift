@@ -130,7 +130,8 @@ public final class BoardSocketStack: RuntimeNetwork {
     public func open(family: Int, kind: SocketKind) throws(NetworkError) -> Int {
         guard family == NetworkAddress.inet else { throw NetworkError(97) }  // EAFNOSUPPORT
         let open = sockets.values
-        let same = open.filter { $0.kind == kind && !$0.listening }.count
+        // lwIP frees a TCP PCB whose connection failed; the socket object stays (ESP-IDF's fd too).
+        let same = open.filter { $0.kind == kind && !$0.listening && !$0.connectFailed }.count
         if let total = limits.total, open.count >= total { throw NetworkError(limits.exhaustedErrno) }
         if let cap = kind == .stream ? limits.tcp : limits.udp, same >= cap { throw NetworkError(limits.exhaustedErrno) }
         let h = nextHandle
@@ -187,6 +188,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         s.connecting = false
         if let e = s.connectError {
             s.connectError = nil
+            s.connectFailed = true
             if let h = s.hostHandle { host.close(h); s.hostHandle = nil }
             log("connect \(s.remote.map(describe) ?? "?"): \(e == .hostUnreachable ? "unreachable" : "refused (errno \(e.errno))")")
             throw e
@@ -611,6 +613,8 @@ final class BoardSocket {
     /// UDP: host address:port → the board-side address the board sent to.
     var datagramPeers: [String: NetworkAddress] = [:]
     var listening = false
+    /// Its connection attempt failed (lwIP has freed its PCB).
+    var connectFailed = false
     var inspector = TrafficInspector()
     /// Accepted connections waiting for `accept`, with when they arrive.
     var backlog: [(at: UInt64, handle: Int)] = []

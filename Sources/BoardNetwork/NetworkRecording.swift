@@ -109,10 +109,17 @@ public final class NetworkRecorder: @unchecked Sendable {
 }
 
 /// `--network-replay DIR`: the recordings there answer the board's lookups and
-/// connections instead of the network, each recording used once, in file order.
+/// connections instead of the network, each recording used once, in file order;
+/// once all of a server's are used, they answer again (a long run that polls an
+/// API keeps getting its recorded answers).
+///
+/// A recorded name resolves to an address of the replay's own in 198.19.0.0/16
+/// (the upper half of the benchmarking range), so it never collides with the
+/// addresses `--host` names get in 198.18.0.0/16.
 public final class NetworkReplay: @unchecked Sendable {
     private let lock = NSLock()
     private var unused: [RecordedConnection]
+    private let all: [RecordedConnection]
     /// Names the recordings resolve, and their addresses.
     public let names: [String: String]
 
@@ -130,10 +137,17 @@ public final class NetworkReplay: @unchecked Sendable {
                     "\(f.lastPathComponent) is not a network recording (\(error))"])
             }
         }
-        unused = all
         var names: [String: String] = [:]
-        for c in all where c.name != c.address { names[c.name.lowercased()] = c.address }
+        for name in Set(all.filter { $0.name != $0.address }.map { $0.name.lowercased() }).sorted() {
+            let n = names.count + 1
+            names[name] = "198.19.\(n / 256).\(n % 256)"
+        }
+        for i in all.indices where all[i].name != all[i].address {
+            all[i].address = names[all[i].name.lowercased()]!
+        }
         self.names = names
+        self.all = all
+        unused = all
     }
 
     /// Whether some recording is to `address`:`port` over `transport` (and, if
@@ -141,7 +155,7 @@ public final class NetworkReplay: @unchecked Sendable {
     public func has(address: String, port: Int, transport: String, tls: Bool? = nil) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        return unused.contains { $0.address == address && $0.port == port && $0.transport == transport && (tls == nil || $0.tls == tls) }
+        return all.contains { $0.address == address && $0.port == port && $0.transport == transport && (tls == nil || $0.tls == tls) }
     }
 
     /// Takes the recording that best fits a connection whose first bytes sent
@@ -150,15 +164,22 @@ public final class NetworkReplay: @unchecked Sendable {
     func take(address: String, port: Int, transport: String, tls: Bool, firstSend: [UInt8]) -> RecordedConnection? {
         lock.lock()
         defer { lock.unlock() }
-        let fits = unused.indices.filter {
-            unused[$0].address == address && unused[$0].port == port && unused[$0].transport == transport && unused[$0].tls == tls
+        if let i = NetworkReplay.best(in: unused, address: address, port: port, transport: transport, tls: tls, firstSend: firstSend) {
+            return unused.remove(at: i)
         }
-        func firstSent(_ i: Int) -> [UInt8] { unused[i].events.first(where: \.sent)?.bytes ?? [] }
+        return NetworkReplay.best(in: all, address: address, port: port, transport: transport, tls: tls, firstSend: firstSend)
+            .map { all[$0] }
+    }
+
+    private static func best(in list: [RecordedConnection], address: String, port: Int, transport: String, tls: Bool,
+                             firstSend: [UInt8]) -> Int? {
+        let fits = list.indices.filter {
+            list[$0].address == address && list[$0].port == port && list[$0].transport == transport && list[$0].tls == tls
+        }
+        func firstSent(_ i: Int) -> [UInt8] { list[i].events.first(where: \.sent)?.bytes ?? [] }
         func firstLine(_ b: [UInt8]) -> ArraySlice<UInt8> { b.prefix { $0 != 0x0A } }
-        let pick = fits.first { firstSent($0).starts(with: firstSend) && firstSend.count > 0 }
+        return fits.first { firstSent($0).starts(with: firstSend) && firstSend.count > 0 }
             ?? fits.first { firstLine(firstSent($0)) == firstLine(firstSend) && !firstSend.isEmpty }
             ?? fits.first
-        guard let i = pick else { return nil }
-        return unused.remove(at: i)
     }
 }

@@ -241,12 +241,13 @@ final class DriveTests: XCTestCase {
         }
         for layout in ["blink/pico_w-micropython/drive/main.py", "blink/pico_w-circuitpython/drive/code.py",
                        "blink/esp32s3-micropython/drive/main.py", "blink/esp32s3-circuitpython/drive/code.py",
-                       "thermostat/circuitpython/drive/code.py", "thermostat/micropython/drive/main.py"] {
+                       "thermostat/circuitpython/drive/code.py", "thermostat/micropython/drive/main.py",
+                       "weather-thermostat/micropython/drive/main.py"] {
             XCTAssertTrue(programs.contains(layout), "missing \(layout)")
             let project = layout.components(separatedBy: "/drive/")[0]
             XCTAssertTrue(circuits.contains(project + "/circuit.json"), "missing \(project)/circuit.json")
         }
-        XCTAssertEqual(circuits.count, 6)
+        XCTAssertEqual(circuits.count, 7)
     }
 
     /// Our BME280 driver (Firmware/lib, frozen into the board), run against a fake bus

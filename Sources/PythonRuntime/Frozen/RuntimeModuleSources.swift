@@ -1180,7 +1180,7 @@ class socket:
         return self._h
 
     def fileno(self):
-        return self._handle()
+        return _fileno(self._handle())
 
     def close(self):
         if self._h is not None:

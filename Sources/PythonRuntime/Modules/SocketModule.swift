@@ -19,11 +19,45 @@ import Foundation
 /// the boards, and sockaddrs are `(host, port)` tuples as on the boards and
 /// CPython (MicroPython's unix port returns raw sockaddr bytes; `connect` and
 /// `bind` accept those too).
+/// A socket's handle in the network service, owned by the Python socket
+/// object: when the collector frees an unreachable socket that was never
+/// closed, the handle is closed (MicroPython's sockets have a finaliser too).
+final class PySocketHandle: PyObject {
+    let handle: Int
+    weak var network: RuntimeNetwork?
+    var isClosed = false
+
+    init(type: PyType, handle: Int, network: RuntimeNetwork) {
+        self.handle = handle
+        self.network = network
+        super.init(type: type)
+    }
+
+    func close() {
+        if !isClosed { network?.close(handle) }
+        isClosed = true
+    }
+
+    deinit { close() }
+}
+
 extension Runtime {
     func installSocketModule() {
+        let handleType = makeNativeType("socket_handle", module: "socket")
         registerPythonModule("socket") { rt, m throws(PyError) in
-            rt.installSocketNatives(m)
+            rt.installSocketNatives(m, handleType: handleType)
         }
+    }
+
+    /// The service's handle a native got: a socket's handle object, or the
+    /// placeholder -1 a socket has when there is no network. A closed socket's
+    /// is EBADF.
+    func socketHandle(_ v: Value) throws(PyError) -> Int {
+        if let h = v.as(PySocketHandle.self) {
+            if h.isClosed { throw osError(NetworkError.badHandle.errno) }
+            return h.handle
+        }
+        return try intArg(v)
     }
 
     /// The service, or EHOSTUNREACH when there is none (or the handle is the
@@ -96,7 +130,7 @@ extension Runtime {
                                 _ body: @escaping (Runtime, Int, RuntimeNetwork, CallArguments) throws(PyError) -> Value) {
         moduleFunction(m, name) { rt, args throws(PyError) in
             try args.expect(rt, name, count, count)
-            let h = try rt.intArg(args[0])
+            let h = try rt.socketHandle(args[0])
             // A board's network stamps what it does with virtual time: bring it up to date.
             rt.reportPendingInstructions()
             return try body(rt, h, try rt.network(h), args)
@@ -115,7 +149,10 @@ extension Runtime {
         }
     }
 
-    private func installSocketNatives(_ m: PyModule) {
+    private func installSocketNatives(_ m: PyModule, handleType: PyType) {
+        func wrap(_ rt: Runtime, _ h: Int, _ net: RuntimeNetwork) -> Value {
+            Value(rt.track(PySocketHandle(type: handleType, handle: h, network: net)))
+        }
         moduleFunction(m, "_resolve") { rt, args throws(PyError) in
             try args.expect(rt, "_resolve", 3, 3)
             let host = try rt.strArg(args[0]).value
@@ -141,13 +178,27 @@ extension Runtime {
             let family = try rt.intArg(args[0])
             let kind: SocketKind = try rt.intArg(args[1]) == SocketKind.datagram.rawValue ? .datagram : .stream
             guard let net = rt.host.network else { return rt.int(-1) }
-            return rt.int(try rt.networkTry { () throws(NetworkError) in try net.open(family: family, kind: kind) })
+            let opened: Int
+            do throws(NetworkError) {
+                opened = try net.open(family: family, kind: kind)
+            } catch where error.errno == 12 || error.errno == 23 {
+                // Out of sockets: free unreachable ones (their finalisers close them)
+                // and try once more, as the ESP32 port does on ENFILE.
+                rt.collectGarbage()
+                opened = try rt.networkTry { () throws(NetworkError) in try net.open(family: family, kind: kind) }
+            } catch {
+                throw rt.networkError(error)
+            }
+            return wrap(rt, opened, net)
         }
         moduleFunction(m, "_close") { rt, args throws(PyError) in
             try args.expect(rt, "_close", 1, 1)
-            let h = try rt.intArg(args[0])
-            if h >= 0 { rt.host.network?.close(h) }
+            args[0].as(PySocketHandle.self)?.close()
             return .none
+        }
+        moduleFunction(m, "_fileno") { rt, args throws(PyError) in
+            try args.expect(rt, "_fileno", 1, 1)
+            return rt.int(try rt.socketHandle(args[0]))
         }
         socketFunction(m, "_connect", 5) { rt, h, net, args throws(PyError) in
             let address = try rt.addressArguments(args, from: 1)
@@ -187,7 +238,7 @@ extension Runtime {
             let (client, peer) = try rt.networkCall(net, h, writable: false, timeout: timeout) {
                 () throws(NetworkError) in try net.accept(h)
             }
-            return rt.tuple([rt.int(client)] + rt.addressTuple(peer))
+            return rt.tuple([wrap(rt, client, net)] + rt.addressTuple(peer))
         }
         socketFunction(m, "_send", 3) { rt, h, net, args throws(PyError) in
             let data = try rt.socketData(args[1])
@@ -224,7 +275,7 @@ extension Runtime {
         }
         moduleFunction(m, "_setopt") { rt, args throws(PyError) in
             try args.expect(rt, "_setopt", 4, 4)
-            let h = try rt.intArg(args[0])
+            let h = try rt.socketHandle(args[0])
             guard let net = rt.host.network, h >= 0 else { return .none }
             let level = try rt.intArg(args[1]), option = try rt.intArg(args[2]), value = try rt.intArg(args[3])
             try rt.networkTry { () throws(NetworkError) in
@@ -235,7 +286,7 @@ extension Runtime {
         // select.poll's MP_STREAM_POLL: POLLIN / POLLOUT when ready now.
         moduleFunction(m, "_ready") { rt, args throws(PyError) in
             try args.expect(rt, "_ready", 2, 2)
-            let h = try rt.intArg(args[0])
+            let h = try rt.socketHandle(args[0])
             let mask = try rt.intArg(args[1])
             guard let net = rt.host.network, h >= 0 else { return rt.int(0) }
             var ready = 0

@@ -7,7 +7,7 @@ extension Runtime {
             // _start(handle, server_hostname, verify_mode, cadata, cert, key, timeout_ns)
             rt.moduleFunction(m, "_start") { rt, args throws(PyError) in
                 try args.expect(rt, "_start", 7, 7)
-                let h = try rt.intArg(args[0])
+                let h = try rt.socketHandle(args[0])
                 func bytes(_ v: Value) throws(PyError) -> [UInt8]? { v.isNone ? nil : try rt.bytesLike(v) }
                 let settings = TLSSettings(serverName: args[1].isNone ? nil : try rt.strArg(args[1]).value,
                                            verifyMode: try rt.intArg(args[2]), caCertificates: try bytes(args[3]),
@@ -23,7 +23,7 @@ extension Runtime {
             // _peer(handle) -> (certificate DER or None, (suite, version)), or None before TLS is up
             rt.moduleFunction(m, "_peer") { rt, args throws(PyError) in
                 try args.expect(rt, "_peer", 1, 1)
-                let h = try rt.intArg(args[0])
+                let h = try rt.socketHandle(args[0])
                 guard let net = rt.host.network, h >= 0, let peer = net.tlsPeer(h) else { return .none }
                 return rt.tuple([peer.certificate.map { Value(rt.newBytes($0)) } ?? .none,
                                  rt.tuple([rt.str(peer.cipher), rt.str(peer.version)])])

@@ -63,7 +63,7 @@ def outdoor_temperature():
         finally:
             r.close()
     except (OSError, ValueError, KeyError) as e:
-        print("forecast: failed,", repr(e))
+        print("forecast: failed,", e)
         return None
 
 
@@ -82,7 +82,7 @@ def publish(reading):
             print("MQTT: connected to", m["broker"])
         mqtt.publish(m["topic"], json.dumps(reading))
     except OSError as e:
-        print("MQTT: unavailable,", repr(e))
+        print("MQTT: unavailable,", e)
         mqtt = None
 
 
