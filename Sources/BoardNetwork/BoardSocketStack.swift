@@ -136,7 +136,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         if let cap = kind == .stream ? limits.tcp : limits.udp, same >= cap { throw NetworkError(limits.exhaustedErrno) }
         let h = nextHandle
         nextHandle += 1
-        sockets[h] = BoardSocket(kind: kind, linkEpoch: radio.linkEpoch)
+        sockets[h] = BoardSocket(kind: kind)
         return h
     }
 
@@ -148,7 +148,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
         guard s.hostHandle == nil, !s.connected else { throw NetworkError(106) }  // EISCONN
         guard radio.isConnected else { throw .hostUnreachable }
-        s.linkEpoch = radio.linkEpoch
+        s.boardAddress = radio.address
         s.remote = address
         s.connecting = true
         s.connectReadyAt = clock.now + network.timing.roundTrip
@@ -226,7 +226,8 @@ public final class BoardSocketStack: RuntimeNetwork {
         while let (client, peer) = try? host.accept(forward.handle) {
             let h = nextHandle
             nextHandle += 1
-            let c = BoardSocket(kind: .stream, linkEpoch: radio.linkEpoch)
+            let c = BoardSocket(kind: .stream)
+            c.boardAddress = radio.address
             c.hostHandle = client
             c.hostConnected = true
             c.connected = true
@@ -246,9 +247,19 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
         guard s.connected else { throw NetworkError(107) }
         if let e = s.error { throw e }
-        if s.linkEpoch != radio.linkEpoch {
-            // The link went down under the connection: what is sent is lost.
+        switch link(s) {
+        case .changed:
+            throw NetworkError(103)  // ECONNABORTED: the board's address is not the connection's any more
+        case .down:
+            // No link: lwIP keeps what is sent (up to its send buffer) until the link returns.
+            guard s.held.count + bytes.count <= limits.receiveWindow else { throw .wouldBlock }
+            s.held += bytes
+            s.sent += bytes.count
+            s.recording?.add(sent: true, bytes)
+            inspect(s, sent: bytes)
             return bytes.count
+        case .up:
+            break
         }
         if s.replaying {
             s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(bytes.count)
@@ -258,12 +269,17 @@ public final class BoardSocketStack: RuntimeNetwork {
             return bytes.count
         }
         guard let h = s.hostHandle else { throw NetworkError(107) }
+        flushHeld(s)
+        if !s.held.isEmpty { throw .wouldBlock }
         let n: Int
         do {
             n = try host.send(h, bytes)
         } catch {
-            if error != .wouldBlock { s.error = error }
-            throw error
+            if error == .wouldBlock { throw error }
+            // A peer that went away: lwIP reports the reset it answered with.
+            let e = error.errno == 32 ? NetworkError(104) : error
+            s.error = e
+            throw e
         }
         s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(n)
         s.sent += n
@@ -392,7 +408,7 @@ public final class BoardSocketStack: RuntimeNetwork {
     /// Lets the host's handshake go as far as the network allows now.
     private func advanceHandshake(_ s: BoardSocket) {
         guard s.tls == .handshaking, !s.tlsHostDone, s.tlsError == nil, let h = s.hostHandle,
-              s.linkEpoch == radio.linkEpoch else { return }
+              link(s) == .up else { return }
         do {
             try host.startTLS(h, s.tlsSettings)
             s.tlsHostDone = true
@@ -474,6 +490,38 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
     }
 
+    // MARK: The link under connections
+
+    enum LinkState { case up, down, changed }
+
+    /// Whether `s`'s connection can move bytes: the station has the address it
+    /// had when the connection was made (a link that dropped and came back with
+    /// it carries on, as TCP does; a new address has lost the connection).
+    private func link(_ s: BoardSocket) -> LinkState {
+        guard s.kind == .stream, let mine = s.boardAddress else { return .up }
+        guard radio.isConnected else { return .down }
+        return radio.address == mine ? .up : .changed
+    }
+
+    /// Sends what the firmware sent while the link was down.
+    private func flushHeld(_ s: BoardSocket) {
+        guard !s.held.isEmpty, let h = s.hostHandle, !s.replaying else {
+            if s.replaying && !s.held.isEmpty {
+                let bytes = s.held
+                s.held = []
+                replayAfterSend(s, bytes)
+            }
+            return
+        }
+        do {
+            let n = try host.send(h, s.held)
+            s.held.removeFirst(n)
+            s.sendDoneAt = max(clock.now, s.sendDoneAt) + network.timing.transfer(n)
+        } catch {
+            if error != .wouldBlock { s.error = error }
+        }
+    }
+
     // MARK: Timing
 
     /// Reads what the host socket has into the board's inbound queue, each
@@ -481,10 +529,11 @@ public final class BoardSocketStack: RuntimeNetwork {
     private func pump(_ s: BoardSocket) {
         if s.listening { pumpListener(s); return }
         guard let h = s.hostHandle else { return }
-        if s.linkEpoch != radio.linkEpoch && s.kind == .stream {
-            // The link went down: nothing more arrives on this connection.
+        if s.kind == .stream && link(s) != .up {
+            // No link: nothing arrives on this connection until it returns.
             return
         }
+        flushHeld(s)
         if s.connecting {
             if !s.hostConnected && s.connectError == nil && host.wait(h, writable: true, nanoseconds: 0) {
                 do { try host.finishConnect(h); s.hostConnected = true } catch { s.connectError = error }
@@ -567,7 +616,7 @@ public final class BoardSocketStack: RuntimeNetwork {
     private func awaitsHost(_ s: BoardSocket) -> Bool {
         if s.listening { return forwards[s.localPort] != nil }
         if s.connecting { return !s.hostConnected && s.connectError == nil }
-        if s.kind == .stream && s.linkEpoch != radio.linkEpoch { return false }
+        if s.kind == .stream && link(s) != .up { return false }
         if s.tls == .handshaking { return !s.tlsHostDone && s.tlsError == nil }
         return s.eofAt == nil && s.error == nil
     }
@@ -606,8 +655,10 @@ final class BoardSocket {
     /// When the last byte sent is on the air.
     var sendDoneAt: UInt64 = 0
     var lastArrival: UInt64 = 0
-    /// The radio's link epoch when it connected; a different one means the link dropped since.
-    var linkEpoch: Int
+    /// The station's address when the connection was made.
+    var boardAddress: String?
+    /// Bytes sent while the link was down, waiting for it.
+    var held: [UInt8] = []
     var sent = 0
     var received = 0
     /// UDP: host address:port → the board-side address the board sent to.
@@ -629,8 +680,7 @@ final class BoardSocket {
     var recording: RecordedConnection?
     var recordNumber = 0
 
-    init(kind: SocketKind, linkEpoch: Int) {
+    init(kind: SocketKind) {
         self.kind = kind
-        self.linkEpoch = linkEpoch
     }
 }

@@ -45,8 +45,6 @@ public final class WiFiRadio {
     private var wantedBSSID: MACAddress?
     private var joinEvent: VirtualClock.EventID?
     private var seenGeneration: UInt64 = 0
-    /// Bumped whenever the station loses its address (sockets on it break).
-    public private(set) var linkEpoch = 0
 
     /// The soft AP's settings (`config(ssid=..., key=...)` on the AP interface).
     public var accessPointSSID: String
@@ -120,7 +118,6 @@ public final class WiFiRadio {
 
     private func leave() {
         if let e = joinEvent { clock.cancel(e); joinEvent = nil }
-        if address != nil { linkEpoch += 1 }
         if state == .connected || address != nil {
             network.log.add("\(stationMAC) left \(joined?.ssid ?? "?")", at: clock.now)
         }
@@ -167,7 +164,6 @@ public final class WiFiRadio {
         guard g != seenGeneration else { return }
         seenGeneration = g
         guard state == .connected, let ap = joined, !network.isOnAir(ap.ssid) else { return }
-        linkEpoch += 1
         state = .linkLost
         network.log.add("\(stationMAC) lost \(ap.ssid)", at: clock.now)
         // Both chips keep trying to get back on (the address is kept for the rejoin).

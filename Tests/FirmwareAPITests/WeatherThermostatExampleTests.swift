@@ -56,3 +56,36 @@ final class WeatherThermostatExampleTests: XCTestCase {
             """)
     }
 }
+
+extension WeatherThermostatExampleTests {
+    /// The access point goes away for a minute and comes back; later the broker
+    /// dies and returns: the firmware notices, carries on, and reconnects.
+    func testRidesOutTheWiFiAndTheBrokerGoingAway() throws {
+        let broker = try MosquittoBroker()
+        let sub = try broker.client("mosquitto_sub", ["-i", "watcher", "-t", "home/thermostat", "-v"])
+        XCTAssertTrue(broker.waitForLog("Received SUBSCRIBE from watcher"), broker.log)
+        let sup = try Supervisor(project: Self.project)
+        try sup.configureNetwork(.init(hosts: ["broker.local=127.0.0.1:\(broker.port)"]))
+        // Paced (30× the wall), so the broker, which runs in real time, sees the
+        // board's messages before it is stopped.
+        sup.adapter.pacer = Pacer(mode: .speedFactor(30), virtualNow: sup.board.clock.now)
+        let clock = sup.board.clock, network = sup.network
+        clock.schedule(at: 40_000_000_000) { network.isUp = false }
+        clock.schedule(at: 100_000_000_000) { network.isUp = true }
+        // The broker dies at 130 s of virtual time and is back (same port) at 170 s.
+        var restarted: MosquittoBroker?
+        clock.schedule(at: 130_000_000_000) { broker.stop() }
+        clock.schedule(at: 170_000_000_000) { restarted = try? MosquittoBroker(port: broker.port) }
+        _ = sup.runHeadless(timeoutNanoseconds: 230_000_000_000)
+        sup.closeNetwork()
+        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        XCTAssertNotNil(restarted)
+        XCTAssertTrue(out.contains("Wi-Fi: not connected (status 1)"), out)
+        XCTAssertEqual(out.components(separatedBy: "MQTT: connected to broker.local").count - 1, 2, out)
+        XCTAssertTrue(out.contains("MQTT: unavailable, [Errno 104] ECONNRESET") || out.contains("MQTT: unavailable, [Errno 111] ECONNREFUSED"), out)
+        sub.stop()
+        // Before the outage (0 s, 30 s) and after it (110 s, 120 s), until the broker died.
+        XCTAssertGreaterThanOrEqual(sub.output.components(separatedBy: "\n").filter { $0.hasPrefix("home/thermostat") }.count, 4,
+                                    sub.output + broker.log + out)
+    }
+}
