@@ -32,6 +32,7 @@ public final class BoardNetworking {
         // RP2040, a fraction of that with the ESP32-S3's bignum accelerator.
         stack = BoardSocketStack(radio: radio, clock: board.clock, unknownHostErrno: rp2 ? -2 : -202,
                                  tlsHandshakeCost: rp2 ? 1_500_000_000 : 400_000_000,
+                                 tlsHeapBytes: rp2 ? 16_384 + 4_096 + 8_192 : 0,
                                  limits: rp2 ? BoardNetworking.picoW : BoardNetworking.esp32, letTimePass: letTimePass)
     }
 

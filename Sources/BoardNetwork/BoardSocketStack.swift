@@ -29,6 +29,7 @@ public final class BoardSocketStack: RuntimeNetwork {
     /// The chip's share of a TLS handshake (mbedTLS's public-key work), on top
     /// of its two round trips.
     let tlsHandshakeCost: UInt64
+    let tlsHeapBytes: Int
     let limits: Limits
     private let host = HostNetwork()
     private var sockets: [Int: BoardSocket] = [:]
@@ -59,8 +60,9 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
     }
 
-    public init(radio: WiFiRadio, clock: VirtualClock, unknownHostErrno: Int, tlsHandshakeCost: UInt64, limits: Limits,
-                letTimePass: @escaping (UInt64) -> Void) {
+    public init(radio: WiFiRadio, clock: VirtualClock, unknownHostErrno: Int, tlsHandshakeCost: UInt64, tlsHeapBytes: Int,
+                limits: Limits, letTimePass: @escaping (UInt64) -> Void) {
+        self.tlsHeapBytes = tlsHeapBytes
         self.limits = limits
         self.radio = radio
         self.clock = clock
@@ -416,6 +418,12 @@ public final class BoardSocketStack: RuntimeNetwork {
             if error != .wouldBlock { s.tlsError = error }
         }
     }
+
+    /// rp2: mbedTLS allocates from MicroPython's heap (m_tracked_calloc): a
+    /// 16 KiB input and 4 KiB output record buffer (extmod/mbedtls's config)
+    /// and about 8 KiB of session and handshake state. The ESP32's mbedTLS
+    /// uses ESP-IDF's heap, not MicroPython's.
+    public var tlsSessionHeapBytes: Int { tlsHeapBytes }
 
     public func tlsPeer(_ handle: Int) -> TLSPeer? {
         guard let s = sockets[handle], s.tls == .established, let h = s.hostHandle else { return nil }

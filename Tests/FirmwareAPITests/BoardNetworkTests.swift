@@ -435,6 +435,39 @@ final class BoardTLSTests: XCTestCase {
     }
 }
 
+extension BoardTLSTests {
+    /// On the Pico W mbedTLS takes its buffers from MicroPython's heap; on the ESP32 from ESP-IDF's.
+    func testATLSSessionTakesPicoWHeapButNotESP32Heap() throws {
+        let server = try LoopbackService(["python3", "serve.py", "{port}", "www"], currentDirectory: dir)
+        let program = NetworkProjects.joinWokwiGuest + """
+            import ssl, gc
+            gc.collect()
+            before = gc.mem_free()
+            s = socket.socket()
+            s.connect(socket.getaddrinfo('secure.test', 443)[0][-1])
+            s = ssl.wrap_socket(s, server_hostname='secure.test')
+            print('taken', (before - gc.mem_free()) // 1024, 'KiB')
+            s.close()
+            gc.collect()
+            hog = bytearray(gc.mem_free() - 20000)
+            s = socket.socket()
+            s.connect(socket.getaddrinfo('secure.test', 443)[0][-1])
+            try:
+                ssl.wrap_socket(s, server_hostname='secure.test')
+                print('handshake done')
+            except MemoryError as e:
+                print('MemoryError:', e)
+            """
+        let projects = NetworkProjects()
+        defer { projects.cleanUp() }
+        let hosts = ["secure.test=127.0.0.1:\(server.port)"]
+        let pico = try projects.run(try projects.project(main: program), hosts: hosts)
+        XCTAssertTrue(pico.contains("taken 29 KiB\nMemoryError: memory allocation failed, allocating 28672 bytes\n"), pico)
+        let esp = try projects.run(try projects.project(board: "esp32s3", main: program), hosts: hosts)
+        XCTAssertTrue(esp.contains("taken 1 KiB\nhandshake done\n") || esp.contains("taken 0 KiB\nhandshake done\n"), esp)
+    }
+}
+
 /// `--network-record` then `--network-replay`: the replayed runs need no
 /// server and print the same, byte for byte, each time.
 final class NetworkRecordReplayTests: XCTestCase {

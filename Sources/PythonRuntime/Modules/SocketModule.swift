@@ -26,6 +26,8 @@ final class PySocketHandle: PyObject {
     let handle: Int
     weak var network: RuntimeNetwork?
     var isClosed = false
+    /// The TLS session's share of the heap while it lives (see `tlsSessionHeapBytes`).
+    var tlsMemory: PyObject?
 
     init(type: PyType, handle: Int, network: RuntimeNetwork) {
         self.handle = handle
@@ -36,6 +38,11 @@ final class PySocketHandle: PyObject {
     func close() {
         if !isClosed { network?.close(handle) }
         isClosed = true
+        tlsMemory = nil
+    }
+
+    override func traceReferences(_ visit: (Value) -> Void) {
+        if let m = tlsMemory { visit(Value(m)) }
     }
 
     deinit { close() }

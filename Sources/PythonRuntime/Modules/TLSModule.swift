@@ -1,8 +1,19 @@
 /// The `tls` module (MicroPython's extmod/modtls_mbedtls.c): SSLContext and
 /// SSLSocket, Python (Firmware/runtime/tls.py) over two natives that hand the
 /// handshake to the `RuntimeNetwork`, which speaks TLS with OpenSSL.
+/// Heap a TLS session holds (mbedTLS's record buffers and state) while it lives.
+final class PyTLSMemory: PyObject {
+    let size: Int
+    init(type: PyType, size: Int) {
+        self.size = size
+        super.init(type: type)
+    }
+    override var accountedSize: Int { size }
+}
+
 extension Runtime {
     func installTLSModule() {
+        let memoryType = makeNativeType("tls_session_memory", module: "tls")
         registerPythonModule("tls") { rt, m throws(PyError) in
             // _start(handle, server_hostname, verify_mode, cadata, cert, key, timeout_ns)
             rt.moduleFunction(m, "_start") { rt, args throws(PyError) in
@@ -15,8 +26,20 @@ extension Runtime {
                 let timeout = try rt.intArg(args[6])
                 rt.reportPendingInstructions()
                 let net = try rt.network(h)
-                try rt.networkCall(net, h, writable: false, timeout: timeout) { () throws(NetworkError) in
-                    try net.startTLS(h, settings)
+                let owner = args[0].as(PySocketHandle.self)
+                let bytes = net.tlsSessionHeapBytes
+                if bytes > 0, let owner, owner.tlsMemory == nil {
+                    try rt.reserve(bytes)
+                    owner.tlsMemory = rt.track(PyTLSMemory(type: memoryType, size: bytes))
+                }
+                do throws(PyError) {
+                    try rt.networkCall(net, h, writable: false, timeout: timeout) { () throws(NetworkError) in
+                        try net.startTLS(h, settings)
+                    }
+                } catch {
+                    // A failed handshake frees the session (a timeout on a non-blocking one does not).
+                    if !(error.exception.type.isSubtype(of: rt.types.OSError) && timeout == 0) { owner?.tlsMemory = nil }
+                    throw error
                 }
                 return .none
             }

@@ -40,6 +40,13 @@ public protocol RuntimeNetwork: AnyObject {
     /// protocol version ("TLSv1.2"), once TLS is up.
     func tlsPeer(_ handle: Int) -> TLSPeer?
     func close(_ handle: Int)
+    /// Bytes of the runtime's heap a TLS session takes (mbedTLS allocates from
+    /// MicroPython's heap on the rp2 port); 0 where TLS lives elsewhere.
+    var tlsSessionHeapBytes: Int { get }
+}
+
+extension RuntimeNetwork {
+    public var tlsSessionHeapBytes: Int { 0 }
 }
 
 /// What a TLS client knows of its server once connected.
