@@ -161,6 +161,11 @@ public final class BoardSocketStack: RuntimeNetwork {
             throw .wouldBlock
         }
         startRecording(s, to: address, transport: "tcp")
+        if refusing(s) {
+            log("connect \(describe(address)): refused (the server is down)")
+            s.connectError = NetworkError(111)
+            throw .wouldBlock
+        }
         guard let target = network.route(to: address.host, port: address.port) else {
             log("connect \(describe(address)): nothing reachable there")
             s.connectError = .hostUnreachable
@@ -270,6 +275,8 @@ public final class BoardSocketStack: RuntimeNetwork {
             replayAfterSend(s, bytes)
             return bytes.count
         }
+        pump(s)
+        if let e = s.error { throw e }
         guard let h = s.hostHandle else { throw NetworkError(107) }
         flushHeld(s)
         if !s.held.isEmpty { throw .wouldBlock }
@@ -334,8 +341,10 @@ public final class BoardSocketStack: RuntimeNetwork {
             if s.kind == .stream { inspect(s, received: taken) }
             return taken
         }
-        if s.inbound.isEmpty, let eof = s.eofAt, eof <= clock.now { return [] }
-        if s.inbound.isEmpty, let e = s.error { throw e }
+        if s.inbound.isEmpty, let eof = s.eofAt, eof <= clock.now {
+            if let e = s.error { throw e }
+            return []
+        }
         if s.kind == .stream && !s.connected && !s.connecting { throw NetworkError(107) }
         throw .wouldBlock
     }
@@ -498,6 +507,12 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
     }
 
+    /// `--set network.refuse=NAME`: the server this socket talks to is down.
+    private func refusing(_ s: BoardSocket) -> Bool {
+        guard let r = s.remote else { return false }
+        return network.isRefusing(r.host) || names[r.host].map(network.isRefusing) == true
+    }
+
     // MARK: The link under connections
 
     enum LinkState { case up, down, changed }
@@ -539,6 +554,16 @@ public final class BoardSocketStack: RuntimeNetwork {
         guard let h = s.hostHandle else { return }
         if s.kind == .stream && link(s) != .up {
             // No link: nothing arrives on this connection until it returns.
+            return
+        }
+        if s.kind == .stream && s.connected && s.error == nil && refusing(s) {
+            // The server went down: its reset ends the connection.
+            host.close(h)
+            s.hostHandle = nil
+            s.error = NetworkError(104)
+            s.inbound.removeAll()  // a reset drops what was not read
+            s.eofAt = clock.now + network.timing.roundTrip / 2
+            log("reset by \(s.remote.map(describe) ?? "?") (the server is down)")
             return
         }
         flushHeld(s)

@@ -66,6 +66,7 @@ public final class SimulatedNetwork: @unchecked Sendable {
     private var _up = true
     private var _dnsWorks = true
     private var apDown: Set<String> = []
+    private var refused: Set<String> = []
     private var nextLease: [String: UInt8] = [:]
     private var _generation: UInt64 = 0
 
@@ -140,6 +141,17 @@ public final class SimulatedNetwork: @unchecked Sendable {
         get { locked { _dnsWorks } }
         set { locked { _dnsWorks = newValue } }
     }
+
+    /// A server that refuses new connections and resets open ones (a broker
+    /// or web server going down), by the name the board used or its address;
+    /// `refuse: false` brings it back.
+    public func setRefusing(_ name: String, _ refuse: Bool) {
+        locked {
+            if refuse { refused.insert(name.lowercased()) } else { refused.remove(name.lowercased()) }
+        }
+    }
+
+    public func isRefusing(_ name: String) -> Bool { locked { refused.contains(name.lowercased()) } }
 
     /// One access point on or off.
     public func setAccessPoint(_ ssid: String, up: Bool) {

@@ -149,6 +149,9 @@ final class TLSSession {
             }
             // The server sent an alert or something that is not TLS.
             let reason = ERR_GET_REASON(ERR_peek_error())
+            if reason == SSL_R_UNEXPECTED_EOF_WHILE_READING {
+                throw TLSSession.failure(-0x7280)  // closed without close_notify: MBEDTLS_ERR_SSL_CONN_EOF
+            }
             if reason == SSL_R_WRONG_VERSION_NUMBER || reason == SSL_R_PACKET_LENGTH_TOO_LONG {
                 throw TLSSession.failure(-0x7200)  // MBEDTLS_ERR_SSL_INVALID_RECORD
             }

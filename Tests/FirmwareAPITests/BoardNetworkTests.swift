@@ -313,6 +313,35 @@ final class BoardNetworkTests: XCTestCase {
         }
     }
 
+    func testAServerGoingDownRefusesNewConnectionsAndResetsOpenOnes() throws {
+        let big = String(repeating: "x", count: 200_000)
+        let server = try httpServer(files: ["big.txt": big])
+        let p = try project(main: Self.joinWokwiGuest + """
+            s = socket.socket()
+            s.connect(socket.getaddrinfo('files.test', 80)[0][-1])
+            s.write(b'GET /big.txt HTTP/1.0\\r\\n\\r\\n')
+            try:
+                while s.recv(512):
+                    time.sleep_ms(100)
+            except OSError as e:
+                print('reading', e.errno)
+            try:
+                socket.socket().connect(socket.getaddrinfo('files.test', 80)[0][-1])
+            except OSError as e:
+                print('connecting', e.errno)
+            """)
+        let sup = try Supervisor(project: p)
+        try sup.configureNetwork(.init(hosts: ["files.test=127.0.0.1:\(server.port)"]))
+        let network = sup.network
+        sup.board.clock.schedule(at: 5_000_000_000) { network.setRefusing("files.test", true) }
+        _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
+        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        XCTAssertTrue(out.contains("reading 104\nconnecting 111\n"), out)
+        XCTAssertThrowsError(try sup.apply(set: "network.refuse="))
+        try sup.apply(set: "network.accept=files.test")
+        XCTAssertFalse(network.isRefusing("files.test"))
+    }
+
     func testCircuitNetworkSectionIsChecked() throws {
         let bad = [
             (#"{"accessPoints": [{"ssid": "A", "password": "short"}]}"#, "network.accessPoints[0].password"),
@@ -363,7 +392,15 @@ final class BoardTLSTests: XCTestCase {
             import http.server, ssl, sys, functools
             port, root = int(sys.argv[1]), sys.argv[2]
             handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=root)
-            httpd = http.server.ThreadingHTTPServer(('127.0.0.1', port), handler)
+            class Server(http.server.ThreadingHTTPServer):
+                def shutdown_request(self, request):
+                    # End the TLS stream with close_notify, as web servers do.
+                    try:
+                        request.unwrap()
+                    except OSError:
+                        pass
+                    request.close()
+            httpd = Server(('127.0.0.1', port), handler)
             ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             ctx.load_cert_chain('server.pem', 'server.key')
             httpd.socket = ctx.wrap_socket(httpd.socket, server_side=True)

@@ -242,8 +242,17 @@ public final class Supervisor {
     }
 
     /// `--set network.up=false` (every access point off the air),
-    /// `network.internet=true`, `network.dns=false` (the DNS server stops answering).
+    /// `network.internet=true`, `network.dns=false` (the DNS server stops answering),
+    /// `network.refuse=NAME` (that server refuses connections and resets open
+    /// ones) and `network.accept=NAME` (it is back).
     private func setNetwork(_ attr: String, _ value: String) throws(SupervisorError) {
+        if attr == "refuse" || attr == "accept" {
+            guard !value.isEmpty, !value.contains(" ") else {
+                throw SupervisorError("--set: field \"network.\(attr)\": \"\(value)\" is not a host name or address")
+            }
+            network.setRefusing(value, attr == "refuse")
+            return
+        }
         let on: Bool
         switch value.lowercased() {
         case "true", "on", "1", "yes": on = true
@@ -260,7 +269,7 @@ public final class Supervisor {
                 circuitReplayInUse = false
             }
         case "dns": network.dnsWorks = on
-        default: throw SupervisorError("--set: field \"network.\(attr)\": the network has no \"\(attr)\" (settable: dns, internet, up)")
+        default: throw SupervisorError("--set: field \"network.\(attr)\": the network has no \"\(attr)\" (settable: accept, dns, internet, refuse, up)")
         }
     }
 
