@@ -35,11 +35,12 @@ final class PyPINetworkLibrariesTests: XCTestCase {
             print(umqtt.simple.__file__, umqtt.robust.__file__, urequests.__file__)
             r = urequests.get('http://web.test/hello.json')
             print(r.status_code, r.json())
+            body = r.content
             r.close()
             c = umqtt.robust.MQTTClient('pypi-board', 'broker.test')
             c.connect()
             c.publish(b'board/hello', b'from PyPI umqtt')
-            c.publish(b'board/web', r.content)
+            c.publish(b'board/web', body)
             c.disconnect()
             print('published')
             """)
@@ -50,7 +51,7 @@ final class PyPINetworkLibrariesTests: XCTestCase {
         }
         let out = try projects.run(p, hosts: ["broker.test=127.0.0.1:\(broker.port)", "web.test=127.0.0.1:\(www.port)"])
         XCTAssertTrue(out.contains("""
-            umqtt/simple.py umqtt/robust.py urequests.py
+            umqtt/simple.py umqtt/robust.py urequests/__init__.py
             200 {'from': 'the web'}
             published
 

@@ -134,13 +134,16 @@ extension Runtime {
         -> (source: String, file: String, packagePath: String?)? {
         let folder = normalizePath(dir)
         let base = folder == "/" ? "/" + shortName : folder + "/" + shortName
+        // __file__ and __path__ keep the entry as written, as MicroPython's import
+        // joins them: '' gives "mod.py", "/lib" gives "/lib/mod.py".
+        let named = dir.isEmpty ? shortName : (dir.hasSuffix("/") ? dir + shortName : dir + "/" + shortName)
         if let st = try? fs.status(base + ".py"), !st.isDirectory, let bytes = try? fs.readFile(base + ".py") {
-            return (String(decoding: bytes, as: UTF8.self), base + ".py", nil)
+            return (String(decoding: bytes, as: UTF8.self), named + ".py", nil)
         }
         if let st = try? fs.status(base), st.isDirectory {
             let initPath = base + "/__init__.py"
             let source = (try? fs.readFile(initPath)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            return (source, initPath, base)
+            return (source, named + "/__init__.py", named)
         }
         return nil
     }
