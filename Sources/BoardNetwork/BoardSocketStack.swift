@@ -31,13 +31,13 @@ public final class BoardSocketStack: RuntimeNetwork {
     let tlsHandshakeCost: UInt64
     let tlsHeapBytes: Int
     let limits: Limits
-    private let host = HostNetwork()
-    private var sockets: [Int: BoardSocket] = [:]
-    private var nextHandle = 3
+    let host = HostNetwork()
+    var sockets: [Int: BoardSocket] = [:]
+    var nextHandle = 3
     /// Names the board looked up, by the address they gave (for the traffic log).
-    private var names: [String: String] = [:]
+    var names: [String: String] = [:]
     /// `--forward`: the host's listening socket for each board port.
-    private var forwards: [Int: (handle: Int, hostPort: Int)] = [:]
+    var forwards: [Int: (handle: Int, hostPort: Int)] = [:]
 
     /// What the port's lwIP configuration allows.
     public struct Limits: Sendable {
@@ -71,21 +71,6 @@ public final class BoardSocketStack: RuntimeNetwork {
         self.letTimePass = letTimePass
     }
 
-    /// `--forward HOSTPORT:BOARDPORT`: connections to 127.0.0.1:`hostPort` on
-    /// the host reach whatever listens on `boardPort` on the board.
-    public func addForward(hostPort: Int, boardPort: Int) throws(NetworkError) {
-        let h = try host.open(family: NetworkAddress.inet, kind: .stream)
-        do {
-            try host.setOption(h, level: 1, option: 2, value: 1)  // SO_REUSEADDR
-            try host.bind(h, to: NetworkAddress(family: NetworkAddress.inet, host: "127.0.0.1", port: hostPort))
-            try host.listen(h, backlog: 8)
-        } catch {
-            host.close(h)
-            throw error
-        }
-        forwards[boardPort] = (h, hostPort)
-    }
-
     /// How many sockets are open.
     public var openSocketCount: Int { sockets.count }
 
@@ -94,14 +79,14 @@ public final class BoardSocketStack: RuntimeNetwork {
         for h in Array(sockets.keys) { close(h) }
     }
 
-    private func log(_ text: String) { network.log.add(text, at: clock.now) }
+    func log(_ text: String) { network.log.add(text, at: clock.now) }
 
-    private func socket(_ handle: Int) throws(NetworkError) -> BoardSocket {
+    func socket(_ handle: Int) throws(NetworkError) -> BoardSocket {
         guard let s = sockets[handle] else { throw .badHandle }
         return s
     }
 
-    private func describe(_ a: NetworkAddress) -> String {
+    func describe(_ a: NetworkAddress) -> String {
         let name = names[a.host].map { " (\($0))" } ?? ""
         return "\(a.host):\(a.port)\(name)"
     }
@@ -206,44 +191,6 @@ public final class BoardSocketStack: RuntimeNetwork {
     public func bind(_ handle: Int, to address: NetworkAddress) throws(NetworkError) {
         let s = try socket(handle)
         s.localPort = address.port
-    }
-
-    public func listen(_ handle: Int, backlog: Int) throws(NetworkError) {
-        let s = try socket(handle)
-        guard s.kind == .stream, !s.connected, !s.connecting else { throw .invalid }
-        s.listening = true
-        let via = forwards[s.localPort].map { " (forwarded from 127.0.0.1:\($0.hostPort))" } ?? ""
-        log("listening on port \(s.localPort)\(via)")
-    }
-
-    public func accept(_ handle: Int) throws(NetworkError) -> (handle: Int, peer: NetworkAddress) {
-        let s = try socket(handle)
-        guard s.listening else { throw .invalid }
-        pumpListener(s)
-        guard let first = s.backlog.first, first.at <= clock.now, let client = sockets[first.handle] else { throw .wouldBlock }
-        s.backlog.removeFirst()
-        return (first.handle, client.remote!)
-    }
-
-    /// Takes the host's waiting connections to a forwarded port into the
-    /// listener's backlog, each arriving half a round trip later.
-    private func pumpListener(_ s: BoardSocket) {
-        guard let forward = forwards[s.localPort] else { return }
-        let gateway = radio.stationConfiguration.2
-        while let (client, peer) = try? host.accept(forward.handle) {
-            let h = nextHandle
-            nextHandle += 1
-            let c = BoardSocket(kind: .stream)
-            c.boardAddress = radio.address
-            c.hostHandle = client
-            c.hostConnected = true
-            c.connected = true
-            // The board sees the connection come from its gateway, as behind NAT.
-            c.remote = NetworkAddress(family: NetworkAddress.inet, host: gateway, port: peer.port)
-            sockets[h] = c
-            s.backlog.append((clock.now + network.timing.roundTrip / 2, h))
-            log("connection from host port \(peer.port) to board port \(s.localPort)")
-        }
     }
 
     public func send(_ handle: Int, _ bytes: [UInt8]) throws(NetworkError) -> Int {
@@ -384,61 +331,6 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
     }
 
-    public func startTLS(_ handle: Int, _ settings: TLSSettings) throws(NetworkError) {
-        let s = try socket(handle)
-        guard s.kind == .stream, s.connected, s.hostHandle != nil || s.replaying else { throw NetworkError(107) }
-        switch s.tls {
-        case .established:
-            return
-        case .none:
-            s.tls = .handshaking
-            s.tlsReadyAt = max(clock.now, s.sendDoneAt) + 2 * network.timing.roundTrip + tlsHandshakeCost
-            log("TLS with \(s.remote.map(describe) ?? "?")\(settings.serverName.map { " for \($0)" } ?? "")")
-            s.tlsSettings = settings
-            s.recording?.tls = true
-            if s.replaying {
-                // The recording stands in for the server: its handshake succeeds if it was TLS.
-                let recorded = s.remote.map { network.replay?.has(address: $0.host, port: $0.port, transport: "tcp", tls: true) == true } ?? false
-                s.tlsHostDone = recorded
-                s.tlsError = recorded ? nil : .tlsConnectionEOF
-            }
-            advanceHandshake(s)
-        case .handshaking:
-            advanceHandshake(s)
-        }
-        guard (s.tlsHostDone || s.tlsError != nil) && clock.now >= s.tlsReadyAt else { throw .wouldBlock }
-        if let e = s.tlsError {
-            s.tls = .none
-            s.tlsError = nil
-            log("TLS with \(s.remote.map(describe) ?? "?") failed: \(e.message?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "errno \(e.errno)")")
-            throw e
-        }
-        s.tls = .established
-    }
-
-    /// Lets the host's handshake go as far as the network allows now.
-    private func advanceHandshake(_ s: BoardSocket) {
-        guard s.tls == .handshaking, !s.tlsHostDone, s.tlsError == nil, let h = s.hostHandle,
-              link(s) == .up else { return }
-        do {
-            try host.startTLS(h, s.tlsSettings)
-            s.tlsHostDone = true
-        } catch {
-            if error != .wouldBlock { s.tlsError = error }
-        }
-    }
-
-    /// rp2: mbedTLS allocates from MicroPython's heap (m_tracked_calloc): a
-    /// 16 KiB input and 4 KiB output record buffer (extmod/mbedtls's config)
-    /// and about 8 KiB of session and handshake state. The ESP32's mbedTLS
-    /// uses ESP-IDF's heap, not MicroPython's.
-    public var tlsSessionHeapBytes: Int { tlsHeapBytes }
-
-    public func tlsPeer(_ handle: Int) -> TLSPeer? {
-        guard let s = sockets[handle], s.tls == .established, let h = s.hostHandle else { return nil }
-        return host.tlsPeer(h)
-    }
-
     public func setOption(_ handle: Int, level: Int, option: Int, value: Int) throws(NetworkError) {
         _ = try socket(handle)
     }
@@ -454,61 +346,13 @@ public final class BoardSocketStack: RuntimeNetwork {
     }
 
     /// What the connection carries, for the traffic log (HTTP lines, MQTT topics).
-    private func inspect(_ s: BoardSocket, sent: [UInt8] = [], received: [UInt8] = []) {
+    func inspect(_ s: BoardSocket, sent: [UInt8] = [], received: [UInt8] = []) {
         guard s.kind == .stream else { return }
         for line in s.inspector.sent(sent) + s.inspector.received(received) { log(line) }
     }
 
-    // MARK: Recording and replay
-
-    private func startRecording(_ s: BoardSocket, to address: NetworkAddress, transport: String) {
-        guard let recorder = network.recorder else { return }
-        s.recording = RecordedConnection(name: names[address.host] ?? address.host, address: address.host,
-                                         port: address.port, transport: transport)
-        s.recordNumber = recorder.number()
-    }
-
-    /// The board sent `bytes` on a replayed socket: the recording's answers
-    /// that were sent after as much as the board has now sent come due.
-    private func replayAfterSend(_ s: BoardSocket, _ bytes: [UInt8]) {
-        if s.replay == nil, let r = s.remote, let replay = network.replay {
-            s.replay = replay.take(address: r.host, port: r.port, transport: s.kind == .stream ? "tcp" : "udp",
-                                   tls: s.tls != .none, firstSend: bytes)
-            if s.replay == nil { log("replay: no recording left for \(describe(r))") }
-        }
-        s.replaySends += 1
-        releaseReplay(s)
-    }
-
-    /// Queues the recording's received bytes whose turn has come: on TCP once
-    /// the board has sent as many bytes as preceded them, on UDP as many datagrams.
-    private func releaseReplay(_ s: BoardSocket) {
-        guard let r = s.replay else { return }
-        let rtt = network.timing.roundTrip
-        var sentBefore = 0, sendsBefore = 0
-        for (i, e) in r.events.enumerated() {
-            if e.sent {
-                sentBefore += e.bytes.count
-                sendsBefore += 1
-                continue
-            }
-            guard i >= s.replayCursor else { continue }
-            let due = s.kind == .stream ? s.sent >= sentBefore : s.replaySends >= sendsBefore
-            guard due else { return }
-            let t = max(clock.now, s.sendDoneAt + rtt, s.lastArrival) + network.timing.transfer(e.bytes.count)
-            s.lastArrival = t
-            s.inbound.append(BoardSocket.Chunk(at: t, bytes: e.bytes, from: s.remote))
-            s.received += e.bytes.count
-            s.replayCursor = i + 1
-        }
-        if r.closedByServer && s.eofAt == nil && s.kind == .stream {
-            s.replayCursor = r.events.count
-            s.eofAt = max(clock.now, s.lastArrival)
-        }
-    }
-
     /// `--set network.refuse=NAME`: the server this socket talks to is down.
-    private func refusing(_ s: BoardSocket) -> Bool {
+    func refusing(_ s: BoardSocket) -> Bool {
         guard let r = s.remote else { return false }
         return network.isRefusing(r.host) || names[r.host].map(network.isRefusing) == true
     }
@@ -520,14 +364,14 @@ public final class BoardSocketStack: RuntimeNetwork {
     /// Whether `s`'s connection can move bytes: the station has the address it
     /// had when the connection was made (a link that dropped and came back with
     /// it carries on, as TCP does; a new address has lost the connection).
-    private func link(_ s: BoardSocket) -> LinkState {
+    func link(_ s: BoardSocket) -> LinkState {
         guard s.kind == .stream, let mine = s.boardAddress else { return .up }
         guard radio.isConnected else { return .down }
         return radio.address == mine ? .up : .changed
     }
 
     /// Sends what the firmware sent while the link was down.
-    private func flushHeld(_ s: BoardSocket) {
+    func flushHeld(_ s: BoardSocket) {
         guard !s.held.isEmpty, let h = s.hostHandle, !s.replaying else {
             if s.replaying && !s.held.isEmpty {
                 let bytes = s.held
@@ -549,7 +393,7 @@ public final class BoardSocketStack: RuntimeNetwork {
 
     /// Reads what the host socket has into the board's inbound queue, each
     /// chunk stamped with the virtual time it reaches the board.
-    private func pump(_ s: BoardSocket) {
+    func pump(_ s: BoardSocket) {
         if s.listening { pumpListener(s); return }
         guard let h = s.hostHandle else { return }
         if s.kind == .stream && link(s) != .up {
@@ -618,7 +462,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
     }
 
-    private func isReady(_ s: BoardSocket, writable: Bool) -> Bool {
+    func isReady(_ s: BoardSocket, writable: Bool) -> Bool {
         let now = clock.now
         if s.connecting {
             return (s.hostConnected || s.connectError != nil) && now >= s.connectReadyAt
@@ -634,7 +478,7 @@ public final class BoardSocketStack: RuntimeNetwork {
     }
 
     /// The next virtual time something on `s` becomes visible, if known.
-    private func nextEvent(_ s: BoardSocket) -> UInt64? {
+    func nextEvent(_ s: BoardSocket) -> UInt64? {
         if s.connecting {
             return s.hostConnected || s.connectError != nil ? s.connectReadyAt : nil
         }
@@ -646,74 +490,11 @@ public final class BoardSocketStack: RuntimeNetwork {
     }
 
     /// Whether something may still come from the host's real socket.
-    private func awaitsHost(_ s: BoardSocket) -> Bool {
+    func awaitsHost(_ s: BoardSocket) -> Bool {
         if s.listening { return forwards[s.localPort] != nil }
         if s.connecting { return !s.hostConnected && s.connectError == nil }
         if s.kind == .stream && link(s) != .up { return false }
         if s.tls == .handshaking { return !s.tlsHostDone && s.tlsError == nil }
         return s.eofAt == nil && s.error == nil
-    }
-}
-
-/// A socket of the board's stack.
-final class BoardSocket {
-    struct Chunk {
-        var at: UInt64
-        var bytes: [UInt8]
-        var from: NetworkAddress?
-    }
-
-    let kind: SocketKind
-    /// The real socket on the host this one's traffic goes through.
-    var hostHandle: Int?
-    /// The board-side address it is connected (or last sent) to.
-    var remote: NetworkAddress?
-    var localPort = 0
-    var connecting = false
-    var hostConnected = false
-    var connected = false
-    var connectReadyAt: UInt64 = 0
-    var connectError: NetworkError?
-    enum TLSState { case none, handshaking, established }
-    var tls = TLSState.none
-    var tlsSettings = TLSSettings()
-    /// The host's side of the handshake has finished (or failed: `tlsError`).
-    var tlsHostDone = false
-    var tlsError: NetworkError?
-    /// When the handshake is over in the board's time.
-    var tlsReadyAt: UInt64 = 0
-    var inbound: [Chunk] = []
-    var eofAt: UInt64?
-    var error: NetworkError?
-    /// When the last byte sent is on the air.
-    var sendDoneAt: UInt64 = 0
-    var lastArrival: UInt64 = 0
-    /// The station's address when the connection was made.
-    var boardAddress: String?
-    /// Bytes sent while the link was down, waiting for it.
-    var held: [UInt8] = []
-    var sent = 0
-    var received = 0
-    /// UDP: host address:port → the board-side address the board sent to.
-    var datagramPeers: [String: NetworkAddress] = [:]
-    var listening = false
-    /// Its connection attempt failed (lwIP has freed its PCB).
-    var connectFailed = false
-    var inspector = TrafficInspector()
-    /// Accepted connections waiting for `accept`, with when they arrive.
-    var backlog: [(at: UInt64, handle: Int)] = []
-    /// Answered from `--network-replay`'s recordings instead of a host socket.
-    var replaying = false
-    /// The recording being played (taken at the first send), how far it has
-    /// been played, and how many datagrams the board sent.
-    var replay: RecordedConnection?
-    var replayCursor = 0
-    var replaySends = 0
-    /// `--network-record`: what this socket exchanged so far, and its file's number.
-    var recording: RecordedConnection?
-    var recordNumber = 0
-
-    init(kind: SocketKind) {
-        self.kind = kind
     }
 }

@@ -1,3 +1,4 @@
+import BreadboxTestSupport
 import Foundation
 import XCTest
 #if canImport(Glibc)
@@ -21,7 +22,7 @@ final class MosquittoBroker {
                 NSLocalizedDescriptionKey: "mosquitto is not installed; Scripts/install-deps installs it",
             ])
         }
-        self.port = try port ?? freeLoopbackPort()
+        self.port = try port ?? LoopbackService.freePort()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mosquitto-\(UUID().uuidString)")
         // Writable by all: run as root, mosquitto drops to its own user before logging.
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true,
@@ -66,20 +67,7 @@ final class MosquittoBroker {
         process?.stop()
     }
 
-    private func isListening() -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        addr.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
+    private func isListening() -> Bool { LoopbackService.accepts(port) }
 
     /// Runs a mosquitto client program (mosquitto_sub, mosquitto_pub) against this broker.
     func client(_ program: String, _ arguments: [String]) throws -> ChildProcess {

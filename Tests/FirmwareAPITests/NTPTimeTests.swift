@@ -1,3 +1,4 @@
+import BreadboxTestSupport
 import Foundation
 import XCTest
 #if canImport(Glibc)
@@ -81,17 +82,7 @@ final class LoopbackNTPServer: @unchecked Sendable {
     var queries: [[UInt8]] { lock.withLock { received } }
 
     init(answer: UInt32?) throws {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-        }
-        guard fd >= 0, ok else { throw NSError(domain: "LoopbackNTPServer", code: Int(errno)) }
-        self.fd = fd
-        port = Int(UInt16(bigEndian: addr.sin_port))
+        (fd, port) = try LoopbackService.boundSocket(type: Int32(SOCK_DGRAM.rawValue))
         let deadline = Date().addingTimeInterval(20)
         Thread { [self] in
             while lock.withLock({ !stopped }), Date() < deadline {

@@ -38,22 +38,6 @@ extension BoardSession {
     }
 }
 
-/// A port on 127.0.0.1 that nothing listens on (bound, read and released).
-func freeLoopbackPort() throws -> Int {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { throw NSError(domain: "freeLoopbackPort", code: Int(errno)) }
-    defer { close(fd) }
-    var addr = sockaddr_in()
-    addr.sin_family = sa_family_t(AF_INET)
-    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let ok = withUnsafeMutablePointer(to: &addr) { p in
-        p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
-    }
-    guard ok else { throw NSError(domain: "freeLoopbackPort", code: Int(errno)) }
-    return Int(UInt16(bigEndian: addr.sin_port))
-}
-
 /// Waits (polling, at most `seconds`) until `condition` holds; returns whether it did.
 @discardableResult
 func waitUntil(seconds: TimeInterval, _ condition: () -> Bool) -> Bool {

@@ -1,3 +1,4 @@
+import BreadboxTestSupport
 import Foundation
 import XCTest
 
@@ -89,7 +90,7 @@ final class UMQTTTests: XCTestCase {
 
     func testBrokerRefusalAndNoBroker() throws {
         let broker = try MosquittoBroker(allowAnonymous: false)
-        let nobody = try freeLoopbackPort()
+        let nobody = try LoopbackService.freePort()
         let s = try BoardSession.networked()
         let out = s.run("""
             from umqtt.simple import MQTTClient, MQTTException

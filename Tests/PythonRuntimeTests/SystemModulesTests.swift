@@ -352,6 +352,8 @@ final class SystemModulesTests: XCTestCase {
 
     // MARK: imports through the drive
 
+    /// `__file__` joins the sys.path entry as written, as MicroPython does
+    /// (`micropython -c "import m"` prints m.py from '').
     func testImportsThroughTheFileSystem() throws {
         let (s, root) = session()
         let fm = FileManager.default
@@ -377,9 +379,9 @@ final class SystemModulesTests: XCTestCase {
         print(appmod.V, appmod.__file__)
         """, """
         ['', '.frozen', '/lib']
-        top /topmod.py lib /lib/libmod.py sub /lib/pkg/__init__.py frozen
+        top topmod.py lib /lib/libmod.py sub /lib/pkg/__init__.py frozen
         not yet
-        app /app/appmod.py
+        app appmod.py
 
         """)
     }

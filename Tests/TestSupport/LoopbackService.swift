@@ -45,8 +45,16 @@ public final class LoopbackService: @unchecked Sendable {
 
     /// A TCP port nobody listens on now (the kernel's pick).
     public static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
+        let (fd, port) = try boundSocket(type: Int32(SOCK_STREAM.rawValue))
+        close(fd)
+        return port
+    }
+
+    /// A socket of `type` (SOCK_STREAM, SOCK_DGRAM) bound to 127.0.0.1 on a
+    /// port the kernel picks, and that port.
+    public static func boundSocket(type: Int32) throws -> (fd: Int32, port: Int) {
+        let fd = socket(AF_INET, type, 0)
+        guard fd >= 0 else { throw NSError(domain: "LoopbackService", code: Int(errno)) }
         var addr = sockaddr_in()
         addr.sin_family = sa_family_t(AF_INET)
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
@@ -54,8 +62,11 @@ public final class LoopbackService: @unchecked Sendable {
         let ok = withUnsafeMutablePointer(to: &addr) { p in
             p.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) == 0 && getsockname(fd, $0, &len) == 0 }
         }
-        guard ok else { throw NSError(domain: "LoopbackService", code: Int(errno)) }
-        return Int(UInt16(bigEndian: addr.sin_port))
+        guard ok else {
+            close(fd)
+            throw NSError(domain: "LoopbackService", code: Int(errno))
+        }
+        return (fd, Int(UInt16(bigEndian: addr.sin_port)))
     }
 
     /// Does something accept TCP connections on 127.0.0.1:`port`?
