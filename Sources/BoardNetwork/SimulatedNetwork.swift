@@ -195,10 +195,12 @@ public final class SimulatedNetwork: @unchecked Sendable {
     /// not looked up: the caller handles them).
     public func lookup(_ name: String) -> Lookup {
         let key = name.lowercased()
-        if let a = replay?.names[key] { return .address(a) }
-        if let a = boardAddresses[key] { return .address(a) }
+        // Mapped names and recorded ones are the network's DNS records: a silent
+        // DNS server answers none of them.
         let (dns, open) = locked { (_dnsWorks, _internet) }
         if !dns { return .noAnswer }
+        if let a = replay?.names[key] { return .address(a) }
+        if let a = boardAddresses[key] { return .address(a) }
         guard open else { return .notFound }
         // The host's own resolver (blocking, as the board's lookup is).
         guard let found = try? HostNetwork().resolve(host: name, port: 0, family: NetworkAddress.inet).first else {

@@ -4,6 +4,7 @@ import BreadboxTestSupport
 @testable import BoardSupervisor
 import FirmwareAPI
 import Foundation
+import HostPlatform
 import PythonRuntime
 import XCTest
 
@@ -342,6 +343,37 @@ final class BoardNetworkTests: XCTestCase {
         XCTAssertFalse(network.isRefusing("files.test"))
     }
 
+    func testInternetModeTimingFromTheCircuitAndASilentDNSServer() throws {
+        let server = try httpServer(files: ["x.txt": "x"])
+        // 100 ms round trips; the loopback by number and localhost (from /etc/hosts, no DNS
+        // packet) are reachable only with the internet on.
+        let p = try project(network: "{\"roundTripMs\": 100}", main: Self.joinWokwiGuest + """
+            for host in ('127.0.0.1', 'localhost'):
+                try:
+                    addr = socket.getaddrinfo(host, \(server.port))[0][-1]
+                    s = socket.socket()
+                    t0 = time.ticks_ms()
+                    s.connect(addr)
+                    print(host, addr[0], 'connected in', time.ticks_diff(time.ticks_ms(), t0), 'ms')
+                    s.close()
+                except OSError as e:
+                    print(host, 'OSError', e.errno)
+            """)
+        XCTAssertTrue(try run(p).contains("127.0.0.1 OSError 113\nlocalhost OSError -2\n"))
+        let open = try run(p, sets: ["network.internet=true"])
+        XCTAssertTrue(open.contains("127.0.0.1 127.0.0.1 connected in 100 ms\nlocalhost 127.0.0.1 connected in 100 ms\n"), open)
+
+        let silent = try project(main: Self.joinWokwiGuest + """
+            t0 = time.ticks_ms()
+            try:
+                socket.getaddrinfo('api.test', 80)
+            except OSError as e:
+                print('no answer', e.errno, time.ticks_diff(time.ticks_ms(), t0) >= 5000)
+            """)
+        XCTAssertTrue(try run(silent, hosts: ["api.test=127.0.0.1"], sets: ["network.dns=false"])
+            .contains("no answer -2 True\n"))
+    }
+
     func testCircuitNetworkSectionIsChecked() throws {
         let bad = [
             (#"{"accessPoints": [{"ssid": "A", "password": "short"}]}"#, "network.accessPoints[0].password"),
@@ -502,6 +534,31 @@ extension BoardTLSTests {
         XCTAssertTrue(pico.contains("taken 29 KiB\nMemoryError: memory allocation failed, allocating 28672 bytes\n"), pico)
         let esp = try projects.run(try projects.project(board: "esp32s3", main: program), hosts: hosts)
         XCTAssertTrue(esp.contains("taken 1 KiB\nhandshake done\n") || esp.contains("taken 0 KiB\nhandshake done\n"), esp)
+    }
+}
+
+extension BoardTLSTests {
+    /// Verification with no CA loaded by the firmware trusts `--ca-file`.
+    func testCAFileIsTrustedWhenTheFirmwareLoadsNone() throws {
+        let server = try LoopbackService(["python3", "serve.py", "{port}", "www"], currentDirectory: dir)
+        let projects = NetworkProjects()
+        defer { projects.cleanUp() }
+        let p = try projects.project(main: NetworkProjects.joinWokwiGuest + """
+            import ssl
+            s = socket.socket()
+            s.connect(socket.getaddrinfo('secure.test', 443)[0][-1])
+            try:
+                s = ssl.wrap_socket(s, server_hostname='secure.test', cert_reqs=ssl.CERT_REQUIRED)
+                print('verified')
+            except ValueError as e:
+                print('refused', repr(e.args[0]))
+            """)
+        let hosts = ["secure.test=127.0.0.1:\(server.port)"]
+        // This machine's store does not know the test CA.
+        XCTAssertTrue(try projects.run(p, hosts: hosts).contains("refused '\\nThe certificate is not correctly signed by the trusted CA\\n'"))
+        HostNetwork.useCAFile(dir.appendingPathComponent("ca.pem").path)
+        defer { HostNetwork.useCAFile(nil) }
+        XCTAssertTrue(try projects.run(p, hosts: hosts).contains("verified\n"))
     }
 }
 
