@@ -1,8 +1,10 @@
-# socket (also usocket): the Python type over the native calls SocketModule.swift adds first.
+# socket (also usocket): the Python type over the native calls of _socket (SocketModule.swift).
 # The constants and getaddrinfo's answer are each port's own: the unix port's
 # (the host's values), the rp2 port's (extmod/modlwip.c) and the ESP32's
 # (ports/esp32/modsocket.c, lwIP's values).
 import sys
+from _socket import (_resolve, _open, _close, _fileno, _connect, _bind, _listen, _accept,
+                     _send, _sendto, _recv, _recvfrom, _setopt, _ready)
 
 _PORT = sys.platform
 AF_INET = 2

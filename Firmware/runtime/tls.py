@@ -1,6 +1,7 @@
-# tls: MicroPython's TLS module (extmod/modtls_mbedtls.c) over the natives
-# TLSModule.swift adds first: _start hands the handshake to the runtime's
-# network (OpenSSL underneath), after which the socket carries plaintext.
+# tls: MicroPython's TLS module (extmod/modtls_mbedtls.c) over the natives of
+# _tls (TLSModule.swift): _start hands the handshake to the runtime's network
+# (OpenSSL underneath), after which the socket carries plaintext.
+from _tls import _start, _peer
 PROTOCOL_TLS_CLIENT = 0
 PROTOCOL_TLS_SERVER = 1
 CERT_NONE = 0

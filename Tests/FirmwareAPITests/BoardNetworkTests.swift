@@ -465,7 +465,10 @@ final class BoardTLSTests: XCTestCase {
                     print('failed', type(e).__name__, repr(e.args))
                     s.close()
                     return
-                print('handshake', time.ticks_diff(time.ticks_ms(), t0), s.cipher()[1], len(s.getpeercert(True)) > 100)
+                # Two 30 ms round trips and the RP2040's 1.5 s: 1560 ms, or a little more
+                # when the real server answers later than that (a loaded machine).
+                took = time.ticks_diff(time.ticks_ms(), t0)
+                print('handshake', 'ok' if 1560 <= took < 3000 else took, s.cipher()[1], len(s.getpeercert(True)) > 100)
                 s.write(b'GET /data.json HTTP/1.0\\r\\nHost: secure.test\\r\\n\\r\\n')
                 print(s.read().split(b'\\r\\n\\r\\n')[1])
                 s.close()
@@ -492,9 +495,9 @@ final class BoardTLSTests: XCTestCase {
         let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
         // Two round trips (30 ms each) and the RP2040's 1.5 s of mbedTLS arithmetic.
         XCTAssertTrue(out.contains("""
-            handshake 1560 TLSv1.2 True
+            handshake ok TLSv1.2 True
             b'{"ok": true}'
-            handshake 1560 TLSv1.2 True
+            handshake ok TLSv1.2 True
             b'{"ok": true}'
             failed ValueError ('\\nThe certificate Common Name (CN) does not match with the expected CN\\n',)
             not TLS (-29184, 'MBEDTLS_ERR_SSL_INVALID_RECORD')

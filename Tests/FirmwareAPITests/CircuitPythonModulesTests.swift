@@ -151,7 +151,7 @@ final class CircuitPythonModulesTests: XCTestCase {
     func testNoMicroPythonNetworkModules() throws {
         let (s, _, _) = try session()
         XCTAssertEqual(s.run("""
-            for name in ("requests", "urequests", "umqtt.simple", "ntptime", "mip"):
+            for name in ("requests", "urequests", "umqtt.simple", "ntptime", "mip", "socket", "usocket", "tls", "network"):
                 try:
                     __import__(name)
                     print(name, "imported")

@@ -83,6 +83,9 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
     let cp = CircuitPythonModules(runtime: rt, board: board, assembly: assembly)
     let m = cp.machine
     for (name, source) in circuitPythonModuleSources { rt.frozenModules[name] = source }
+    // CircuitPython has no `socket` (socketpool instead) and no MicroPython `tls`.
+    rt.removeModule("socket")
+    rt.removeModule("tls")
 
     rt.registerNativeModule("_cpboard") { rt, module throws(PyError) in
         installMachineFunctions(rt, module, m)

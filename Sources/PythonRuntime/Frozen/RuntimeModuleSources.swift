@@ -1091,11 +1091,13 @@ def escape(pattern):
 
 """##,
     "socket": ##"""
-# socket (also usocket): the Python type over the native calls SocketModule.swift adds first.
+# socket (also usocket): the Python type over the native calls of _socket (SocketModule.swift).
 # The constants and getaddrinfo's answer are each port's own: the unix port's
 # (the host's values), the rp2 port's (extmod/modlwip.c) and the ESP32's
 # (ports/esp32/modsocket.c, lwIP's values).
 import sys
+from _socket import (_resolve, _open, _close, _fileno, _connect, _bind, _listen, _accept,
+                     _send, _sendto, _recv, _recvfrom, _setopt, _ready)
 
 _PORT = sys.platform
 AF_INET = 2
@@ -1294,9 +1296,10 @@ class socket:
 
 """##,
     "tls": ##"""
-# tls: MicroPython's TLS module (extmod/modtls_mbedtls.c) over the natives
-# TLSModule.swift adds first: _start hands the handshake to the runtime's
-# network (OpenSSL underneath), after which the socket carries plaintext.
+# tls: MicroPython's TLS module (extmod/modtls_mbedtls.c) over the natives of
+# _tls (TLSModule.swift): _start hands the handshake to the runtime's network
+# (OpenSSL underneath), after which the socket carries plaintext.
+from _tls import _start, _peer
 PROTOCOL_TLS_CLIENT = 0
 PROTOCOL_TLS_SERVER = 1
 CERT_NONE = 0

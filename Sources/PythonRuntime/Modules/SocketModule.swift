@@ -51,9 +51,12 @@ final class PySocketHandle: PyObject {
 extension Runtime {
     func installSocketModule() {
         let handleType = makeNativeType("socket_handle", module: "socket")
-        registerPythonModule("socket") { rt, m throws(PyError) in
+        // The natives in `_socket`, so a firmware without `socket` (CircuitPython's
+        // socketpool) can build its own face on them.
+        registerNativeModule("_socket") { rt, m throws(PyError) in
             rt.installSocketNatives(m, handleType: handleType)
         }
+        registerPythonModule("socket")
     }
 
     /// The service's handle a native got: a socket's handle object, or the

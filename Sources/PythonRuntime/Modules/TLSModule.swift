@@ -14,7 +14,7 @@ final class PyTLSMemory: PyObject {
 extension Runtime {
     func installTLSModule() {
         let memoryType = makeNativeType("tls_session_memory", module: "tls")
-        registerPythonModule("tls") { rt, m throws(PyError) in
+        registerNativeModule("_tls") { rt, m throws(PyError) in
             // _start(handle, server_hostname, verify_mode, cadata, cert, key, timeout_ns)
             rt.moduleFunction(m, "_start") { rt, args throws(PyError) in
                 try args.expect(rt, "_start", 7, 7)
@@ -52,5 +52,6 @@ extension Runtime {
                                  rt.tuple([rt.str(peer.cipher), rt.str(peer.version)])])
             }
         }
+        registerPythonModule("tls")
     }
 }

@@ -9,6 +9,12 @@ extension Runtime {
         nativeModules[name] = initializer
     }
 
+    /// Makes `name` not importable (a firmware without that module: CircuitPython has no `socket`).
+    public func removeModule(_ name: String) {
+        nativeModules[name] = nil
+        frozenModules[name] = nil
+    }
+
     /// The initializer registered for native module `name` (so a host can wrap it).
     public func nativeModuleInitializer(_ name: String) -> NativeModuleInitializer? {
         nativeModules[name]
