@@ -162,8 +162,8 @@ final class UMQTTTests: XCTestCase {
             """)
         programDone.signal()
         let lines = out.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "mqtt: OSError(-1)", out)
-        XCTAssertTrue(lines.contains("mqtt reconnect: OSError(111)"), out)
+        XCTAssertEqual(lines.first, "mqtt: OSError(-1,)", out)
+        XCTAssertTrue(lines.contains("mqtt reconnect: OSError(111,)"), out)
         XCTAssertEqual(lines.last, "[b'after restart']", out)
         XCTAssertNotNil(restarted.value)
     }

@@ -136,10 +136,7 @@ extension Runtime {
         method(base, "__str__") { rt, args throws(PyError) in
             let e = try rt.selfArg(args, PyBaseException.self, "__str__")
             let items = unsafeDowncast(e.args.object, to: PyTuple.self).items
-            if items.isEmpty { return rt.str("") }
-            if items.count == 1 {
-                return rt.str(e.type.isSubtype(of: rt.types.KeyError) ? try rt.repr(items[0]) : try rt.toStr(items[0]))
-            }
+            if let text = try rt.exceptionText(e, items) { return rt.str(text) }
             return rt.str(try rt.repr(e.args))
         }
         method(base, "__repr__") { rt, args throws(PyError) in

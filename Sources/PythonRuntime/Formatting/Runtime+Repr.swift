@@ -91,7 +91,8 @@ extension Runtime {
         case let e as PyBaseException:
             let args = unsafeDowncast(e.args.object, to: PyTuple.self).items
             let name = o.type.name
-            if args.count == 1 { return "\(name)(\(try repr(args[0])))" }
+            // MicroPython prints the args tuple, one-element comma and all: ValueError('x',).
+            if args.count == 1 { return "\(name)(\(try repr(args[0])),)" }
             var parts: [String] = []
             for a in args { parts.append(try repr(a)) }
             return "\(name)(" + parts.joined(separator: ", ") + ")"
@@ -139,14 +140,7 @@ extension Runtime {
             }
             if let e = o as? PyBaseException {
                 let args = unsafeDowncast(e.args.object, to: PyTuple.self).items
-                if args.isEmpty { return "" }
-                if args.count == 1, e.type.isSubtype(of: types.OSError), let n = smallInt(args[0]) {
-                    return osErrorMessage(n)
-                }
-                if args.count == 1 {
-                    // A KeyError shows its key as repr, so KeyError('') is not blank.
-                    return e.type.isSubtype(of: types.KeyError) ? try repr(args[0]) : try toStr(args[0])
-                }
+                if let text = try exceptionText(e, args) { return text }
                 // SyntaxError(msg, (filename, line, ...)) reads as CPython prints it.
                 if args.count == 2, e.type.isSubtype(of: types.SyntaxError), args[1].isObject,
                    let where_ = args[1].object as? PyTuple, where_.items.count >= 2 {

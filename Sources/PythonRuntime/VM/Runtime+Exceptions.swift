@@ -62,23 +62,22 @@ extension Runtime {
         if !e.type.isBuiltin, module.isObject, let m = module.object as? PyStr, m.value != "__main__", m.value != "builtins" {
             name = "\(m.value).\(name)"
         }
-        let args = unsafeDowncast(e.args.object, to: PyTuple.self).items
-        let message: String
-        if e.type.isSubtype(of: types.KeyError) && args.count == 1 {
-            message = (try? repr(args[0])) ?? "?"
-        } else if e.type.isSubtype(of: types.OSError), args.count >= 1, let n = smallInt(args[0]), args.count == 1 {
-            message = osErrorMessage(n)
-        } else {
-            message = (try? toStr(Value(e))) ?? "?"
-        }
+        let message = (try? toStr(Value(e))) ?? "?"
         // MicroPython prints the colon even with no message (`KeyboardInterrupt: `).
         return "\(name): \(message)"
     }
 
-    /// `[Errno 2] ENOENT`, as MicroPython prints a bare errno.
-    func osErrorMessage(_ n: Int) -> String {
-        if let name = errnoNames[n] { return "[Errno \(n)] \(name)" }
-        return "\(n)"
+    /// str() of a built-in exception as MicroPython's mp_obj_exception_print
+    /// makes it: nothing without args, the one arg's str, and for an OSError
+    /// whose first arg is a known errno `[Errno 2] ENOENT` (`: detail` with a
+    /// second arg). Nil: the args tuple's repr.
+    func exceptionText(_ e: PyBaseException, _ args: ContiguousArray<Value>) throws(PyError) -> String? {
+        if args.isEmpty { return "" }
+        if e.type.isSubtype(of: types.OSError), args.count < 3, let n = smallInt(args[0]), let name = errnoNames[n] {
+            return "[Errno \(n)] \(name)" + (args.count == 2 ? ": " + (try toStr(args[1])) : "")
+        }
+        if args.count == 1 { return try toStr(args[0]) }
+        return nil
     }
 
     var errnoNames: [Int: String] {

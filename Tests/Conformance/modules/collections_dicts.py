@@ -30,7 +30,7 @@ nd = defaultdict()
 try:
     nd['x']
 except KeyError as e:
-    print('KeyError', e)
+    print('KeyError', e.args)
 print(dd.get('nope'), 'nope' in dd)
 dl = defaultdict(lambda: 'd', {'k': 'v'})
 print(dl['k'], dl['m'], sorted(dl))
