@@ -132,6 +132,7 @@ extension ConformanceTests {
         "expressions/chained_comparisons.py",
         "expressions/comparison_of_sequences.py",
         "expressions/conditional_expressions.py",
+        "expressions/conversions_from_buffers_and_range_slices.py",
         "expressions/identity_and_membership.py",
         "expressions/matmul_and_unary_edge_cases.py",
         "expressions/numeric_operators_mixed.py",
@@ -435,6 +436,7 @@ extension ConformanceTests {
     func test_expressions_chained_comparisons() throws { try conforms("expressions/chained_comparisons.py") }
     func test_expressions_comparison_of_sequences() throws { try conforms("expressions/comparison_of_sequences.py") }
     func test_expressions_conditional_expressions() throws { try conforms("expressions/conditional_expressions.py") }
+    func test_expressions_conversions_from_buffers_and_range_slices() throws { try conforms("expressions/conversions_from_buffers_and_range_slices.py") }
     func test_expressions_identity_and_membership() throws { try conforms("expressions/identity_and_membership.py") }
     func test_expressions_matmul_and_unary_edge_cases() throws { try conforms("expressions/matmul_and_unary_edge_cases.py") }
     func test_expressions_numeric_operators_mixed() throws { try conforms("expressions/numeric_operators_mixed.py") }

@@ -442,6 +442,9 @@ extension Runtime {
         let code: CodeObject
         if args[0].isObject, let c = args[0].object as? PyCode {
             code = c.code
+        } else if args[0].isObject, !(args[0].object is PyStr), let bytes = try? bytesLike(args[0]) {
+            // MicroPython compiles source given as bytes, bytearray or memoryview too.
+            code = try compileSource(String(decoding: bytes, as: UTF8.self), filename: "<string>", mode: mode)
         } else {
             code = try compileSource(try strArg(args[0]).value, filename: "<string>", mode: mode)
         }

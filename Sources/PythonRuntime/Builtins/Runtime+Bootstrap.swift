@@ -56,6 +56,7 @@ extension Runtime {
         b.setStr(intern("None"), .none)
         b.setStr(intern("Ellipsis"), .ellipsis)
         b.setStr(intern("NotImplemented"), .notImplemented)
+        b.setStr(intern("__debug__"), .true)
         b.setStr(intern("EnvironmentError"), Value(t.OSError))
         b.setStr(intern("IOError"), Value(t.OSError))
     }

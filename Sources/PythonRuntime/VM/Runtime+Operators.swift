@@ -490,7 +490,7 @@ extension Runtime {
             default: return newInt(-i - 1)
             }
         }
-        if let f = floatValue(v) { return Value(float: symbol == "-" ? -f : f) }
+        if symbol != "~", let f = floatValue(v) { return Value(float: symbol == "-" ? -f : f) }
         if let c = v.as(PyComplex.self), symbol != "~" { return newComplex(symbol == "-" ? -c.real : c.real, symbol == "-" ? -c.imag : c.imag) }
         throw typeError("unsupported type for \(name.value): '\(typeName(v))'")
     }

@@ -140,10 +140,10 @@ extension Runtime {
         case let m as PyMemoryView:
             return try memoryViewGetItem(m, Value(s))
         case let r as PyRange:
-            let (start, _, step, count) = try sliceIndices(s, length: r.count)
+            // As CPython and MicroPython: the slice's own stop, mapped through the range.
+            let (start, stop, step, _) = try sliceIndices(s, length: r.count)
             let newStart = r.start + start * r.step
-            let newStep = r.step * step
-            return Value(track(PyRange(type: types.range, start: newStart, stop: newStart + count * newStep, step: newStep)))
+            return Value(track(PyRange(type: types.range, start: newStart, stop: r.start + stop * r.step, step: r.step * step)))
         default:
             throw typeError("'\(c.type.name)' object isn't subscriptable")
         }

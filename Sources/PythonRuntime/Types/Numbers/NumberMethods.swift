@@ -69,6 +69,7 @@ extension Runtime {
             if let f = o as? PyBoxedFloat { return try toInt(Value(float: f.value)) }
             if let s = o as? PyStr { return try parseInt(s.value, base: 10) }
             if let b = o as? PyBytes { return try parseInt(String(decoding: b.bytes, as: UTF8.self), base: 10) }
+            if o is PyMemoryView { return try parseInt(String(decoding: try bytesLike(v), as: UTF8.self), base: 10) }
             for name in [names.__int__, names.__index__] {
                 let m = o.type.lookup(name)
                 if !m.isNull { return try call(m, [v]) }
@@ -137,6 +138,8 @@ extension Runtime {
             let o = v.object
             if let f = o as? PyBoxedFloat { return f.value }
             if let s = o as? PyStr { return try parseFloat(s.value) }
+            // MicroPython parses a bytes-like argument as text too.
+            if o is PyBytes || o is PyMemoryView { return try parseFloat(String(decoding: try bytesLike(v), as: UTF8.self)) }
             let m = o.type.lookup(names.__float__)
             if !m.isNull {
                 let r = try call(m, [v])

@@ -1,0 +1,15 @@
+# int()/float()/eval()/exec() given bytes-like objects, __debug__, ~ on a float,
+# and slices of ranges keeping the slice's own stop.
+print(int(b"123"), int(bytearray(b"-45")), int(memoryview(b"678")))
+print(float(b"1.5"), float(bytearray(b"-2.25")), float(memoryview(b"1e3")))
+print(eval(b"1 + 2"))
+ns = {}
+exec(b"x = 3 * 4", ns)
+print(ns["x"], __debug__)
+try:
+    ~1.2
+except TypeError:
+    print("TypeError for ~float")
+for r in (range(4)[1::2], range(4)[1:-2:2], range(1, 100, 5)[5:15:3], range(1, 100, 5)[15:5:-3],
+          range(10)[::-1], range(0, 10, 3)[1:], range(5)[3:1]):
+    print(r, list(r))
