@@ -53,13 +53,9 @@ extension Runtime {
         case "b": digits = String(mag, radix: 2)
         case "c":
             guard let u = Unicode.Scalar(UInt32(mag)) else { throw overflowError("%c arg not in range(0x110000)") }
-            return f.pad(String(Character(u)), defaultAlign: "<")
+            return f.pad(String(Character(u)), defaultAlign: ">")  // a number's presentation: right-aligned
         default:
             throw valueError("unknown format code '\(f.type!)' for object of type 'int'")
-        }
-        if let sep = f.grouping {
-            let width = (f.type == nil || f.type == "d" || f.type == "n") ? 3 : 4
-            digits = group(digits, sep, every: width)
         }
         var prefix = ""
         if f.alternate {
@@ -72,6 +68,14 @@ extension Runtime {
             }
         }
         let sign = i < 0 ? "-" : (f.sign == "+" ? "+" : (f.sign == " " ? " " : ""))
+        if let sep = f.grouping {
+            let every = (f.type == nil || f.type == "d" || f.type == "n") ? 3 : 4
+            // Zero padding pads the digits, separators and all ('{:05,}' of 0 is '0,000').
+            if f.zeroPad && f.align == "=" && f.fill == "0" {
+                while group(digits, sep, every: every).count + sign.count + prefix.count < f.width { digits = "0" + digits }
+            }
+            digits = group(digits, sep, every: every)
+        }
         return f.padNumber(sign: sign + prefix, digits: digits)
     }
 

@@ -17,7 +17,7 @@ extension Runtime {
     func percentFormat(_ template: String, _ args: Value, bytes: Bool = false) throws(PyError) -> String {
         var values: [Value]
         var mapping: PyDict? = nil
-        if args.isObject, let t = args.object as? PyTuple, t.type === types.tuple {
+        if args.isObject, let t = args.object as? PyTuple {  // a tuple subclass (namedtuple) too
             values = Array(t.items)
         } else {
             values = [args]

@@ -13,3 +13,11 @@ except TypeError:
 for r in (range(4)[1::2], range(4)[1:-2:2], range(1, 100, 5)[5:15:3], range(1, 100, 5)[15:5:-3],
           range(10)[::-1], range(0, 10, 3)[1:], range(5)[3:1]):
     print(r, list(r))
+# Zero padding with grouping pads through the separators; %c of an int is right-aligned
+# as a number; % takes a namedtuple as its arguments.
+for w in (1, 4, 5, 7, 9):
+    print(("{:0%d,d}" % w).format(0), ("{:0%d_x}" % w).format(0x1000), ("{:0%d,}" % w).format(-1234))
+print("[{:4c}]".format(48))
+from collections import namedtuple
+Pair = namedtuple("Pair", "a b")
+print("%d-%d" % Pair(1, 2))
