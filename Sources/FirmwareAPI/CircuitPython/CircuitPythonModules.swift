@@ -38,7 +38,7 @@ public final class CircuitPythonModules {
 
     /// `settings.toml` at the drive root, the subset CircuitPython reads:
     /// `KEY = "string"` and `KEY = 123` (also 0x.. hex); comments and tables skipped.
-    func setting(_ name: String) -> Value? {
+    public func setting(_ name: String) -> Value? {
         guard let fs = runtime.host.fileSystem, let bytes = try? fs.readFile("/settings.toml") else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
         for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
@@ -86,6 +86,7 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
     // CircuitPython has no `socket` (socketpool instead) and no MicroPython `tls`.
     rt.removeModule("socket")
     rt.removeModule("tls")
+    addCircuitPythonExceptions(rt)
 
     rt.registerNativeModule("_cpboard") { rt, module throws(PyError) in
         installMachineFunctions(rt, module, m)
@@ -228,4 +229,30 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
         }
     }
     return cp
+}
+
+/// The built-in exceptions CircuitPython enables beyond MicroPython's
+/// (py/modbuiltins.c in 9.1.4: ConnectionError, BrokenPipeError, TimeoutError),
+/// which wifi and socketpool raise and Adafruit's libraries catch.
+func addCircuitPythonExceptions(_ rt: Runtime) {
+    let source = """
+        class ConnectionError(OSError):
+            pass
+        class BrokenPipeError(ConnectionError):
+            pass
+        class TimeoutError(OSError):
+            pass
+        """
+    let globals = rt.newDict()
+    globals.setStr(rt.intern("__name__"), rt.str("builtins"))
+    do {
+        let code = try rt.compileSource(source, filename: "<builtins>", mode: .module)
+        _ = try rt.runCode(code, globals: globals, locals: nil)
+    } catch {
+        return
+    }
+    for name in ["ConnectionError", "BrokenPipeError", "TimeoutError"] {
+        let t = globals.getStr(rt.intern(name))
+        if !t.isNull { rt.builtins.setStr(rt.intern(name), t) }
+    }
 }
