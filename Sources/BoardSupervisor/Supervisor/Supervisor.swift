@@ -359,6 +359,9 @@ public final class Supervisor {
             config.version = "\(SupervisorTexts.micropythonVersion) on \(SupervisorTexts.micropythonDate)"
         case .circuitpython:
             config.release = SupervisorTexts.circuitpythonVersion
+            config.implementationName = "circuitpython"
+            let v = SupervisorTexts.circuitpythonVersion.split(separator: ".").compactMap { Int($0) }
+            if v.count == 3 { config.implementationVersion = (v[0], v[1], v[2]) }
             config.version = "\(SupervisorTexts.circuitpythonVersion) on \(SupervisorTexts.circuitpythonDate)"
         }
         let host = SupervisorHost(supervisor: self)

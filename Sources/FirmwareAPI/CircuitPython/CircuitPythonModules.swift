@@ -217,6 +217,15 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
         }
     }
 
+    // time.struct_time, which CircuitPython's localtime/gmtime return and
+    // rtc.RTC().datetime takes (shared-bindings/time: a structseq of 9 fields).
+    let timeInit = rt.nativeModuleInitializer("time")
+    rt.registerNativeModule("time") { rt, module throws(PyError) in
+        try timeInit?(rt, module)
+        let code = try rt.compileSource(circuitPythonStructTime, filename: "<time>", mode: .module)
+        _ = try rt.runCode(code, globals: module.dict, locals: nil)
+    }
+
     // os.getenv reads settings.toml, as CircuitPython's does.
     let osInit = rt.nativeModuleInitializer("os")
     rt.registerNativeModule("os") { rt, module throws(PyError) in
@@ -256,3 +265,27 @@ func addCircuitPythonExceptions(_ rt: Runtime) {
         if !t.isNull { rt.builtins.setStr(rt.intern(name), t) }
     }
 }
+
+/// struct_time over the time module's own localtime/gmtime (run in `time`'s namespace).
+let circuitPythonStructTime = """
+    _fields = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday', 'tm_isdst')
+    class struct_time(tuple):
+        def __new__(cls, t):
+            t = tuple(t)
+            if len(t) != 9:
+                raise TypeError('time.struct_time() takes a 9-sequence')
+            return tuple.__new__(cls, t)
+        def __len__(self):
+            return 9
+        def __repr__(self):
+            return 'struct_time(' + ', '.join([f + '=' + repr(v) for f, v in zip(_fields, self)]) + ')'
+    for _i, _f in enumerate(_fields):
+        setattr(struct_time, _f, property(lambda self, i=_i: self[i]))
+    def _wrap(f):
+        def g(*args):
+            return struct_time(f(*args))
+        return g
+    localtime = _wrap(localtime)
+    gmtime = _wrap(gmtime)
+    del _wrap, _i, _f
+    """
