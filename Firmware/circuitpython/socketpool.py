@@ -1,7 +1,8 @@
 # socketpool: CircuitPython 9.1.4's module (shared-bindings/socketpool) over the
 # natives of _socket (SocketModule.swift), as the raspberrypi port
-# (common-hal/socketpool, lwIP's raw API) and the espressif port (lwIP sockets
-# under ESP-IDF's newlib) behave: their errno numbers, getaddrinfo's one-entry
+# (common-hal/socketpool, lwIP's raw API) and the espressif port (lwIP sockets)
+# behave: errno numbers are newlib's on both (CircuitPython builds without
+# MICROPY_USE_INTERNAL_ERRNO, so ETIMEDOUT is 116, as its errno module says), getaddrinfo's one-entry
 # answer, gaierror for names that do not resolve, and 8 sockets at most
 # (raspberrypi MAX_SOCKETS 8; espressif CONFIG_LWIP_MAX_SOCKETS=8 in
 # esp-idf-config/sdkconfig.defaults) beyond which socket() raises
@@ -13,12 +14,9 @@ from _socket import (_resolve, _open, _close, _connect, _bind, _listen, _accept,
 
 _RP2 = _network.port == 'rp2'
 _MAX_SOCKETS = 8
-_ETIMEDOUT, _EHOSTUNREACH, _EINPROGRESS, _ECONNREFUSED, _ECONNRESET = 110, 113, 115, 111, 104
-if _RP2:
-    _ERRNO = {}
-else:
-    # ESP-IDF's lwIP sets newlib's errno values; CircuitPython raises them as they are.
-    _ERRNO = {_ETIMEDOUT: 116, _EHOSTUNREACH: 118, _EINPROGRESS: 119}
+# The natives raise Linux numbers (MicroPython's); these are the ones that differ in newlib.
+_ETIMEDOUT, _EINPROGRESS, _ECONNREFUSED, _ECONNRESET = 110, 115, 111, 104
+_ERRNO = {110: 116, 113: 118, 115: 119, 107: 128, 106: 127, 114: 120, 98: 112, 103: 113}
 
 
 def _raise(e):
@@ -124,11 +122,11 @@ class Socket:
             timeout = timeout // 100000000 * 100000000
         try:
             if _RP2 and timeout == 0:
-                raise OSError(_EINPROGRESS)
+                raise OSError(_ERRNO[_EINPROGRESS])
             _connect(h, 2, ip, port, timeout)
         except OSError as e:
             if _RP2 and e.errno == _ETIMEDOUT:
-                raise OSError(_EINPROGRESS) from None
+                raise OSError(_ERRNO[_EINPROGRESS]) from None
             if _RP2 and e.errno == _ECONNREFUSED:
                 # lwIP's tcp_err callback hands over ERR_RST for a refused connection.
                 raise OSError(_ECONNRESET) from None

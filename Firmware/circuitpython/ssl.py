@@ -5,6 +5,7 @@
 # firmware's built-in roots). SSLSocket has the methods the firmware's has: no
 # sendall, no recv; connect() connects and then shakes hands.
 from _tls import _start
+from socketpool import _raise
 
 _CERT_NONE, _CERT_REQUIRED = 0, 2
 # mbedtls_strerror(MBEDTLS_ERR_X509_CERT_VERIFY_FAILED), as mbedtls_raise_error puts it.
@@ -83,6 +84,8 @@ class SSLSocket:
             _start(self._sock._handle(), hostname, verify, c._cadata, c._cert, c._key, self._sock._timeout)
         except ValueError:
             raise OSError(*_VERIFY_FAILED) from None
+        except OSError as e:
+            _raise(e)
 
     def close(self):
         if not self._closed:

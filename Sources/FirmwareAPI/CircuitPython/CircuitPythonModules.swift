@@ -226,6 +226,17 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
         _ = try rt.runCode(code, globals: module.dict, locals: nil)
     }
 
+    // errno: CircuitPython builds with MICROPY_USE_INTERNAL_ERRNO 0 (py/mpconfig.h),
+    // so MP_E* are the C library's: newlib's numbers on both ports.
+    rt.registerNativeModule("errno") { rt, module throws(PyError) in
+        let codes = rt.newDict()
+        for (name, number) in newlibErrno {
+            module.dict.setStr(rt.intern(name), rt.int(number))
+            try codes.set(rt.int(number), Value(rt.intern(name)), rt)
+        }
+        module.dict.setStr(rt.intern("errorcode"), Value(codes))
+    }
+
     // os.getenv reads settings.toml, as CircuitPython's does.
     let osInit = rt.nativeModuleInitializer("os")
     rt.registerNativeModule("os") { rt, module throws(PyError) in
@@ -270,11 +281,9 @@ func addCircuitPythonExceptions(_ rt: Runtime) {
 let circuitPythonStructTime = """
     _fields = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday', 'tm_isdst')
     class struct_time(tuple):
-        def __new__(cls, t):
-            t = tuple(t)
-            if len(t) != 9:
+        def __init__(self, t):
+            if len(tuple(self)) != 9:
                 raise TypeError('time.struct_time() takes a 9-sequence')
-            return tuple.__new__(cls, t)
         def __len__(self):
             return 9
         def __repr__(self):
@@ -283,9 +292,21 @@ let circuitPythonStructTime = """
         setattr(struct_time, _f, property(lambda self, i=_i: self[i]))
     def _wrap(f):
         def g(*args):
-            return struct_time(f(*args))
+            # MicroPython's 8-tuple, and tm_isdst -1 (unknown) as CircuitPython's.
+            return struct_time(tuple(f(*args)) + (-1,))
         return g
     localtime = _wrap(localtime)
     gmtime = _wrap(gmtime)
     del _wrap, _i, _f
     """
+
+/// errno's names with newlib's values (newlib/libc/include/sys/errno.h), as
+/// CircuitPython's moderrno lists them on the raspberrypi and espressif ports.
+let newlibErrno: [(String, Int)] = [
+    ("EPERM", 1), ("ENOENT", 2), ("EIO", 5), ("EBADF", 9), ("EAGAIN", 11), ("ENOMEM", 12),
+    ("EACCES", 13), ("EEXIST", 17), ("ENODEV", 19), ("EISDIR", 21), ("EINVAL", 22),
+    ("ENOSPC", 28), ("EROFS", 30), ("EOPNOTSUPP", 95), ("EADDRINUSE", 112),
+    ("ECONNABORTED", 113), ("ECONNRESET", 104), ("ENOBUFS", 105), ("ENOTCONN", 128),
+    ("ETIMEDOUT", 116), ("ECONNREFUSED", 111), ("EHOSTUNREACH", 118), ("EALREADY", 120),
+    ("EINPROGRESS", 119),
+]

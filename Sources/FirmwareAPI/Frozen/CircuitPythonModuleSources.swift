@@ -737,8 +737,9 @@ class RTC:
     "socketpool": ##"""
 # socketpool: CircuitPython 9.1.4's module (shared-bindings/socketpool) over the
 # natives of _socket (SocketModule.swift), as the raspberrypi port
-# (common-hal/socketpool, lwIP's raw API) and the espressif port (lwIP sockets
-# under ESP-IDF's newlib) behave: their errno numbers, getaddrinfo's one-entry
+# (common-hal/socketpool, lwIP's raw API) and the espressif port (lwIP sockets)
+# behave: errno numbers are newlib's on both (CircuitPython builds without
+# MICROPY_USE_INTERNAL_ERRNO, so ETIMEDOUT is 116, as its errno module says), getaddrinfo's one-entry
 # answer, gaierror for names that do not resolve, and 8 sockets at most
 # (raspberrypi MAX_SOCKETS 8; espressif CONFIG_LWIP_MAX_SOCKETS=8 in
 # esp-idf-config/sdkconfig.defaults) beyond which socket() raises
@@ -750,12 +751,9 @@ from _socket import (_resolve, _open, _close, _connect, _bind, _listen, _accept,
 
 _RP2 = _network.port == 'rp2'
 _MAX_SOCKETS = 8
-_ETIMEDOUT, _EHOSTUNREACH, _EINPROGRESS, _ECONNREFUSED, _ECONNRESET = 110, 113, 115, 111, 104
-if _RP2:
-    _ERRNO = {}
-else:
-    # ESP-IDF's lwIP sets newlib's errno values; CircuitPython raises them as they are.
-    _ERRNO = {_ETIMEDOUT: 116, _EHOSTUNREACH: 118, _EINPROGRESS: 119}
+# The natives raise Linux numbers (MicroPython's); these are the ones that differ in newlib.
+_ETIMEDOUT, _EINPROGRESS, _ECONNREFUSED, _ECONNRESET = 110, 115, 111, 104
+_ERRNO = {110: 116, 113: 118, 115: 119, 107: 128, 106: 127, 114: 120, 98: 112, 103: 113}
 
 
 def _raise(e):
@@ -861,11 +859,11 @@ class Socket:
             timeout = timeout // 100000000 * 100000000
         try:
             if _RP2 and timeout == 0:
-                raise OSError(_EINPROGRESS)
+                raise OSError(_ERRNO[_EINPROGRESS])
             _connect(h, 2, ip, port, timeout)
         except OSError as e:
             if _RP2 and e.errno == _ETIMEDOUT:
-                raise OSError(_EINPROGRESS) from None
+                raise OSError(_ERRNO[_EINPROGRESS]) from None
             if _RP2 and e.errno == _ECONNREFUSED:
                 # lwIP's tcp_err callback hands over ERR_RST for a refused connection.
                 raise OSError(_ECONNRESET) from None
@@ -1013,6 +1011,7 @@ class SocketPool:
 # firmware's built-in roots). SSLSocket has the methods the firmware's has: no
 # sendall, no recv; connect() connects and then shakes hands.
 from _tls import _start
+from socketpool import _raise
 
 _CERT_NONE, _CERT_REQUIRED = 0, 2
 # mbedtls_strerror(MBEDTLS_ERR_X509_CERT_VERIFY_FAILED), as mbedtls_raise_error puts it.
@@ -1091,6 +1090,8 @@ class SSLSocket:
             _start(self._sock._handle(), hostname, verify, c._cadata, c._cert, c._key, self._sock._timeout)
         except ValueError:
             raise OSError(*_VERIFY_FAILED) from None
+        except OSError as e:
+            _raise(e)
 
     def close(self):
         if not self._closed:
