@@ -6,8 +6,10 @@
 # answer, gaierror for names that do not resolve, and 8 sockets at most
 # (raspberrypi MAX_SOCKETS 8; espressif CONFIG_LWIP_MAX_SOCKETS=8 in
 # esp-idf-config/sdkconfig.defaults) beyond which socket() raises
-# RuntimeError('Out of sockets'). The Pico W's lwIP has 5 TCP control blocks
-# (lwIP's default MEMP_NUM_TCP_PCB): a sixth TCP socket raises ENOMEM.
+# RuntimeError('Out of sockets'). The Pico W's lwIP has lwIP's default 5 TCP
+# and 4 UDP control blocks (ports/raspberrypi/lwip_inc/lwipopts.h sets neither
+# MEMP_NUM_TCP_PCB nor MEMP_NUM_UDP_PCB): a sixth TCP or fifth UDP socket raises
+# ENOMEM first.
 import _network
 from _socket import (_resolve, _open, _close, _connect, _bind, _listen, _accept,
                      _send, _sendto, _recv, _recvfrom, _setopt)
