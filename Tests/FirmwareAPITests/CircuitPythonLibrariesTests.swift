@@ -24,7 +24,7 @@ final class CircuitPythonLibrariesTests: XCTestCase {
         """
     static let homeNet = #"{"accessPoints": [{"ssid": "HomeNet", "password": "hunter22", "channel": 11, "rssi": -60}]}"#
 
-    func lib() throws -> URL {
+    static func lib() throws -> URL {
         switch Self.libraries {
         case .success(let url): return url
         case .failure(let e): throw XCTSkip("pip could not fetch the libraries from PyPI:\n\(e.message)")
@@ -32,7 +32,7 @@ final class CircuitPythonLibrariesTests: XCTestCase {
     }
 
     func testRequestsMiniMQTTAndNTPOnBothBoardsJoinedFromSettings() throws {
-        let lib = try lib()
+        let lib = try Self.lib()
         let projects = CircuitPythonProjects()
         defer { projects.cleanUp() }
         let www = try NetworkProjects().httpServer(files: ["weather.json": "{\"temperature\": 21.5, \"unit\": \"C\"}"])
@@ -83,5 +83,36 @@ final class CircuitPythonLibrariesTests: XCTestCase {
             XCTAssertTrue(sub.waitForExit(seconds: 20))
             XCTAssertEqual(sub.output, "board/temperature 21.5\n", board)
         }
+    }
+}
+
+/// HTTPS through adafruit_requests: verified against a test CA the program
+/// loads, and refused as mbedTLS refuses when the CA is not trusted.
+final class CircuitPythonHTTPSTests: XCTestCase {
+    func testHTTPSWithRequestsVerifiedAgainstTheLoadedCA() throws {
+        let lib = try CircuitPythonLibrariesTests.lib()
+        let dir = try BoardTLSTests.makeFixture()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let server = try LoopbackService(["python3", "serve.py", "{port}", "www"], currentDirectory: dir)
+        let projects = CircuitPythonProjects()
+        defer { projects.cleanUp() }
+        let ca = try String(contentsOf: dir.appendingPathComponent("ca.pem"), encoding: .utf8)
+        let p = try projects.project(settings: "CIRCUITPY_WIFI_SSID = \"Wokwi-GUEST\"\n", code: """
+            import wifi, ssl, adafruit_requests, adafruit_connection_manager
+            pool = adafruit_connection_manager.get_radio_socketpool(wifi.radio)
+            ctx = ssl.create_default_context()
+            try:
+                adafruit_requests.Session(pool, ctx).get('https://secure.test/data.json')
+            except OSError as e:
+                print('untrusted', e.args)
+            ctx = ssl.create_default_context()
+            ctx.load_verify_locations(cadata=open('/ca.pem').read())
+            with adafruit_requests.Session(pool, ctx).get('https://secure.test/data.json') as r:
+                print(r.status_code, r.json())
+            """, lib: lib)
+        try ca.write(to: p.appendingPathComponent("drive/ca.pem"), atomically: true, encoding: .utf8)
+        let out = try projects.run(p, hosts: ["secure.test=127.0.0.1:\(server.port)"])
+        XCTAssertTrue(out.contains("untrusted (-9984, 'X509 - Certificate verification failed, e.g. CRL, CA or signature check failed')\n"), out)
+        XCTAssertTrue(out.contains("200 {'ok': True}\n"), out)
     }
 }
