@@ -401,7 +401,12 @@ final class BoardTLSTests: XCTestCase {
     var dir: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
+        dir = try Self.makeFixture()
+    }
+
+    /// A folder with a test CA, a certificate for secure.test, www/data.json and serve.py (a TLS web server).
+    static func makeFixture() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("www"), withIntermediateDirectories: true)
         try "{\"ok\": true}".write(to: dir.appendingPathComponent("www/data.json"), atomically: true, encoding: .utf8)
         // A CA and a server certificate for secure.test, made with the openssl tool.
@@ -438,6 +443,7 @@ final class BoardTLSTests: XCTestCase {
             httpd.socket = ctx.wrap_socket(httpd.socket, server_side=True)
             httpd.serve_forever()
             """.write(to: dir.appendingPathComponent("serve.py"), atomically: true, encoding: .utf8)
+        return dir
     }
 
     override func tearDown() { try? FileManager.default.removeItem(at: dir) }

@@ -69,7 +69,7 @@ final class NTPTimeTests: XCTestCase {
 }
 
 /// A UDP responder on 127.0.0.1 that answers each 48-byte query with an NTP
-/// packet whose transmit time is `answer` (or keeps silent when nil), until
+/// packet whose receive and transmit times are `answer` (or keeps silent when nil), until
 /// released or 20 s pass.
 final class LoopbackNTPServer: @unchecked Sendable {
     let port: Int
@@ -99,11 +99,15 @@ final class LoopbackNTPServer: @unchecked Sendable {
                 guard n > 0 else { continue }
                 lock.withLock { received.append(Array(buffer[0..<n])) }
                 guard let answer else { continue }
-                // Leap 0, version 4, server mode; stratum 1; transmit time at bytes 40...43.
+                // Leap 0, version 4, server mode; stratum 1; receive and transmit
+                // times at bytes 32...35 and 40...43 (adafruit_ntp checks both).
                 var reply = [UInt8](repeating: 0, count: 48)
                 reply[0] = 0x24
                 reply[1] = 1
-                for i in 0..<4 { reply[40 + i] = UInt8(truncatingIfNeeded: answer >> (24 - 8 * i)) }
+                for i in 0..<4 {
+                    reply[32 + i] = UInt8(truncatingIfNeeded: answer >> (24 - 8 * i))
+                    reply[40 + i] = UInt8(truncatingIfNeeded: answer >> (24 - 8 * i))
+                }
                 _ = withUnsafePointer(to: &peer) { pp in
                     pp.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
                         reply.withUnsafeBytes { sendto(fd, $0.baseAddress, 48, 0, sa, peerLen) }

@@ -359,6 +359,9 @@ public final class Supervisor {
             config.version = "\(SupervisorTexts.micropythonVersion) on \(SupervisorTexts.micropythonDate)"
         case .circuitpython:
             config.release = SupervisorTexts.circuitpythonVersion
+            config.implementationName = "circuitpython"
+            let v = SupervisorTexts.circuitpythonVersion.split(separator: ".").compactMap { Int($0) }
+            if v.count == 3 { config.implementationVersion = (v[0], v[1], v[2]) }
             config.version = "\(SupervisorTexts.circuitpythonVersion) on \(SupervisorTexts.circuitpythonDate)"
         }
         let host = SupervisorHost(supervisor: self)
@@ -370,6 +373,7 @@ public final class Supervisor {
             circuitPython = nil
         case .circuitpython:
             let cp = installCircuitPythonModules(rt, board: board, assembly: assembly)
+            installCircuitPythonWiFi(rt, radio: networking.radio, board: board)
             // microcontroller.nvm keeps its bytes across reloads, as flash does.
             if let nvm = savedNVM { cp.nvm = nvm }
             circuitPython = cp
@@ -475,12 +479,15 @@ public final class Supervisor {
             drive.remount(readonly: !(circuitPython?.driveWritableByCode ?? false))
             if stopRequested { return .stopped }
         }
+        let wifi = circuitPython.flatMap { startWebWorkflow($0) }
+        if stopRequested { return .stopped }
         guard let name = SupervisorTexts.circuitpythonCodeFiles.first(where: { readDriveText($0) != nil }),
               let source = readDriveText(name) else {
             emit(SupervisorTexts.autoReloadNotice(enabled: autoReloadEnabled))
             emit(SupervisorTexts.pressAnyKey)
             return .noProgram
         }
+        if let wifi { emit(Supervisor.statusBar(wifi, name)) }
         emit(SupervisorTexts.codeOutput(name))
         var outcome = BootOutcome.finished
         defer { savedNVM = circuitPython?.nvm }
@@ -501,6 +508,7 @@ public final class Supervisor {
             return .stopped
         }
         if stopRequested { return .stopped }
+        if let wifi { emit(Supervisor.statusBar(wifi, outcome == .exception ? exceptionStatus(rt, error) : "Done")) }
         emit(SupervisorTexts.codeDone)
         emit("\n" + SupervisorTexts.autoReloadNotice(enabled: autoReloadEnabled))
         emit(SupervisorTexts.pressAnyKey)

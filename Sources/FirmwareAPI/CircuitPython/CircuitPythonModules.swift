@@ -38,7 +38,7 @@ public final class CircuitPythonModules {
 
     /// `settings.toml` at the drive root, the subset CircuitPython reads:
     /// `KEY = "string"` and `KEY = 123` (also 0x.. hex); comments and tables skipped.
-    func setting(_ name: String) -> Value? {
+    public func setting(_ name: String) -> Value? {
         guard let fs = runtime.host.fileSystem, let bytes = try? fs.readFile("/settings.toml") else { return nil }
         let text = String(decoding: bytes, as: UTF8.self)
         for raw in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
@@ -86,6 +86,7 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
     // CircuitPython has no `socket` (socketpool instead) and no MicroPython `tls`.
     rt.removeModule("socket")
     rt.removeModule("tls")
+    addCircuitPythonExceptions(rt)
 
     rt.registerNativeModule("_cpboard") { rt, module throws(PyError) in
         installMachineFunctions(rt, module, m)
@@ -216,6 +217,26 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
         }
     }
 
+    // time.struct_time, which CircuitPython's localtime/gmtime return and
+    // rtc.RTC().datetime takes (shared-bindings/time: a structseq of 9 fields).
+    let timeInit = rt.nativeModuleInitializer("time")
+    rt.registerNativeModule("time") { rt, module throws(PyError) in
+        try timeInit?(rt, module)
+        let code = try rt.compileSource(circuitPythonStructTime, filename: "<time>", mode: .module)
+        _ = try rt.runCode(code, globals: module.dict, locals: nil)
+    }
+
+    // errno: CircuitPython builds with MICROPY_USE_INTERNAL_ERRNO 0 (py/mpconfig.h),
+    // so MP_E* are the C library's: newlib's numbers on both ports.
+    rt.registerNativeModule("errno") { rt, module throws(PyError) in
+        let codes = rt.newDict()
+        for (name, number) in newlibErrno {
+            module.dict.setStr(rt.intern(name), rt.int(number))
+            try codes.set(rt.int(number), Value(rt.intern(name)), rt)
+        }
+        module.dict.setStr(rt.intern("errorcode"), Value(codes))
+    }
+
     // os.getenv reads settings.toml, as CircuitPython's does.
     let osInit = rt.nativeModuleInitializer("os")
     rt.registerNativeModule("os") { rt, module throws(PyError) in
@@ -229,3 +250,63 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
     }
     return cp
 }
+
+/// The built-in exceptions CircuitPython enables beyond MicroPython's
+/// (py/modbuiltins.c in 9.1.4: ConnectionError, BrokenPipeError, TimeoutError),
+/// which wifi and socketpool raise and Adafruit's libraries catch.
+func addCircuitPythonExceptions(_ rt: Runtime) {
+    let source = """
+        class ConnectionError(OSError):
+            pass
+        class BrokenPipeError(ConnectionError):
+            pass
+        class TimeoutError(OSError):
+            pass
+        """
+    let globals = rt.newDict()
+    globals.setStr(rt.intern("__name__"), rt.str("builtins"))
+    do {
+        let code = try rt.compileSource(source, filename: "<builtins>", mode: .module)
+        _ = try rt.runCode(code, globals: globals, locals: nil)
+    } catch {
+        return
+    }
+    for name in ["ConnectionError", "BrokenPipeError", "TimeoutError"] {
+        let t = globals.getStr(rt.intern(name))
+        if !t.isNull { rt.builtins.setStr(rt.intern(name), t) }
+    }
+}
+
+/// struct_time over the time module's own localtime/gmtime (run in `time`'s namespace).
+let circuitPythonStructTime = """
+    _fields = ('tm_year', 'tm_mon', 'tm_mday', 'tm_hour', 'tm_min', 'tm_sec', 'tm_wday', 'tm_yday', 'tm_isdst')
+    class struct_time(tuple):
+        def __init__(self, t):
+            if len(tuple(self)) != 9:
+                raise TypeError('time.struct_time() takes a 9-sequence')
+        def __len__(self):
+            return 9
+        def __repr__(self):
+            return 'struct_time(' + ', '.join([f + '=' + repr(v) for f, v in zip(_fields, self)]) + ')'
+    for _i, _f in enumerate(_fields):
+        setattr(struct_time, _f, property(lambda self, i=_i: self[i]))
+    def _wrap(f):
+        def g(*args):
+            # MicroPython's 8-tuple, and tm_isdst -1 (unknown) as CircuitPython's.
+            return struct_time(tuple(f(*args)) + (-1,))
+        return g
+    localtime = _wrap(localtime)
+    gmtime = _wrap(gmtime)
+    del _wrap, _i, _f
+    """
+
+/// errno's names with newlib's values (newlib/libc/include/sys/errno.h), as
+/// CircuitPython's moderrno lists them on the raspberrypi and espressif ports.
+let newlibErrno: [(String, Int)] = [
+    ("EPERM", 1), ("ENOENT", 2), ("EIO", 5), ("EBADF", 9), ("EAGAIN", 11), ("ENOMEM", 12),
+    ("EACCES", 13), ("EEXIST", 17), ("ENODEV", 19), ("EISDIR", 21), ("EINVAL", 22),
+    ("ENOSPC", 28), ("EROFS", 30), ("EOPNOTSUPP", 95), ("EADDRINUSE", 112),
+    ("ECONNABORTED", 113), ("ECONNRESET", 104), ("ENOBUFS", 105), ("ENOTCONN", 128),
+    ("ETIMEDOUT", 116), ("ECONNREFUSED", 111), ("EHOSTUNREACH", 118), ("EALREADY", 120),
+    ("EINPROGRESS", 119),
+]

@@ -390,6 +390,72 @@ class DigitalInOut(_mc._Peripheral):
         self.switch_to_output(self.value, m)
 
 """##,
+    "ipaddress": ##"""
+# ipaddress: CircuitPython's (shared-bindings/ipaddress): IPv4Address and
+# ip_address only. An address prints as its dotted quad in str and repr alike.
+
+
+class IPv4Address:
+    def __init__(self, address):
+        if isinstance(address, int):
+            # The firmware copies the int's memory (little-endian) as the four bytes.
+            packed = bytes([address & 255, address >> 8 & 255, address >> 16 & 255, address >> 24 & 255])
+        elif isinstance(address, str):
+            packed = _parse(address)
+            if packed is None:
+                raise ValueError('Not a valid IP string')
+        else:
+            packed = bytes(address)
+            if len(packed) != 4:
+                raise ValueError('Address must be 4 bytes long')
+        self._packed = packed
+
+    @property
+    def packed(self):
+        return self._packed
+
+    @property
+    def version(self):
+        return 4
+
+    def __str__(self):
+        return '%d.%d.%d.%d' % tuple(self._packed)
+
+    def __repr__(self):
+        return self.__str__()
+
+    def __eq__(self, other):
+        return isinstance(other, IPv4Address) and other._packed == self._packed
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash(self._packed)
+
+
+def _parse(text):
+    parts = text.split('.')
+    if len(parts) != 4:
+        return None
+    out = []
+    for p in parts:
+        if not p or len(p) > 3 or not all('0' <= c <= '9' for c in p) or int(p) > 255:
+            return None
+        out.append(int(p))
+    return bytes(out)
+
+
+def ip_address(obj):
+    if isinstance(obj, int):
+        return IPv4Address(obj)
+    if isinstance(obj, str):
+        if _parse(obj) is None:
+            raise ValueError('Not a valid IP string')
+        return IPv4Address(obj)
+    raise ValueError('Only int or string supported for ip')
+
+"""##,
     "microcontroller": ##"""
 # microcontroller: CircuitPython's module over the native helper _cpboard (CircuitPythonModules.swift).
 import _cpboard
@@ -635,6 +701,432 @@ class PWMOut(_mc._Peripheral):
         _mc._Peripheral.deinit(self)
 
 """##,
+    "rtc": ##"""
+# rtc: CircuitPython's module (shared-bindings/rtc) over the board's RTC (the
+# machine natives in _cpboard): RTC().datetime as a time.struct_time;
+# time.localtime() follows the RTC once it is set. (set_time_source, for an
+# outside RTC chip, is absent.)
+import _cpboard
+import time
+
+
+class RTC:
+    def __init__(self):
+        pass
+
+    @property
+    def datetime(self):
+        y, mo, d, wd, h, mi, s, _ = _cpboard.rtc_get()
+        return time.localtime(time.mktime((y, mo, d, h, mi, s, wd, -1, -1)))
+
+    @datetime.setter
+    def datetime(self, t):
+        _cpboard.rtc_set(t[0], t[1], t[2], t[6], t[3], t[4], t[5], 0)
+
+    @property
+    def calibration(self):
+        return 0
+
+    @calibration.setter
+    def calibration(self, value):
+        if not -127 <= value <= 127:
+            raise ValueError('calibration must be -127-127')
+
+
+"""##,
+    "socketpool": ##"""
+# socketpool: CircuitPython 9.1.4's module (shared-bindings/socketpool) over the
+# natives of _socket (SocketModule.swift), as the raspberrypi port
+# (common-hal/socketpool, lwIP's raw API) and the espressif port (lwIP sockets)
+# behave: errno numbers are newlib's on both (CircuitPython builds without
+# MICROPY_USE_INTERNAL_ERRNO, so ETIMEDOUT is 116, as its errno module says), getaddrinfo's one-entry
+# answer, gaierror for names that do not resolve, and 8 sockets at most
+# (raspberrypi MAX_SOCKETS 8; espressif CONFIG_LWIP_MAX_SOCKETS=8 in
+# esp-idf-config/sdkconfig.defaults) beyond which socket() raises
+# RuntimeError('Out of sockets'). The Pico W's lwIP has lwIP's default 5 TCP
+# and 4 UDP control blocks (ports/raspberrypi/lwip_inc/lwipopts.h sets neither
+# MEMP_NUM_TCP_PCB nor MEMP_NUM_UDP_PCB): a sixth TCP or fifth UDP socket raises
+# ENOMEM first.
+import _network
+from _socket import (_resolve, _open, _close, _connect, _bind, _listen, _accept,
+                     _send, _sendto, _recv, _recvfrom, _setopt)
+
+_RP2 = _network.port == 'rp2'
+_MAX_SOCKETS = 8
+# The natives raise Linux numbers (MicroPython's); these are the ones that differ in newlib.
+_ETIMEDOUT, _EINPROGRESS, _ECONNREFUSED, _ECONNRESET = 110, 115, 111, 104
+_ERRNO = {110: 116, 113: 118, 115: 119, 107: 128, 106: 127, 114: 120, 98: 112, 103: 113}
+
+
+def _raise(e):
+    n = e.errno
+    if n in _ERRNO:
+        raise OSError(_ERRNO[n]) from None
+    raise e
+
+
+class gaierror(OSError):
+    pass
+
+
+_open_sockets = []
+
+
+def _resolve_ipv4(host):
+    if _parse_ipv4(host):
+        return host
+    try:
+        found = _resolve(host, 0, 2)
+    except OSError:
+        found = None
+    if not found:
+        raise gaierror(-2, 'Name or service not known')
+    return found[0][1]
+
+
+def _parse_ipv4(host):
+    parts = host.split('.')
+    if len(parts) != 4:
+        return False
+    for p in parts:
+        if not p or len(p) > 3 or not all('0' <= c <= '9' for c in p) or int(p) > 255:
+            return False
+    return True
+
+
+class Socket:
+    def __init__(self, pool, family, type, proto):
+        self._pool = pool
+        self._type = type
+        self._timeout = -1
+        self._connected = False
+        self._h = _open(family, type)
+        _open_sockets.append(self)
+
+    @property
+    def type(self):
+        return self._type
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __hash__(self):
+        return id(self)
+
+    def __eq__(self, other):
+        return self is other
+
+    def _handle(self):
+        if self._h is None:
+            raise OSError(9)  # EBADF
+        return self._h
+
+    def close(self):
+        if self._h is not None:
+            _close(self._h)
+            self._h = None
+            self._connected = False
+            if self in _open_sockets:
+                _open_sockets.remove(self)
+
+    def settimeout(self, value):
+        if value is None:
+            self._timeout = -1
+        else:
+            # The ports keep whole milliseconds.
+            self._timeout = int(value * 1000) * 1000000
+
+    def setblocking(self, flag):
+        self._timeout = -1 if flag else 0
+
+    def setsockopt(self, level, optname, value):
+        if isinstance(value, int):
+            try:
+                _setopt(self._handle(), level, optname, value)
+            except OSError as e:
+                _raise(e)
+
+    def connect(self, address):
+        host, port = address
+        if port < 0:
+            raise ValueError('port must be >= 0')
+        h = self._handle()
+        ip = _resolve_ipv4(host)
+        timeout = self._timeout
+        if _RP2 and timeout > 0:
+            # The rp2 port waits in 100 ms steps and gives up with EINPROGRESS.
+            timeout = timeout // 100000000 * 100000000
+        try:
+            if _RP2 and timeout == 0:
+                raise OSError(_ERRNO[_EINPROGRESS])
+            _connect(h, 2, ip, port, timeout)
+        except OSError as e:
+            if _RP2 and e.errno == _ETIMEDOUT:
+                raise OSError(_ERRNO[_EINPROGRESS]) from None
+            if _RP2 and e.errno == _ECONNREFUSED:
+                # lwIP's tcp_err callback hands over ERR_RST for a refused connection.
+                raise OSError(_ECONNRESET) from None
+            _raise(e)
+        self._connected = True
+
+    def bind(self, address):
+        host, port = address
+        if port < 0:
+            raise ValueError('port must be >= 0')
+        try:
+            _bind(self._handle(), 2, host or '0.0.0.0', port)
+        except OSError as e:
+            _raise(e)
+
+    def listen(self, backlog):
+        try:
+            _listen(self._handle(), backlog)
+        except OSError as e:
+            _raise(e)
+
+    def accept(self):
+        if len(_open_sockets) >= _MAX_SOCKETS:
+            raise RuntimeError('Out of sockets')
+        try:
+            h, fam, host, port = _accept(self._handle(), self._timeout)
+        except OSError as e:
+            _raise(e)
+        s = Socket.__new__(Socket)
+        s._pool = self._pool
+        s._type = self._type
+        s._timeout = -1
+        s._connected = True
+        s._h = h
+        _open_sockets.append(s)
+        return s, (host, port)
+
+    def send(self, data):
+        h = self._handle()
+        if not self._connected:
+            raise BrokenPipeError
+        try:
+            return _send(h, data, self._timeout)
+        except OSError as e:
+            if e.errno in (11, _ETIMEDOUT):
+                _raise(e)
+            raise BrokenPipeError from None
+
+    def sendall(self, data):
+        h = self._handle()
+        if not self._connected:
+            raise BrokenPipeError
+        view = memoryview(data)
+        sent = 0
+        while sent < len(view):
+            try:
+                sent += _send(h, view[sent:], self._timeout)
+            except OSError as e:
+                if e.errno in (11, _ETIMEDOUT):
+                    _raise(e)
+                raise BrokenPipeError from None
+
+    def recv_into(self, buffer, bufsize=0):
+        h = self._handle()
+        n = len(buffer)
+        if bufsize > n:
+            raise ValueError('buffer too small for requested bytes')
+        if 0 < bufsize < n:
+            n = bufsize
+        if n == 0:
+            return 0
+        try:
+            data = _recv(h, n, self._timeout)
+        except OSError as e:
+            _raise(e)
+        got = len(data)
+        buffer[:got] = data
+        return got
+
+    def sendto(self, data, address):
+        host, port = address
+        if port < 0:
+            raise ValueError('port must be >= 0')
+        ip = _resolve_ipv4(host)
+        try:
+            return _sendto(self._handle(), data, 2, ip, port, self._timeout)
+        except OSError as e:
+            _raise(e)
+
+    def recvfrom_into(self, buffer):
+        try:
+            data, fam, host, port = _recvfrom(self._handle(), len(buffer), self._timeout)
+        except OSError as e:
+            _raise(e)
+        buffer[:len(data)] = data
+        return len(data), (host, port)
+
+
+class SocketPool:
+    AF_INET = 2
+    AF_INET6 = 10
+    SOCK_STREAM = 1
+    SOCK_DGRAM = 2
+    SOCK_RAW = 3
+    SOL_SOCKET = 0xfff
+    SO_REUSEADDR = 0x0004
+    TCP_NODELAY = 1
+    IPPROTO_IP = 0
+    IPPROTO_ICMP = 1
+    IPPROTO_TCP = 6
+    IPPROTO_UDP = 17
+    IPPROTO_IPV6 = 41
+    IPPROTO_RAW = 255
+    IP_MULTICAST_TTL = 5
+    EAI_NONAME = -2
+    gaierror = gaierror
+
+    def __init__(self, radio):
+        import wifi
+        if radio is not wifi.radio:
+            raise ValueError('SocketPool can only be used with wifi.radio')
+        self._radio = radio
+
+    def socket(self, family=2, type=1, proto=0):
+        if family != 2:
+            raise NotImplementedError('Only IPv4 sockets supported')
+        if type not in (1, 2, 3):
+            raise ValueError('Invalid %s' % 'type')
+        if len(_open_sockets) >= _MAX_SOCKETS:
+            raise RuntimeError('Out of sockets')
+        return Socket(self, family, type, proto)
+
+    def getaddrinfo(self, host, port, family=0, type=0, proto=0, flags=0):
+        if not isinstance(host, str):
+            raise TypeError("can't convert to str implicitly")
+        ip = host if host and _parse_ipv4(host) else _resolve_ipv4(host)
+        return [(2, 1, 0, '', (ip, port))]
+
+"""##,
+    "ssl": ##"""
+# ssl: CircuitPython 9.1.4's module (shared-bindings/ssl, shared-module/ssl over
+# mbedTLS) on the board's sockets: the handshake goes to _tls._start (the
+# runtime's network, OpenSSL underneath). Certificates are verified by default,
+# against the CAs loaded here, else the --ca-file, else the host's store (the
+# firmware's built-in roots). SSLSocket has the methods the firmware's has: no
+# sendall, no recv; connect() connects and then shakes hands.
+from _tls import _start
+from socketpool import _raise
+
+_CERT_NONE, _CERT_REQUIRED = 0, 2
+# mbedtls_strerror(MBEDTLS_ERR_X509_CERT_VERIFY_FAILED), as mbedtls_raise_error puts it.
+_VERIFY_FAILED = (-9984, 'X509 - Certificate verification failed, e.g. CRL, CA or signature check failed')
+
+
+def _data(value):
+    return value.encode() if isinstance(value, str) else bytes(value)
+
+
+class SSLContext:
+    def __init__(self):
+        self._cadata = None
+        self._cert = None
+        self._key = None
+        self.check_hostname = True
+
+    def load_verify_locations(self, cafile=None, capath=None, cadata=None):
+        if cafile is not None:
+            raise NotImplementedError('cafile')
+        if capath is not None:
+            raise NotImplementedError('capath')
+        self._cadata = None if cadata is None else _data(cadata)
+
+    def set_default_verify_paths(self):
+        self._cadata = None
+
+    def load_cert_chain(self, certfile, keyfile):
+        with open(certfile, 'rb') as f:
+            self._cert = f.read()
+        with open(keyfile, 'rb') as f:
+            self._key = f.read()
+
+    def wrap_socket(self, sock, server_side=False, server_hostname=None):
+        if server_side and server_hostname is not None:
+            raise ValueError('Server side context cannot have hostname')
+        if server_side:
+            raise OSError(95)  # EOPNOTSUPP: boards here serve TLS only through the host
+        return SSLSocket(self, sock, server_hostname)
+
+
+def create_default_context():
+    return SSLContext()
+
+
+class SSLSocket:
+    def __init__(self, context, sock, server_hostname):
+        self._context = context
+        self._sock = sock
+        self._hostname = server_hostname
+        self._closed = False
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+    def __hash__(self):
+        return id(self)
+
+    def __eq__(self, other):
+        return self is other
+
+    def _handle(self):
+        if self._closed:
+            raise OSError(9)  # EBADF
+        return self._sock._handle()
+
+    def connect(self, address):
+        self._sock.connect(address)
+        c = self._context
+        verify = _CERT_REQUIRED if c.check_hostname else _CERT_NONE
+        hostname = self._hostname if c.check_hostname else None
+        try:
+            _start(self._sock._handle(), hostname, verify, c._cadata, c._cert, c._key, self._sock._timeout)
+        except ValueError:
+            raise OSError(*_VERIFY_FAILED) from None
+        except OSError as e:
+            _raise(e)
+
+    def close(self):
+        if not self._closed:
+            self._closed = True
+            self._sock.close()
+
+    def send(self, data):
+        self._handle()
+        return self._sock.send(data)
+
+    def recv_into(self, buffer, bufsize=0):
+        self._handle()
+        return self._sock.recv_into(buffer, bufsize)
+
+    def settimeout(self, value):
+        self._sock.settimeout(value)
+
+    def setblocking(self, flag):
+        self._sock.setblocking(flag)
+
+    def setsockopt(self, level, optname, value):
+        self._sock.setsockopt(level, optname, value)
+
+    def bind(self, address):
+        self._sock.bind(address)
+
+    def listen(self, backlog):
+        self._sock.listen(backlog)
+
+    def accept(self):
+        raise OSError(95)  # no TLS server side on the board here
+
+"""##,
     "storage": ##"""
 # storage: CircuitPython's module over the native helper _cpboard (CircuitPythonModules.swift).
 import _cpboard
@@ -684,6 +1176,271 @@ def enable_autoreload():
 def set_next_code_file(filename, *, reload_on_success=False, reload_on_error=False, sticky_on_success=False,
                        sticky_on_error=False, sticky_on_reload=False):
     pass
+
+"""##,
+    "wifi": ##"""
+# wifi: CircuitPython 9.1.4's module (shared-bindings/wifi) as the raspberrypi
+# port (CYW43, common-hal/wifi) and the espressif port offer it, over _network
+# (the board's WiFiRadio) and _cpwifi (the blocking join and ping).
+# Members a port lacks are absent; the Pico W's ap_info raises as its port does.
+import _network
+import _cpwifi
+from ipaddress import IPv4Address
+
+_RP2 = _network.port == 'rp2'
+_STA, _AP = 0, 1
+_CONNECTED = 2  # WiFiRadio.StationState.connected
+
+
+class AuthMode:
+    def __init__(self, name, bit):
+        self._name = name
+        self._bit = bit
+
+    def __repr__(self):
+        return 'wifi.AuthMode.' + self._name
+
+
+AuthMode.OPEN = AuthMode('OPEN', 1)
+AuthMode.WEP = AuthMode('WEP', 2)
+AuthMode.WPA = AuthMode('WPA', 4)
+AuthMode.WPA2 = AuthMode('WPA2', 8)
+AuthMode.WPA3 = AuthMode('WPA3', 16)
+AuthMode.PSK = AuthMode('PSK', 32)
+AuthMode.ENTERPRISE = AuthMode('ENTERPRISE', 64)
+
+
+class Network:
+    def __init__(self, ssid, bssid, channel, rssi, secure):
+        self._ssid = ssid
+        self._bssid = bssid
+        self._channel = channel
+        self._rssi = rssi
+        self._secure = secure
+
+    @property
+    def ssid(self):
+        return self._ssid
+
+    @property
+    def bssid(self):
+        return self._bssid
+
+    @property
+    def rssi(self):
+        return self._rssi
+
+    @property
+    def channel(self):
+        return self._channel
+
+    @property
+    def country(self):
+        return ''
+
+    @property
+    def authmode(self):
+        # The simulated access points are open or WPA2-PSK.
+        if not self._secure:
+            return [AuthMode.OPEN]
+        return [AuthMode.WPA2, AuthMode.PSK] if not _RP2 else [AuthMode.PSK, AuthMode.WPA2]
+
+
+class _Scan:
+    def __init__(self, found):
+        self._found = found
+        self._done = False
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._done or not self._found:
+            raise StopIteration
+        return self._found.pop(0)
+
+
+def _address(text):
+    return None if text == '0.0.0.0' else IPv4Address(text)
+
+
+class Radio:
+    def __init__(self):
+        self._hostname = 'PicoW' if _RP2 else 'espressif'
+        self._scan = None
+
+    @property
+    def enabled(self):
+        return _network.active(_STA, None)
+
+    @enabled.setter
+    def enabled(self, value):
+        if not value:
+            self._scan = None
+            _network.disconnect()
+        _network.active(_STA, bool(value))
+
+    @property
+    def hostname(self):
+        return self._hostname
+
+    @hostname.setter
+    def hostname(self, value):
+        if not isinstance(value, (str, bytes, bytearray)):
+            raise TypeError("object with buffer protocol required")
+        if isinstance(value, (bytes, bytearray)):
+            value = str(bytes(value), 'utf-8')
+        if not 1 <= len(value) <= 253:
+            raise ValueError('hostname length must be 1-253')
+        for c in value:
+            if not (c.isalpha() or c.isdigit() or c == '-'):
+                raise ValueError('invalid hostname')
+        self._hostname = value
+
+    @property
+    def mac_address(self):
+        return _network.mac(_STA)
+
+    @property
+    def mac_address_ap(self):
+        return _network.mac(_AP if not _RP2 else _STA)
+
+    @property
+    def tx_power(self):
+        return 31.0 if _RP2 else 20.0
+
+    @property
+    def connected(self):
+        return _network.state() == _CONNECTED
+
+    def connect(self, ssid, password=b'', *, channel=0, bssid=None, timeout=None):
+        if isinstance(ssid, str):
+            ssid = ssid.encode()
+        ssid = bytes(ssid)
+        if not 1 <= len(ssid) <= 32:
+            raise ValueError('ssid length must be 1-32')
+        if password is None:
+            password = b''
+        if isinstance(password, str):
+            password = password.encode()
+        password = bytes(password)
+        if password and not 8 <= len(password) <= 64:
+            raise ValueError('password length must be 8-64')
+        if bssid is not None:
+            bssid = bytes(bssid)
+            if len(bssid) != 6:
+                raise ValueError('Invalid BSSID')
+        if not self.enabled:
+            raise RuntimeError('Wifi is not enabled' if _RP2 else 'wifi is not enabled')
+        seconds = 0.0 if timeout is None else float(timeout)
+        error = _cpwifi.connect(str(ssid, 'utf-8'), str(password, 'utf-8'), bssid, seconds)
+        if error == 202:
+            raise ConnectionError('Authentication failure')
+        if error == 201:
+            raise ConnectionError('No network with that ssid')
+        if error:
+            raise ConnectionError('Unknown failure %d' % error)
+
+    def stop_station(self):
+        _network.disconnect()
+
+    def start_station(self):
+        _network.active(_STA, True)
+
+    @property
+    def ipv4_address(self):
+        return _address(_network.ifconfig(_STA)[0])
+
+    @property
+    def ipv4_subnet(self):
+        return _address(_network.ifconfig(_STA)[1])
+
+    @property
+    def ipv4_gateway(self):
+        return _address(_network.ifconfig(_STA)[2])
+
+    @property
+    def ipv4_dns(self):
+        return _address(_network.ifconfig(_STA)[3])
+
+    @property
+    def ap_info(self):
+        if _RP2:
+            raise NotImplementedError
+        if _network.state() != _CONNECTED:
+            return None
+        ssid = _network.sta_ssid()
+        for ap in _network.scan():
+            if ap[0] == ssid.encode():
+                return Network(ssid, ap[1], ap[2], ap[3], ap[4])
+        return None
+
+    def start_scanning_networks(self, *, start_channel=1, stop_channel=11):
+        if self._scan is not None:
+            raise RuntimeError('Already scanning for wifi networks')
+        if not self.enabled:
+            raise RuntimeError('Wifi is not enabled' if _RP2 else 'wifi is not enabled')
+        found = [Network(str(s, 'utf-8'), b, c, r, sec) for s, b, c, r, sec in _network.scan()
+                 if start_channel <= c <= stop_channel]
+        self._scan = _Scan(found)
+        return self._scan
+
+    def stop_scanning_networks(self):
+        self._scan = None
+
+    def ping(self, ip, *, timeout=0.5):
+        if not isinstance(ip, IPv4Address):
+            raise ValueError('Only IPv4 addresses supported')
+        return _cpwifi.ping(str(ip), float(timeout))
+
+    @property
+    def ap_active(self):
+        return _network.active(_AP, None)
+
+    def start_ap(self, ssid, password=b'', *, channel=1, authmode=(), max_connections=4):
+        if isinstance(ssid, str):
+            ssid = ssid.encode()
+        if isinstance(password, str):
+            password = password.encode()
+        if not 1 <= len(ssid) <= 32:
+            raise ValueError('ssid length must be 1-32')
+        if not 1 <= channel <= 13:
+            raise ValueError('channel must be 1-13')
+        if authmode == (AuthMode.OPEN,) and password:
+            raise ValueError('AuthMode.OPEN is not used with password')
+        if password and not 8 <= len(password) <= 64:
+            raise ValueError('password length must be 8-64')
+        if not self.enabled:
+            raise RuntimeError('Wifi is not enabled' if _RP2 else 'wifi is not enabled')
+        _network.set_ap(str(bytes(ssid), 'utf-8'), str(bytes(password), 'utf-8'), channel)
+        _network.active(_AP, True)
+
+    def stop_ap(self):
+        if not self.enabled:
+            raise RuntimeError('wifi is not enabled')
+        _network.active(_AP, False)
+
+    @property
+    def ipv4_address_ap(self):
+        return _address(_network.ifconfig(_AP)[0]) if _network.active(_AP, None) else None
+
+    @property
+    def ipv4_gateway_ap(self):
+        return _address(_network.ifconfig(_AP)[2]) if _network.active(_AP, None) else None
+
+    @property
+    def ipv4_subnet_ap(self):
+        return _address(_network.ifconfig(_AP)[1]) if _network.active(_AP, None) else None
+
+    @property
+    def stations_ap(self):
+        # No station ever joins the board's own access point here.
+        return [] if _network.active(_AP, None) else None
+
+
+# The firmware starts the radio in station mode when wifi is first used.
+_network.active(_STA, True)
+radio = Radio()
 
 """##,
 ]

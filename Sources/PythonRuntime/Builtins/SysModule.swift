@@ -51,8 +51,9 @@ extension Runtime {
                 return rt.tuple([Value(rt.typeOf(e)), e, .none])
             }
             d.setStr(rt.intern("implementation"), try rt.attrTuple("implementation", [
-                ("name", rt.str("micropython")),
-                ("version", rt.tuple([Value(small: 1), Value(small: 24), Value(small: 0), rt.str("")])),
+                ("name", rt.str(rt.configuration.implementationName)),
+                ("version", rt.tuple([rt.int(rt.configuration.implementationVersion.0), rt.int(rt.configuration.implementationVersion.1),
+                                      rt.int(rt.configuration.implementationVersion.2), rt.str("")])),
                 ("_machine", rt.str(rt.configuration.machine)),
                 ("_mpy", Value(small: 6)),
             ]))

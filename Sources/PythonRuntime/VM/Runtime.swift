@@ -48,6 +48,9 @@ public struct RuntimeConfiguration {
     public var floatResultInstructions: Int = 0
     /// `sys.platform`.
     public var platform: String = "linux"
+    /// `sys.implementation.name` and `.version` (CircuitPython calls itself "circuitpython").
+    public var implementationName: String = "micropython"
+    public var implementationVersion: (Int, Int, Int) = (1, 24, 0)
     /// `sys.implementation._machine` / `os.uname().machine`.
     public var machine: String = "linux [GCC 4.2.1] version"
     /// `os.uname()`: sysname (also nodename), release and version.
