@@ -157,3 +157,21 @@ final class CircuitPythonNetworkTests: XCTestCase {
         }
     }
 }
+
+extension CircuitPythonNetworkTests {
+    /// CircuitPython's OSError names come from its errno table (newlib's numbers),
+    /// MicroPython's from Linux's.
+    func testOSErrorNamesFollowEachFirmwaresErrnoTable() throws {
+        let projects = NetworkProjects()
+        defer { projects.cleanUp() }
+        let program = "import errno\nprint(errno.ETIMEDOUT, OSError(errno.ETIMEDOUT), OSError(113), OSError(20))\n"
+        let dir = try projects.project(main: program)
+        XCTAssertTrue(try projects.run(dir).contains("110 [Errno 110] ETIMEDOUT [Errno 113] EHOSTUNREACH 20\n"))
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("drive/main.py"))
+        try program.write(to: dir.appendingPathComponent("drive/code.py"), atomically: true, encoding: .utf8)
+        try #"{"board": "pico_w", "flavor": "circuitpython", "parts": []}"#
+            .write(to: dir.appendingPathComponent("circuit.json"), atomically: true, encoding: .utf8)
+        let cp = try projects.run(dir)
+        XCTAssertTrue(cp.contains("116 [Errno 116] ETIMEDOUT [Errno 113] ECONNABORTED 20\n"), cp)
+    }
+}

@@ -228,14 +228,7 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
 
     // errno: CircuitPython builds with MICROPY_USE_INTERNAL_ERRNO 0 (py/mpconfig.h),
     // so MP_E* are the C library's: newlib's numbers on both ports.
-    rt.registerNativeModule("errno") { rt, module throws(PyError) in
-        let codes = rt.newDict()
-        for (name, number) in newlibErrno {
-            module.dict.setStr(rt.intern(name), rt.int(number))
-            try codes.set(rt.int(number), Value(rt.intern(name)), rt)
-        }
-        module.dict.setStr(rt.intern("errorcode"), Value(codes))
-    }
+    rt.errnoTable = newlibErrno
 
     // os.getenv reads settings.toml, as CircuitPython's does.
     let osInit = rt.nativeModuleInitializer("os")

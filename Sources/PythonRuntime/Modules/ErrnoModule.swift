@@ -13,7 +13,7 @@ extension Runtime {
     func installErrnoModule() {
         registerNativeModule("errno") { rt, module throws(PyError) in
             let codes = rt.newDict()
-            for (name, number) in Runtime.errnoCodes {
+            for (name, number) in rt.errnoTable {
                 module.dict.setStr(rt.intern(name), rt.int(number))
                 try codes.set(rt.int(number), Value(rt.intern(name)), rt)
             }

@@ -80,11 +80,10 @@ extension Runtime {
         return nil
     }
 
+    /// The names `str(OSError(n))` shows: the errno module's table.
     var errnoNames: [Int: String] {
-        [1: "EPERM", 2: "ENOENT", 5: "EIO", 9: "EBADF", 11: "EAGAIN", 12: "ENOMEM", 13: "EACCES",
-         17: "EEXIST", 19: "ENODEV", 20: "ENOTDIR", 21: "EISDIR", 22: "EINVAL", 28: "ENOSPC",
-         30: "EROFS", 95: "EOPNOTSUPP", 98: "EADDRINUSE", 103: "ECONNABORTED", 104: "ECONNRESET",
-         105: "ENOBUFS", 107: "ENOTCONN", 110: "ETIMEDOUT", 111: "ECONNREFUSED", 113: "EHOSTUNREACH",
-         114: "EALREADY", 115: "EINPROGRESS", 116: "ETIMEDOUT"]
+        var names: [Int: String] = [:]
+        for (name, n) in errnoTable { names[n] = name }
+        return names
     }
 }

@@ -117,6 +117,9 @@ public final class Runtime {
     var nativeModules: [String: NativeModuleInitializer] = [:]
     /// Modules written in Python and shipped with the runtime, by name.
     public var frozenModules: [String: String] = [:]
+    /// The errno names and numbers of the firmware (`errno`, and the names
+    /// OSError prints): MicroPython's Linux values unless a firmware says otherwise.
+    public var errnoTable: [(String, Int)] = Runtime.errnoCodes
     /// The names in `frozenModules` that are packages (they get a `__path__`).
     public var frozenPackageNames: Set<String> = []
     /// Containers whose repr is being computed (to print `[...]` for cycles).
