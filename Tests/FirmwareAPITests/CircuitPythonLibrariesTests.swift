@@ -1,3 +1,4 @@
+import BoardEmulator
 import BoardSupervisor
 import BreadboxTestSupport
 import Foundation
@@ -27,15 +28,18 @@ final class CircuitPythonLibrariesTests: XCTestCase {
     static func lib() throws -> URL {
         switch Self.libraries {
         case .success(let url): return url
-        case .failure(let e): throw XCTSkip("pip could not fetch the libraries from PyPI:\n\(e.message)")
+        case .failure(let e):
+            // A library that cannot be fetched fails the test (Scripts/test needs PyPI).
+            XCTFail("pip could not fetch the libraries from PyPI:\n\(e.message)")
+            throw e
         }
     }
 
     func testRequestsMiniMQTTAndNTPOnBothBoardsJoinedFromSettings() throws {
         let lib = try Self.lib()
-        let projects = CircuitPythonProjects()
-        defer { projects.cleanUp() }
-        let www = try NetworkProjects().httpServer(files: ["weather.json": "{\"temperature\": 21.5, \"unit\": \"C\"}"])
+        let projects = CircuitPythonProjects(), files = NetworkProjects()
+        defer { projects.cleanUp(); files.cleanUp() }
+        let www = try files.httpServer(files: ["weather.json": "{\"temperature\": 21.5, \"unit\": \"C\"}"])
         for board in ["pico_w", "esp32s3"] {
             let broker = try MosquittoBroker()
             let sub = try broker.client("mosquitto_sub", ["-i", "watcher", "-t", "board/#", "-v", "-C", "1", "-W", "20"])
@@ -114,5 +118,95 @@ final class CircuitPythonHTTPSTests: XCTestCase {
         let out = try projects.run(p, hosts: ["secure.test=127.0.0.1:\(server.port)"])
         XCTAssertTrue(out.contains("untrusted (-9984, 'X509 - Certificate verification failed, e.g. CRL, CA or signature check failed')\n"), out)
         XCTAssertTrue(out.contains("200 {'ok': True}\n"), out)
+    }
+}
+
+/// adafruit_httpserver serving a page on the board, fetched by curl on the host
+/// through `--forward`; and minimqtt when the broker goes down.
+final class CircuitPythonServerAndBrokerTests: XCTestCase {
+    func testAPageServedOnTheBoardReachesCurlThroughAForward() throws {
+        let lib = try CircuitPythonLibrariesTests.lib()
+        let projects = CircuitPythonProjects()
+        defer { projects.cleanUp() }
+        let hostPort = try LoopbackService.freePort()
+        let p = try projects.project(settings: CircuitPythonLibrariesTests.settings.replacingOccurrences(of: "HomeNet", with: "Wokwi-GUEST")
+                                        .replacingOccurrences(of: "hunter22", with: ""), code: """
+            import time, wifi, socketpool
+            from adafruit_httpserver import Server, Request, Response
+            pool = socketpool.SocketPool(wifi.radio)
+            server = Server(pool, debug=False)
+            served = []
+            @server.route("/")
+            def base(request: Request):
+                served.append(request.path)
+                return Response(request, "hello from the board at " + str(wifi.radio.ipv4_address))
+            server.start(str(wifi.radio.ipv4_address), 80)
+            print('serving on', wifi.radio.ipv4_address)
+            for _ in range(2000):
+                server.poll()
+                if served:
+                    break
+                time.sleep(0.01)
+            server.stop()
+            print('served', served)
+            """, lib: lib)
+        let sup = try Supervisor(project: p)
+        try sup.configureNetwork(.init(forwards: ["\(hostPort):80"]))
+        sup.adapter.pacer = Pacer(mode: .realTime, virtualNow: sup.board.clock.now)
+        let fetched = LockedText()
+        let done = DispatchSemaphore(value: 0)
+        Thread {
+            for _ in 0..<100 {
+                let r = PyPI.run(["curl", "-s", "--max-time", "5", "http://127.0.0.1:\(hostPort)/"])
+                if r.status == 0 && !r.output.isEmpty { fetched.append(r.output); break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            done.signal()
+        }.start()
+        _ = sup.runHeadless(timeoutNanoseconds: 30_000_000_000)
+        sup.closeNetwork()
+        XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
+        XCTAssertEqual(fetched.value, "hello from the board at 10.13.37.2")
+        XCTAssertTrue(sup.serialLog.contains("served ['/']"), sup.serialLog)
+    }
+
+    func testMiniMQTTReportsTheBrokerGoingDownAndReconnects() throws {
+        let lib = try CircuitPythonLibrariesTests.lib()
+        let projects = CircuitPythonProjects()
+        defer { projects.cleanUp() }
+        let broker = try MosquittoBroker()
+        let p = try projects.project(network: CircuitPythonLibrariesTests.homeNet, settings: CircuitPythonLibrariesTests.settings, code: """
+            import time, wifi, adafruit_connection_manager
+            import adafruit_minimqtt.adafruit_minimqtt as MQTT
+            pool = adafruit_connection_manager.get_radio_socketpool(wifi.radio)
+            mqtt = MQTT.MQTT(broker='broker.test', socket_pool=pool, client_id='cp-down', connect_retries=1)
+            mqtt.connect()
+            print('connected')
+            for i in range(12):
+                try:
+                    mqtt.publish('board/n', str(i))
+                    mqtt.loop(1)
+                except (OSError, MQTT.MMQTTException) as e:
+                    print('lost:', type(e).__name__)
+                    try:
+                        mqtt.reconnect()
+                        print('reconnected')
+                    except (OSError, MQTT.MMQTTException) as e:
+                        print('reconnect failed:', type(e).__name__)
+                time.sleep(5)
+            """, lib: lib)
+        let sup = try Supervisor(project: p)
+        try sup.configureNetwork(.init(hosts: ["broker.test=127.0.0.1:\(broker.port)"]))
+        // The broker refuses and resets from 20 s to 40 s of the board's time.
+        let network = sup.network
+        sup.board.clock.schedule(at: 20_000_000_000) { network.setRefusing("broker.test", true) }
+        sup.board.clock.schedule(at: 40_000_000_000) { network.setRefusing("broker.test", false) }
+        _ = sup.runHeadless(timeoutNanoseconds: 90_000_000_000)
+        sup.closeNetwork()
+        let out = sup.serialLog
+        XCTAssertTrue(out.contains("connected\n"), out)
+        XCTAssertTrue(out.contains("lost:"), out)
+        XCTAssertTrue(out.contains("reconnect failed:"), out)
+        XCTAssertTrue(out.contains("reconnected\n"), out)
     }
 }

@@ -148,6 +148,32 @@ final class CircuitPythonModulesTests: XCTestCase {
     }
 
     /// requests, umqtt, ntptime and mip are MicroPython's frozen modules, not CircuitPython's.
+    func testTracebackModule() throws {
+        let (s, _, _) = try session()
+        XCTAssertEqual(s.run("""
+            import traceback
+            def fail():
+                raise ValueError('bad')
+            try:
+                fail()
+            except ValueError as e:
+                lines = traceback.format_exception(e)
+                print(len(lines), lines[0].splitlines()[0], lines[0].splitlines()[-1])
+                traceback.print_exception(e, limit=0)
+                traceback.print_exception(None, e, None)
+            try:
+                traceback.print_exception(1)
+            except TypeError as e:
+                print(e)
+            """), """
+            1 Traceback (most recent call last): ValueError: bad
+            ValueError: bad
+            ValueError: bad
+            invalid exception
+
+            """)
+    }
+
     func testNoMicroPythonNetworkModules() throws {
         let (s, _, _) = try session()
         XCTAssertEqual(s.run("""
