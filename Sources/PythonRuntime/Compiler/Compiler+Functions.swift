@@ -1,8 +1,32 @@
 // Functions, lambdas and classes: nested code objects and makeFunction.
 
 extension Compiler {
+    /// `@micropython.native` and its kin are directives to MicroPython's compiler,
+    /// never evaluated (no import needed). Native code behaves as bytecode, so such
+    /// a function compiles to bytecode; viper's machine-word semantics and inline
+    /// assembler are not emulated: those are the error MicroPython gives for an
+    /// emitter it was built without.
+    /// Any decorator `micropython.NAME...` is one (an unknown one is the error too).
+    static func emitterDirective(_ d: Expr) -> String? {
+        guard case .attribute(var base, let name) = d.kind else { return nil }
+        var path = [name]
+        while case .attribute(let inner, let n) = base.kind {
+            path.insert(n, at: 0)
+            base = inner
+        }
+        guard case .name("micropython") = base.kind else { return nil }
+        return path.joined(separator: ".")
+    }
+
     func compileFunctionDef(_ f: FunctionDef, _ loc: SourceLocation) throws(SyntaxErrorInfo) {
         let u = unit
+        var f = f
+        var kept: [Expr] = []
+        for d in f.decorators {
+            guard let emitter = Compiler.emitterDirective(d) else { kept.append(d); continue }
+            if emitter != "native" && emitter != "bytecode" { throw error("invalid micropython decorator", d.location) }
+        }
+        f.decorators = kept
         for d in f.decorators { try compileExpr(d) }
         u.currentLine = loc.line
         let scope = try self.scope(loc, .function)

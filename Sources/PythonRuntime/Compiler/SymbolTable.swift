@@ -216,7 +216,7 @@ final class SymbolTableBuilder {
         location = stmt.location
         switch stmt.kind {
         case .functionDef(let f):
-            for d in f.decorators { try visitExpr(d) }
+            for d in f.decorators where Compiler.emitterDirective(d) == nil { try visitExpr(d) }
             try visitDefaults(f.args)
             try addDef(f.name, .assigned, stmt.location)
             let s = enter(.function, name: f.name, key: ScopeKey(line: stmt.location.line, column: stmt.location.column, tag: .function))
