@@ -11,6 +11,10 @@ extension Runtime {
             guard args.count >= 1, args[0].isObject, let cls = args[0].object as? PyType else {
                 throw rt.typeError("object.__new__(X): X is not a type object")
             }
+            // As MicroPython: only a class defined in Python, or `object` itself.
+            if cls.isBuiltin && cls !== rt.types.object {
+                throw rt.typeError("object.__new__(\(cls.name)) is not safe, use \(cls.name).__new__()")
+            }
             if cls.isBuiltin, let make = rt.constructors[ObjectIdentifier(cls)] {
                 return try rt.invokeNative(make, args: UnsafeBufferPointer(start: nil, count: 0), kwNames: nil)
             }

@@ -81,12 +81,8 @@ extension Runtime {
                 _ = try rt.intArg(args[0])
                 return .none
             }
-            for name in ["native", "viper", "asm_thumb", "asm_xtensa"] {
-                rt.moduleFunction(m, name) { rt, args throws(PyError) in
-                    try args.expect(rt, name, 1, 1)
-                    return args[0]
-                }
-            }
+            // native, viper and the assemblers are not attributes: the compiler
+            // reads them as decorators (Compiler.emitterDirective).
         }
     }
 }

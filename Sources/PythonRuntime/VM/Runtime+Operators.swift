@@ -57,7 +57,7 @@ extension Runtime {
                     var h: UInt64 = 0
                     for k in s.storage.liveKeys { h ^= UInt64(bitPattern: Int64(try hash(k))) &* 0x9E37_79B9_7F4A_7C15 }
                     return Int(truncatingIfNeeded: h >> 1)
-                case is PyList, is PyDict, is PySet:
+                case is PyList, is PyDict, is PySet, is PySlice, is PyDictView:
                     if o.type.isBuiltin { throw typeError("unhashable type: '\(o.type.name)'") }
                 case let b as PyBytes where b.isMutable:
                     throw typeError("unhashable type: '\(o.type.name)'")

@@ -66,6 +66,9 @@ extension Runtime {
         }
         method(t, "sort") { rt, args throws(PyError) in
             try args.expect(rt, "sort", 1, 1, keywords: true)
+            for k in args.keywordNames where k.value != "key" && k.value != "reverse" {
+                throw rt.typeError("unexpected keyword argument '\(k.value)'")
+            }
             let l = try rt.selfArg(args, PyList.self, "sort")
             try rt.sortList(l, key: args.keyword("key"), reverse: args.keyword("reverse"))
             return .none
