@@ -242,12 +242,13 @@ final class DriveTests: XCTestCase {
         for layout in ["blink/pico_w-micropython/drive/main.py", "blink/pico_w-circuitpython/drive/code.py",
                        "blink/esp32s3-micropython/drive/main.py", "blink/esp32s3-circuitpython/drive/code.py",
                        "thermostat/circuitpython/drive/code.py", "thermostat/micropython/drive/main.py",
-                       "weather-thermostat/micropython/drive/main.py"] {
+                       "weather-thermostat/micropython/drive/main.py", "weather-thermostat/circuitpython/drive/code.py",
+                       "weather-thermostat/circuitpython-esp32s3/drive/code.py"] {
             XCTAssertTrue(programs.contains(layout), "missing \(layout)")
             let project = layout.components(separatedBy: "/drive/")[0]
             XCTAssertTrue(circuits.contains(project + "/circuit.json"), "missing \(project)/circuit.json")
         }
-        XCTAssertEqual(circuits.count, 7)
+        XCTAssertEqual(circuits.count, 9)
     }
 
     /// Our BME280 driver (Firmware/lib, frozen into the board), run against a fake bus

@@ -83,6 +83,7 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
     let cp = CircuitPythonModules(runtime: rt, board: board, assembly: assembly)
     let m = cp.machine
     for (name, source) in circuitPythonModuleSources { rt.frozenModules[name] = source }
+    rt.romModules.formUnion(circuitPythonModuleSources.keys)
     // CircuitPython has no `socket` (socketpool instead) and no MicroPython `tls`.
     rt.removeModule("socket")
     rt.removeModule("tls")

@@ -13,6 +13,9 @@ extension Runtime {
     func loadFrozenModule(_ name: String) throws(PyError) -> Value? {
         guard let source = frozenModules[name] else { return nil }
         let path = ".frozen/" + name.replacingOccurrences(of: ".", with: "/")
+        let rom = romModules.contains(name)
+        if rom { heap.romDepth += 1 }
+        defer { if rom { heap.romDepth -= 1 } }
         if frozenPackageNames.contains(name) {
             return try executeModule(name, source: source, file: path + "/__init__.py", packagePath: path)
         }

@@ -36,8 +36,16 @@ final class Heap {
 
     var objectCount: Int { registry.count - freeSlots.count }
 
+    /// While above 0, new objects go to flash, not the heap (see `Runtime.romModules`):
+    /// never freed, traced as roots, not counted against the limit.
+    var romDepth = 0
+
     /// Takes ownership of a new object. The caller checked capacity with `reserve`.
     @inline(__always) func register(_ object: PyObject) {
+        if romDepth != 0 {
+            permanent.append(object)
+            return
+        }
         if let slot = freeSlots.popLast() {
             registry[Int(slot)] = object
             object.heapIndex = slot

@@ -122,6 +122,10 @@ public final class Runtime {
     public var errnoTable: [(String, Int)] = Runtime.errnoCodes
     /// The names in `frozenModules` that are packages (they get a `__path__`).
     public var frozenPackageNames: Set<String> = []
+    /// Frozen modules that stand in for the firmware's C modules (CircuitPython's
+    /// `board`, `busio`, `wifi`...): on the board they live in flash, so what
+    /// importing them allocates is not charged to the heap.
+    public var romModules: Set<String> = []
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress = Set<ObjectIdentifier>()
     /// Values Swift code keeps alive across calls into Python (e.g. a host's callbacks).
