@@ -175,3 +175,32 @@ extension CircuitPythonNetworkTests {
         XCTAssertTrue(cp.contains("116 [Errno 116] ETIMEDOUT [Errno 113] ECONNABORTED 20\n"), cp)
     }
 }
+
+extension CircuitPythonNetworkTests {
+    /// The access point goes away and comes back: the radio reports it, a
+    /// connection meanwhile fails with newlib's EHOSTUNREACH, and the radio rejoins.
+    func testTheLinkLostAndBack() throws {
+        let dir = try projects.project(network: Self.homeNet, settings: "CIRCUITPY_WIFI_SSID = \"HomeNet\"\nCIRCUITPY_WIFI_PASSWORD = \"hunter22\"\n", code: """
+            import time, wifi, socketpool
+            pool = socketpool.SocketPool(wifi.radio)
+            for step in range(3):
+                s = pool.socket()
+                try:
+                    s.connect(('10.1.2.3', 80))
+                    print(step, wifi.radio.connected, 'connected')
+                except OSError as e:
+                    print(step, wifi.radio.connected, e.errno)
+                s.close()
+                time.sleep(10)
+            """)
+        let sup = try Supervisor(project: dir)
+        let network = sup.network
+        // Before the first step the link is up; off the air from 5 s to 12 s.
+        sup.board.clock.schedule(at: 5_000_000_000) { network.isUp = false }
+        sup.board.clock.schedule(at: 12_000_000_000) { network.isUp = true }
+        _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
+        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        // 10.1.2.3 is not reachable (no internet): EHOSTUNREACH is 118 in newlib.
+        XCTAssertTrue(out.contains("0 True 118\n1 False 118\n2 True 118\n"), out)
+    }
+}
