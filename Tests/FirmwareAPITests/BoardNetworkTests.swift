@@ -374,6 +374,37 @@ final class BoardNetworkTests: XCTestCase {
             .contains("no answer -2 True\n"))
     }
 
+    func testTheSoftAccessPointInterfaceOnBothPorts() throws {
+        let program = """
+            import network
+            ap = network.WLAN(network.AP_IF)
+            print(ap.active(), ap.isconnected())
+            ap.config(ssid='Breadbox-AP', key='breadbox123', channel=11)
+            ap.active(True)
+            print(ap.active(), ap.config('ssid'), ap.config('channel'), ap.ifconfig(), ap.isconnected())
+            print(len(ap.config('mac')), ap.config('mac') != network.WLAN(network.STA_IF).config('mac'))
+            """
+        let pico = try run(try project(main: program))
+        XCTAssertTrue(pico.contains("""
+            False False
+            True Breadbox-AP 11 ('192.168.4.1', '255.255.255.0', '192.168.4.1', '0.0.0.0') False
+            6 False
+
+            """), pico)
+        let esp = try run(try project(board: "esp32s3", main: program))
+        XCTAssertTrue(esp.contains("""
+            False False
+            True Breadbox-AP 11 ('192.168.4.1', '255.255.255.0', '192.168.4.1', '0.0.0.0') False
+            6 True
+
+            """), esp)
+        // The ports' own default soft-AP names.
+        let names = try run(try project(main: "import network\nprint(network.WLAN(network.AP_IF).config('ssid')[:4])\n"))
+        XCTAssertTrue(names.contains("PICO\n"), names)
+        let espNames = try run(try project(board: "esp32s3", main: "import network\nprint(network.WLAN(network.AP_IF).config('ssid')[:4])\n"))
+        XCTAssertTrue(espNames.contains("ESP_\n"), espNames)
+    }
+
     func testCircuitNetworkSectionIsChecked() throws {
         let bad = [
             (#"{"accessPoints": [{"ssid": "A", "password": "short"}]}"#, "network.accessPoints[0].password"),
