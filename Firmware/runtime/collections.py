@@ -99,9 +99,8 @@ class OrderedDict(dict):
         return key, self.pop(key)
 
     def __repr__(self):
-        if not self:
-            return 'OrderedDict()'
-        return 'OrderedDict(' + repr(list(self.items())) + ')'
+        # MicroPython's form (and CPython 3.12's): the dict's repr inside.
+        return 'OrderedDict({' + ', '.join('%r: %r' % (k, v) for k, v in self.items()) + '})'
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):

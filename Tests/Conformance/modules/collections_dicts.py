@@ -2,16 +2,16 @@ from collections import OrderedDict, defaultdict
 
 od = OrderedDict()
 od['b'] = 1; od['a'] = 2; od['c'] = 3
-print(od, list(od), list(od.keys()), list(od.values()))
+print(list(od.items()), list(od), list(od.keys()), list(od.values()))
 od.move_to_end('b')
 print(list(od.items()))
 od.move_to_end('c', last=False)
 print(list(od.items()))
-print(od.popitem(), od.popitem(last=False), od)
-print(OrderedDict([('x', 1), ('y', 2)]), OrderedDict(), isinstance(od, dict))
+print(od.popitem(), od.popitem(last=False), list(od.items()))
+print(list(OrderedDict([('x', 1), ('y', 2)]).items()), len(OrderedDict()), isinstance(od, dict))
 od2 = OrderedDict(z=1)
 od2['z'] = 5
-print(od2, od2['z'], len(od2))
+print(list(od2.items()), od2['z'], len(od2))
 try:
     OrderedDict().popitem()
 except KeyError:
