@@ -136,10 +136,18 @@ extension Runtime {
                 guard let n = bigInt(value) ?? floatValue(value).map({ BigInt($0.rounded(.towardZero)) }) else {
                     throw typeError("%\(conv) format: a number is required, not \(typeName(value))")
                 }
-                piece = try format(newInt(n), spec: specText.replacingOccurrences(of: "#", with: "") + "d")
+                if let precision {
+                    piece = percentInteger(n, "d", flags: flags, width: Int(width) ?? 0, precision: Int(precision) ?? 0)
+                } else {
+                    piece = try format(newInt(n), spec: specText.replacingOccurrences(of: "#", with: "") + "d")
+                }
             case "x", "X", "o":
                 guard let n = bigInt(value) else { throw typeError("%\(conv) format: an integer is required, not \(typeName(value))") }
-                piece = try format(newInt(n), spec: specText + String(conv))
+                if let precision {
+                    piece = percentInteger(n, conv, flags: flags, width: Int(width) ?? 0, precision: Int(precision) ?? 0)
+                } else {
+                    piece = try format(newInt(n), spec: specText + String(conv))
+                }
             case "e", "E", "f", "F", "g", "G":
                 guard let d = floatValue(value) else { throw typeError("must be real number, not \(typeName(value))") }
                 piece = try format(Value(float: d), spec: specText + String(conv))
@@ -152,5 +160,24 @@ extension Runtime {
             throw typeError("not all arguments converted during string formatting")
         }
         return out
+    }
+
+    /// An integer conversion with a precision: at least that many digits
+    /// (`'%.4d' % -12` is `-0012`); the 0 flag still zero-fills to the width.
+    func percentInteger(_ n: BigInt, _ conv: Unicode.Scalar, flags: String, width: Int, precision: Int) -> String {
+        let radix = conv == "d" ? 10 : (conv == "o" ? 8 : 16)
+        var digits = String(n.magnitude, radix: radix)
+        if conv == "X" { digits = digits.uppercased() }
+        if digits.count < precision { digits = String(repeating: "0", count: precision - digits.count) + digits }
+        var prefix = ""
+        if flags.contains("#") && conv != "d" { prefix = conv == "o" ? "0o" : (conv == "x" ? "0x" : "0X") }
+        let sign = n < 0 ? "-" : (flags.contains("+") ? "+" : (flags.contains(" ") ? " " : ""))
+        let body = sign + prefix + digits
+        guard body.count < width else { return body }
+        if flags.contains("0") && !flags.contains("-") {
+            return sign + prefix + String(repeating: "0", count: width - body.count) + digits
+        }
+        let padding = String(repeating: " ", count: width - body.count)
+        return flags.contains("-") ? body + padding : padding + body
     }
 }

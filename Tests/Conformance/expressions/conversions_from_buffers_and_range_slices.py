@@ -21,3 +21,7 @@ print("[{:4c}]".format(48))
 from collections import namedtuple
 Pair = namedtuple("Pair", "a b")
 print("%d-%d" % Pair(1, 2))
+# %-format of integers with a precision: at least that many digits.
+for val in (-12, 12, 0):
+    print(">%.4d<" % val, ">%8.4d<" % val, ">%08.4d<" % val, ">%-8.4d<" % val, ">%+.3d<" % val, ">%#.4x<" % val, ">%.3o<" % val)
+print("%*.*d" % (6, 3, 7))
