@@ -195,9 +195,12 @@ extension Runtime {
             if y == 0 { throw zeroDivision("float modulo") }
             return Value(float: floatMod(x, y))
         case .pow:
-            if x == 0 && y < 0 { throw zeroDivision("0.0 cannot be raised to a negative power") }
-            if x < 0 && y != y.rounded() {
-                throw valueError("math domain error")
+            if x == 0 && y < 0 && y.isFinite { throw zeroDivision("0.0 cannot be raised to a negative power") }
+            if x < 0 && x.isFinite && y.isFinite && y != y.rounded() {
+                // A negative base to a fractional power is complex, as CPython and
+                // MicroPython give it: |x|**y at the angle pi*y.
+                let r = Foundation.pow(-x, y), angle = Double.pi * y
+                return newComplex(r * cos(angle), r * sin(angle))
             }
             let r = Foundation.pow(x, y)
             if r.isInfinite && x.isFinite && y.isFinite { throw overflowError("(34, 'Numerical result out of range')") }

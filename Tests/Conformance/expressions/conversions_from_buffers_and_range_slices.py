@@ -25,3 +25,12 @@ print("%d-%d" % Pair(1, 2))
 for val in (-12, 12, 0):
     print(">%.4d<" % val, ">%8.4d<" % val, ">%08.4d<" % val, ">%-8.4d<" % val, ">%+.3d<" % val, ">%#.4x<" % val, ">%.3o<" % val)
 print("%*.*d" % (6, 3, 7))
+# Powers of floats at the edges: zero to -inf, negative bases to fractional powers (complex).
+inf = float("inf")
+print(0.0 ** -inf, pow(0.0, inf), (-2.0) ** inf, (-0.5) ** inf)
+for z in ((-2.0) ** 0.5, pow(-8.0, 1 / 3), (-1.0) ** 1.5):
+    print(type(z).__name__, round(z.real, 6), round(z.imag, 6))
+try:
+    0.0 ** -1.0
+except ZeroDivisionError:
+    print("ZeroDivisionError")
