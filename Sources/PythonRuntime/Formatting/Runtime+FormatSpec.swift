@@ -96,7 +96,8 @@ extension Runtime {
                 if type == "E" { body = body.uppercased() }
             case "%":
                 body = String(format: "%.\(f.precision ?? 6)f", mag * 100) + "%"
-            case "g", "G":
+            case "g", "G", "n":
+                // 'n' is 'g' with the locale's separators: none here, as on the boards.
                 body = generalFormat(mag, precision: f.precision ?? 6, alternate: f.alternate)
                 if type == "G" { body = body.uppercased() }
             case nil:

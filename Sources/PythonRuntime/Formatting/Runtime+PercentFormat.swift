@@ -149,7 +149,14 @@ extension Runtime {
                     piece = try format(newInt(n), spec: specText + String(conv))
                 }
             case "e", "E", "f", "F", "g", "G":
-                guard let d = floatValue(value) else { throw typeError("must be real number, not \(typeName(value))") }
+                let d: Double
+                if let f = floatValue(value) {
+                    d = f
+                } else if value.isObject, !value.object.type.lookup(names.__float__).isNull {
+                    d = try toFloat(value)
+                } else {
+                    throw typeError("must be real number, not \(typeName(value))")
+                }
                 piece = try format(Value(float: d), spec: specText + String(conv))
             default:
                 throw valueError("unsupported format character '\(conv)'")

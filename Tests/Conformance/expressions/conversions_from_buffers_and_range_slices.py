@@ -34,3 +34,15 @@ try:
     0.0 ** -1.0
 except ZeroDivisionError:
     print("ZeroDivisionError")
+# __float__ must return a float; %f uses it; format code 'n' for floats.
+class F:
+    def __float__(self):
+        return 2.5
+class NotFloat:
+    def __float__(self):
+        return 6
+print("%.1f" % F(), float(F()), "{:10.4n}|{:n}".format(123.456, 0.5))
+try:
+    float(NotFloat())
+except TypeError:
+    print("TypeError")

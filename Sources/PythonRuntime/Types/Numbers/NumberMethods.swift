@@ -143,7 +143,11 @@ extension Runtime {
             let m = o.type.lookup(names.__float__)
             if !m.isNull {
                 let r = try call(m, [v])
-                if let d = floatValue(r) { return d }
+                // __float__ must give a float (an int is refused too, as CPython and MicroPython do).
+                guard isFloatLike(r), let d = floatValue(r) else {
+                    throw typeError("__float__ returned non-float (type \(typeName(r)))")
+                }
+                return d
             }
             let idx = o.type.lookup(names.__index__)
             if !idx.isNull, let d = floatValue(try call(idx, [v])) { return d }
