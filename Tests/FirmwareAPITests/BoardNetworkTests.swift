@@ -34,14 +34,21 @@ final class NetworkProjects {
 
     /// Runs the project headless (virtual time limit 60 s) and returns its serial output.
     func run(_ project: URL, hosts: [String] = [], sets: [String] = []) throws -> String {
+        let sup = try NetworkProjects.runHeadless(project, hosts: hosts, sets: sets)
+        lastTraffic = sup.network.log.recent.map(\.text)
+        // Serial output as typed, without MicroPython's cooked line ends.
+        return sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// A project run headless for 60 s of virtual time with `--host` and `--set`
+    /// as given; its connections closed at the end.
+    static func runHeadless(_ project: URL, hosts: [String] = [], sets: [String] = []) throws -> Supervisor {
         let sup = try Supervisor(project: project)
         try sup.configureNetwork(.init(hosts: hosts))
         for s in sets { try sup.apply(set: s) }
         _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
         sup.closeNetwork()
-        lastTraffic = sup.network.log.recent.map(\.text)
-        // Serial output as typed, without MicroPython's cooked line ends.
-        return sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        return sup
     }
 
     /// A folder served by python3's http.server on the loopback.

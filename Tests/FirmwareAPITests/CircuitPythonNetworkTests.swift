@@ -33,12 +33,7 @@ final class CircuitPythonProjects {
 
     /// Runs headless (virtual time limit 60 s); the serial output.
     func run(_ project: URL, hosts: [String] = [], sets: [String] = []) throws -> String {
-        let sup = try Supervisor(project: project)
-        try sup.configureNetwork(.init(hosts: hosts))
-        for s in sets { try sup.apply(set: s) }
-        _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
-        sup.closeNetwork()
-        return sup.serialLog
+        try NetworkProjects.runHeadless(project, hosts: hosts, sets: sets).serialLog
     }
 }
 
