@@ -178,6 +178,11 @@ final class RuntimeLimitsTests: XCTestCase {
             "def f(): pass\nwhile True: f()\n",
             "def g():\n    while True: yield 1\nfor x in g(): pass\n",
             "while True: [i * i for i in range(100)]\n",
+            // One long call into a built-in that iterates in Swift.
+            "sum(range(10**12))\n",
+            "any(x < 0 for x in iter(int, 1))\n",
+            "sorted(range(10**12))\n",
+            "max(range(10**12))\n",
         ]
         for source in loops {
             let session = PythonSession()

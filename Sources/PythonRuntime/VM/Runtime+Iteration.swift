@@ -30,6 +30,12 @@ extension Runtime {
 
     /// `next(it)`, or `.null` when the iterator is exhausted.
     func nextValue(_ it: Value) throws(PyError) -> Value {
+        // Built-ins that loop in Swift (sum, sorted, list, str.join, any...) reach no
+        // interpreter safe point: they notice Ctrl-C here, every 65536 steps.
+        nativeSteps &+= 1
+        if nativeSteps & 0xFFFF == 0, interruptLine.take() {
+            throw PyError(newException(types.KeyboardInterrupt, args: []))
+        }
         guard it.isObject else { throw typeError("'\(typeName(it))' object isn't an iterator") }
         let o = it.object
         if let si = o as? PySequenceIterator { return try advance(si) }

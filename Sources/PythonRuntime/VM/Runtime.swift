@@ -117,6 +117,8 @@ public final class Runtime {
     var nativeModules: [String: NativeModuleInitializer] = [:]
     /// Modules written in Python and shipped with the runtime, by name.
     public var frozenModules: [String: String] = [:]
+    /// Iterator steps taken by native code (`nextValue`), for its Ctrl-C checks.
+    var nativeSteps = 0
     /// The errno names and numbers of the firmware (`errno`, and the names
     /// OSError prints): MicroPython's Linux values unless a firmware says otherwise.
     public var errnoTable: [(String, Int)] = Runtime.errnoCodes
