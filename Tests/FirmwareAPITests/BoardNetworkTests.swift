@@ -412,6 +412,20 @@ final class BoardNetworkTests: XCTestCase {
         XCTAssertTrue(espNames.contains("ESP_\n"), espNames)
     }
 
+    /// machine, network, socket... are C in MicroPython's firmware: importing
+    /// them here must not eat the board's heap (it took 39 KB of the Pico W's).
+    func testImportingTheFirmwaresCModulesTakesLittleHeap() throws {
+        let out = try run(try project(main: """
+            import gc
+            gc.collect()
+            before = gc.mem_free()
+            import machine, network, socket, collections, re
+            gc.collect()
+            print('took under 5 KB:', before - gc.mem_free() < 5000)
+            """))
+        XCTAssertTrue(out.contains("took under 5 KB: True"), out)
+    }
+
     func testCircuitNetworkSectionIsChecked() throws {
         let bad = [
             (#"{"accessPoints": [{"ssid": "A", "password": "short"}]}"#, "network.accessPoints[0].password"),

@@ -182,6 +182,11 @@ public func installMachineModule(_ rt: Runtime, board: Board, assembly: CircuitA
     let otherPort = m.isRP2 ? "esp32" : "rp2"
     for (name, source) in microPythonModuleSources where name != otherPort { rt.frozenModules[name] = source }
     rt.frozenPackageNames.formUnion(microPythonPackages)
+    // C modules in MicroPython's rp2 and esp32 firmware (here Python over natives):
+    // importing them takes no heap on the board. The frozen Python libraries
+    // (requests, umqtt, neopixel...) are charged as on the board.
+    rt.romModules.formUnion(["machine", "network", "esp32", "socket", "tls", "collections", "re", "array",
+                             "functools", "itertools"])
     rt.registerNativeModule("_machine") { rt, module throws(PyError) in
         module.dict.setStr(rt.intern("port"), rt.str(m.isRP2 ? "rp2" : "esp32"))
         installMachineFunctions(rt, module, m)

@@ -22,6 +22,11 @@ extension Runtime {
             preconditionFailure("Firmware/runtime/\(name).py is not frozen: run python3 Scripts/freeze.py")
         }
         registerNativeModule(name) { rt, m throws(PyError) in
+            // These are C modules in the real firmware: what importing them
+            // makes lives in flash, not in the heap (see `romModules`).
+            let rom = rt.romModules.contains(name)
+            if rom { rt.heap.romDepth += 1 }
+            defer { if rom { rt.heap.romDepth -= 1 } }
             if let setup { try setup(rt, m) }
             let code = try rt.compileSource(source, filename: "<frozen \(name)>", mode: .module)
             _ = try rt.runCode(code, globals: m.dict, locals: nil)
