@@ -51,7 +51,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .customLong("ca-file"), help: "CA certificates (PEM) the board's TLS trusts when its firmware loads none (default: this machine's).")
     var caFile: String?
 
-    @Option(name: .customLong("set"), help: "Set a part attribute or the environment: alarm.color=green, environment.temperature=31.5.")
+    @Option(name: .customLong("set"), help: "Set a part attribute, the environment or the network: alarm.color=green, environment.temperature=31.5, network.up=false, network.internet=true, network.refuse=NAME.")
     var sets: [String] = []
 
     @Option(name: .customLong("expect-text"), help: "Exit 0 when this text appears on serial.")
