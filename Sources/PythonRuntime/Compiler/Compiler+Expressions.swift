@@ -131,6 +131,14 @@ extension Compiler {
                 out.append(c)
             }
             return .tuple(out)
+        case .name(let n):
+            // A module constant, unless this scope has a variable of that name.
+            guard let c = moduleConstants[n] else { return nil }
+            guard unit.scope.kind.isFunctionLike else { return c }
+            switch unit.scope.resolution(of: n) {
+            case .local?, .cell?, .free?: return nil
+            default: return c
+            }
         case .unaryOp(let op, let v):
             guard case .constant(let c) = v.kind else { return nil }
             switch (op, c) {
@@ -144,6 +152,52 @@ extension Compiler {
             }
         default:
             return nil
+        }
+    }
+
+    /// Python's floor division and modulo (the quotient rounds down).
+    static func floorDivide(_ a: BigInt, _ b: BigInt) -> (quotient: BigInt, remainder: BigInt) {
+        var (q, r) = a.quotientAndRemainder(dividingBy: b)
+        if r != 0 && (r < 0) != (b < 0) {
+            q -= 1
+            r += b
+        }
+        return (q, r)
+    }
+
+    /// The value of `const(...)`'s argument: a constant, or integer arithmetic on
+    /// constants and earlier consts (`const(1 << 4)`, `const(_BASE + 2)`), as
+    /// MicroPython's parser folds it; nil when it is not one.
+    func constExpression(_ e: Expr) -> CodeConstant? {
+        switch e.kind {
+        case .binOp(let l, let op, let r):
+            guard case .int(let a)? = constExpression(l), case .int(let b)? = constExpression(r) else { return nil }
+            switch op {
+            case .add: return .int(a + b)
+            case .sub: return .int(a - b)
+            case .mul: return .int(a * b)
+            case .bitor: return .int(a | b)
+            case .bitand: return .int(a & b)
+            case .bitxor: return .int(a ^ b)
+            case .lshift where b >= 0 && b < 4096: return .int(a << Int(b))
+            case .rshift where b >= 0 && b < 4096:
+                // Python's shift floors: -17 >> 2 is -5.
+                return .int(Compiler.floorDivide(a, BigInt(1) << Int(b)).quotient)
+            case .floordiv where b != 0: return .int(Compiler.floorDivide(a, b).quotient)
+            case .mod where b != 0: return .int(Compiler.floorDivide(a, b).remainder)
+            case .pow where b >= 0 && b < 1024: return .int(a.power(Int(b)))
+            default: return nil
+            }
+        case .unaryOp(let op, let v):
+            guard case .int(let i)? = constExpression(v) else { return constantValue(e) }
+            switch op {
+            case .minus: return .int(-i)
+            case .plus: return .int(i)
+            case .invert: return .int(~i)
+            default: return nil
+            }
+        default:
+            return constantValue(e)
         }
     }
 

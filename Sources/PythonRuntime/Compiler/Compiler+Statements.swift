@@ -20,6 +20,18 @@ extension Compiler {
         case .delete(let targets):
             for t in targets { try compileDelete(t) }
         case .assign(let targets, let value):
+            if targets.count == 1, case .name(let n) = targets[0].kind, case .call(let f, let args, let kw) = value.kind,
+               case .name("const") = f.kind, args.count == 1, kw.isEmpty, !unit.scope.kind.isFunctionLike {
+                // micropython.const (module and class bodies): folded at compile time, for
+                // the rest of the module; a private (_NAME) one is not stored at all.
+                guard let c = constExpression(args[0]) else { throw error("not a constant", args[0].location) }
+                if moduleConstants[n] != nil { throw error("constant redefined", targets[0].location) }
+                moduleConstants[n] = c
+                if n.hasPrefix("_") { break }
+                unit.loadConst(c)
+                nameOp(n, .store)
+                break
+            }
             if targets.count == 1, try compileParallelAssignment(targets[0], value) { break }
             try compileExpr(value)
             for (i, t) in targets.enumerated() {

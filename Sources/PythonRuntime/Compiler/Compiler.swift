@@ -286,6 +286,9 @@ final class Compiler {
     let mode: ParseMode
     var units: [CodeUnit] = []
     var unit: CodeUnit { units[units.count - 1] }
+    /// `NAME = const(value)` at module level: NAME's uses after it are the value,
+    /// as MicroPython's parser folds them (`micropython.const`).
+    var moduleConstants: [String: CodeConstant] = [:]
 
     init(table: SymbolTable, filename: String, reporter: ErrorReporter, mode: ParseMode) {
         self.table = table
