@@ -248,6 +248,7 @@ extension ConformanceTests {
         "modules/re_pattern_object.py",
         "modules/re_split_findall.py",
         "modules/re_sub.py",
+        "modules/stream_write_extended.py",
         "modules/struct_micropython_errors.py",
         "modules/struct_pack_unpack.py",
         "modules/time_gmtime_fixed.py",
@@ -555,6 +556,7 @@ extension ConformanceTests {
     func test_modules_re_pattern_object() throws { try conforms("modules/re_pattern_object.py") }
     func test_modules_re_split_findall() throws { try conforms("modules/re_split_findall.py") }
     func test_modules_re_sub() throws { try conforms("modules/re_sub.py") }
+    func test_modules_stream_write_extended() throws { try conforms("modules/stream_write_extended.py") }
     func test_modules_struct_micropython_errors() throws { try conforms("modules/struct_micropython_errors.py") }
     func test_modules_struct_pack_unpack() throws { try conforms("modules/struct_pack_unpack.py") }
     func test_modules_time_gmtime_fixed() throws { try conforms("modules/time_gmtime_fixed.py") }

@@ -264,8 +264,17 @@ extension Runtime {
             return Value(list)
         }
         method(t, "write") { rt, args throws(PyError) in
-            try args.expect(rt, "write", 2, 2)
-            return try rt.streamWrite(try rt.streamArg(args, "write"), args[1])
+            try args.expect(rt, "write", 2, 4)
+            let f = try rt.streamArg(args, "write")
+            guard args.count > 2 else { return try rt.streamWrite(f, args[1]) }
+            // MicroPython's extended form: write(buf, len) or write(buf, offset, len),
+            // both clipped to the buffer.
+            let isStr = args[1].isObject && args[1].object is PyStr
+            let data = isStr ? Array(try rt.strArg(args[1]).value.utf8) : try rt.bytesLike(args[1])
+            let offset = args.count == 4 ? min(max(0, try rt.intArg(args[2])), data.count) : 0
+            let length = min(max(0, try rt.intArg(args[args.count - 1])), data.count - offset)
+            let part = Array(data[offset..<(offset + length)])
+            return try rt.streamWrite(f, isStr ? rt.str(String(decoding: part, as: UTF8.self)) : Value(rt.newBytes(part)))
         }
         method(t, "seek") { rt, args throws(PyError) in
             try args.expect(rt, "seek", 2, 3)
