@@ -202,7 +202,9 @@ extension Runtime {
             try args.expect(rt, "id", 1, 1)
             let v = args[0]
             if v.isObject { return rt.int(Int(bitPattern: UInt(bitPattern: ObjectIdentifier(v.object).hashValue)) >> 3) }
-            return rt.int(Int(truncatingIfNeeded: v.bits >> 4))
+            // An immediate (small int, float, None, bool) is its own identity: its whole word
+            // (a shift here once made id(1) == id(2)).
+            return rt.int(Int(truncatingIfNeeded: v.bits & 0x7fff_ffff_ffff_ffff))
         }
         builtin("isinstance") { rt, args throws(PyError) in
             try args.expect(rt, "isinstance", 2, 2)

@@ -46,3 +46,5 @@ try:
     float(NotFloat())
 except TypeError:
     print("TypeError")
+# id() tells small ints, floats and the singletons apart.
+print(id(1) == id(2), id(1) == id(1), id(None) == id(None), id(True) == id(False), id(0) == id(False))
