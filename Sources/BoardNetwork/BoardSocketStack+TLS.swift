@@ -8,7 +8,7 @@ import PythonRuntime
 extension BoardSocketStack {
     public func startTLS(_ handle: Int, _ settings: TLSSettings) throws(NetworkError) {
         let s = try socket(handle)
-        guard s.kind == .stream, s.connected, s.hostHandle != nil || s.replaying else { throw NetworkError(107) }
+        guard s.kind == .stream, s.connected, s.hostHandle != nil || s.replaying else { throw .notConnected }
         switch s.tls {
         case .established:
             return

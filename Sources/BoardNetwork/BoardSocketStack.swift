@@ -115,7 +115,7 @@ public final class BoardSocketStack: RuntimeNetwork {
     }
 
     public func open(family: Int, kind: SocketKind) throws(NetworkError) -> Int {
-        guard family == NetworkAddress.inet else { throw NetworkError(97) }  // EAFNOSUPPORT
+        guard family == NetworkAddress.inet else { throw .familyNotSupported }
         let open = sockets.values
         // lwIP frees a TCP PCB whose connection failed; the socket object stays (ESP-IDF's fd too).
         let same = open.filter { $0.kind == kind && !$0.listening && !$0.connectFailed }.count
@@ -133,7 +133,7 @@ public final class BoardSocketStack: RuntimeNetwork {
             s.remote = address
             return
         }
-        guard s.hostHandle == nil, !s.connected else { throw NetworkError(106) }  // EISCONN
+        guard s.hostHandle == nil, !s.connected else { throw .alreadyConnected }
         guard radio.isConnected else { throw .hostUnreachable }
         s.boardAddress = radio.address
         s.remote = address
@@ -148,7 +148,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         startRecording(s, to: address, transport: "tcp")
         if refusing(s) {
             log("connect \(describe(address)): refused (the server is down)")
-            s.connectError = NetworkError(111)
+            s.connectError = .connectionRefused
             throw .wouldBlock
         }
         guard let target = network.route(to: address.host, port: address.port) else {
@@ -196,14 +196,14 @@ public final class BoardSocketStack: RuntimeNetwork {
     public func send(_ handle: Int, _ bytes: [UInt8]) throws(NetworkError) -> Int {
         let s = try socket(handle)
         if s.kind == .datagram {
-            guard let to = s.remote else { throw NetworkError(107) }  // ENOTCONN
+            guard let to = s.remote else { throw .notConnected }
             return try send(handle, bytes, to: to)
         }
-        guard s.connected else { throw NetworkError(107) }
+        guard s.connected else { throw .notConnected }
         if let e = s.error { throw e }
         switch link(s) {
         case .changed:
-            throw NetworkError(103)  // ECONNABORTED: the board's address is not the connection's any more
+            throw .connectionAborted  // the board's address is not the connection's any more
         case .down:
             // No link: lwIP keeps what is sent (up to its send buffer) until the link returns.
             guard s.held.count + bytes.count <= limits.receiveWindow else { throw .wouldBlock }
@@ -224,7 +224,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         }
         pump(s)
         if let e = s.error { throw e }
-        guard let h = s.hostHandle else { throw NetworkError(107) }
+        guard let h = s.hostHandle else { throw .notConnected }
         flushHeld(s)
         if !s.held.isEmpty { throw .wouldBlock }
         let n: Int
@@ -233,7 +233,7 @@ public final class BoardSocketStack: RuntimeNetwork {
         } catch {
             if error == .wouldBlock { throw error }
             // A peer that went away: lwIP reports the reset it answered with.
-            let e = error.errno == 32 ? NetworkError(104) : error
+            let e = error.errno == 32 ? .connectionReset : error
             s.error = e
             throw e
         }
@@ -292,7 +292,7 @@ public final class BoardSocketStack: RuntimeNetwork {
             if let e = s.error { throw e }
             return []
         }
-        if s.kind == .stream && !s.connected && !s.connecting { throw NetworkError(107) }
+        if s.kind == .stream && !s.connected && !s.connecting { throw .notConnected }
         throw .wouldBlock
     }
 
@@ -404,7 +404,7 @@ public final class BoardSocketStack: RuntimeNetwork {
             // The server went down: its reset ends the connection.
             host.close(h)
             s.hostHandle = nil
-            s.error = NetworkError(104)
+            s.error = .connectionReset
             s.inbound.removeAll()  // a reset drops what was not read
             s.eofAt = clock.now + network.timing.roundTrip / 2
             log("reset by \(s.remote.map(describe) ?? "?") (the server is down)")

@@ -773,8 +773,7 @@ _open_sockets = []
 
 
 def _resolve_ipv4(host):
-    if _parse_ipv4(host):
-        return host
+    # The stack answers a dotted-quad address itself, without a lookup.
     try:
         found = _resolve(host, 0, 2)
     except OSError:
@@ -782,16 +781,6 @@ def _resolve_ipv4(host):
     if not found:
         raise gaierror(-2, 'Name or service not known')
     return found[0][1]
-
-
-def _parse_ipv4(host):
-    parts = host.split('.')
-    if len(parts) != 4:
-        return False
-    for p in parts:
-        if not p or len(p) > 3 or not all('0' <= c <= '9' for c in p) or int(p) > 255:
-            return False
-    return True
 
 
 class Socket:
@@ -1001,7 +990,7 @@ class SocketPool:
     def getaddrinfo(self, host, port, family=0, type=0, proto=0, flags=0):
         if not isinstance(host, str):
             raise TypeError("can't convert to str implicitly")
-        ip = host if host and _parse_ipv4(host) else _resolve_ipv4(host)
+        ip = _resolve_ipv4(host)
         return [(2, 1, 0, '', (ip, port))]
 
 """##,

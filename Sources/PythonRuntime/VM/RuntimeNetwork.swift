@@ -133,4 +133,10 @@ public struct NetworkError: Error, Equatable, Sendable {
     public static let unknownHost = NetworkError(-2)
     public static let timedOut = NetworkError(110)
     public static let hostUnreachable = NetworkError(113)
+    public static let notConnected = NetworkError(107)
+    public static let alreadyConnected = NetworkError(106)
+    public static let familyNotSupported = NetworkError(97)
+    public static let connectionRefused = NetworkError(111)
+    public static let connectionReset = NetworkError(104)
+    public static let connectionAborted = NetworkError(103)
 }
