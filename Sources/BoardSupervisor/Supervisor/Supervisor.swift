@@ -59,6 +59,10 @@ public final class Supervisor {
 
     /// Where serial output goes (stdout for `breadbox run`); also kept in `serialLog`.
     public var serialOutput: ((String) -> Void)?
+    /// Further consoles that see the same serial stream (an external serial
+    /// port, the web workflow's WebSocket, WebREPL); firmware thread.
+    private var serialTaps: [Int: (String) -> Void] = [:]
+    private var nextTapID = 0
     public private(set) var serialLog = ""
     /// Whether serial output is kept in `serialLog` (tests; long runs may turn it off).
     public var keepsSerialLog = true
@@ -282,8 +286,20 @@ public final class Supervisor {
         let out = flavour == .micropython ? SupervisorTexts.cooked(text) : text
         if keepsSerialLog { serialLog += out }
         serialOutput?(out)
+        for tap in serialTaps.values { tap(out) }
         if expectText != nil || failText != nil { match(out) }
     }
+
+    /// Lets another console see the serial output from now on; returns the
+    /// tap's identity for `removeSerialTap`. Firmware thread (or before the run).
+    @discardableResult
+    public func addSerialTap(_ tap: @escaping (String) -> Void) -> Int {
+        nextTapID += 1
+        serialTaps[nextTapID] = tap
+        return nextTapID
+    }
+
+    public func removeSerialTap(_ id: Int) { serialTaps[id] = nil }
 
     private func match(_ out: String) {
         let longest = max(expectText?.count ?? 0, failText?.count ?? 0)
