@@ -150,7 +150,8 @@ struct RunCommand: ParsableCommand {
         }
         let status = runOnLargeStack { () -> Int32 in
             let out = SerialStdout(immediate: mode != .asFastAsPossible || console)
-            sup.serialOutput = { out.write($0) }
+            // The console's bytes as the board sends them (a tool's binary protocol included).
+            sup.addSerialTap { out.write($0) }
             sup.keepsSerialLog = serialLogFile != nil
             sup.expectText = expectText
             sup.failText = failText
@@ -240,8 +241,9 @@ final class SerialStdout {
     let immediate: Bool
     private var buffer: [UInt8] = []
     init(immediate: Bool) { self.immediate = immediate }
-    func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
+    func write(_ s: String) { write(Array(s.utf8)) }
+    func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if immediate || buffer.count >= 1 << 16 { flush() }
     }
     func flush() {

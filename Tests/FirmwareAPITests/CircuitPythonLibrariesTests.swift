@@ -203,7 +203,7 @@ final class CircuitPythonServerAndBrokerTests: XCTestCase {
         sup.board.clock.schedule(at: 40_000_000_000) { network.setRefusing("broker.test", false) }
         _ = sup.runHeadless(timeoutNanoseconds: 90_000_000_000)
         sup.closeNetwork()
-        let out = sup.serialLog
+        let out = sup.printedText
         XCTAssertTrue(out.contains("connected\n"), out)
         XCTAssertTrue(out.contains("lost:"), out)
         XCTAssertTrue(out.contains("reconnect failed:"), out)

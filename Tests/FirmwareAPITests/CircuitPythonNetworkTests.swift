@@ -33,7 +33,7 @@ final class CircuitPythonProjects {
 
     /// Runs headless (virtual time limit 60 s); the serial output.
     func run(_ project: URL, hosts: [String] = [], sets: [String] = []) throws -> String {
-        try NetworkProjects.runHeadless(project, hosts: hosts, sets: sets).serialLog
+        try NetworkProjects.runHeadless(project, hosts: hosts, sets: sets).printedText
     }
 }
 

@@ -79,22 +79,23 @@ final class SupervisorTests: XCTestCase {
         XCTAssertEqual(result, .exception)
         XCTAssertEqual(result.exitCode(), 1)
         let c = SupervisorTexts.lineClear
-        XCTAssertEqual(sup.serialLog, "\(c)code.py output:\nstart\n"
-            + "Traceback (most recent call last):\n  File \"code.py\", line 2, in <module>\nValueError: boom\n"
-            + "\n\(c)Code done running.\n"
-            + "\n\(c)Auto-reload is on. Simply save files over USB to run them or enter REPL to disable.\n"
-            + "\n\(c)Press any key to enter the REPL. Use CTRL-D to reload.\n")
+        // As on the wire: CircuitPython cooks every line end into \r\n.
+        XCTAssertEqual(sup.serialLog, "\(c)code.py output:\r\nstart\r\n"
+            + "Traceback (most recent call last):\r\n  File \"code.py\", line 2, in <module>\r\nValueError: boom\r\n"
+            + "\r\n\(c)Code done running.\r\n"
+            + "\r\n\(c)Auto-reload is on. Simply save files over USB to run them or enter REPL to disable.\r\n"
+            + "\r\n\(c)Press any key to enter the REPL. Use CTRL-D to reload.\r\n")
     }
 
     func testCircuitPythonTriesCodeTxtFirstThenMainPy() throws {
         let p = try makeProject(flavour: .circuitpython, files: ["main.py": "print('from main')\n"])
         let sup = try Supervisor(project: p)
         XCTAssertEqual(sup.runHeadless(), .finished)
-        XCTAssertTrue(sup.serialLog.contains("main.py output:\nfrom main\n"), sup.serialLog)
+        XCTAssertTrue(sup.printedText.contains("main.py output:\nfrom main\n"), sup.printedText)
         try write(p, "code.txt", "print('from txt')\n")
         let sup2 = try Supervisor(project: p)
         XCTAssertEqual(sup2.runHeadless(), .finished)
-        XCTAssertTrue(sup2.serialLog.contains("code.txt output:\nfrom txt\n"), sup2.serialLog)
+        XCTAssertTrue(sup2.printedText.contains("code.txt output:\nfrom txt\n"), sup2.printedText)
     }
 
     func testExpectAndFailText() throws {
@@ -160,18 +161,18 @@ final class SupervisorTests: XCTestCase {
         sup.watch(watcher)
         watcher.poll(now: 0)
         XCTAssertEqual(sup.boot(), .exception)
-        XCTAssertTrue(sup.serialLog.contains("  File \"code.py\", line 2\n    x = = 1\n"), sup.serialLog)
-        XCTAssertTrue(sup.serialLog.contains("SyntaxError:"), sup.serialLog)
-        XCTAssertTrue(sup.serialLog.contains("^\n"), sup.serialLog)
-        XCTAssertFalse(sup.serialLog.contains("\na\n"))
+        XCTAssertTrue(sup.printedText.contains("  File \"code.py\", line 2\n    x = = 1\n"), sup.printedText)
+        XCTAssertTrue(sup.printedText.contains("SyntaxError:"), sup.printedText)
+        XCTAssertTrue(sup.printedText.contains("^\n"), sup.printedText)
+        XCTAssertFalse(sup.printedText.contains("\na\n"))
         try write(p, "code.py", "print('fixed')\n")
         XCTAssertNil(watcher.poll(now: 1))
         XCTAssertFalse(sup.reloadPending)
         XCTAssertNotNil(watcher.poll(now: 1.6))
         XCTAssertTrue(sup.reloadPending)
-        let before = sup.serialLog.count
+        let before = sup.printedText.count
         XCTAssertEqual(sup.reload(), .finished)
-        let after = String(sup.serialLog.dropFirst(before))
+        let after = String(sup.printedText.dropFirst(before))
         XCTAssertTrue(after.hasPrefix(SupervisorTexts.lineClear + "soft reboot\n"), after)
         XCTAssertTrue(after.contains("code.py output:\nfixed\n"), after)
         XCTAssertEqual(sup.board.resetCause, .soft)
@@ -199,11 +200,11 @@ final class SupervisorTests: XCTestCase {
         let sup = try Supervisor(project: p)
         _ = sup.board.clock.schedule(after: 1_000_000_000) { sup.requestReload() }
         XCTAssertEqual(sup.boot(), .stopped)
-        XCTAssertTrue(sup.serialLog.hasSuffix("\n" + SupervisorTexts.lineClear + "Code stopped by auto-reload. Reloading soon.\n"),
-                      sup.serialLog)
+        XCTAssertTrue(sup.printedText.hasSuffix("\n" + SupervisorTexts.lineClear + "Code stopped by auto-reload. Reloading soon.\n"),
+                      sup.printedText)
         try write(p, "code.py", "print('new')\n")
         XCTAssertEqual(sup.reload(), .finished)
-        XCTAssertTrue(sup.serialLog.contains("soft reboot\n" + SupervisorTexts.lineClear + "code.py output:\nnew\n"), sup.serialLog)
+        XCTAssertTrue(sup.printedText.contains("soft reboot\n" + SupervisorTexts.lineClear + "code.py output:\nnew\n"), sup.printedText)
     }
 
     func testMachineSoftResetRunsAgain() throws {
@@ -466,10 +467,10 @@ final class SupervisorTests: XCTestCase {
         let p = try makeProject(flavour: .circuitpython, files: ["code.py": "print('cp')\n"])
         let (status, out) = try runInteractive(p, after: "Press any key", input: ["x", "print(1+1)\r", "\u{04}"])
         XCTAssertEqual(status, 0, out)
-        XCTAssertTrue(out.contains("Adafruit CircuitPython 9.1.4 on 2024-09-17; Raspberry Pi Pico W with rp2040\n>>> "), out)
-        XCTAssertTrue(out.contains("print(1+1)\n2\n"), out)
-        XCTAssertTrue(out.contains("soft reboot\n"), out)
-        XCTAssertEqual(out.components(separatedBy: "\ncp\n").count, 3, out)
+        XCTAssertTrue(out.contains("Adafruit CircuitPython 9.1.4 on 2024-09-17; Raspberry Pi Pico W with rp2040\r\n>>> "), out)
+        XCTAssertTrue(out.contains("print(1+1)\r\n2\r\n"), out)
+        XCTAssertTrue(out.contains("soft reboot\r\n"), out)
+        XCTAssertEqual(out.components(separatedBy: "\r\ncp\r\n").count, 3, out)
     }
 
     /// `machine.deepsleep(ms)` on an ESP32-S3: the board sleeps in virtual time and

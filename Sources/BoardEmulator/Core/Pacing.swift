@@ -137,6 +137,15 @@ public final class Pacer {
 
     public func rebase(virtualNow: UInt64) { originWall = wall.nowNanoseconds(); originVirtual = virtualNow }
 
+    /// How long the wall must wait for `virtualNow` to be due (0 when it is,
+    /// or when not paced), without sleeping: an idle board waits that long
+    /// for input instead.
+    public func delayNeeded(virtualNow: UInt64) -> UInt64 {
+        guard mode.factor != nil else { return 0 }
+        let wallElapsed = wall.nowNanoseconds() &- originWall
+        return PacingMath.sleepNeeded(virtualElapsed: virtualNow &- originVirtual, wallElapsed: wallElapsed, mode: mode)
+    }
+
     /// Call after the board advanced; sleeps if virtual time is ahead. Returns the sleep done.
     @discardableResult
     public func pace(virtualNow: UInt64) -> UInt64 {

@@ -15,6 +15,8 @@ public final class BoardInbox: @unchecked Sendable {
 
     private struct Mail {
         var input: [UInt8] = []
+        /// Bytes of `input` already taken (dropped in bulk, not one at a time).
+        var inputTaken = 0
         var inputClosed = false
         var driveChanges: Set<String> = []
         var stop = false
@@ -25,7 +27,8 @@ public final class BoardInbox: @unchecked Sendable {
         var executing = false
     }
 
-    private let lock = NSLock()
+    /// Guards `mail`; signalled whenever mail is posted (an idle board waits on it).
+    private let lock = NSCondition()
     private var mail = Mail()
     /// Drive changes wait: a cheap look for the interpreter's safe points.
     private let hasDriveChanges = Atomic<Bool>(false)
@@ -34,28 +37,33 @@ public final class BoardInbox: @unchecked Sendable {
 
     // MARK: Posting (any thread)
 
-    /// Bytes typed on the serial console. Ctrl-C (0x03) interrupts the code
-    /// running now, if any; everything else waits for the REPL.
+    /// Bytes typed on the serial console. The interrupt character (Ctrl-C
+    /// unless `micropython.kbd_intr` changed it) interrupts the code running
+    /// now, if any; everything else waits for the REPL or the program's reads.
     public func postInput(_ bytes: [UInt8]) {
         lock.withLock {
             for b in bytes {
-                if b == 0x03 && mail.executing {
+                if Int(b) == interruptLine.character && mail.executing {
                     mail.userInterrupt = true
                     interruptLine.raise()
                     continue
                 }
                 mail.input.append(b)
             }
+            lock.broadcast()
         }
     }
 
     /// The serial input ended (stdin closed).
-    public func closeInput() { lock.withLock { mail.inputClosed = true } }
+    public func closeInput() { lock.withLock { mail.inputClosed = true; lock.broadcast() } }
 
     /// Paths on the drive that changed and settled (the drive watcher's report).
     public func postDriveChange(_ paths: Set<String>) {
-        lock.withLock { mail.driveChanges.formUnion(paths) }
-        hasDriveChanges.store(true, ordering: .releasing)
+        lock.withLock {
+            mail.driveChanges.formUnion(paths)
+            hasDriveChanges.store(true, ordering: .releasing)
+            lock.broadcast()
+        }
     }
 
     /// Ends the run in progress (its KeyboardInterrupt is not reported).
@@ -63,6 +71,7 @@ public final class BoardInbox: @unchecked Sendable {
         lock.withLock {
             mail.stop = true
             if mail.executing { interruptLine.raise() }
+            lock.broadcast()
         }
     }
 
@@ -71,6 +80,7 @@ public final class BoardInbox: @unchecked Sendable {
         lock.withLock {
             mail.reload = true
             if mail.executing { interruptLine.raise() }
+            lock.broadcast()
         }
     }
 
@@ -90,6 +100,7 @@ public final class BoardInbox: @unchecked Sendable {
             mail.executing = true
             mail.userInterrupt = false
             interruptLine.clear()
+            interruptLine.character = 3
             if mail.stop || mail.reload { interruptLine.raise() }
         }
     }
@@ -100,8 +111,29 @@ public final class BoardInbox: @unchecked Sendable {
     /// or nil while nothing has come.
     func takeInputByte() -> UInt8?? {
         lock.withLock { () -> UInt8?? in
-            if !mail.input.isEmpty { return .some(mail.input.removeFirst()) }
+            if mail.inputTaken < mail.input.count {
+                let b = mail.input[mail.inputTaken]
+                mail.inputTaken += 1
+                if mail.inputTaken == mail.input.count || mail.inputTaken >= 4096 {
+                    mail.input.removeFirst(mail.inputTaken)
+                    mail.inputTaken = 0
+                }
+                return .some(b)
+            }
             return mail.inputClosed ? .some(nil) : nil
+        }
+    }
+
+    /// Waits until something is posted (input, the end of input, a drive
+    /// change, a stop or reload) or `seconds` pass; returns at once when
+    /// something is waiting. An idle board sleeps here, costing no host CPU.
+    func waitForMail(seconds: Double) {
+        lock.withLock {
+            let deadline = Date(timeIntervalSinceNow: seconds)
+            while mail.inputTaken == mail.input.count && !mail.inputClosed && !mail.stop && !mail.reload
+                    && !hasDriveChanges.load(ordering: .relaxed) {
+                if !lock.wait(until: deadline) { return }
+            }
         }
     }
 

@@ -20,24 +20,26 @@ extension Supervisor {
     /// has read what was typed. Any thread.
     public func closeInput() { inbox.closeInput() }
 
-    /// Lets the board idle about 10 ms (virtual time passing, paced to the wall
-    /// when a pacer is set; unpaced, the host waits that long instead).
+    /// Lets the board idle a slice of virtual time (up to 50 ms, less when an
+    /// event is due sooner), then waits on the inbox for as long as the wall
+    /// needs to catch up (paced), or the slice itself (unpaced): mail ends the
+    /// wait at once, and the waiting costs no host CPU.
     func idleSlice() {
-        let slice: UInt64 = 10_000_000
-        if let pacer = adapter.pacer, pacer.mode.factor != nil {
-            board.advance(by: slice)
-            pacer.pace(virtualNow: board.clock.now)
-        } else {
-            board.advance(by: slice)
-            Thread.sleep(forTimeInterval: 0.01)
+        var slice: UInt64 = 50_000_000
+        if let next = board.clock.nextDeadline, next > board.clock.now {
+            slice = max(1_000_000, min(slice, next - board.clock.now))
         }
+        board.advance(by: slice)
+        var wait = slice
+        if let pacer = adapter.pacer, pacer.mode.factor != nil { wait = pacer.delayNeeded(virtualNow: board.clock.now) }
+        if wait > 0 { inbox.waitForMail(seconds: Double(wait) / 1e9) }
     }
 
-    private enum InputEvent { case byte(UInt8), closed, interrupted }
+    enum InputEvent { case byte(UInt8), closed, interrupted }
 
     /// Waits (the board idling) for a byte, the end of input, or a reload /
     /// stop / timeout.
-    private func nextInput() -> InputEvent {
+    func nextInput() -> InputEvent {
         while true {
             if reloadPending || stopRequested || timedOut { return .interrupted }
             switch inbox.takeInputByte() {
@@ -87,102 +89,6 @@ extension Supervisor {
             // The board waits for a save (or the timeout, or the expected text).
             while !(reloadPending || stopRequested || timedOut) { idleSlice() }
         }
-    }
-
-    /// The REPL on the serial input, until a soft reboot / reload (returns how
-    /// the next boot ended) or the input ends (nil).
-    func repl() -> BootOutcome? {
-        guard let rt = runtime else { return nil }
-        if flavour == .circuitpython {
-            // "Press any key to enter the REPL. Use CTRL-D to reload."
-            switch nextInput() {
-            case .closed: return nil
-            case .interrupted: return reloadPending ? reload() : nil
-            case .byte(0x04): return reload()
-            case .byte: emit(SupervisorTexts.circuitpythonBanner(board.definition))
-            }
-        }
-        var source = ""
-        var line: [UInt8] = []
-        var justEndedLineWithCR = false
-        emit(">>> ")
-        while true {
-            switch nextInput() {
-            case .closed: return nil
-            case .interrupted: return reloadPending ? reload() : nil
-            case .byte(let b):
-                switch b {
-                case 0x04:
-                    if line.isEmpty && source.isEmpty { return reload() }
-                case 0x03:
-                    source = ""
-                    line = []
-                    emit("\n>>> ")
-                case 0x7F, 0x08:
-                    if !line.isEmpty {
-                        // Drop one UTF-8 character.
-                        while let last = line.popLast(), (last & 0xC0) == 0x80 {}
-                        emit("\u{8} \u{8}")
-                    }
-                case 0x0D, 0x0A:
-                    if b == 0x0A, justEndedLineWithCR { justEndedLineWithCR = false; continue }
-                    justEndedLineWithCR = b == 0x0D
-                    emit("\n")
-                    let text = String(decoding: line, as: UTF8.self)
-                    line = []
-                    if source.isEmpty && text.trimmingCharacters(in: .whitespaces).isEmpty { emit(">>> "); continue }
-                    source += text + "\n"
-                    if isIncompletePythonInput(source) && !text.isEmpty {
-                        emit("... ")
-                        continue
-                    }
-                    let input = source
-                    source = ""
-                    if let next = execute(input, in: rt) { return next }
-                    if reloadPending { return reload() }
-                    if stopRequested || timedOut { return nil }
-                    emit(">>> ")
-                default:
-                    if b >= 0x20 || b == 0x09 {
-                        line.append(b)
-                        if b < 0x80 { emit(String(UnicodeScalar(b))) } else if let s = String(validatingUTF8Suffix: line) { emit(s) }
-                    } else if b == 0x1B {
-                        // Escape sequences (arrows) are not edited; skip them.
-                    }
-                }
-                if b != 0x0D && b != 0x0A { justEndedLineWithCR = false }
-            }
-        }
-    }
-
-    /// Runs one REPL input with the board live; a `sys.exit()` or
-    /// `machine.soft_reset()` reboots (returns that boot's outcome).
-    private func execute(_ source: String, in rt: Runtime) -> BootOutcome? {
-        inbox.beginExecution()
-        let error = rt.runInteractive(source)
-        inbox.endExecution()
-        rt.reportPendingInstructions()
-        if machine?.pendingReset != nil || (error.map { $0.type.isSubtype(of: rt.types.SystemExit) } ?? false) {
-            switch machine?.pendingReset {
-            case .hard?:
-                board.hardReset(cause: .hard)
-                return boot()
-            case .deepSleep(let ns)?:
-                let duration = ns ?? UInt64.max / 4
-                board.deepSleep(nanoseconds: duration)
-                adapter.clock.sleep(nanoseconds: duration) { [unowned self] in self.stopRequested }
-                return board.isInDeepSleep ? .stopped : boot()
-            default:
-                return reload()
-            }
-        }
-        if let e = error {
-            if e.type.isSubtype(of: rt.types.KeyboardInterrupt) && (reloadPending || stopRequested) && !userInterrupted {
-                return nil
-            }
-            emit(rt.tracebackText(e))
-        }
-        return nil
     }
 }
 

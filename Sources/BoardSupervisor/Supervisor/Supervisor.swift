@@ -61,8 +61,9 @@ public final class Supervisor {
     public var serialOutput: ((String) -> Void)?
     /// Further consoles that see the same serial stream (an external serial
     /// port, the web workflow's WebSocket, WebREPL); firmware thread.
-    private var serialTaps: [Int: (String) -> Void] = [:]
+    private var serialTaps: [Int: ([UInt8]) -> Void] = [:]
     private var nextTapID = 0
+    private var serialDecoder = SerialTextDecoder()
     public private(set) var serialLog = ""
     /// Whether serial output is kept in `serialLog` (tests; long runs may turn it off).
     public var keepsSerialLog = true
@@ -75,7 +76,7 @@ public final class Supervisor {
     public var autoReloadEnabled = true
 
     /// The runtime of the run in progress (or the last one).
-    public private(set) var runtime: Runtime?
+    public internal(set) var runtime: Runtime?
     public private(set) var machine: MachineModule?
     /// CircuitPython's module state for the current run (nil on MicroPython).
     public private(set) var circuitPython: CircuitPythonModules?
@@ -85,6 +86,11 @@ public final class Supervisor {
     public private(set) var timedOut = false
     /// Called when the virtual timeout passes (before the run is stopped).
     public var onTimeout: (() -> Void)?
+
+    /// The REPL the board runs (kept across soft resets, as the firmware does).
+    public internal(set) var replMode = REPLMode.friendly
+    /// The REPL's line history (the firmware clears it at each soft reset).
+    var readLineHistory: [String] = []
 
     /// The network the board's Wi-Fi sees (circuit.json's, unless `join(_:)` gives another).
     public private(set) var network: SimulatedNetwork
@@ -279,21 +285,31 @@ public final class Supervisor {
 
     // MARK: Serial
 
-    /// Sends text to the serial sink (MicroPython cooks newlines) and watches for
-    /// the expect/fail texts.
+    /// Sends text to the serial sink and watches for the expect/fail texts.
     public func emit(_ text: String) {
         guard !text.isEmpty else { return }
-        let out = flavour == .micropython ? SupervisorTexts.cooked(text) : text
-        if keepsSerialLog { serialLog += out }
-        serialOutput?(out)
-        for tap in serialTaps.values { tap(out) }
-        if expectText != nil || failText != nil { match(out) }
+        emitBytes(Array(text.utf8))
     }
 
-    /// Lets another console see the serial output from now on; returns the
-    /// tap's identity for `removeSerialTap`. Firmware thread (or before the run).
+    /// Sends bytes out of the board's console, cooked as the firmware cooks
+    /// (`\n` → `\r\n`): byte taps get them as they are, the text consumers
+    /// (`serialOutput`, `serialLog`, the expect texts) as decoded text.
+    public func emitBytes(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        let out = SupervisorTexts.cooked(bytes)
+        for tap in serialTaps.values { tap(out) }
+        let text = serialDecoder.decode(out)
+        guard !text.isEmpty else { return }
+        if keepsSerialLog { serialLog += text }
+        serialOutput?(text)
+        if expectText != nil || failText != nil { match(text) }
+    }
+
+    /// Lets another console see the serial output (bytes, as the board sends
+    /// them) from now on; returns the tap's identity for `removeSerialTap`.
+    /// Firmware thread (or before the run).
     @discardableResult
-    public func addSerialTap(_ tap: @escaping (String) -> Void) -> Int {
+    public func addSerialTap(_ tap: @escaping ([UInt8]) -> Void) -> Int {
         nextTapID += 1
         serialTaps[nextTapID] = tap
         return nextTapID
@@ -436,6 +452,7 @@ public final class Supervisor {
         while true {
             if stopRequested { return .stopped }
             inbox.clearReload()
+            readLineHistory = []
             bootCount += 1
             let rt = makeRuntime()
             runtime = rt
@@ -465,7 +482,9 @@ public final class Supervisor {
     }
 
     private func bootMicroPython(_ rt: Runtime) -> BootOutcome {
-        for name in ["boot.py", "main.py"] {
+        // After a soft reset from the raw REPL the board goes back to it without main.py.
+        let files = replMode == .raw ? ["boot.py"] : ["boot.py", "main.py"]
+        for name in files {
             guard let source = readDriveText(name) else {
                 if name == "main.py" { emit(SupervisorTexts.micropythonBanner(board.definition)); return .noProgram }
                 continue
@@ -479,11 +498,14 @@ public final class Supervisor {
             }
             if stopRequested || reloadPending { return .stopped }
         }
+        if replMode == .raw { return .noProgram }
         emit(SupervisorTexts.micropythonBanner(board.definition))
         return .finished
     }
 
     private func bootCircuitPython(_ rt: Runtime) -> BootOutcome {
+        // From the raw REPL a soft reboot goes straight back to it (no code.py).
+        if replMode == .raw { return .noProgram }
         // boot.py may remount the drive writable (storage.remount); code.py sees the result.
         drive.remount(readonly: true)
         if let source = readDriveText("boot.py") {

@@ -36,19 +36,4 @@ public enum SupervisorTexts {
     public static let pressAnyKey = "\n" + lineClear + "Press any key to enter the REPL. Use CTRL-D to reload.\n"
     /// CircuitPython looks for these, in order.
     public static let circuitpythonCodeFiles = ["code.txt", "code.py", "main.py", "main.txt"]
-
-    /// `\n` → `\r\n`, as MicroPython's cooked stdout does (an existing `\r\n` is kept).
-    public static func cooked(_ s: String) -> String {
-        guard s.contains("\n") else { return s }
-        var out = ""
-        out.reserveCapacity(s.count + 8)
-        var previous: Character = " "
-        for c in s {
-            if c == "\n" && previous != "\r" { out.append("\r") }
-            // Swift treats "\r\n" as one Character.
-            out.append(c)
-            previous = c
-        }
-        return out
-    }
 }

@@ -60,7 +60,7 @@ extension Runtime {
             rt.moduleFunction(m, "kbd_intr") { rt, args throws(PyError) in
                 try args.expect(rt, "kbd_intr", 1, 1)
                 let c = try rt.intArg(args[0])
-                rt.system.interruptCharacter = c < 0 ? -1 : c & 0xFF
+                rt.keyboardInterruptCharacter = c < 0 ? -1 : c & 0xFF
                 return .none
             }
             rt.moduleFunction(m, "schedule") { rt, args throws(PyError) in

@@ -8,8 +8,6 @@ import Foundation
 final class SystemState: @unchecked Sendable {
     /// The runtime's current directory inside the VirtualFileSystem (absolute, normalised).
     var currentDirectory = "/"
-    /// `micropython.kbd_intr`: the character that raises KeyboardInterrupt (-1: none).
-    var interruptCharacter = 3
     /// `micropython.opt_level`.
     var optLevel = 0
     /// `micropython.schedule` queue: (function, argument) pairs, flattened.
@@ -45,7 +43,11 @@ extension Runtime {
 
     /// The character code that should raise KeyboardInterrupt when typed on the
     /// console (`micropython.kbd_intr`), or -1 when the program disabled it.
-    public var keyboardInterruptCharacter: Int { system.interruptCharacter }
+    /// The firmware sets it back to Ctrl-C before each thing it runs.
+    public var keyboardInterruptCharacter: Int {
+        get { interruptLine.character }
+        set { interruptLine.character = newValue }
+    }
 
     /// True while `micropython.heap_lock()` is in effect (allocations should fail).
     public var heapLocked: Bool { heapLockDepth > 0 }

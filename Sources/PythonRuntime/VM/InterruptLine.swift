@@ -9,6 +9,7 @@ import Synchronization
 /// python`'s. Safe from any thread.
 public final class InterruptLine: Sendable {
     private let raised = Atomic<Bool>(false)
+    private let interruptCharacter = Atomic<Int>(3)
 
     public init() {}
 
@@ -23,4 +24,12 @@ public final class InterruptLine: Sendable {
 
     /// Lowers the line without looking (before a new run starts).
     public func clear() { raised.store(false, ordering: .relaxed) }
+
+    /// The console byte that raises the line while code runs
+    /// (`micropython.kbd_intr`; -1: none, the byte is input like any other).
+    /// The console's reader looks at it as bytes arrive.
+    public var character: Int {
+        get { interruptCharacter.load(ordering: .relaxed) }
+        set { interruptCharacter.store(newValue, ordering: .relaxed) }
+    }
 }

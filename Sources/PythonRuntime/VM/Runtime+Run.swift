@@ -60,6 +60,18 @@ extension Runtime {
         }
     }
 
+    /// Runs statements as a file is run, in `__main__`'s namespace but
+    /// without making them its file (the raw REPL and paste mode).
+    public func runStatements(_ source: String, filename: String = "<stdin>") -> PyBaseException? {
+        do throws(PyError) {
+            let code = try compileSource(source, filename: filename, mode: .module)
+            _ = try runCode(code, globals: mainDict, locals: nil)
+            return nil
+        } catch let e {
+            return e.exception
+        }
+    }
+
     /// Runs one REPL input: expression statements print their value.
     public func runInteractive(_ source: String, filename: String = "<stdin>") -> PyBaseException? {
         do throws(PyError) {
