@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import Synchronization
 
 #if canImport(Glibc)
 private let sysClose = Glibc.close
@@ -24,9 +23,7 @@ public final class PseudoTerminalPort: SerialPort, @unchecked Sendable {
     public let address: String
     private let master: Int32
     private let output: SerialOutputBuffer
-    private let closing = Atomic<Bool>(false)
-    private let finished = DispatchSemaphore(value: 0)
-    private var started = false
+    private let thread = SerialPortThread()
 
     /// How often the port looks for a tool while none has the terminal open.
     static let lookInterval: Int32 = 50  // milliseconds
@@ -68,25 +65,13 @@ public final class PseudoTerminalPort: SerialPort, @unchecked Sendable {
     deinit { close() }
 
     public func start(input: @escaping @Sendable ([UInt8]) -> Void) {
-        guard !started else { return }
-        started = true
-        let t = Thread { [self] in
-            serve(input)
-            finished.signal()
-        }
-        t.name = "SerialPort \(address)"
-        t.start()
+        thread.start(name: "SerialPort \(address)") { [self] in serve(input) }
     }
 
     public func send(_ bytes: [UInt8]) { output.append(bytes) }
 
     public func close() {
-        guard !closing.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        if started {
-            output.wake()
-            finished.wait()
-        }
-        _ = sysClose(master)
+        if thread.close(waking: output) { _ = sysClose(master) }
     }
 
     // MARK: The port's thread
@@ -95,7 +80,7 @@ public final class PseudoTerminalPort: SerialPort, @unchecked Sendable {
         var attached = false
         var pending: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while !closing.load(ordering: .acquiring) {
+        while !thread.isClosing {
             if !attached {
                 // Nobody has the terminal open: wait for a wake-up or the next look.
                 var wake = pollfd(fd: output.wakeDescriptor, events: Int16(POLLIN), revents: 0)

@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Foundation
-import Synchronization
 
 // The C library's calls, under names that do not clash with our methods.
 #if canImport(Glibc)
@@ -34,9 +33,7 @@ public final class TCPSerialPort: SerialPort, @unchecked Sendable {
     public let framing: Framing
     private let listener: Int32
     private let output: SerialOutputBuffer
-    private let closing = Atomic<Bool>(false)
-    private let finished = DispatchSemaphore(value: 0)
-    private var started = false
+    private let thread = SerialPortThread()
 
     /// Listens on 127.0.0.1:`port` (0: a port the system picks).
     public init(port: Int, framing: Framing) throws(SerialPortError) {
@@ -77,25 +74,13 @@ public final class TCPSerialPort: SerialPort, @unchecked Sendable {
     deinit { close() }
 
     public func start(input: @escaping @Sendable ([UInt8]) -> Void) {
-        guard !started else { return }
-        started = true
-        let t = Thread { [self] in
-            serve(input)
-            finished.signal()
-        }
-        t.name = "SerialPort \(address)"
-        t.start()
+        thread.start(name: "SerialPort \(address)") { [self] in serve(input) }
     }
 
     public func send(_ bytes: [UInt8]) { output.append(bytes) }
 
     public func close() {
-        guard !closing.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        if started {
-            output.wake()
-            finished.wait()
-        }
-        _ = sysClose(listener)
+        if thread.close(waking: output) { _ = sysClose(listener) }
     }
 
     // MARK: The port's thread
@@ -113,7 +98,7 @@ public final class TCPSerialPort: SerialPort, @unchecked Sendable {
     private func serve(_ input: @Sendable ([UInt8]) -> Void) {
         var connection: Connection?
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while !closing.load(ordering: .acquiring) {
+        while !thread.isClosing {
             guard var c = connection else {
                 connection = waitForTool()
                 continue
@@ -155,6 +140,10 @@ public final class TCPSerialPort: SerialPort, @unchecked Sendable {
         // Keystrokes and prompts are small: send each at once.
         var on: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+        #if canImport(Darwin)
+        // Darwin has no MSG_NOSIGNAL: the socket itself must not raise SIGPIPE.
+        setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+        #endif
         var c = Connection(fd: fd)
         if framing == .rfc2217 {
             var telnet = RFC2217Session()
