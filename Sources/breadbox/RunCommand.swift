@@ -212,11 +212,14 @@ struct RunCommand: ParsableCommand {
                 return 2
             }
             out.flush()
-            if let serialLogFile {
-                FileManager.default.createFile(atPath: serialLogFile, contents: Data(sup.serialLog.utf8))
+            // A log nobody can read afterwards fails the run, as a lost screenshot does.
+            if let serialLogFile, !FileManager.default.createFile(atPath: serialLogFile, contents: Data(sup.serialLog.utf8)) {
+                FileHandle.standardError.write(Data("breadbox run: cannot write \(serialLogFile)\n".utf8))
+                return 2
             }
-            if let vcdFile, let recorder {
-                FileManager.default.createFile(atPath: vcdFile, contents: Data(recorder.vcd().utf8))
+            if let vcdFile, let recorder, !FileManager.default.createFile(atPath: vcdFile, contents: Data(recorder.vcd().utf8)) {
+                FileHandle.standardError.write(Data("breadbox run: cannot write \(vcdFile)\n".utf8))
+                return 2
             }
             return result.exitCode(timeoutExitCode: timeoutExitCode)
         }
