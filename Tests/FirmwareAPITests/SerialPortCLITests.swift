@@ -149,21 +149,22 @@ final class SerialPortCLITests: XCTestCase {
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
+        try p.run()
+        // Each pipe read to its end on a thread of its own, so neither fills.
         let stdout = LockedText(), stderr = LockedText()
+        let drained = DispatchGroup()
         for (pipe, text) in [(out, stdout), (err, stderr)] {
-            pipe.fileHandleForReading.readabilityHandler = { h in
-                let d = h.availableData
-                if !d.isEmpty { text.append(String(decoding: d, as: UTF8.self)) }
+            DispatchQueue.global().async(group: drained) {
+                text.append(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
             }
         }
-        try p.run()
         let limit = Double(sessions.joined().count) * seconds + 10
         if !waitUntil(seconds: limit, { !p.isRunning }) {
             p.terminate()
             XCTFail("pyserial did not finish in \(Int(limit)) s", file: file, line: line)
         }
         p.waitUntilExit()
-        _ = waitUntil(seconds: 1) { stdout.value.hasSuffix("\n") }
+        _ = drained.wait(timeout: .now() + 5)
         guard p.terminationStatus == 0,
               let transcripts = try? JSONSerialization.jsonObject(with: Data(stdout.value.utf8)) as? [[String]] else {
             XCTFail("pyserial on \(url) failed:\n\(stderr.value)\(stdout.value)", file: file, line: line)
