@@ -131,7 +131,7 @@ let package = Package(
             dependencies: ["BoardSupervisor", "FirmwareAPI", "BoardNetwork", "HostPlatform", "PythonRuntime", "BoardEmulator", "BreadboxTestSupport"]),
         .testTarget(
             name: "SimulatorTests",
-            dependencies: ["Simulator", "BoardView", "BoardSupervisor", "FirmwareAPI", "BoardEmulator", "CZlib", "BreadboxTestSupport"]),
+            dependencies: ["Simulator", "BoardView", "BoardSupervisor", "FirmwareAPI", "BoardEmulator", "HostPlatform", "CZlib", "BreadboxTestSupport"]),
         // The SDL window itself, on SDL's dummy video driver (no display needed).
         .testTarget(
             name: "SDLWindowTests",

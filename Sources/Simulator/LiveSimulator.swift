@@ -3,6 +3,7 @@ import BoardView
 import BoardSupervisor
 import FirmwareAPI
 import Foundation
+import HostPlatform
 
 /// The board behind the window: the supervisor runs on its own thread, paced
 /// to the chosen speed; the window thread takes snapshots and serial text out
@@ -25,6 +26,8 @@ public final class LiveSimulator: @unchecked Sendable {
     private let timeoutNanoseconds: UInt64?
     /// Serial output is also written here (stdout for `breadbox run`).
     private let mirror: ((String) -> Void)?
+    /// A port outside Breadbox with the same console (`breadbox run --serial`).
+    private var serialPort: SerialPort?
 
     private let lock = NSLock()
     private var latest: BoardSnapshot
@@ -106,6 +109,12 @@ public final class LiveSimulator: @unchecked Sendable {
         }
     }
 
+    /// Puts the serial console on `port` as well: its tool sees what the
+    /// window's console shows, and both type to the board. Before `start()`.
+    public func attach(_ port: SerialPort) {
+        serialPort = port
+    }
+
     // MARK: Firmware thread
 
     private var thread: Thread?
@@ -138,6 +147,7 @@ public final class LiveSimulator: @unchecked Sendable {
             lock.withLock { serialPending.append(contentsOf: bytes) }
             mirror?(String(decoding: bytes, as: UTF8.self))
         }
+        if let serialPort { sup.attach(serialPort) }
         appliedMode = lock.withLock { speed.mode }
         sup.adapter.pacer = Pacer(mode: appliedMode, virtualNow: sup.board.clock.now)
         let w = DriveWatcher(root: driveFolder)

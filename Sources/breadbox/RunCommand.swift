@@ -21,11 +21,14 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The project folder (circuit.json and drive/).")
     var project: String
 
-    @Flag(help: "Run without a window, as fast as possible unless --speed says otherwise.")
+    @Flag(help: "Run without a window, as fast as possible unless --speed says otherwise (in real time with --serial).")
     var headless = false
 
     @Flag(help: "Serial console on stdin (REPL, Ctrl-C, Ctrl-D) even when stdin is not a terminal.")
     var interactive = false
+
+    @Option(help: "Put the serial console on a port for tools (mpremote, Thonny, picocom) instead of the terminal: pty, tcp:PORT (socket://127.0.0.1:PORT) or rfc2217:PORT.")
+    var serial: String?
 
     @Option(help: "Stop after this much virtual time: 30s, 1500ms, 2h (a bare number is milliseconds).")
     var timeout: String?
@@ -117,7 +120,17 @@ struct RunCommand: ParsableCommand {
             guard let t = Self.parseDuration(timeout) else { throw Self.refuse("--timeout \"\(timeout)\" is not a duration (30s, 1500ms, 2h)") }
             timeoutNs = t
         }
-        var mode: PacingMode = headless ? .asFastAsPossible : .realTime
+        var serialSpec: SerialPortSpec?
+        if let serial {
+            guard let spec = SerialPortSpec(serial) else {
+                throw Self.refuse("--serial \"\(serial)\" is not \(SerialPortSpec.acceptedForms)")
+            }
+            if interactive { throw Self.refuse("--serial puts the serial console on the port, --interactive on stdin: give one") }
+            serialSpec = spec
+        }
+        // A tool on the serial port talks in wall time: a board racing ahead
+        // would print a minute of output between two of its keystrokes.
+        var mode: PacingMode = headless && serialSpec == nil ? .asFastAsPossible : .realTime
         if let speed {
             guard let m = Self.parseSpeed(speed) else { throw Self.refuse("--speed \"\(speed)\" is not max, realtime or a positive number") }
             mode = m
@@ -131,13 +144,14 @@ struct RunCommand: ParsableCommand {
         if screenshotFile != nil && !headless { throw Self.refuse("--screenshot-file needs --headless (in the window, press F12)") }
         if !headless {
             if SimulatorWindow.displayAvailable() {
-                try runWindow(mode: mode, timeoutNs: timeoutNs)
+                try runWindow(mode: mode, timeoutNs: timeoutNs, serialSpec: serialSpec)
             }
             FileHandle.standardError.write(Data("breadbox run: no display (\(SimulatorWindow.lastError)); running without a window\n".utf8))
         }
         // A terminal makes the console live unless --headless says otherwise;
         // --interactive asks for it in any case (a REPL driven through a pipe).
-        let console = interactive || (!headless && isatty(0) != 0)
+        // With --serial the console is on the port instead.
+        let console = serialSpec == nil && (interactive || (!headless && isatty(0) != 0))
         let sup: Supervisor
         do {
             sup = try Supervisor(project: URL(fileURLWithPath: project))
@@ -148,10 +162,18 @@ struct RunCommand: ParsableCommand {
         for s in sets {
             do { try sup.apply(set: s) } catch { throw Self.refuse(error.reason) }
         }
+        let port = try serialSpec.map(openSerialPort)
+        defer { port?.close() }
+        let stopOnSignals = port.map { _ in StopOnSignals { [inbox = sup.inbox] in inbox.requestStop() } }
+        defer { withExtendedLifetime(stopOnSignals) {} }
         let status = runOnLargeStack { () -> Int32 in
             let out = SerialStdout(immediate: mode != .asFastAsPossible || console)
-            // The console's bytes as the board sends them (a tool's binary protocol included).
-            sup.addSerialTap { out.write($0) }
+            if let port {
+                sup.attach(port)
+            } else {
+                // The console's bytes as the board sends them (a tool's binary protocol included).
+                sup.addSerialTap { out.write($0) }
+            }
             sup.keepsSerialLog = serialLogFile != nil
             sup.expectText = expectText
             sup.failText = failText
@@ -183,7 +205,7 @@ struct RunCommand: ParsableCommand {
                 terminal?.start()
             }
             defer { terminal?.restore() }
-            let result = sup.runSession(timeoutNanoseconds: timeoutNs, headless: headless, interactive: console)
+            let result = sup.runSession(timeoutNanoseconds: timeoutNs, headless: headless, interactive: console || port != nil)
             sup.closeNetwork()
             recorder?.stop()
             do { try camera?.finish() } catch {
@@ -191,11 +213,14 @@ struct RunCommand: ParsableCommand {
                 return 2
             }
             out.flush()
-            if let serialLogFile {
-                FileManager.default.createFile(atPath: serialLogFile, contents: Data(sup.serialLog.utf8))
+            // A log nobody can read afterwards fails the run, as a lost screenshot does.
+            if let serialLogFile, !FileManager.default.createFile(atPath: serialLogFile, contents: Data(sup.serialLog.utf8)) {
+                FileHandle.standardError.write(Data("breadbox run: cannot write \(serialLogFile)\n".utf8))
+                return 2
             }
-            if let vcdFile, let recorder {
-                FileManager.default.createFile(atPath: vcdFile, contents: Data(recorder.vcd().utf8))
+            if let vcdFile, let recorder, !FileManager.default.createFile(atPath: vcdFile, contents: Data(recorder.vcd().utf8)) {
+                FileHandle.standardError.write(Data("breadbox run: cannot write \(vcdFile)\n".utf8))
+                return 2
             }
             return result.exitCode(timeoutExitCode: timeoutExitCode)
         }
@@ -210,16 +235,29 @@ extension RunCommand {
                                   logFile: networkLog.map { URL(fileURLWithPath: $0) })
     }
 
+    /// Opens `--serial`'s port and says where tools find it; refuses the
+    /// run (exit 2) when it cannot be opened.
+    func openSerialPort(_ spec: SerialPortSpec) throws -> SerialPort {
+        let port: SerialPort
+        do { port = try spec.open() } catch { throw Self.refuse("--serial \(serial ?? ""): \(error.reason)") }
+        FileHandle.standardError.write(Data("breadbox run: serial port \(port.address)\n".utf8))
+        return port
+    }
+
     /// The window: the firmware on its own thread, the scene drawn at 60 fps.
-    func runWindow(mode: PacingMode, timeoutNs: UInt64?) throws -> Never {
+    /// With a serial port, the window's console and the port show the same
+    /// stream and both type to the board; stdout stays quiet.
+    func runWindow(mode: PacingMode, timeoutNs: UInt64?, serialSpec: SerialPortSpec?) throws -> Never {
         let out = SerialStdout(immediate: true)
         let sim: LiveSimulator
         do {
             sim = try LiveSimulator(project: URL(fileURLWithPath: project), network: networkOptions, sets: sets, speed: mode,
-                                    timeoutNanoseconds: timeoutNs, mirror: { out.write($0) })
+                                    timeoutNanoseconds: timeoutNs, mirror: serialSpec == nil ? { out.write($0) } : nil)
         } catch {
             throw Self.refuse(error.reason)
         }
+        let port = try serialSpec.map(openSerialPort)
+        if let port { sim.attach(port) }
         let scene: Scene
         do {
             scene = try Scene.standard(definition: sim.definition, flavour: sim.flavour, projectName: sim.projectName)
@@ -228,6 +266,7 @@ extension RunCommand {
         }
         let window = SimulatorWindow(simulator: sim, scene: scene)
         let result = window.run()
+        port?.close()
         out.flush()
         if ProcessInfo.processInfo.environment["BREADBOX_FRAME_STATS"] != nil {
             FileHandle.standardError.write(Data("breadbox run: \(window.frameStatsText)\n".utf8))
