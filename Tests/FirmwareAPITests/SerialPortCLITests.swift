@@ -6,27 +6,11 @@ import XCTest
 /// built binary runs a small project headless and pyserial (what mpremote and
 /// Thonny open ports with) connects, reads and types, one connection after
 /// another. Every wait is bounded.
-final class SerialPortCLITests: XCTestCase {
+final class SerialPortCLITests: XCTestCase, BreadboxRuns {
     var dirs: [URL] = []
     var processes: [Process] = []
 
-    override func tearDown() {
-        for p in processes where p.isRunning {
-            kill(p.processIdentifier, SIGKILL)
-            p.waitUntilExit()
-        }
-        processes = []
-        for d in dirs { try? FileManager.default.removeItem(at: d) }
-        dirs = []
-    }
-
-    var breadboxBinary: URL? {
-        var candidates = [Bundle(for: SerialPortCLITests.self).bundleURL.deletingLastPathComponent(),
-                          Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        return candidates.map { $0.appendingPathComponent("breadbox") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    override func tearDown() { cleanUpRuns() }
 
     static let blinkCircuit = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Firmware/examples/blink/pico_w-micropython/circuit.json")
@@ -50,78 +34,7 @@ final class SerialPortCLITests: XCTestCase {
             time.sleep(0.1)
         """
 
-    /// A `breadbox run` in progress and what it says on stdout and stderr.
-    struct Run {
-        let process: Process
-        let stdout: LockedText
-        let stderr: LockedText
-    }
-
-    func start(_ arguments: [String]) throws -> Run {
-        guard let bin = breadboxBinary else { throw XCTSkip("breadbox binary not built") }
-        let proc = Process()
-        proc.executableURL = bin
-        proc.arguments = arguments
-        proc.environment = windowlessEnvironment()
-        let out = Pipe(), err = Pipe()
-        proc.standardOutput = out
-        proc.standardError = err
-        proc.standardInput = FileHandle.nullDevice
-        let stdout = LockedText(), stderr = LockedText()
-        for (pipe, text) in [(out, stdout), (err, stderr)] {
-            pipe.fileHandleForReading.readabilityHandler = { h in
-                let d = h.availableData
-                if !d.isEmpty { text.append(String(decoding: d, as: UTF8.self)) }
-            }
-        }
-        try proc.run()
-        processes.append(proc)
-        return Run(process: proc, stdout: stdout, stderr: stderr)
-    }
-
-    /// The address of the port, from `breadbox run: serial port ADDRESS` on stderr.
-    func address(of run: Run, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let prefix = "breadbox run: serial port "
-        XCTAssertTrue(waitUntil(seconds: 10) { run.stderr.value.contains("\n") }, "no line on stderr", file: file, line: line)
-        let first = run.stderr.value.split(separator: "\n").first.map(String.init) ?? ""
-        guard first.hasPrefix(prefix) else {
-            XCTFail("stderr: \(run.stderr.value)", file: file, line: line)
-            throw XCTSkip("the port did not open")
-        }
-        return String(first.dropFirst(prefix.count))
-    }
-
-    /// Stops the run as Ctrl-C would and returns its exit status.
-    func interrupt(_ run: Run) -> Int32? {
-        kill(run.process.processIdentifier, SIGINT)
-        guard waitUntil(seconds: 10, { !run.process.isRunning }) else { return nil }
-        run.process.waitUntilExit()
-        return run.process.terminationStatus
-    }
-
     // MARK: pyserial
-
-    /// One connection per session, in turn; each step writes its text, then
-    /// reads until the regular expression matches or its seconds pass.
-    static let pyserialClient = #"""
-        import json, re, sys, time
-        import serial
-        url, sessions = sys.argv[1], json.loads(sys.argv[2])
-        transcripts = []
-        for steps in sessions:
-            port = serial.serial_for_url(url, timeout=0.1)
-            got = []
-            for send, wanted, seconds in steps:
-                port.write(send.encode())
-                data = b''
-                end = time.monotonic() + seconds
-                while not re.search(wanted.encode(), data) and time.monotonic() < end:
-                    data += port.read(port.in_waiting or 1)
-                got.append(data.decode('utf-8', 'replace'))
-            port.close()
-            transcripts.append(got)
-        print(json.dumps(transcripts))
-        """#
 
     static let pyserialAvailable: Bool = {
         let p = Process()
@@ -145,7 +58,7 @@ final class SerialPortCLITests: XCTestCase {
         let json = try JSONSerialization.data(withJSONObject: sessions.map { $0.map { [$0.send, $0.wanted, seconds] as [Any] } })
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", Self.pyserialClient, url, String(decoding: json, as: UTF8.self)]
+        p.arguments = ["python3", Tools.script("pyserial_sessions.py").path, url, String(decoding: json, as: UTF8.self)]
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
