@@ -196,8 +196,9 @@ public final class Supervisor {
         }
     }
 
-    /// The session is over: open connections end (their recordings are saved).
-    public func closeNetwork() { networking.softReset() }
+    /// The session is over: open connections end (their recordings are saved),
+    /// the firmware's services' too.
+    public func closeNetwork() { networking.stack.closeAll() }
 
     /// circuit.json's `network.replay` folder answers the board's connections
     /// while the internet is off (the project runs offline out of the box).
