@@ -94,6 +94,8 @@ public final class Supervisor {
     /// What other threads post to this board (input, drive changes, stop,
     /// reload), taken at the firmware thread's safe points.
     public let inbox = BoardInbox()
+    /// The firmware's network services (the web workflow), polled from `takeMail`.
+    let services = BoardServices()
     private var matchTail = ""
     private var timeoutEvent: VirtualClock.EventID?
 
@@ -125,6 +127,7 @@ public final class Supervisor {
         try useCircuitReplay()
         assembly.board.onReset = { [unowned self] cause in
             if cause == .soft { self.networking.softReset() } else { self.networking.hardReset() }
+            self.services.boardDidReset(soft: cause == .soft)
         }
     }
 
@@ -335,13 +338,18 @@ public final class Supervisor {
     /// MicroPython soft-reboots the same way). The watcher's thread only posts
     /// the change; the firmware thread decides at its next safe point.
     public func watch(_ watcher: DriveWatcher) {
-        watcher.onSettledChange = { [inbox] paths in inbox.postDriveChange(paths) }
+        // A change the board's services made and reported already is not reported twice.
+        watcher.onSettledChange = { [inbox, services, drive] paths in
+            let rest = services.announcedChanges.unannounced(paths, in: drive.fileSystem)
+            if !rest.isEmpty { inbox.postDriveChange(rest) }
+        }
     }
 
     /// The firmware thread's look at the inbox (at the interpreter's safe
     /// points, between sleep slices, while idle): a settled drive change
     /// reloads, unless only the board's own writes changed it.
     func takeMail() {
+        services.poll(now: board.clock.now)
         let changed = inbox.takeDriveChanges()
         if changed.isEmpty { return }
         if changed.subtracting(drive.takeCodeWrites()).isEmpty { return }
