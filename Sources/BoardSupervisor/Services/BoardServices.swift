@@ -8,6 +8,8 @@ final class BoardServices {
 
     /// CircuitPython's web workflow, once settings.toml has started it.
     var webWorkflow: WebWorkflow?
+    /// MicroPython's WebREPL, between `webrepl.start()` and its stop or a reset.
+    var webREPL: WebREPLServer?
     /// Drive changes the services reported themselves (see `AnnouncedDriveChanges`).
     let announcedChanges = AnnouncedDriveChanges()
 
@@ -17,13 +19,14 @@ final class BoardServices {
     private var running: [BoardService] {
         var services: [BoardService] = []
         if let w = webWorkflow { services.append(w) }
+        if let r = webREPL { services.append(r) }
         return services
     }
 
     /// Polls the services if their time has come. Firmware thread; cheap when
     /// it has not.
     func poll(now: UInt64) {
-        guard now >= nextPoll, !polling, webWorkflow != nil else { return }
+        guard now >= nextPoll, !polling, webWorkflow != nil || webREPL != nil else { return }
         let services = running
         nextPoll = now &+ Self.pollInterval
         polling = true
@@ -33,5 +36,7 @@ final class BoardServices {
 
     func boardDidReset(soft: Bool) {
         for s in running { s.boardDidReset(soft: soft) }
+        // MicroPython's WebREPL lives in the heap a reset frees.
+        if webREPL?.isStopped == true { webREPL = nil }
     }
 }

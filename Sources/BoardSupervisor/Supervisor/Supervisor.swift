@@ -94,7 +94,7 @@ public final class Supervisor {
     /// What other threads post to this board (input, drive changes, stop,
     /// reload), taken at the firmware thread's safe points.
     public let inbox = BoardInbox()
-    /// The firmware's network services (the web workflow), polled from `takeMail`.
+    /// The firmware's network services (web workflow, WebREPL), polled from `takeMail`.
     let services = BoardServices()
     private var matchTail = ""
     private var timeoutEvent: VirtualClock.EventID?
@@ -395,6 +395,7 @@ public final class Supervisor {
         case .micropython:
             machine = installMachineModule(rt, board: board, assembly: assembly)
             installNetworkModule(rt, radio: networking.radio, board: board)
+            installWebREPLModule(rt)
             circuitPython = nil
         case .circuitpython:
             let cp = installCircuitPythonModules(rt, board: board, assembly: assembly)
