@@ -58,13 +58,14 @@ let package = Package(
             name: "FirmwareAPI",
             dependencies: ["PythonRuntime", "BoardEmulator", "BoardNetwork"],
             swiftSettings: fastSwift),
-        // The firmware around the user's program: boot, REPL, reload (Supervisor)
-        // and the board's drive.
+        // The firmware around the user's program: boot, REPL, reload (Supervisor),
+        // the board's drive, and its services (the web workflow's pages are gzipped).
         .target(
             name: "BoardSupervisor",
-            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator", "BoardNetwork", "HostPlatform"],
+            dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator", "BoardNetwork", "HostPlatform", "CZlib"],
             swiftSettings: fastSwift),
-        // C libraries from Debian: SDL2 for the window, zlib for PNG screenshots.
+        // C libraries from Debian: SDL2 for the window, zlib for PNG screenshots
+        // and the web workflow's gzipped pages.
         .systemLibrary(
             name: "CSDL2",
             pkgConfig: "sdl2",

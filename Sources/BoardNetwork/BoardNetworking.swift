@@ -46,8 +46,9 @@ public final class BoardNetworking {
     static let esp32 = BoardSocketStack.Limits(tcp: nil, udp: nil, total: 10, exhaustedErrno: 23,
                                                receiveWindow: 5_760, datagramQueue: 6)
 
-    /// A soft reboot: the heap and its sockets go, the radio stays joined.
-    public func softReset() { stack.closeAll() }
+    /// A soft reboot: the heap and its sockets go (the firmware's own
+    /// services keep theirs), the radio stays joined.
+    public func softReset() { stack.closeAll(sparingServices: true) }
 
     /// A chip reset: the radio is powered down too.
     public func hardReset() {

@@ -42,6 +42,9 @@ final class BoardSocket {
     /// UDP: host address:port → the board-side address the board sent to.
     var datagramPeers: [String: NetworkAddress] = [:]
     var listening = false
+    /// Belongs to a service of the firmware (not to the program's heap): a
+    /// soft reset leaves it open.
+    var keptAcrossSoftReset = false
     /// Its connection attempt failed (lwIP has freed its PCB).
     var connectFailed = false
     var inspector = TrafficInspector()

@@ -74,9 +74,11 @@ public final class BoardSocketStack: RuntimeNetwork {
     /// How many sockets are open.
     public var openSocketCount: Int { sockets.count }
 
-    /// Closes every socket (a soft reboot frees them with the heap).
-    public func closeAll() {
-        for h in Array(sockets.keys) { close(h) }
+    /// Closes every socket (a soft reboot frees them with the heap); with
+    /// `sparingServices`, not those of the firmware's own services
+    /// (`keepAcrossSoftReset`), which a reload leaves open.
+    public func closeAll(sparingServices: Bool = false) {
+        for (h, s) in sockets where !(sparingServices && s.keptAcrossSoftReset) { close(h) }
     }
 
     func log(_ text: String) { network.log.add(text, at: clock.now) }

@@ -93,6 +93,15 @@ public final class DirectoryFileSystem: VirtualFileSystem {
         return FileStatus(isDirectory: isDir, size: isDir ? 0 : Int(info.st_size), modified: Int(info.st_mtim.tv_sec))
     }
 
+    /// Sets a file's or folder's modification time (seconds since the epoch),
+    /// as a FAT write with a given timestamp leaves it.
+    public func setModified(_ path: String, seconds: Int) throws(FileSystemError) {
+        let at = try locate(path, followLastLink: false)
+        defer { at.close() }
+        var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
+        if utimensat(at.directory, at.name, &times, AT_SYMLINK_NOFOLLOW) != 0 { throw SandboxedFolder.error(errno) }
+    }
+
     public func listDirectory(_ path: String) throws(FileSystemError) -> [String] {
         let at = try locate(path)
         defer { at.close() }

@@ -67,6 +67,10 @@ public struct BoardDefinition: Codable, Sendable {
         public var circuitpython: String
         /// `board.board_id`.
         public var circuitpythonBoardID: String
+        /// CircuitPython's creator and creation ids (the web workflow's
+        /// version.json): the board's USB VID and PID (supervisor/supervisor.mk).
+        public var circuitpythonCreatorID: Int
+        public var circuitpythonCreationID: Int
     }
 
     public struct Flavours: Codable, Sendable {

@@ -38,7 +38,9 @@ extension Supervisor {
             radio.setStationActive(false)
             return WebWorkflowStatus(text: "Wi-Fi: off")
         }
-        return WebWorkflowStatus(text: radio.stationConfiguration.0)
+        // The title shows the web workflow's port when it is not 80 (status_bar.c).
+        let port = startWebWorkflowServer(cp)
+        return WebWorkflowStatus(text: radio.stationConfiguration.0 + (port.map { $0 != 80 ? ":\($0)" : "" } ?? ""))
     }
 
     /// The OSC title escape of status_bar.c: 🐍, the Wi-Fi part, what runs, the version.

@@ -100,6 +100,8 @@ public final class Supervisor {
     /// What other threads post to this board (input, drive changes, stop,
     /// reload), taken at the firmware thread's safe points.
     public let inbox = BoardInbox()
+    /// The firmware's network services (web workflow, WebREPL), polled from `takeMail`.
+    let services = BoardServices()
     private var matchTail = ""
     private var timeoutEvent: VirtualClock.EventID?
 
@@ -131,6 +133,7 @@ public final class Supervisor {
         try useCircuitReplay()
         assembly.board.onReset = { [unowned self] cause in
             if cause == .soft { self.networking.softReset() } else { self.networking.hardReset() }
+            self.services.boardDidReset(soft: cause == .soft)
         }
     }
 
@@ -202,8 +205,9 @@ public final class Supervisor {
         }
     }
 
-    /// The session is over: open connections end (their recordings are saved).
-    public func closeNetwork() { networking.softReset() }
+    /// The session is over: open connections end (their recordings are saved),
+    /// the firmware's services' too.
+    public func closeNetwork() { networking.stack.closeAll() }
 
     /// circuit.json's `network.replay` folder answers the board's connections
     /// while the internet is off (the project runs offline out of the box).
@@ -350,13 +354,18 @@ public final class Supervisor {
     /// MicroPython soft-reboots the same way). The watcher's thread only posts
     /// the change; the firmware thread decides at its next safe point.
     public func watch(_ watcher: DriveWatcher) {
-        watcher.onSettledChange = { [inbox] paths in inbox.postDriveChange(paths) }
+        // A change the board's services made and reported already is not reported twice.
+        watcher.onSettledChange = { [inbox, services, drive] paths in
+            let rest = services.announcedChanges.unannounced(paths, in: drive.fileSystem)
+            if !rest.isEmpty { inbox.postDriveChange(rest) }
+        }
     }
 
     /// The firmware thread's look at the inbox (at the interpreter's safe
     /// points, between sleep slices, while idle): a settled drive change
     /// reloads, unless only the board's own writes changed it.
     func takeMail() {
+        services.poll(now: board.clock.now)
         let changed = inbox.takeDriveChanges()
         if changed.isEmpty { return }
         if changed.subtracting(drive.takeCodeWrites()).isEmpty { return }
@@ -402,6 +411,7 @@ public final class Supervisor {
         case .micropython:
             machine = installMachineModule(rt, board: board, assembly: assembly)
             installNetworkModule(rt, radio: networking.radio, board: board)
+            installWebREPLModule(rt)
             circuitPython = nil
         case .circuitpython:
             let cp = installCircuitPythonModules(rt, board: board, assembly: assembly)

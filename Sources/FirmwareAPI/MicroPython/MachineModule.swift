@@ -358,12 +358,7 @@ func installMachineFunctions(_ rt: Runtime, _ module: PyModule, _ m: MachineModu
             if args.positional.count > 0 { m.board.cpuHz = try m.int(a(args, 0)); return .none }
             return rt.int(m.board.cpuHz)
         }
-        fn("unique_id") { rt, _ throws(PyError) in
-            // FNV-1a of the board id: stable per board type, 8 bytes.
-            var h: UInt64 = 0xcbf29ce484222325
-            for b in m.board.definition.id.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-            return Value(rt.newBytes((0..<8).map { UInt8(truncatingIfNeeded: h >> (8 * UInt64($0))) }))
-        }
+        fn("unique_id") { rt, _ throws(PyError) in Value(rt.newBytes(m.board.uniqueID)) }
         fn("reset_cause") { rt, _ throws(PyError) in
             rt.int(MachineCodes.resetCause(m.board.resetCause))
         }

@@ -53,6 +53,14 @@ struct HashState<H: BlockHash> {
     }
 }
 
+/// SHA-1 of `bytes` for the embedder (the WebSocket handshake's accept key
+/// on a board's web services), from the same code as `hashlib.sha1`.
+public func sha1Digest(_ bytes: [UInt8]) -> [UInt8] {
+    var state = HashState<SHA1>()
+    state.update(bytes)
+    return state.digest()
+}
+
 @inline(__always) private func rotl(_ x: UInt32, _ n: UInt32) -> UInt32 { (x << n) | (x >> (32 - n)) }
 @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
