@@ -8,6 +8,8 @@ import Foundation
 final class SystemState: @unchecked Sendable {
     /// The runtime's current directory inside the VirtualFileSystem (absolute, normalised).
     var currentDirectory = "/"
+    /// Console input read from the host but not yet by the program (ConsoleInput.swift).
+    var consoleInput: [UInt8] = []
     /// `micropython.kbd_intr`: the character that raises KeyboardInterrupt (-1: none).
     var interruptCharacter = 3
     /// `micropython.opt_level`.
