@@ -323,6 +323,16 @@ extension Runtime {
         if args.count < 1 && args.keyword("file").isNull { throw typeError("function missing 1 required positional arguments") }
         let fileArg = args.argument(0, "file")
         let modeArg = args.argument(1, "mode")
+        // A file of a mounted object is whatever its `open(path, mode)` returns (mp_vfs_open).
+        let (raw, rawIsBytes) = try rawPathArgument(fileArg)
+        let lookup = lookupPath(raw)
+        let path: String
+        switch lookup {
+        case .host(let p): path = p
+        case .object(_, let inside):
+            return try vfsCall(lookup, "open", [vfsPathValue(inside, bytes: rawIsBytes), modeArg.isNull ? str("r") : modeArg])
+        case .root, .none: return try vfsCall(lookup, "open", [])
+        }
         let mode = modeArg.isNull ? "r" : try strArg(modeArg).value
         var read = false, write = false, append = false, create = false, truncate = false, exclusive = false
         var binary = false, plus = false
@@ -342,7 +352,6 @@ extension Runtime {
             throw valueError("invalid mode: '\(mode)'")
         }
         if plus { read = true; write = true }
-        let path = try pathArgument(fileArg)
         let fs = try requireFileSystem()
         let s = system
         let f = track(PyStream(type: binary ? s.fileIOType : s.textIOType, kind: .file, binary: binary))
@@ -386,6 +395,11 @@ extension Runtime {
             d.setStr(rt.intern("SEEK_SET"), Value(small: 0))
             d.setStr(rt.intern("SEEK_CUR"), Value(small: 1))
             d.setStr(rt.intern("SEEK_END"), Value(small: 2))
+            // IOBase (py/modio.c): the base of streams written in Python, such as
+            // mpremote's RemoteFile. MicroPython's C code drives them through their
+            // readinto/write/ioctl methods, which is all the runtime ever calls.
+            let code = try rt.compileSource("class IOBase:\n    pass\n", filename: "<io>", mode: .module)
+            _ = try rt.runCode(code, globals: d, locals: nil)
         }
     }
 }
