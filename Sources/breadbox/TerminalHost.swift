@@ -18,6 +18,12 @@ final class TerminalHost: RuntimeHost {
         if buffer.count > 1 << 16 { flush() }
     }
 
+    /// sys.stdout.buffer: the bytes as they are, as the unix port writes them to fd 1.
+    func writeRawOutput(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
     func writeError(_ text: String) {
         flush()
         FileHandle.standardError.write(Data(text.utf8))

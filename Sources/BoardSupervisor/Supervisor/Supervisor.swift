@@ -401,6 +401,7 @@ public final class Supervisor {
         case .circuitpython:
             config.release = SupervisorTexts.circuitpythonVersion
             config.implementationName = "circuitpython"
+            config.stdioBuffers = false
             let v = SupervisorTexts.circuitpythonVersion.split(separator: ".").compactMap { Int($0) }
             if v.count == 3 { config.implementationVersion = (v[0], v[1], v[2]) }
             config.version = "\(SupervisorTexts.circuitpythonVersion) on \(SupervisorTexts.circuitpythonDate)"

@@ -88,6 +88,7 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
     rt.removeModule("socket")
     rt.removeModule("tls")
     addCircuitPythonExceptions(rt)
+    adaptSystemModulesToCircuitPython(rt)
 
     rt.registerNativeModule("_cpboard") { rt, module throws(PyError) in
         installMachineFunctions(rt, module, m)

@@ -7,7 +7,7 @@ extension Runtime {
             let text = PyStream(type: st.textIOType, kind: kind, binary: false)
             let binary = PyStream(type: st.fileIOType, kind: kind, binary: true)
             if kind == .stdin { text.writable = false; binary.writable = false } else { text.readable = false; binary.readable = false }
-            text.buffer = Value(binary)
+            if configuration.stdioBuffers { text.buffer = Value(binary) }
             heap.makePermanent(text)
             heap.makePermanent(binary)
             return text

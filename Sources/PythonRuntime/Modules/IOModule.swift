@@ -8,7 +8,7 @@ public final class PyStream: PyObject {
     let binary: Bool
     /// The file's path inside the VirtualFileSystem (files only).
     var path = ""
-    /// The whole content (files, memory streams), or the pending input (stdin).
+    /// The whole content (files, memory streams; console input waits in `SystemState.consoleInput`).
     var data: [UInt8] = []
     var position = 0
     var readable = true
@@ -87,22 +87,6 @@ extension Runtime {
         return str(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// For stdin: makes sure `data` holds at least `count` bytes past `position`
-    /// (or a whole line when `line` is true), reading lines from the host.
-    func fillInput(_ f: PyStream, count: Int?, line: Bool) {
-        guard f.kind == .stdin else { return }
-        if f.position > 0 {
-            f.data.removeFirst(f.position)
-            f.position = 0
-        }
-        while true {
-            if line, f.data.contains(10) { return }
-            if let count, f.data.count >= count { return }
-            guard let l = host.readLine() else { return }
-            f.data += Array(l.utf8) + [10]
-        }
-    }
-
     /// The end of `n` characters (text) or bytes (binary) from `start`.
     func streamAdvance(_ f: PyStream, from start: Int, _ n: Int) -> Int {
         if f.binary { return min(f.data.count, start + n) }
@@ -118,21 +102,7 @@ extension Runtime {
     func streamRead(_ f: PyStream, _ n: Int?) throws(PyError) -> Value {
         try checkOpen(f)
         if !f.readable { throw osError(9) }
-        if f.kind == .stdin {
-            if let n, n >= 0 {
-                // Enough bytes for n characters (at most 4 bytes each).
-                fillInput(f, count: f.binary ? n : n, line: false)
-                var end = streamAdvance(f, from: f.position, n)
-                if !f.binary && end - f.position < n {
-                    fillInput(f, count: n * 4, line: false)
-                    end = streamAdvance(f, from: f.position, n)
-                }
-                let v = streamValue(f, f.data[f.position..<end])
-                f.position = end
-                return v
-            }
-            fillInput(f, count: Int.max, line: false)
-        }
+        if f.kind == .stdin { return streamValue(f, consoleRead(binary: f.binary, n)[...]) }
         let start = min(f.position, f.data.count)
         let end = (n == nil || n! < 0) ? f.data.count : streamAdvance(f, from: start, n!)
         f.position = max(f.position, end)
@@ -142,7 +112,7 @@ extension Runtime {
     func streamReadLine(_ f: PyStream, limit: Int?) throws(PyError) -> Value {
         try checkOpen(f)
         if !f.readable { throw osError(9) }
-        if f.kind == .stdin { fillInput(f, count: nil, line: true) }
+        if f.kind == .stdin { return streamValue(f, consoleReadLine(binary: f.binary, limit: limit)[...]) }
         let start = min(f.position, f.data.count)
         var end = f.data[start...].firstIndex(of: 10).map { $0 + 1 } ?? f.data.count
         if let limit, limit >= 0 { end = min(end, streamAdvance(f, from: start, limit)) }
@@ -172,7 +142,10 @@ extension Runtime {
                                      : "write() argument must be str, not \(typeName(v))")
         }
         switch f.kind {
-        case .stdout: host.writeOutput(String(decoding: bytes, as: UTF8.self)); return int(count)
+        case .stdout:
+            // sys.stdout.buffer passes bytes untouched (stdio_buffer_write), sys.stdout cooks text.
+            if f.binary { host.writeRawOutput(bytes) } else { host.writeOutput(String(decoding: bytes, as: UTF8.self)) }
+            return int(count)
         case .stderr: host.writeError(String(decoding: bytes, as: UTF8.self)); return int(count)
         case .stdin: throw osError(9)
         case .file, .memory: break
@@ -240,7 +213,11 @@ extension Runtime {
             }
             if args.count > 2 { n = min(n, try rt.intArg(args[2])) }
             try rt.checkOpen(f)
-            if f.kind == .stdin { rt.fillInput(f, count: n, line: false) }
+            if f.kind == .stdin {
+                let got = rt.consoleReadInto(binary: f.binary, count: n)
+                buf.bytes.replaceSubrange(offset..<(offset + got.count), with: got)
+                return rt.int(got.count)
+            }
             let start = min(f.position, f.data.count), end = min(f.data.count, start + n)
             buf.bytes.replaceSubrange(offset..<(offset + end - start), with: f.data[start..<end])
             f.position = max(f.position, end)
@@ -346,6 +323,16 @@ extension Runtime {
         if args.count < 1 && args.keyword("file").isNull { throw typeError("function missing 1 required positional arguments") }
         let fileArg = args.argument(0, "file")
         let modeArg = args.argument(1, "mode")
+        // A file of a mounted object is whatever its `open(path, mode)` returns (mp_vfs_open).
+        let (raw, rawIsBytes) = try rawPathArgument(fileArg)
+        let lookup = lookupPath(raw)
+        let path: String
+        switch lookup {
+        case .host(let p): path = p
+        case .object(_, let inside):
+            return try vfsCall(lookup, "open", [vfsPathValue(inside, bytes: rawIsBytes), modeArg.isNull ? str("r") : modeArg])
+        case .root, .none: return try vfsCall(lookup, "open", [])
+        }
         let mode = modeArg.isNull ? "r" : try strArg(modeArg).value
         var read = false, write = false, append = false, create = false, truncate = false, exclusive = false
         var binary = false, plus = false
@@ -365,7 +352,6 @@ extension Runtime {
             throw valueError("invalid mode: '\(mode)'")
         }
         if plus { read = true; write = true }
-        let path = try pathArgument(fileArg)
         let fs = try requireFileSystem()
         let s = system
         let f = track(PyStream(type: binary ? s.fileIOType : s.textIOType, kind: .file, binary: binary))
@@ -409,6 +395,11 @@ extension Runtime {
             d.setStr(rt.intern("SEEK_SET"), Value(small: 0))
             d.setStr(rt.intern("SEEK_CUR"), Value(small: 1))
             d.setStr(rt.intern("SEEK_END"), Value(small: 2))
+            // IOBase (py/modio.c): the base of streams written in Python, such as
+            // mpremote's RemoteFile. MicroPython's C code drives them through their
+            // readinto/write/ioctl methods, which is all the runtime ever calls.
+            let code = try rt.compileSource("class IOBase:\n    pass\n", filename: "<io>", mode: .module)
+            _ = try rt.runCode(code, globals: d, locals: nil)
         }
     }
 }

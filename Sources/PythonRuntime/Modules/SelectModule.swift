@@ -20,7 +20,7 @@ extension Runtime {
             var ready = 0
             switch s.kind {
             case .stdin:
-                if s.position < s.data.count || host.inputAvailable() { ready = Runtime.POLLIN }
+                if consoleInputReady { ready = Runtime.POLLIN }
             case .stdout, .stderr: ready = Runtime.POLLOUT
             case .file, .memory:
                 ready = (s.readable ? Runtime.POLLIN : 0) | (s.writable ? Runtime.POLLOUT : 0)

@@ -6,8 +6,18 @@ import Foundation
 /// It is `Runtime.system`, made on first use. Values it holds for Python are kept in `roots`, a permanent list, so the
 /// collector sees them.
 final class SystemState: @unchecked Sendable {
-    /// The runtime's current directory inside the VirtualFileSystem (absolute, normalised).
+    /// The current directory of the host's file system (absolute, normalised);
+    /// what `os.getcwd()` gives while `currentMount` is that file system.
     var currentDirectory = "/"
+    /// The mount table (VFSMounts.swift), in lookup order: the host's file
+    /// system at "/" last (in effect while the host has one); and the mount
+    /// relative paths go to (nil: the root itself).
+    var mounts: [VFSMount] = []
+    var currentMount: VFSMount?
+    /// The mounted Python objects, kept alive for the collector.
+    let mountObjects: PyList
+    /// Console input read from the host but not yet by the program (ConsoleInput.swift).
+    var consoleInput: [UInt8] = []
     /// `micropython.opt_level`.
     var optLevel = 0
     /// `micropython.schedule` queue: (function, argument) pairs, flattened.
@@ -24,21 +34,30 @@ final class SystemState: @unchecked Sendable {
     init(_ rt: Runtime) {
         scheduled = PyList(type: rt.types.list, [])
         roots = PyDict(type: rt.types.dict)
+        mountObjects = PyList(type: rt.types.list, [])
         rt.heap.makePermanent(scheduled)
         rt.heap.makePermanent(roots)
+        rt.heap.makePermanent(mountObjects)
         if let fs = rt.host.fileSystem {
             currentDirectory = rt.normalizePath(fs.initialDirectory, relativeTo: "/")
         }
+        let root = VFSMount(path: "/", object: .null)
+        mounts = [root]
+        currentMount = root
     }
 }
 
 extension Runtime {
-    /// The current directory Python code sees (`os.getcwd()`), inside the
-    /// VirtualFileSystem. A host whose file system is the real one (the CLI)
-    /// sets it to the process's directory; it must name an existing directory.
+    /// The current directory of the host's VirtualFileSystem, which relative
+    /// paths start from (`os.getcwd()` unless `os.chdir` went into a mounted
+    /// object). A host whose file system is the real one (the CLI) sets it to
+    /// the process's directory; it must name an existing directory.
     public var currentDirectory: String {
         get { system.currentDirectory }
-        set { system.currentDirectory = normalizePath(newValue, relativeTo: "/") }
+        set {
+            system.currentDirectory = normalizePath(newValue, relativeTo: "/")
+            system.currentMount = system.mounts.first { $0.object.isNull }
+        }
     }
 
     /// The character code that should raise KeyboardInterrupt when typed on the
@@ -98,13 +117,6 @@ extension Runtime {
     func requireFileSystem() throws(PyError) -> VirtualFileSystem {
         guard let fs = host.fileSystem else { throw osError(19) }
         return fs
-    }
-
-    /// A path argument (str or bytes), normalised.
-    func pathArgument(_ v: Value) throws(PyError) -> String {
-        if v.isObject, let s = v.object as? PyStr { return normalizePath(s.value) }
-        if v.isObject, let b = v.object as? PyBytes { return normalizePath(String(decoding: b.bytes, as: UTF8.self)) }
-        throw typeError("expected str, bytes or os.PathLike object, not \(typeName(v))")
     }
 
     /// Runs a file-system operation, turning its error into OSError.

@@ -102,13 +102,12 @@ extension Runtime {
         } else {
             searchPath = sysPath.items.compactMap { $0.isObject ? ($0.object as? PyStr)?.value : nil }
         }
-        let fs = host.fileSystem
         for dir in searchPath {
             if dir == ".frozen" || dir.hasPrefix(".frozen/") {
                 if let m = try loadFrozenModule(name) { return m }
                 continue
             }
-            if let fs, let found = findModuleFile(fs, dir: dir, shortName: shortName) {
+            if let found = try findModuleFile(dir: dir, shortName: shortName) {
                 return try executeModule(name, source: found.source, file: found.file, packagePath: found.packagePath)
             }
             // The host's own source files (hosts without a file system, or
@@ -135,14 +134,16 @@ extension Runtime {
     ]
 
     /// `shortName.py` or the package `shortName/` in `dir` (a sys.path entry or
-    /// package path; '' is the current directory) on the VirtualFileSystem.
-    func findModuleFile(_ fs: VirtualFileSystem, dir: String, shortName: String)
+    /// package path; '' is the current directory), wherever the mount table
+    /// leads: the host's VirtualFileSystem or a mounted object.
+    func findModuleFile(dir: String, shortName: String) throws(PyError)
         -> (source: String, file: String, packagePath: String?)? {
-        let folder = normalizePath(dir)
-        let base = folder == "/" ? "/" + shortName : folder + "/" + shortName
         // __file__ and __path__ keep the entry as written, as MicroPython's import
         // joins them: '' gives "mod.py", "/lib" gives "/lib/mod.py".
         let named = dir.isEmpty ? shortName : (dir.hasSuffix("/") ? dir + shortName : dir + "/" + shortName)
+        let lookup = lookupPath(named)
+        if case .object = lookup { return try findMountedModule(named) }
+        guard case .host(let base) = lookup, let fs = host.fileSystem else { return nil }
         if let st = try? fs.status(base + ".py"), !st.isDirectory, let bytes = try? fs.readFile(base + ".py") {
             return (String(decoding: bytes, as: UTF8.self), named + ".py", nil)
         }
@@ -152,6 +153,19 @@ extension Runtime {
             return (source, named + "/__init__.py", named)
         }
         return nil
+    }
+
+    /// A module in a mounted object, found as py/builtinimport.c looks: the
+    /// package directory first, then `.py`, each asked of the object's `stat`.
+    private func findMountedModule(_ named: String) throws(PyError) -> (source: String, file: String, packagePath: String?)? {
+        if importStat(lookupPath(named)) == true {
+            let initFile = lookupPath(named + "/__init__.py")
+            let source = importStat(initFile) == false ? String(decoding: try readMountedFile(initFile), as: UTF8.self) : ""
+            return (source, named + "/__init__.py", named)
+        }
+        let file = lookupPath(named + ".py")
+        guard importStat(file) == false else { return nil }
+        return (String(decoding: try readMountedFile(file), as: UTF8.self), named + ".py", nil)
     }
 
     /// Compiles and runs a module's source in a fresh module registered in sys.modules.

@@ -7,8 +7,17 @@ public protocol RuntimeHost: AnyObject {
     func writeOutput(_ text: String)
     /// Error output (tracebacks, sys.stderr).
     func writeError(_ text: String)
-    /// A line of input without its newline (input(), sys.stdin), or nil at end of input.
+    /// A line of input without its newline (input()), or nil at end of input.
     func readLine() -> String?
+    /// Console input as bytes (sys.stdin, sys.stdin.buffer): blocks until at
+    /// least one byte is there and returns at most `maxBytes`, or nil at the end
+    /// of input. The default reads a line through `readLine` (with its newline,
+    /// possibly more than `maxBytes`: the runtime keeps the rest for later reads).
+    func readInput(maxBytes: Int) -> [UInt8]?
+    /// Bytes for the console exactly as given (sys.stdout.buffer), which unlike
+    /// `writeOutput`'s text need be neither UTF-8 nor have their newlines cooked.
+    /// The default passes them to `writeOutput` as UTF-8 text.
+    func writeRawOutput(_ bytes: [UInt8])
     /// Source of a module file, or nil if there is no such file. `path` is as
     /// built from sys.path entries ("lib/foo.py", "foo/__init__.py").
     func readSourceFile(_ path: String) -> String?
@@ -28,6 +37,11 @@ public protocol RuntimeHost: AnyObject {
 }
 
 extension RuntimeHost {
+    public func readInput(maxBytes: Int) -> [UInt8]? {
+        guard let line = readLine() else { return nil }
+        return Array(line.utf8) + [10]
+    }
+    public func writeRawOutput(_ bytes: [UInt8]) { writeOutput(String(decoding: bytes, as: UTF8.self)) }
     public func readSourceFile(_ path: String) -> String? { nil }
     public func isDirectory(_ path: String) -> Bool { false }
     public func instructionsExecuted(_ count: Int) {}
@@ -57,6 +71,10 @@ public struct RuntimeConfiguration {
     public var sysname: String = "breadbox"
     public var release: String = "1.24.0"
     public var version: String = "v1.24.0 on Breadbox"
+    /// Whether `sys.stdin`, `sys.stdout` and `sys.stderr` have a binary
+    /// `buffer` (MICROPY_PY_SYS_STDIO_BUFFER: MicroPython's rp2, esp32 and unix
+    /// ports do; CircuitPython 9's raspberrypi and espressif ports do not).
+    public var stdioBuffers = true
     /// What `os.getenv` finds.
     public var environment: [String: String] = [:]
     public var argv: [String] = []
