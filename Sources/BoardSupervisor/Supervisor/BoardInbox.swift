@@ -137,6 +137,26 @@ public final class BoardInbox: @unchecked Sendable {
         }
     }
 
+    /// Up to `max` waiting serial bytes (empty when none).
+    func takeInput(max: Int) -> [UInt8] {
+        lock.withLock {
+            let n = min(max, mail.input.count - mail.inputTaken)
+            guard n > 0 else { return [] }
+            let bytes = Array(mail.input[mail.inputTaken..<(mail.inputTaken + n)])
+            mail.inputTaken += n
+            if mail.inputTaken == mail.input.count {
+                mail.input.removeAll(keepingCapacity: true)
+                mail.inputTaken = 0
+            }
+            return bytes
+        }
+    }
+
+    /// Serial bytes are waiting.
+    var hasInput: Bool { lock.withLock { mail.inputTaken < mail.input.count } }
+    /// The serial input ended and everything in it was taken.
+    var inputEnded: Bool { lock.withLock { mail.inputClosed && mail.inputTaken == mail.input.count } }
+
     /// The drive changes posted since the last call (empty when none).
     func takeDriveChanges() -> Set<String> {
         guard hasDriveChanges.load(ordering: .acquiring) else { return [] }

@@ -103,3 +103,43 @@ extension String {
         self = s
     }
 }
+
+/// The console as a running program reads it (`sys.stdin`, `input()`).
+extension Supervisor {
+    /// Up to `maxBytes` serial bytes, waiting (the board's time passing, with
+    /// the wall, as a board waits on its USB port) until at least one comes.
+    /// Nil when the input ends, or when Ctrl-C, a stop, a reload or the
+    /// timeout interrupts the wait (the interpreter then raises).
+    func readConsole(maxBytes: Int) -> [UInt8]? {
+        while true {
+            let bytes = inbox.takeInput(max: maxBytes)
+            if !bytes.isEmpty { return bytes }
+            if inbox.inputEnded || timedOut || inbox.interruptLine.isRaised { return nil }
+            let slice: UInt64 = 10_000_000
+            adapter.clock.sleep(nanoseconds: slice) { [inbox] in inbox.hasInput || inbox.interruptLine.isRaised }
+            if adapter.pacer?.mode.factor == nil { inbox.waitForMail(seconds: Double(slice) / 1e9) }
+        }
+    }
+
+    /// `input()`'s line, typed with the firmware's line editor (echo, editing,
+    /// history) as `mp_hal_readline` reads it; nil for Ctrl-D on an empty line
+    /// (EOFError) or when the input ends or is interrupted.
+    func readConsoleLine() -> String? {
+        var editor = ReadLine(write: { [unowned self] in self.emit($0) })
+        editor.history = readLineHistory
+        defer { readLineHistory = editor.history }
+        editor.begin(prompt: "")
+        while true {
+            guard let bytes = readConsole(maxBytes: 1), let b = bytes.first else { return nil }
+            switch editor.process(b, complete: { _ in .none }) {
+            case .pending: continue
+            case .line: return String(decoding: editor.line, as: UTF8.self)
+            case .control(0x04): return nil
+            case .control(0x03):
+                inbox.interruptLine.raise()  // Ctrl-C reached the editor (kbd_intr(-1)): input() raises
+                return nil
+            case .control: return ""
+            }
+        }
+    }
+}

@@ -298,9 +298,9 @@ public final class Supervisor {
     /// Sends bytes out of the board's console, cooked as the firmware cooks
     /// (`\n` → `\r\n`): byte taps get them as they are, the text consumers
     /// (`serialOutput`, `serialLog`, the expect texts) as decoded text.
-    public func emitBytes(_ bytes: [UInt8]) {
+    public func emitBytes(_ bytes: [UInt8], cooked: Bool = true) {
         guard !bytes.isEmpty else { return }
-        let out = SupervisorTexts.cooked(bytes)
+        let out = cooked ? SupervisorTexts.cooked(bytes) : bytes
         for tap in serialTaps.values { tap(out) }
         let text = serialDecoder.decode(out)
         guard !text.isEmpty else { return }
@@ -611,7 +611,11 @@ final class SupervisorHost: RuntimeHost {
     func instructionsExecuted(_ count: Int) { supervisor.adapter.instructionsExecuted(count) }
     func writeOutput(_ text: String) { supervisor.emit(text) }
     func writeError(_ text: String) { supervisor.emit(text) }
-    func readLine() -> String? { nil }
+    func readLine() -> String? { supervisor.readConsoleLine() }
+    func readInput(maxBytes: Int) -> [UInt8]? { supervisor.readConsole(maxBytes: maxBytes) }
+    /// `sys.stdout.buffer`: the bytes as they are (a tool's binary protocol), not cooked.
+    func writeRawOutput(_ bytes: [UInt8]) { supervisor.emitBytes(bytes, cooked: false) }
+    func inputAvailable() -> Bool { supervisor.inbox.hasInput }
     var fileSystem: VirtualFileSystem? { supervisor.drive }
     var network: RuntimeNetwork? { supervisor.networking.stack }
 }

@@ -339,7 +339,11 @@ extension Runtime {
         builtin("input") { rt, args throws(PyError) in
             try args.expect(rt, "input", 0, 1)
             if args.count == 1 { rt.host.writeOutput(try rt.toStr(args[0])) }
-            guard let line = rt.consoleInputLine() else { throw rt.error(rt.types.EOFError, "") }
+            guard let line = rt.consoleInputLine() else {
+                // A wait ended by Ctrl-C is a KeyboardInterrupt, not the end of input.
+                if rt.interruptLine.take() { throw PyError(rt.newException(rt.types.KeyboardInterrupt, args: [])) }
+                throw rt.error(rt.types.EOFError, "")
+            }
             return rt.str(line)
         }
         builtin("eval") { rt, args throws(PyError) in try rt.evalOrExec(args, mode: .expression) }
