@@ -17,13 +17,7 @@ protocol BreadboxRuns: XCTestCase {
 }
 
 extension BreadboxRuns {
-    var breadboxBinary: URL? {
-        var candidates = [Bundle(for: Self.self).bundleURL.deletingLastPathComponent(),
-                          Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        return candidates.map { $0.appendingPathComponent("breadbox") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    var breadboxBinary: URL? { BreadboxRun.binary }
 
     /// Kills what is still running and removes the folders.
     func cleanUpRuns() {
@@ -36,7 +30,7 @@ extension BreadboxRuns {
         dirs = []
     }
 
-    func start(_ arguments: [String]) throws -> BreadboxRun {
+    func start(_ arguments: [String]) throws -> RunningBreadbox {
         guard let bin = breadboxBinary else { throw XCTSkip("breadbox binary not built") }
         let proc = Process()
         proc.executableURL = bin
@@ -55,11 +49,11 @@ extension BreadboxRuns {
         }
         try proc.run()
         processes.append(proc)
-        return BreadboxRun(process: proc, stdout: stdout, stderr: stderr)
+        return RunningBreadbox(process: proc, stdout: stdout, stderr: stderr)
     }
 
     /// The address of the port, from `breadbox run: serial port ADDRESS` on stderr.
-    func address(of run: BreadboxRun, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+    func address(of run: RunningBreadbox, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let prefix = "breadbox run: serial port "
         XCTAssertTrue(waitUntil(seconds: 10) { run.stderr.value.contains("\n") }, "no line on stderr", file: file, line: line)
         let first = run.stderr.value.split(separator: "\n").first.map(String.init) ?? ""
@@ -71,7 +65,7 @@ extension BreadboxRuns {
     }
 
     /// Stops the run as Ctrl-C would and returns its exit status.
-    func interrupt(_ run: BreadboxRun) -> Int32? {
+    func interrupt(_ run: RunningBreadbox) -> Int32? {
         kill(run.process.processIdentifier, SIGINT)
         guard waitUntil(seconds: 10, { !run.process.isRunning }) else { return nil }
         run.process.waitUntilExit()
@@ -80,7 +74,7 @@ extension BreadboxRuns {
 }
 
 /// A `breadbox run` in progress and what it says on stdout and stderr.
-struct BreadboxRun {
+struct RunningBreadbox {
     let process: Process
     let stdout: LockedText
     let stderr: LockedText

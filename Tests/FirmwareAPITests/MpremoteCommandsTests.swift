@@ -299,13 +299,13 @@ final class MpremoteCommandsTests: XCTestCase {
             XCTAssertTrue(r[0].error?.hasPrefix("CommandError: Error with transport:\nTraceback") ?? false, "\(id): \(r[0])")
             XCTAssertTrue(r[0].error?.contains("AttributeError") ?? false, "\(id): \(r[0])")
             XCTAssertTrue(r[0].error?.contains("'ilistdir'") ?? false, "\(id): \(r[0])")
-            XCTAssertEqual(r[1], Result(output: "hello board\n"), id)
+            XCTAssertEqual(r[1], Result(output: "hello board\r\n"), id)  // printed: cooked on the wire
             // No hashlib.sha256: mpremote reads the file back and hashes it itself.
             XCTAssertEqual(r[2], Result(output: "sha256sum :hello.txt\nb3f846a75abb667872e25328d2e4a95877f8e2269db4b86ea8618d54a95ce548\n"), id)
             XCTAssertEqual(r[3], Result(output: "cp :hello.txt back.txt\n"), id)
             XCTAssertEqual(r[4], Result(output: "cp data.bin :data.bin\n", error: "CommandError: cp: data.bin: Read-only file system."), id)
             XCTAssertEqual(r[5], Result(output: "mkdir :newdir\n", error: "CommandError: mkdir: newdir: Read-only file system."), id)
-            XCTAssertEqual(r[6], Result(output: "2\n"), id)
+            XCTAssertEqual(r[6], Result(output: "2\r\n"), id)
             XCTAssertEqual(FileManager.default.contents(atPath: host.appendingPathComponent("back.txt").path),
                            Data("hello board\n".utf8), id)
             XCTAssertNil(drive(sup, "data.bin"), id)

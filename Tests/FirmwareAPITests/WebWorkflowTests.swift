@@ -109,7 +109,7 @@ final class WebWorkflowTests: XCTestCase {
         XCTAssertEqual(status(put), "HTTP/1.1 204 No Content", "code.py was there: replaced")
         XCTAssertTrue(run.wait(for: "second program", seconds: 10), run.text)
         XCTAssertEqual(try String(contentsOf: p.appendingPathComponent("drive/code.py"), encoding: .utf8), second)
-        XCTAssertTrue(run.text.contains("Code stopped by auto-reload. Reloading soon.\n\u{1b}[2K\u{1b}[0Gsoft reboot\n"), run.text)
+        XCTAssertTrue(run.text.contains("Code stopped by auto-reload. Reloading soon.\r\n\u{1b}[2K\u{1b}[0Gsoft reboot\r\n"), run.text)
         // The drive watcher sees the same write on the folder; it must not reload the board a second time.
         Thread.sleep(forTimeInterval: 2)
         XCTAssertEqual(run.count("soft reboot"), 1, run.text)
@@ -176,13 +176,13 @@ final class WebWorkflowTests: XCTestCase {
         let client = testsFolder.appendingPathComponent("websocket_console.py").path
         let r = runTool(["python3", client, "--port", "\(port)", "--path", "/cp/serial/", "--password", "passw0rd",
                          "--timeout", "10", "--send", "\\x03", "--expect", "Press any key to enter the REPL",
-                         "--send", "\\r", "--expect", ">>> ", "--send", "print(6*7)\\r", "--expect", "print(6*7)\n42\n>>> "],
+                         "--send", "\\r", "--expect", ">>> ", "--send", "print(6*7)\\r", "--expect", "print(6*7)\r\n42\r\n>>> "],
                         seconds: 60)
         XCTAssertEqual(r.status, 0, r.output)
         XCTAssertTrue(r.output.contains("KeyboardInterrupt"), r.output)
-        XCTAssertTrue(r.output.contains("Adafruit CircuitPython 9.1.4 on 2024-09-17; Raspberry Pi Pico W with rp2040\n>>> "), r.output)
+        XCTAssertTrue(r.output.contains("Adafruit CircuitPython 9.1.4 on 2024-09-17; Raspberry Pi Pico W with rp2040\r\n>>> "), r.output)
         // The serial port saw the same session.
-        XCTAssertTrue(run.wait(for: "print(6*7)\n42\n", seconds: 5), run.text)
+        XCTAssertTrue(run.wait(for: "print(6*7)\r\n42\r\n", seconds: 5), run.text)
 
         let refused = runTool(["python3", client, "--port", "\(port)", "--path", "/cp/serial/", "--password", "wrong",
                                "--timeout", "10"], seconds: 30)
