@@ -130,7 +130,10 @@ struct RunCommand: ParsableCommand {
         }
         // A tool on the serial port talks in wall time: a board racing ahead
         // would print a minute of output between two of its keystrokes.
-        var mode: PacingMode = headless && serialSpec == nil ? .asFastAsPossible : .realTime
+        // A board that tools reach (a serial port, forwarded servers such as
+        // the web workflow or WebREPL) talks in wall time: real time by default.
+        let reachable = serialSpec != nil || !forwards.isEmpty
+        var mode: PacingMode = headless && !reachable ? .asFastAsPossible : .realTime
         if let speed {
             guard let m = Self.parseSpeed(speed) else { throw Self.refuse("--speed \"\(speed)\" is not max, realtime or a positive number") }
             mode = m
@@ -205,7 +208,8 @@ struct RunCommand: ParsableCommand {
                 terminal?.start()
             }
             defer { terminal?.restore() }
-            let result = sup.runSession(timeoutNanoseconds: timeoutNs, headless: headless, interactive: console || port != nil)
+            // Its REPL is live for the port's tool, or the web workflow's and WebREPL's consoles.
+            let result = sup.runSession(timeoutNanoseconds: timeoutNs, headless: headless, interactive: console || reachable)
             sup.closeNetwork()
             recorder?.stop()
             do { try camera?.finish() } catch {

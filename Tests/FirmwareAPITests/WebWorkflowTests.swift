@@ -171,7 +171,7 @@ final class WebWorkflowTests: XCTestCase {
 
     func testTheSerialConsoleOverAWebSocketInterruptsAndRunsAREPLLine() throws {
         let p = try self.project(code: "print('looping')\n" + Self.loop)
-        let (run, port) = try start(p, ready: "looping", interactive: true)
+        let (run, port) = try start(p, ready: "looping", interactive: false)
         defer { run.stop() }
         let client = testsFolder.appendingPathComponent("websocket_console.py").path
         let r = runTool(["python3", client, "--port", "\(port)", "--path", "/cp/serial/", "--password", "passw0rd",
