@@ -394,6 +394,7 @@ public final class Supervisor {
         config.machine = def.bannerName(flavour)
         config.platform = board.flavourFacts.platform
         config.sysname = board.flavourFacts.sysname
+        config.syntaxErrorsShowSource = false
         switch flavour {
         case .micropython:
             config.release = String(SupervisorTexts.micropythonVersion.dropFirst())

@@ -113,6 +113,9 @@ extension Runtime {
                     out += "  File \"\(entry.filename)\", line \(entry.line), in \(entry.function)\n"
                 }
                 out += "  File \"\(file)\", line \(line)\n"
+                guard configuration.syntaxErrorsShowSource else {
+                    return out + "\(e.type.name): \((try? toStr(args[0])) ?? "")\n"
+                }
                 let stripped = text.drop(while: { $0 == " " || $0 == "\t" })
                 let removed = text.count - stripped.count
                 if !stripped.isEmpty {

@@ -78,6 +78,9 @@ public struct RuntimeConfiguration {
     /// What `os.getenv` finds.
     public var environment: [String: String] = [:]
     public var argv: [String] = []
+    /// Whether a syntax error's traceback shows the line and a caret (CPython,
+    /// and `breadbox python`); the firmware prints only the file and line.
+    public var syntaxErrorsShowSource = true
     public init() {}
 }
 
