@@ -18,14 +18,8 @@ final class BoardThreadTests: XCTestCase {
     }
 
     func makeProject(board: String, flavour: FirmwareFlavour, files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("threads-\(UUID().uuidString)")
+        let dir = try makeTemporaryProject(board: board, flavour: flavour, files: files, prefix: "threads")
         dirs.append(dir)
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("drive"), withIntermediateDirectories: true)
-        try ProjectTemplate.circuitJSON(board: board, flavour: flavour)
-            .write(to: dir.appendingPathComponent("circuit.json"), atomically: true, encoding: .utf8)
-        for (name, text) in files {
-            try text.write(to: dir.appendingPathComponent("drive/" + name), atomically: true, encoding: .utf8)
-        }
         return dir
     }
 

@@ -9,6 +9,18 @@ enum Tools {
     }
 }
 
+/// Whether a command runs and succeeds (a tool the tests need is installed).
+func commandSucceeds(_ args: [String]) -> Bool {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = args
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    guard (try? p.run()) != nil else { return false }
+    p.waitUntilExit()
+    return p.terminationStatus == 0
+}
+
 /// Tests that run the built `breadbox` binary: they keep the processes they
 /// start (killed in tearDown) and the folders they make.
 protocol BreadboxRuns: XCTestCase {

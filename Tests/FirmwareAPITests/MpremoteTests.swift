@@ -12,26 +12,11 @@ final class MpremoteTests: XCTestCase, BreadboxRuns {
     var processes: [Process] = []
     override func tearDown() { cleanUpRuns() }
 
-    static let mpremoteAvailable: Bool = {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["mpremote", "version"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }()
+    static let mpremoteAvailable = commandSucceeds(["mpremote", "version"])
 
     func project(board: String = "pico_w", flavour: FirmwareFlavour = .micropython, files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mpremote-\(UUID().uuidString)")
+        let dir = try makeTemporaryProject(board: board, flavour: flavour, files: files, prefix: "mpremote")
         dirs.append(dir)
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("drive"), withIntermediateDirectories: true)
-        try ProjectTemplate.circuitJSON(board: board, flavour: flavour)
-            .write(to: dir.appendingPathComponent("circuit.json"), atomically: true, encoding: .utf8)
-        for (name, text) in files {
-            try text.write(to: dir.appendingPathComponent("drive/" + name), atomically: true, encoding: .utf8)
-        }
         return dir
     }
 

@@ -18,14 +18,8 @@ final class REPLTests: XCTestCase {
     /// the console sent back after the boot's own output (bytes as text).
     private func session(board: String = "pico_w", flavour: FirmwareFlavour = .micropython,
                          files: [String: String] = [:], input: [String]) throws -> (all: String, afterBoot: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("repl-\(UUID().uuidString)")
+        let dir = try makeTemporaryProject(board: board, flavour: flavour, files: files, prefix: "repl")
         dirs.append(dir)
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("drive"), withIntermediateDirectories: true)
-        try ProjectTemplate.circuitJSON(board: board, flavour: flavour)
-            .write(to: dir.appendingPathComponent("circuit.json"), atomically: true, encoding: .utf8)
-        for (name, text) in files {
-            try text.write(to: dir.appendingPathComponent("drive/" + name), atomically: true, encoding: .utf8)
-        }
         let sup = try Supervisor(project: dir)
         var bytes: [UInt8] = []
         sup.addSerialTap { bytes += $0 }
@@ -131,15 +125,17 @@ final class REPLTests: XCTestCase {
             + "\r\nMicroPython v1.24.0 on 2024-10-29; Raspberry Pi Pico W with RP2040\r\nType \"help()\" for more information.\r\n>>> ")
     }
 
+    func testSoftResetFromCodeInTheRawREPLEndsTheFramingFirst() throws {
+        let out = try session(input: ["\u{1}", "import machine\nmachine.soft_reset()\u{4}"]).afterBoot
+        XCTAssertTrue(out.hasSuffix(">OK\u{4}\u{4}MPY: soft reboot\r\nraw REPL; CTRL-B to exit\r\n>"), out.debugDescription)
+    }
+
     func testRawPasteStreamsUnderFlowControl() throws {
         // 300 bytes of code: the board grants a window of 128 bytes twice more.
         let code = String(repeating: "x=1\n", count: 73) + "print(x+1)"
         XCTAssertEqual(code.utf8.count, 302)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("repl-\(UUID().uuidString)")
+        let dir = try makeTemporaryProject(prefix: "repl")
         dirs.append(dir)
-        try FileManager.default.createDirectory(at: dir.appendingPathComponent("drive"), withIntermediateDirectories: true)
-        try ProjectTemplate.circuitJSON(board: "pico_w", flavour: .micropython)
-            .write(to: dir.appendingPathComponent("circuit.json"), atomically: true, encoding: .utf8)
         let sup = try Supervisor(project: dir)
         var bytes: [UInt8] = []
         sup.addSerialTap { bytes += $0 }

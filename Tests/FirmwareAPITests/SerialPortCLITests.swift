@@ -36,16 +36,7 @@ final class SerialPortCLITests: XCTestCase, BreadboxRuns {
 
     // MARK: pyserial
 
-    static let pyserialAvailable: Bool = {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", "import serial"]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        guard (try? p.run()) != nil else { return false }
-        p.waitUntilExit()
-        return p.terminationStatus == 0
-    }()
+    static let pyserialAvailable = commandSucceeds(["python3", "-c", "import serial"])
 
     typealias Step = (send: String, wanted: String)
 

@@ -263,22 +263,19 @@ extension Supervisor {
         let error = run()
         inbox.endExecution()
         rt.reportPendingInstructions()
-        if printEOF { emitBytes([0x04]) }
-        defer { if printEOF { emitBytes([0x04]) } }
         switch machine?.pendingReset {
         case .hard?:
+            // The board resets at once (its USB port drops): no framing follows.
             board.hardReset(cause: .hard)
             return .booted(boot())
         case .deepSleep(let ns)?:
-            let duration = ns ?? UInt64.max / 4
-            board.deepSleep(nanoseconds: duration)
-            adapter.clock.sleep(nanoseconds: duration) { [unowned self] in self.stopRequested }
-            return .booted(board.isInDeepSleep ? .stopped : boot())
-        case .soft?:
-            return .softReset
-        case nil:
+            return .booted(wakesFromDeepSleep(ns) ? boot() : .stopped)
+        case .soft?, nil:
             break
         }
+        if printEOF { emitBytes([0x04]) }
+        defer { if printEOF { emitBytes([0x04]) } }
+        if machine?.pendingReset == .soft { return .softReset }
         if circuitPython?.reloadRequested == true { return .softReset }
         guard let e = error else { return nil }
         if e.type.isSubtype(of: rt.types.SystemExit) {

@@ -480,17 +480,22 @@ public final class Supervisor {
                 case .hard:
                     board.hardReset(cause: .hard)
                 case .deepSleep(let ns):
-                    // The board sleeps; its wake-up (a timer here) resets it with the
-                    // deep-sleep wake cause where the chip has one (ESP32-S3).
-                    let duration = ns ?? UInt64.max / 4
-                    board.deepSleep(nanoseconds: duration)
-                    adapter.clock.sleep(nanoseconds: duration) { [unowned self] in self.stopRequested }
-                    if board.isInDeepSleep { return .stopped }
+                    if !wakesFromDeepSleep(ns) { return .stopped }
                 }
                 continue
             }
             return outcome
         }
+    }
+
+    /// `machine.deepsleep()`: the board sleeps; its wake-up (a timer here)
+    /// resets it with the deep-sleep wake cause where the chip has one
+    /// (ESP32-S3). False when the run was stopped while it slept.
+    func wakesFromDeepSleep(_ nanoseconds: UInt64?) -> Bool {
+        let duration = nanoseconds ?? UInt64.max / 4
+        board.deepSleep(nanoseconds: duration)
+        adapter.clock.sleep(nanoseconds: duration) { [unowned self] in self.stopRequested }
+        return !board.isInDeepSleep
     }
 
     private func bootMicroPython(_ rt: Runtime) -> BootOutcome {
