@@ -30,7 +30,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Put the serial console on a port for tools (mpremote, Thonny, picocom) instead of the terminal: pty, tcp:PORT (socket://127.0.0.1:PORT) or rfc2217:PORT.")
     var serial: String?
 
-    @Option(help: "Stop after this much virtual time: 30s, 1500ms, 2h (a bare number is milliseconds).")
+    // Unconditional: "-1" is the option's (refused) value, not an unknown flag.
+    @Option(parsing: .unconditional, help: "Stop after this much virtual time: 30s, 1500ms, 2h (a bare number is milliseconds).")
     var timeout: String?
 
     @Option(help: "max, realtime, or a factor of real time (2 = twice as fast).")
@@ -83,6 +84,18 @@ struct RunCommand: ParsableCommand {
         return ExitCode(2)
     }
 
+    /// Why `path` cannot be written (nil when it can): opened for writing as
+    /// the run will open it, without truncating what is there; a file this
+    /// made is removed again.
+    static func unwritable(_ path: String) -> String? {
+        let existed = FileManager.default.fileExists(atPath: path)
+        let fd = open(path, O_WRONLY | O_CREAT, 0o644)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        close(fd)
+        if !existed { unlink(path) }
+        return nil
+    }
+
     /// `30s`, `1500ms`, `2h`, `1.5m`, `250us`, `10ns`; a bare number is milliseconds.
     static func parseDuration(_ text: String) -> UInt64? {
         let units: [(String, Double)] = [("ns", 1), ("us", 1e3), ("ms", 1e6), ("s", 1e9), ("m", 60e9), ("h", 3600e9)]
@@ -110,6 +123,10 @@ struct RunCommand: ParsableCommand {
         // An exit status is one byte: 999 would reach the shell as 231.
         guard (0...255).contains(timeoutExitCode) else {
             throw Self.refuse("--timeout-exit-code \(timeoutExitCode) is not an exit status (0 to 255)")
+        }
+        // Output files that cannot be written are refused before the board runs, not lost after it.
+        for (flag, path) in [("--serial-log-file", serialLogFile), ("--vcd-file", vcdFile), ("--screenshot-file", screenshotFile)] {
+            if let path, let reason = Self.unwritable(path) { throw Self.refuse("\(flag) \(path): \(reason)") }
         }
         if let caFile {
             guard FileManager.default.isReadableFile(atPath: caFile) else { throw Self.refuse("--ca-file \(caFile): no such readable file") }

@@ -328,6 +328,16 @@ final class SupervisorTests: XCTestCase {
         let badCode = try runCLI(["run", p.path, "--headless", "--timeout", "1s", "--timeout-exit-code", "999"])
         XCTAssertEqual(badCode.status, 2)
         XCTAssertEqual(badCode.stderr, "breadbox run: --timeout-exit-code 999 is not an exit status (0 to 255)\n")
+        let negative = try runCLI(["run", p.path, "--headless", "--timeout", "-1"])
+        XCTAssertEqual(negative.status, 2)
+        XCTAssertEqual(negative.stderr, "breadbox run: --timeout \"-1\" is not a duration (30s, 1500ms, 2h)\n")
+        // Output files that cannot be written are refused before the board runs (nothing printed).
+        for flag in ["--serial-log-file", "--vcd-file", "--screenshot-file"] {
+            let r = try runCLI(["run", p.path, "--headless", flag, "/nonexistent-dir/out"])
+            XCTAssertEqual(r.status, 2, flag)
+            XCTAssertEqual(r.stdout, "", flag)
+            XCTAssertEqual(r.stderr, "breadbox run: \(flag) /nonexistent-dir/out: No such file or directory\n", flag)
+        }
         let q = try makeProject(files: ["main.py": "print('ok')\n"])
         let ok = try runCLI(["run", q.path, "--headless", "--set", "led.color=green", "--serial-log-file", q.appendingPathComponent("log").path])
         XCTAssertEqual(ok.status, 0, ok.stderr)
