@@ -71,6 +71,7 @@ extension Runtime {
     /// Adds a native classmethod to a built-in type (e.g. `dict.fromkeys`).
     func classMethod(_ type: PyType, _ name: String, _ body: @escaping NativeFunction) {
         let f = native(name, owner: type, body)
+        f.receiverType = nil  // called with the class
         let w = PyMethodWrapper(type: types.classmethod, function: Value(f))
         heap.makePermanent(w)
         type.dict.setStr(intern(name), Value(w))

@@ -32,6 +32,8 @@ extension Runtime {
     }
 
     func builtinRepr(_ v: Value) throws(PyError) -> String {
+        // Immediates (small ints, floats, None, booleans) have no object behind them.
+        guard v.isObject else { return try repr(v) }
         let o = v.object
         switch o {
         case let s as PyStr: return strRepr(s.value)

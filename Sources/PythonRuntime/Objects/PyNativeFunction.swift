@@ -37,11 +37,18 @@ public final class PyNativeFunction: PyObject {
     public var isStatic = false
     /// The object the function is bound to as a module function (e.g. a module), or `.null`.
     public var boundSelf: Value = .null
+    /// The type the first argument must be an instance of: a method's owner.
+    /// Bodies take their receiver's storage for granted, so a call with
+    /// another receiver (`int.__repr__(x)`, `bytearray.__getitem__(1, 1)`, a
+    /// method stored in another class) is refused before the body runs. Nil
+    /// for functions, classmethods (they get the class) and `__new__`.
+    public var receiverType: PyType?
 
     public init(type: PyType, name: String, owner: PyType?, body: @escaping NativeFunction) {
         self.name = name
         self.body = body
         self.owner = owner
+        receiverType = name == "__new__" ? nil : owner
         super.init(type: type)
     }
     public override func traceReferences(_ visit: (Value) -> Void) {

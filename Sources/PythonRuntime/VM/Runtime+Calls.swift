@@ -25,6 +25,7 @@ extension Runtime {
             return try callFunction(f, args: args, kwNames: kwNames)
         case let n as PyNativeFunction:
             if n.boundSelf.isNull {
+                if let receiver = n.receiverType, !n.isStatic { try checkReceiver(n, receiver, args) }
                 return try invokeNative(n, args: args, kwNames: kwNames)
             }
             return try withPrepended(n.boundSelf, args) { (all) throws(PyError) -> Value in
@@ -52,6 +53,18 @@ extension Runtime {
                 try callValue(m, args: all, kwNames: kwNames)
             }
         }
+    }
+
+    /// A method's first argument must be an instance of its type (CPython's
+    /// descriptor check; MicroPython's native methods check their `self` too).
+    @inline(__always)
+    func checkReceiver(_ n: PyNativeFunction, _ receiver: PyType, _ args: UnsafeBufferPointer<Value>) throws(PyError) {
+        guard let first = args.first else {
+            throw typeError("descriptor '\(n.name)' of '\(receiver.name)' object needs an argument")
+        }
+        let t = typeOf(first)
+        if t === receiver || t.isSubtype(of: receiver) { return }
+        throw typeError("descriptor '\(n.name)' for '\(receiver.name)' objects doesn't apply to a '\(t.name)' object")
     }
 
     func notCallable(_ v: Value) -> PyError {

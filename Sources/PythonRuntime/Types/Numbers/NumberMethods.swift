@@ -210,6 +210,8 @@ extension Runtime {
     /// `pow(x, y, m)` for ints.
     func modularPow(_ x: BigInt, _ y: BigInt, _ m: BigInt) throws(PyError) -> Value {
         if m == 0 { throw valueError("pow() 3rd argument cannot be 0") }
+        // Everything is 0 modulo ±1 (and BigInt's inverse needs a modulus above 1).
+        if m.magnitude == 1 { return Value(small: 0) }
         var base = x
         var e = y
         if e < 0 {
@@ -219,7 +221,6 @@ extension Runtime {
             base = inv
             e = -e
         }
-        if m.magnitude == 1 { return Value(small: 0) }
         var r = base.power(e, modulus: BigInt(m.magnitude))
         // Python: the result has the sign of the modulus.
         let am = BigInt(m.magnitude)
@@ -265,6 +266,7 @@ extension Runtime {
     func intToBytes(_ x: BigInt, _ length: Int, signed: Bool) throws(PyError) -> [UInt8] {
         if length < 0 { throw valueError("length argument must be non-negative") }
         if x < 0 && !signed { throw overflowError("can't convert negative int to unsigned") }
+        try reserve(length)  // a length the heap cannot hold is a MemoryError (and 8 * length cannot overflow)
         let bits = 8 * length
         let fits: Bool
         if signed {
