@@ -25,6 +25,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Day numbers of the Gregorian calendar, for the RTC and the time module.
@@ -94,6 +95,12 @@ let package = Package(
         .target(
             name: "SDLWindow",
             dependencies: ["Simulator", "BoardView", "BoardSupervisor", "FirmwareAPI", "CSDL2"]),
+        // Wokwi's scenario files (YAML): parsed and checked before the board
+        // starts, then run step by step on the board's firmware thread.
+        .target(
+            name: "Scenario",
+            dependencies: ["Simulator", "BoardView", "BoardSupervisor", "BoardNetwork", "BoardEmulator", "CZlib",
+                           .product(name: "Yams", package: "Yams")]),
         // Benchmarks/board_sleep.md: wall time of one virtual hour of time.sleep(1).
         .executableTarget(
             name: "board-sleep-bench",
@@ -110,6 +117,7 @@ let package = Package(
                 "BoardSupervisor",
                 "Simulator",
                 "SDLWindow",
+                "Scenario",
                 // C modules the view and the window import (their module maps must be visible here).
                 "CZlib",
                 "CSDL2",
@@ -133,6 +141,11 @@ let package = Package(
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "BoardView", "BoardSupervisor", "FirmwareAPI", "BoardEmulator", "HostPlatform", "CZlib", "BreadboxTestSupport"]),
+        .testTarget(
+            name: "ScenarioTests",
+            dependencies: ["Scenario", "BoardSupervisor", "BoardView", "BoardEmulator", "BreadboxTestSupport"],
+            // Projects the tests copy and run (read from the source tree, not bundled).
+            exclude: ["Fixtures"]),
         // The SDL window itself, on SDL's dummy video driver (no display needed).
         .testTarget(
             name: "SDLWindowTests",

@@ -5,6 +5,7 @@ import BoardSupervisor
 import FirmwareAPI
 import Foundation
 import HostPlatform
+import Scenario
 import SDLWindow
 import Simulator
 
@@ -78,6 +79,12 @@ struct RunCommand: ParsableCommand {
 
     @Option(name: .customLong("screenshot-time"), help: "Headless: virtual time of the screenshot (default: when the run ends).")
     var screenshotTime: String?
+
+    @Option(help: "Run this scenario file (Wokwi's YAML steps) against the board; implies --headless.")
+    var scenario: String?
+
+    @Flag(name: .customLong("update-screenshots"), help: "With --scenario: rewrite the compare-with pictures instead of comparing.")
+    var updateScreenshots = false
 
     static func refuse(_ reason: String) -> ExitCode {
         FileHandle.standardError.write(Data("breadbox run: \(reason)\n".utf8))
@@ -162,6 +169,12 @@ struct RunCommand: ParsableCommand {
             screenshotAt = t
         }
         if screenshotFile != nil && !headless { throw Self.refuse("--screenshot-file needs --headless (in the window, press F12)") }
+        if let scenario {
+            if serial != nil || interactive || !forwards.isEmpty {
+                throw Self.refuse("--scenario drives the board alone: no --serial, --interactive or --forward")
+            }
+            throw ExitCode(runScenario(scenario, timeoutNs: timeoutNs))
+        }
         if !headless {
             if SimulatorWindow.displayAvailable() {
                 try runWindow(mode: mode, timeoutNs: timeoutNs, serialSpec: serialSpec)

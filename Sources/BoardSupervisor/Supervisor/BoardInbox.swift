@@ -92,6 +92,8 @@ public final class BoardInbox: @unchecked Sendable {
     var isExecuting: Bool { lock.withLock { mail.executing } }
 
     func clearReload() { lock.withLock { mail.reload = false } }
+    /// The stop was taken (a scenario's reset: the board runs on after it).
+    func clearStop() { lock.withLock { mail.stop = false } }
 
     /// Code starts running: a Ctrl-C from now on interrupts it, and a stop or
     /// reload already asked for interrupts it at once.

@@ -25,6 +25,12 @@ extension Supervisor {
     /// needs to catch up (paced), or the slice itself (unpaced): mail ends the
     /// wait at once, and the waiting costs no host CPU.
     func idleSlice() {
+        if unattended {
+            // Only the clock's events (a scenario's steps among them) can change
+            // anything: skip to the next; with none, nothing ever will.
+            if let next = board.clock.nextDeadline { board.advance(to: max(next, board.clock.now)) } else { requestStop() }
+            return
+        }
         var slice: UInt64 = 50_000_000
         if let next = board.clock.nextDeadline, next > board.clock.now {
             slice = max(1_000_000, min(slice, next - board.clock.now))
@@ -117,7 +123,7 @@ extension Supervisor {
             if inbox.inputEnded || timedOut || inbox.interruptLine.isRaised { return nil }
             let slice: UInt64 = 10_000_000
             adapter.clock.sleep(nanoseconds: slice) { [inbox] in inbox.hasInput || inbox.interruptLine.isRaised }
-            if adapter.pacer?.mode.factor == nil { inbox.waitForMail(seconds: Double(slice) / 1e9) }
+            if adapter.pacer?.mode.factor == nil && !unattended { inbox.waitForMail(seconds: Double(slice) / 1e9) }
         }
     }
 

@@ -86,6 +86,9 @@ public final class Supervisor {
     public private(set) var timedOut = false
     /// Called when the virtual timeout passes (before the run is stopped).
     public var onTimeout: (() -> Void)?
+    /// A scenario drives the board: nothing comes from the wall, so waiting
+    /// skips straight to the next event (see `idleSlice`).
+    public var unattended = false
 
     /// The REPL the board runs (kept across soft resets, as the firmware does).
     public internal(set) var replMode = REPLMode.friendly

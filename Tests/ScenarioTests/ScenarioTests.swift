@@ -1,0 +1,165 @@
+import BoardSupervisor
+import Foundation
+import Scenario
+import XCTest
+
+/// Scenarios run in-process against the fixture projects (virtual time: fast).
+final class ScenarioTests: XCTestCase {
+    var dirs: [URL] = []
+    override func tearDown() { for d in dirs { try? FileManager.default.removeItem(at: d) } }
+
+    /// A copy of `Fixtures/NAME` (write-file writes into it) with `yaml` as its scenario.
+    func fixture(_ name: String, _ yaml: String) throws -> (Supervisor, URL) {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: source, to: dir)
+        dirs.append(dir)
+        let file = dir.appendingPathComponent("test.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return (try Supervisor(project: dir), file)
+    }
+
+    func run(_ name: String, _ yaml: String, timeout: UInt64? = 20_000_000_000) throws -> (ScenarioOutcome, Supervisor) {
+        let (sup, file) = try fixture(name, yaml)
+        let scenario = try ScenarioFile(contentsOf: file, circuit: sup.assembly)
+        let runner = ScenarioRunner(scenario: scenario, supervisor: sup, projectName: name)
+        return (runner.run(timeoutNanoseconds: timeout), sup)
+    }
+
+    func refusal(_ yaml: String) throws -> ScenarioError? {
+        let (sup, file) = try fixture("button-micropython", yaml)
+        do { _ = try ScenarioFile(contentsOf: file, circuit: sup.assembly) } catch { return error }
+        return nil
+    }
+
+    static let header = "name: t\nversion: 1\nsteps:\n"
+
+    func testEveryStepPassesOnMicroPython() throws {
+        let (outcome, sup) = try run("button-micropython", Self.header + """
+          - wait-serial: ready
+          - write-serial: "hello\\r"
+          - wait-serial: got hello
+          - write-serial: [104, 105, 13]
+          - wait-serial: got hi
+          - expect-pin: {part-id: led, name: A, value: 0}
+          - set-control: {part-id: btn, name: pressed, value: 1}
+          - wait-pin: {part-id: led, name: A, value: 1, timeout: 100ms}
+          - delay: 50ms
+          - expect-pin: {part-id: board, name: GP15, value: 1}
+          - set-control: {part-id: btn, control: pressed, value: 0}
+          - wait-pin: {part-id: led, pin: A, value: 0, timeout: 100ms}
+          - expect-serial: got hello
+          - expect-no-serial: Traceback
+          - set-environment: {temperature: 30, humidity: 60}
+          - set-control: {part-id: env, name: pressure, value: 990}
+          - network-down:
+          - network-up: true
+          - take-screenshot: {part-id: led, save-to: led.png}
+          - take-screenshot: {part-id: led, compare-with: led.png}
+          - name: reset
+            reset:
+          - wait-serial: ready
+          - write-file: {path: extra.txt, content: "saved"}
+          - wait-serial: soft reboot
+          - wait-serial: ready
+          """)
+        XCTAssertEqual(outcome, .passed)
+        XCTAssertEqual(sup.assembly.environment.temperature, 30)
+        XCTAssertEqual(try sup.drive.readFile("/extra.txt"), Array("saved".utf8))
+    }
+
+    func testPinsControlsAndResetOnCircuitPython() throws {
+        let (outcome, _) = try run("button-circuitpython", Self.header + """
+          - wait-serial: ready
+          - set-control: {part-id: btn, name: pressed, value: 1}
+          - wait-pin: {part-id: led, name: A, value: 1, timeout: 100ms}
+          - expect-pin: {part-id: esp32s3, name: IO15, value: 1}
+          - reset:
+          - expect-pin: {part-id: led, name: A, value: 0}
+          - wait-serial: ready
+          - wait-pin: {part-id: led, name: A, value: 1, timeout: 100ms}
+          """)
+        XCTAssertEqual(outcome, .passed)
+    }
+
+    func testAFailedStepSaysWhenWhichStepWhatWasExpectedAndWhatWasFound() throws {
+        let (outcome, _) = try run("button-micropython", Self.header + """
+          - wait-serial: ready
+          - name: lit without a press
+            expect-pin: {part-id: led, name: A, value: 1}
+          """)
+        guard case .failed(let message) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(message.hasPrefix("["), message)
+        XCTAssertTrue(message.contains("s] step 2 (lit without a press): expected led:A to be 1, found 0"), message)
+        XCTAssertEqual(outcome.exitCode(), 1)
+    }
+
+    func testAWaitPinPastItsTimeoutFails() throws {
+        let (outcome, _) = try run("button-micropython", Self.header + "  - wait-pin: {part-id: led, name: A, value: 1, timeout: 200ms}\n")
+        guard case .failed(let message) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(message.hasPrefix("[0.2"), message)
+    }
+
+    func testAScenarioPastTheRunTimeoutTimesOutWithExitCode42() throws {
+        let (outcome, _) = try run("button-micropython", Self.header + "  - wait-serial: never printed\n", timeout: 3_000_000_000)
+        guard case .timedOut(let message) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(message.hasPrefix("[3.00") && message.contains("s] timeout: step 1 (wait-serial)"), message)
+        XCTAssertEqual(outcome.exitCode(), 42)
+        XCTAssertEqual(outcome.exitCode(timeoutExitCode: 7), 7)
+    }
+
+    func testAScreenshotThatDiffersFailsNamingThePixel() throws {
+        let (outcome, _) = try run("button-micropython", Self.header + """
+          - take-screenshot: {part-id: led, save-to: dark.png}
+          - set-control: {part-id: btn, name: pressed, value: 1}
+          - delay: 50ms
+          - take-screenshot: {part-id: led, compare-with: dark.png}
+          """)
+        guard case .failed(let message) = outcome else { return XCTFail("\(outcome)") }
+        XCTAssertTrue(message.contains("step 4 (take-screenshot): screenshot mismatch with dark.png at x,y=("), message)
+    }
+
+    // MARK: Refusals: file, line, reason
+
+    func assertRefused(_ steps: String, line: Int, _ reason: String, file: StaticString = #filePath, l: UInt = #line) throws {
+        guard let e = try refusal(Self.header + steps) else { return XCTFail("accepted", file: file, line: l) }
+        XCTAssertTrue(e.file.hasSuffix("test.yaml"), e.description, file: file, line: l)
+        XCTAssertEqual(e.line, line, e.description, file: file, line: l)
+        XCTAssertTrue(e.reason.contains(reason), e.description, file: file, line: l)
+        XCTAssertTrue(e.description.contains("test.yaml:\(line): "), e.description, file: file, line: l)
+    }
+
+    func testAnUnknownStepIsRefused() throws {
+        try assertRefused("  - delay: 1ms\n  - blink-twice: 3\n", line: 5, "unknown step \"blink-twice\"")
+    }
+
+    func testABadFieldIsRefused() throws {
+        try assertRefused("  - expect-pin: {part-id: led, name: A, value: 1, colour: red}\n", line: 4, "unknown field \"colour\"")
+        try assertRefused("  - expect-pin: {part-id: led, name: A, value: 2}\n", line: 4, "value must be 0 or 1")
+        try assertRefused("  - write-serial: [1, 300]\n", line: 4, "0 to 255")
+    }
+
+    func testAnUnknownPartOrPinIsRefused() throws {
+        try assertRefused("  - expect-pin: {part-id: lamp, name: A, value: 1}\n", line: 4, "no part has id \"lamp\"")
+        try assertRefused("  - expect-pin: {part-id: led, name: K, value: 1}\n", line: 4, "a led has no pin \"K\" (pins: A)")
+        try assertRefused("  - expect-pin: {part-id: board, name: GP99, value: 1}\n", line: 4, "\"GP99\" is not a pin of pico_w")
+    }
+
+    func testAReadOnlyPartOrUnknownControlIsRefused() throws {
+        try assertRefused("  - set-control: {part-id: led, name: brightness, value: 1}\n", line: 4, "a led has no controls")
+        try assertRefused("  - set-control: {part-id: btn, name: position, value: 1}\n", line: 4, "no control \"position\"")
+    }
+
+    func testADurationWithoutItsUnitIsRefused() throws {
+        try assertRefused("  - delay: 1ms\n  - delay: 500\n", line: 5, "has no unit")
+        try assertRefused("  - wait-pin: {part-id: led, name: A, value: 1, timeout: 2}\n", line: 4, "has no unit")
+    }
+
+    func testBadYAMLIsRefusedWithItsLine() throws {
+        try assertRefused("  - delay: 1ms\n  - wait-serial: [unclosed\n", line: 6, "not valid YAML")
+    }
+
+    func testAStepWithTwoCommandsIsRefused() throws {
+        try assertRefused("  - delay: 1ms\n    wait-serial: x\n", line: 5, "exactly one command")
+    }
+}
