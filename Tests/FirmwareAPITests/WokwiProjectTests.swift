@@ -21,10 +21,10 @@ final class WokwiProjectTests: XCTestCase {
         String(log.components(separatedBy: "MicroPython v")[0])
     }
 
-    func run(_ project: URL, set: [String] = []) throws -> (result: HeadlessResult, output: String, sup: Supervisor) {
+    func run(_ project: URL, set: [String] = [], seconds: UInt64 = 10) throws -> (result: HeadlessResult, output: String, sup: Supervisor) {
         let sup = try Supervisor(project: project)
         for s in set { try sup.apply(set: s) }
-        let result = sup.runHeadless(timeoutNanoseconds: 10 * Self.second)
+        let result = sup.runHeadless(timeoutNanoseconds: seconds * Self.second)
         return (result, programOutput(sup.serialLog), sup)
     }
 
@@ -120,6 +120,15 @@ final class WokwiProjectTests: XCTestCase {
             XCTAssertEqual(converted.output, original.output, name)
             XCTAssertEqual(converted.sup.assembly.circuit.parts, original.sup.assembly.circuit.parts, name)
         }
+    }
+
+    func testTheWokwiTrafficLightExampleRuns() throws {
+        let example = Self.projects.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Firmware/examples/wokwi-pico-w-traffic-light")
+        let r = try run(example, set: ["walk.pressed=true"], seconds: 30)
+        XCTAssertEqual(r.result, .finished, r.sup.serialLog)
+        XCTAssertTrue(r.output.hasPrefix("0 green\r\n0 yellow\r\nwalk\r\n0 red\r\n"), r.output)
+        XCTAssertTrue(r.output.hasSuffix("2 red\r\ndone\r\n"), r.output)
     }
 
     func testAProjectThatCannotBeMappedIsRefusedInOneMessage() throws {
