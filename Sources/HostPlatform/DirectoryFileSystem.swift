@@ -17,8 +17,11 @@ public final class DirectoryFileSystem: VirtualFileSystem {
     private let folder: SandboxedFolder
     /// Bytes the drive holds at most (os.statvfs), like a board's flash.
     public var capacityBytes: Int
+    /// Top-level entries of the folder that are not on the drive.
+    public let exclusions: FolderExclusions
 
-    public init(root: String, capacityBytes: Int = 1 << 30) {
+    public init(root: String, capacityBytes: Int = 1 << 30, exclusions: FolderExclusions = .none) {
+        self.exclusions = exclusions
         let resolved = (root as NSString).resolvingSymlinksInPath
         self.root = resolved.hasSuffix("/") && resolved.count > 1 ? String(resolved.dropLast()) : resolved
         folder = SandboxedFolder(rootPath: self.root)
@@ -27,14 +30,16 @@ public final class DirectoryFileSystem: VirtualFileSystem {
 
     /// A virtual path's components. The runtime normalises paths before they
     /// get here; a ".." that still arrives is refused rather than interpreted.
-    private func components(_ path: String) throws(FileSystemError) -> [String] {
+    /// An excluded entry is absent to a reader and out of bounds to a writer.
+    private func components(_ path: String, writing: Bool) throws(FileSystemError) -> [String] {
         let parts = path.split(separator: "/").filter { !$0.isEmpty && $0 != "." }.map(String.init)
         if parts.contains("..") || parts.contains(where: { $0.utf8.contains(0) }) { throw .permission }
+        if let first = parts.first, exclusions.excludes(topLevelName: first) { throw writing ? .permission : .notFound }
         return parts
     }
 
-    private func locate(_ path: String, followLastLink: Bool = true) throws(FileSystemError) -> SandboxedFolder.Location {
-        try folder.locate(try components(path), followLastLink: followLastLink)
+    private func locate(_ path: String, followLastLink: Bool = true, writing: Bool = false) throws(FileSystemError) -> SandboxedFolder.Location {
+        try folder.locate(try components(path, writing: writing), followLastLink: followLastLink)
     }
 
     private static func statAt(_ at: SandboxedFolder.Location) -> stat? {
@@ -67,7 +72,7 @@ public final class DirectoryFileSystem: VirtualFileSystem {
     }
 
     public func writeFile(_ path: String, _ bytes: [UInt8], append: Bool) throws(FileSystemError) {
-        let at = try locate(path)
+        let at = try locate(path, writing: true)
         defer { at.close() }
         if at.name == "." { throw .isDirectory }
         if let info = Self.statAt(at), Self.isDirectory(info) { throw .isDirectory }
@@ -96,7 +101,7 @@ public final class DirectoryFileSystem: VirtualFileSystem {
     /// Sets a file's or folder's modification time (seconds since the epoch),
     /// as a FAT write with a given timestamp leaves it.
     public func setModified(_ path: String, seconds: Int) throws(FileSystemError) {
-        let at = try locate(path, followLastLink: false)
+        let at = try locate(path, followLastLink: false, writing: true)
         defer { at.close() }
         var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
         if utimensat(at.directory, at.name, &times, AT_SYMLINK_NOFOLLOW) != 0 { throw SandboxedFolder.error(errno) }
@@ -110,7 +115,9 @@ public final class DirectoryFileSystem: VirtualFileSystem {
             if errno == ENOTDIR { throw .notDirectory }
             throw errno == ENOENT ? .notFound : SandboxedFolder.error(errno)
         }
-        return Self.names(inDirectory: fd).sorted()
+        let names = Self.names(inDirectory: fd)
+        guard try components(path, writing: false).isEmpty else { return names.sorted() }
+        return names.filter { !exclusions.excludes(topLevelName: $0) }.sorted()
     }
 
     /// The names in an open directory (which this closes), without "." and "..".
@@ -128,14 +135,14 @@ public final class DirectoryFileSystem: VirtualFileSystem {
     }
 
     public func makeDirectory(_ path: String) throws(FileSystemError) {
-        let at = try locate(path, followLastLink: false)
+        let at = try locate(path, followLastLink: false, writing: true)
         defer { at.close() }
         if at.name == "." { throw .exists }
         if mkdirat(at.directory, at.name, 0o755) != 0 { throw SandboxedFolder.error(errno) }
     }
 
     public func removeFile(_ path: String) throws(FileSystemError) {
-        let at = try locate(path, followLastLink: false)
+        let at = try locate(path, followLastLink: false, writing: true)
         defer { at.close() }
         guard let info = Self.statAt(at) else { throw .notFound }
         if Self.isDirectory(info) { throw .isDirectory }
@@ -143,7 +150,7 @@ public final class DirectoryFileSystem: VirtualFileSystem {
     }
 
     public func removeDirectory(_ path: String) throws(FileSystemError) {
-        let at = try locate(path, followLastLink: false)
+        let at = try locate(path, followLastLink: false, writing: true)
         defer { at.close() }
         if at.name == "." { throw .permission }
         guard let info = Self.statAt(at) else { throw .notFound }
@@ -154,9 +161,9 @@ public final class DirectoryFileSystem: VirtualFileSystem {
     }
 
     public func rename(_ from: String, _ to: String) throws(FileSystemError) {
-        let a = try locate(from, followLastLink: false)
+        let a = try locate(from, followLastLink: false, writing: true)
         defer { a.close() }
-        let b = try locate(to, followLastLink: false)
+        let b = try locate(to, followLastLink: false, writing: true)
         defer { b.close() }
         if a.name == "." || b.name == "." { throw .permission }
         guard Self.statAt(a) != nil else { throw .notFound }
@@ -168,7 +175,7 @@ public final class DirectoryFileSystem: VirtualFileSystem {
     /// library folder dropped on the window replaces the old one). Links are
     /// removed, never followed. A path that does not exist is no error.
     public func removeTree(_ path: String) throws(FileSystemError) {
-        let at = try locate(path, followLastLink: false)
+        let at = try locate(path, followLastLink: false, writing: true)
         defer { at.close() }
         if at.name == "." { throw .permission }
         guard let info = Self.statAt(at) else { return }
@@ -207,17 +214,17 @@ public final class DirectoryFileSystem: VirtualFileSystem {
     public func usedBytes(limit: Int = Int.max) -> Int {
         guard let fd = try? folder.openRoot() else { return 0 }
         var used = 0
-        Self.walk(fd, depth: 0) { size in used += size; return used <= limit }
+        Self.walk(fd, depth: 0, skipping: exclusions) { size in used += size; return used <= limit }
         return used
     }
 
     /// Calls `visit` with the size of every regular file below an open directory
     /// (which this closes); stops when `visit` returns false.
     @discardableResult
-    private static func walk(_ fd: Int32, depth: Int, _ visit: (Int) -> Bool) -> Bool {
+    private static func walk(_ fd: Int32, depth: Int, skipping exclusions: FolderExclusions = .none, _ visit: (Int) -> Bool) -> Bool {
         defer { close(fd) }
         guard depth < 64, let copy = Optional(dup(fd)), copy >= 0 else { return true }
-        for name in names(inDirectory: copy) {
+        for name in names(inDirectory: copy) where depth > 0 || !exclusions.excludes(topLevelName: name) {
             var info = stat()
             guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             switch info.st_mode & S_IFMT {

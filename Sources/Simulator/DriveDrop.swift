@@ -42,7 +42,8 @@ public enum DriveDrop {
     /// Copies `source` into the drive; returns the drive path it was written to.
     /// Refuses what would not fit in `freeBytes` (the drive's free space).
     @discardableResult
-    public static func copy(_ source: URL, into driveFolder: URL, flavour: FirmwareFlavour, freeBytes: Int) throws(Failure) -> String {
+    public static func copy(_ source: URL, into driveFolder: URL, exclusions: FolderExclusions = .none, flavour: FirmwareFlavour,
+                            freeBytes: Int) throws(Failure) -> String {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDir) else {
             throw Failure(reason: "\(source.path): no such file")
@@ -58,7 +59,8 @@ public enum DriveDrop {
         // Written through the drive's sandbox, so a link planted in the drive
         // (lib -> elsewhere) cannot send the copy, or the removal of an old
         // library folder, outside it.
-        let drive = DirectoryFileSystem(root: driveFolder.path)
+        // A Wokwi project's diagram.json is beside its drive's files: a drop never replaces it.
+        let drive = DirectoryFileSystem(root: driveFolder.path, exclusions: exclusions)
         do throws(FileSystemError) {
             try makeFolders(drive, "/" + dest)
             if isDir.boolValue {

@@ -20,6 +20,8 @@ public final class LiveSimulator: @unchecked Sendable {
     /// The board's definition, loaded again for the window (shares nothing with the emulator's).
     public let definition: BoardDefinition
     public let driveFolder: URL
+    /// What of `driveFolder` is not on the drive (a Wokwi project's own files).
+    let driveExclusions: FolderExclusions
     public var projectName: String { Scene.displayName(ofProject: project) }
 
     private let supervisor: Supervisor
@@ -61,7 +63,8 @@ public final class LiveSimulator: @unchecked Sendable {
         } catch {
             throw SupervisorError("\(error)")
         }
-        driveFolder = project.appendingPathComponent("drive")
+        driveFolder = supervisor.driveFolder
+        driveExclusions = supervisor.drive.exclusions
         self.speed = SpeedSetting(speed)
         self.timeoutNanoseconds = timeoutNanoseconds
         self.mirror = mirror
@@ -102,7 +105,8 @@ public final class LiveSimulator: @unchecked Sendable {
     public func drop(_ path: String) -> String {
         let free: Int = lock.withLock { driveFree }
         do {
-            let dest = try DriveDrop.copy(URL(fileURLWithPath: path), into: driveFolder, flavour: flavour, freeBytes: free)
+            let dest = try DriveDrop.copy(URL(fileURLWithPath: path), into: driveFolder, exclusions: driveExclusions,
+                                           flavour: flavour, freeBytes: free)
             return "copied \(URL(fileURLWithPath: path).lastPathComponent) to \(dest)"
         } catch {
             return error.reason
@@ -150,7 +154,7 @@ public final class LiveSimulator: @unchecked Sendable {
         if let serialPort { sup.attach(serialPort) }
         appliedMode = lock.withLock { speed.mode }
         sup.adapter.pacer = Pacer(mode: appliedMode, virtualNow: sup.board.clock.now)
-        let w = DriveWatcher(root: driveFolder)
+        let w = DriveWatcher(root: driveFolder, exclusions: supervisor.drive.exclusions)
         sup.watch(w)
         _ = w.poll(now: ProcessInfo.processInfo.systemUptime)
         watcher = w

@@ -17,9 +17,9 @@ import Simulator
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a project (circuit.json + drive/) on the emulated board.")
+        abstract: "Run a project (circuit.json + drive/, or a Wokwi diagram.json + Python files) on the emulated board.")
 
-    @Argument(help: "The project folder (circuit.json and drive/).")
+    @Argument(help: "The project folder (circuit.json and drive/), or a Wokwi project folder (diagram.json and its Python files).")
     var project: String
 
     @Flag(help: "Run without a window, as fast as possible unless --speed says otherwise (in real time with --serial).")
@@ -191,6 +191,9 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw Self.refuse(error.reason)
         }
+        for note in sup.wokwi?.notes ?? [] {
+            FileHandle.standardError.write(Data("breadbox run: \(WokwiProject.diagramFile): left out: \(note)\n".utf8))
+        }
         do { try sup.configureNetwork(networkOptions) } catch { throw Self.refuse(error.reason) }
         for s in sets {
             do { try sup.apply(set: s) } catch { throw Self.refuse(error.reason) }
@@ -227,7 +230,7 @@ struct RunCommand: ParsableCommand {
             }
             sup.onTimeout = { recorder?.stop() }
             // Auto-reload: a settled save on the drive reboots the board.
-            let watcher = DriveWatcher(root: sup.project.appendingPathComponent("drive"))
+            let watcher = DriveWatcher(root: sup.driveFolder, exclusions: sup.drive.exclusions)
             sup.watch(watcher)
             watcher.poll(now: ProcessInfo.processInfo.systemUptime)
             watcher.start()

@@ -59,6 +59,8 @@ public struct BoardDefinition: Codable, Sendable {
     /// True when leaving deep sleep resets the chip (ESP32-S3) with its own reset cause.
     public var deepSleepResets: Bool
     public var layout: Layout
+    /// How Wokwi's diagram.json names this board and its pins (nil: Wokwi has no such board).
+    public var wokwi: WokwiBoard?
 
     public struct Names: Codable, Sendable {
         /// MicroPython banner / `os.uname().machine`: "<board> with <MCU>".

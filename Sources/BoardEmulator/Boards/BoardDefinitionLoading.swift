@@ -13,6 +13,12 @@ extension BoardDefinition {
             .appendingPathComponent("BoardDefs")
     }
 
+    /// The ids of the board files in a folder, sorted.
+    public static func availableIDs(in directory: URL = sourceTreeDirectory) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
     /// Loads the definition with the given id ("pico_w") from a folder.
     public static func load(id: String, in directory: URL = sourceTreeDirectory) throws(BoardDefinitionError) -> BoardDefinition {
         try load(from: directory.appendingPathComponent("\(id).json"))

@@ -114,8 +114,7 @@ public struct Circuit: Codable, Sendable, Equatable {
 
     /// The board definition the circuit names.
     public func boardDefinition(file: String, boardDirectory: URL = BoardDefinition.sourceTreeDirectory) throws(CircuitError) -> BoardDefinition {
-        let known = ((try? FileManager.default.contentsOfDirectory(atPath: boardDirectory.path)) ?? [])
-            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        let known = BoardDefinition.availableIDs(in: boardDirectory)
         guard known.contains(board) else {
             throw CircuitError(file: file, field: "board", reason: "unknown board \"\(board)\" (known: \(known.joined(separator: ", ")))")
         }

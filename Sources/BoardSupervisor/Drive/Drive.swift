@@ -21,22 +21,25 @@ public final class Drive: VirtualFileSystem {
     /// The host folder the drive is (symlinks resolved).
     public var root: String { fileSystem.root }
 
-    public init(directory: URL, capacityBytes: Int, writableByCode: Bool = true) {
-        fileSystem = DirectoryFileSystem(root: directory.path, capacityBytes: capacityBytes)
+    /// Top-level entries of the folder that are not on the drive (a Wokwi project's own files).
+    public var exclusions: FolderExclusions { fileSystem.exclusions }
+
+    public init(directory: URL, capacityBytes: Int, writableByCode: Bool = true, exclusions: FolderExclusions = .none) {
+        fileSystem = DirectoryFileSystem(root: directory.path, capacityBytes: capacityBytes, exclusions: exclusions)
         self.capacityBytes = capacityBytes
         isWritableByCode = writableByCode
     }
 
-    /// `PROJECT/drive` sized as the circuit's board and flavour give it, and
-    /// read-only to code under CircuitPython.
-    public convenience init(project: URL, circuit: Circuit,
+    /// `PROJECT/drive` (or `folder`, less `exclusions`) sized as the circuit's
+    /// board and flavour give it, and read-only to code under CircuitPython.
+    public convenience init(project: URL, circuit: Circuit, folder: URL? = nil, exclusions: FolderExclusions = .none,
                             boardDirectory: URL = BoardDefinition.sourceTreeDirectory) throws(CircuitError) {
         let def = try circuit.boardDefinition(file: "circuit.json", boardDirectory: boardDirectory)
         let flavour = circuit.firmwareFlavour ?? .micropython
         let bytes = flavour == .circuitpython ? def.flavours.circuitpython.filesystemBytes
                                               : def.flavours.micropython.filesystemBytes
-        self.init(directory: project.appendingPathComponent("drive"), capacityBytes: bytes,
-                  writableByCode: flavour != .circuitpython)
+        self.init(directory: folder ?? project.appendingPathComponent("drive"), capacityBytes: bytes,
+                  writableByCode: flavour != .circuitpython, exclusions: exclusions)
     }
 
     /// `storage.remount("/", readonly=...)` (CircuitPython, from boot.py).

@@ -1,4 +1,5 @@
 import Foundation
+import HostPlatform
 
 /// Watches a drive folder for changes (files added, modified or deleted) and
 /// reports one only after writes have settled, as CircuitPython's auto-reload
@@ -19,6 +20,8 @@ public final class DriveWatcher: @unchecked Sendable {
     /// Called (on the polling thread) with the paths, relative to the root, that
     /// changed since the last report.
     public var onSettledChange: (@Sendable (Set<String>) -> Void)?
+    /// Top-level entries that are not on the drive: their changes are not the drive's.
+    public let exclusions: FolderExclusions
 
     private let clock: @Sendable () -> Double
     private let lock = NSLock()
@@ -37,9 +40,10 @@ public final class DriveWatcher: @unchecked Sendable {
 
     /// `clock` gives seconds on any monotonic scale; the default is the host's
     /// uptime.
-    public init(root: URL, pollInterval: Double = 0.1, settleInterval: Double = 0.5, hashLimit: Int = 64 * 1024,
-                clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
+    public init(root: URL, exclusions: FolderExclusions = .none, pollInterval: Double = 0.1, settleInterval: Double = 0.5,
+                hashLimit: Int = 64 * 1024, clock: @escaping @Sendable () -> Double = { ProcessInfo.processInfo.systemUptime }) {
         self.root = root.resolvingSymlinksInPath()
+        self.exclusions = exclusions
         self.pollInterval = pollInterval
         self.settleInterval = settleInterval
         self.hashLimit = hashLimit
@@ -112,6 +116,10 @@ public final class DriveWatcher: @unchecked Sendable {
         let base = root.path
         guard let e = fm.enumerator(atPath: base) else { return result }
         while let name = e.nextObject() as? String {
+            if exclusions.excludes(relativePath: name) {
+                if exclusions.excludes(topLevelName: name) { e.skipDescendants() }
+                continue
+            }
             guard let attrs = try? fm.attributesOfItem(atPath: base + "/" + name) else { continue }
             let type = attrs[.type] as? FileAttributeType
             let isDir = type == .typeDirectory

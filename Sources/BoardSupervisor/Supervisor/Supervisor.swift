@@ -108,7 +108,13 @@ public final class Supervisor {
     private var matchTail = ""
     private var timeoutEvent: VirtualClock.EventID?
 
-    /// Loads `PROJECT/circuit.json` and `PROJECT/drive/`.
+    /// The Wokwi project this board runs, when the folder is one (`diagram.json`, no circuit.json).
+    public let wokwi: WokwiProject?
+    /// The host folder the drive is: `PROJECT/drive`, or a Wokwi project's own folder.
+    public var driveFolder: URL { wokwi == nil ? project.appendingPathComponent("drive") : project }
+
+    /// Loads `PROJECT/circuit.json` and `PROJECT/drive/`, or a Wokwi project
+    /// (`PROJECT/diagram.json` and the files beside it).
     public init(project: URL, boardDirectory: URL = BoardDefinition.sourceTreeDirectory) throws(SupervisorError) {
         self.project = project
         let circuitURL = project.appendingPathComponent("circuit.json")
@@ -116,18 +122,31 @@ public final class Supervisor {
         guard FileManager.default.fileExists(atPath: project.path, isDirectory: &isDir), isDir.boolValue else {
             throw SupervisorError("\(project.path): no such project folder")
         }
-        guard FileManager.default.fileExists(atPath: circuitURL.path) else {
-            throw SupervisorError("\(project.path): no circuit.json")
-        }
-        let driveURL = project.appendingPathComponent("drive")
-        guard FileManager.default.fileExists(atPath: driveURL.path, isDirectory: &isDir), isDir.boolValue else {
-            throw SupervisorError("\(project.path): no drive/ folder")
-        }
-        do throws(CircuitError) {
-            assembly = try CircuitAssembly(contentsOf: circuitURL, boardDirectory: boardDirectory)
-            drive = try Drive(project: project, circuit: assembly.circuit, boardDirectory: boardDirectory)
-        } catch let e {
-            throw SupervisorError("\(e)")
+        if WokwiProject.isWokwiProject(project) {
+            let w = try WokwiProject(folder: project, boardDirectory: boardDirectory)
+            wokwi = w
+            do throws(CircuitError) {
+                assembly = try CircuitAssembly(circuit: w.circuit, file: WokwiProject.diagramFile, boardDirectory: boardDirectory)
+                drive = try Drive(project: project, circuit: w.circuit, folder: project, exclusions: w.exclusions,
+                                  boardDirectory: boardDirectory)
+            } catch let e {
+                throw SupervisorError("\(e)")
+            }
+        } else {
+            wokwi = nil
+            guard FileManager.default.fileExists(atPath: circuitURL.path) else {
+                throw SupervisorError("\(project.path): no circuit.json (nor a Wokwi diagram.json)")
+            }
+            let driveURL = project.appendingPathComponent("drive")
+            guard FileManager.default.fileExists(atPath: driveURL.path, isDirectory: &isDir), isDir.boolValue else {
+                throw SupervisorError("\(project.path): no drive/ folder")
+            }
+            do throws(CircuitError) {
+                assembly = try CircuitAssembly(contentsOf: circuitURL, boardDirectory: boardDirectory)
+                drive = try Drive(project: project, circuit: assembly.circuit, boardDirectory: boardDirectory)
+            } catch let e {
+                throw SupervisorError("\(e)")
+            }
         }
         adapter = BoardHostAdapter(board: assembly.board)
         network = SimulatedNetwork(spec: assembly.circuit.network)
