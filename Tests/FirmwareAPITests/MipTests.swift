@@ -69,9 +69,8 @@ final class MipTests: XCTestCase {
     }
 
     /// With mpy=True (the default) mip asks for the .mpy build of
-    /// sys.implementation._mpy's version; a runtime without `_mpy` (this one
-    /// loads .py only) gets the .py build, as mip decides on the board.
-    func testAsksForThePyBuildWhileMpyFilesCannotBeLoaded() throws {
+    /// sys.implementation._mpy's version (6), as mip does on the board.
+    func testAsksForTheMpyBuildOfTheFirmwaresMpyVersion() throws {
         let server = try LoopbackHTTPServer { _ in .response("404 Not Found", "") }
         let s = try BoardSession.networked()
         let drive = FileManager.default.temporaryDirectory.appendingPathComponent("mip-\(UUID().uuidString)")
@@ -79,6 +78,6 @@ final class MipTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: drive) }
         s.host.fileSystem = DirectoryFileSystem(root: drive.path)
         s.run("import mip\nmip.install('x', index='\(server.url(""))')\n")
-        XCTAssertEqual(server.requests.first?.hasPrefix("GET /package/py/x/latest.json HTTP/1.1\r\n"), true, "\(server.requests)")
+        XCTAssertEqual(server.requests.first?.hasPrefix("GET /package/6/x/latest.json HTTP/1.1\r\n"), true, "\(server.requests)")
     }
 }

@@ -535,7 +535,7 @@ final class SystemModulesTests: XCTestCase {
             sys.print_exception(e)
         """, """
         micropython (1, 24, 0, '') Test board with Breadbox
-        (name='micropython', version=(1, 24, 0, ''), _machine='Test board with Breadbox')
+        (name='micropython', version=(1, 24, 0, ''), _machine='Test board with Breadbox', _mpy=2822)
         linux little True (3, 4) 1000
         direct
         7

@@ -55,8 +55,8 @@ extension Runtime {
                 ("version", rt.tuple([rt.int(rt.configuration.implementationVersion.0), rt.int(rt.configuration.implementationVersion.1),
                                       rt.int(rt.configuration.implementationVersion.2), rt.str("")])),
                 ("_machine", rt.str(rt.configuration.machine)),
-                // No `_mpy`: it tells tools (mip, mpremote mip) which .mpy files
-                // load, and this runtime loads only .py until .mpy import exists.
+                // Which .mpy files load (tools such as mip ask for builds of this version).
+                ("_mpy", rt.int(rt.mpyHeaderValue)),
             ]))
             rt.moduleFunction(m, "getrecursionlimit") { rt, _ throws(PyError) in rt.int(rt.configuration.recursionLimit) }
         }

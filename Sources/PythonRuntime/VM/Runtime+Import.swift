@@ -1,4 +1,4 @@
-/// `import`: sys.modules, native modules, and `.py` files found along sys.path
+/// `import`: sys.modules, native modules, and `.py` and `.mpy` files found along sys.path
 /// through the host (so a board only ever reads its own drive).
 extension Runtime {
     /// A module implemented in Swift: called once to fill the module's dict.
@@ -108,7 +108,14 @@ extension Runtime {
                 continue
             }
             if let found = try findModuleFile(dir: dir, shortName: shortName) {
-                return try executeModule(name, source: found.source, file: found.file, packagePath: found.packagePath)
+                switch found.content {
+                case .source(let source):
+                    return try executeModule(name, source: source, file: found.file, packagePath: found.packagePath)
+                case .compiled(let bytes):
+                    return try executeModule(name, file: found.file, packagePath: found.packagePath) { () throws(PyError) in
+                        try self.translateMpy(bytes)
+                    }
+                }
             }
             // The host's own source files (hosts without a file system, or
             // modules beside a script the CLI runs from another folder).
@@ -133,43 +140,72 @@ extension Runtime {
         "os", "random", "re", "select", "socket", "struct", "sys", "time",
     ]
 
-    /// `shortName.py` or the package `shortName/` in `dir` (a sys.path entry or
-    /// package path; '' is the current directory), wherever the mount table
-    /// leads: the host's VirtualFileSystem or a mounted object.
+    /// What a module file holds: source, or a `.mpy` file's bytes.
+    enum ModuleContent {
+        case source(String)
+        case compiled([UInt8])
+    }
+
+    /// `shortName.py`, `shortName.mpy` or the package `shortName/` in `dir` (a
+    /// sys.path entry or package path; '' is the current directory), wherever the
+    /// mount table leads: the host's VirtualFileSystem or a mounted object. A
+    /// `.mpy` is tried only where no `.py` is (py/builtinimport.c stat_file_py_or_mpy).
     func findModuleFile(dir: String, shortName: String) throws(PyError)
-        -> (source: String, file: String, packagePath: String?)? {
+        -> (content: ModuleContent, file: String, packagePath: String?)? {
         // __file__ and __path__ keep the entry as written, as MicroPython's import
         // joins them: '' gives "mod.py", "/lib" gives "/lib/mod.py".
         let named = dir.isEmpty ? shortName : (dir.hasSuffix("/") ? dir + shortName : dir + "/" + shortName)
         let lookup = lookupPath(named)
         if case .object = lookup { return try findMountedModule(named) }
         guard case .host(let base) = lookup, let fs = host.fileSystem else { return nil }
-        if let st = try? fs.status(base + ".py"), !st.isDirectory, let bytes = try? fs.readFile(base + ".py") {
-            return (String(decoding: bytes, as: UTF8.self), named + ".py", nil)
+        func file(_ path: String) -> [UInt8]? {
+            guard let st = try? fs.status(path), !st.isDirectory else { return nil }
+            return try? fs.readFile(path)
+        }
+        if let bytes = file(base + ".py") {
+            return (.source(String(decoding: bytes, as: UTF8.self)), named + ".py", nil)
+        }
+        if let bytes = file(base + ".mpy") {
+            return (.compiled(bytes), named + ".mpy", nil)
         }
         if let st = try? fs.status(base), st.isDirectory {
+            if file(base + "/__init__.py") == nil, let bytes = file(base + "/__init__.mpy") {
+                return (.compiled(bytes), named + "/__init__.mpy", named)
+            }
             let initPath = base + "/__init__.py"
             let source = (try? fs.readFile(initPath)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            return (source, named + "/__init__.py", named)
+            return (.source(source), named + "/__init__.py", named)
         }
         return nil
     }
 
     /// A module in a mounted object, found as py/builtinimport.c looks: the
     /// package directory first, then `.py`, each asked of the object's `stat`.
-    private func findMountedModule(_ named: String) throws(PyError) -> (source: String, file: String, packagePath: String?)? {
+    private func findMountedModule(_ named: String) throws(PyError) -> (content: ModuleContent, file: String, packagePath: String?)? {
         if importStat(lookupPath(named)) == true {
             let initFile = lookupPath(named + "/__init__.py")
             let source = importStat(initFile) == false ? String(decoding: try readMountedFile(initFile), as: UTF8.self) : ""
-            return (source, named + "/__init__.py", named)
+            return (.source(source), named + "/__init__.py", named)
         }
         let file = lookupPath(named + ".py")
-        guard importStat(file) == false else { return nil }
-        return (String(decoding: try readMountedFile(file), as: UTF8.self), named + ".py", nil)
+        if importStat(file) == false {
+            return (.source(String(decoding: try readMountedFile(file), as: UTF8.self)), named + ".py", nil)
+        }
+        let compiled = lookupPath(named + ".mpy")
+        guard importStat(compiled) == false else { return nil }
+        return (.compiled(try readMountedFile(compiled)), named + ".mpy", nil)
     }
 
     /// Compiles and runs a module's source in a fresh module registered in sys.modules.
     func executeModule(_ name: String, source: String, file: String, packagePath: String?) throws(PyError) -> Value {
+        try executeModule(name, file: file, packagePath: packagePath) { () throws(PyError) in
+            try self.compileSource(source, filename: file, mode: .module)
+        }
+    }
+
+    /// Runs the code `compile` makes in a fresh module registered in sys.modules.
+    func executeModule(_ name: String, file: String, packagePath: String?,
+                       compile: () throws(PyError) -> CodeObject) throws(PyError) -> Value {
         let m = newModule(name)
         m.dict.setStr(names.__file__, str(file))
         if let packagePath {
@@ -182,7 +218,7 @@ extension Runtime {
         let key = intern(name)
         modules.setStr(key, Value(m))
         do throws(PyError) {
-            let code = try compileSource(source, filename: file, mode: .module)
+            let code = try compile()
             _ = try runCode(code, globals: m.dict, locals: nil)
         } catch let e {
             modules.removeStr(key)
