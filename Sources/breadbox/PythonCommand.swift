@@ -81,7 +81,8 @@ func finish(_ rt: Runtime, _ exception: PyBaseException?, _ host: TerminalHost) 
 /// Runs `body` on a thread with a large stack: deep (but bounded) recursion in
 /// the interpreter must end in RecursionError, never in a host stack overflow.
 func runOnLargeStack(_ body: @escaping () -> Int32) -> Int32 {
-    var result: Int32 = 0
+    // The semaphore orders the thread's write before the caller's read.
+    nonisolated(unsafe) var result: Int32 = 0
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
         result = body()

@@ -2,13 +2,6 @@ import BreadboxTestSupport
 import Foundation
 import XCTest
 
-/// Test helpers in `Tools/` (Python the tests run).
-enum Tools {
-    static func script(_ name: String) -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Tools/\(name)")
-    }
-}
-
 /// Whether a command runs and succeeds (a tool the tests need is installed).
 func commandSucceeds(_ args: [String]) -> Bool {
     let p = Process()

@@ -176,7 +176,7 @@ final class MpremoteTests: XCTestCase, BreadboxRuns {
         let url = "port:" + path
         let proc = Process()
         proc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        proc.arguments = ["python3", Tools.script("mpremote_repl.py").path, url, "\\r", ">>> ", "print(6*7)\\r", "42\r\n>>> "]
+        proc.arguments = ["python3", testsFolder.appendingPathComponent("mpremote_repl.py").path, url, "\\r", ">>> ", "print(6*7)\\r", "42\r\n>>> "]
         let out = Pipe()
         proc.standardOutput = out
         try proc.run()

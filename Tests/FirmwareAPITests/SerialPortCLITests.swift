@@ -49,7 +49,7 @@ final class SerialPortCLITests: XCTestCase, BreadboxRuns {
         let json = try JSONSerialization.data(withJSONObject: sessions.map { $0.map { [$0.send, $0.wanted, seconds] as [Any] } })
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", Tools.script("pyserial_sessions.py").path, url, String(decoding: json, as: UTF8.self)]
+        p.arguments = ["python3", testsFolder.appendingPathComponent("pyserial_sessions.py").path, url, String(decoding: json, as: UTF8.self)]
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

@@ -105,6 +105,7 @@ extension Runtime {
     /// Adds a native staticmethod to a built-in type (e.g. `str.maketrans`).
     func staticMethod(_ type: PyType, _ name: String, _ body: @escaping NativeFunction) {
         let f = native(name, owner: type, body)
+        f.receiverType = nil  // no receiver at all
         let w = PyMethodWrapper(type: types.staticmethod, function: Value(f))
         heap.makePermanent(w)
         type.dict.setStr(intern(name), Value(w))

@@ -55,8 +55,8 @@ extension Runtime {
         }
     }
 
-    /// A method's first argument must be an instance of its type (CPython's
-    /// descriptor check; MicroPython's native methods check their `self` too).
+    /// A method's first argument must be an instance of its type (MicroPython's
+    /// native methods check their `self`, with this text).
     @inline(__always)
     func checkReceiver(_ n: PyNativeFunction, _ receiver: PyType, _ args: UnsafeBufferPointer<Value>) throws(PyError) {
         guard let first = args.first else {
@@ -64,7 +64,7 @@ extension Runtime {
         }
         let t = typeOf(first)
         if t === receiver || t.isSubtype(of: receiver) { return }
-        throw typeError("descriptor '\(n.name)' for '\(receiver.name)' objects doesn't apply to a '\(t.name)' object")
+        throw typeError("argument should be a '\(receiver.name)' not a '\(t.name)'")
     }
 
     func notCallable(_ v: Value) -> PyError {
