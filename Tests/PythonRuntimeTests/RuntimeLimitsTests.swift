@@ -248,6 +248,54 @@ final class RuntimeLimitsTests: XCTestCase {
         }
     }
 
+    /// Extreme but legal arguments end in the exception MicroPython raises (or
+    /// the right answer), never in a Swift arithmetic trap or an allocation
+    /// the heap never saw.
+    func testExtremeArgumentsRaiseInsteadOfTrapping() {
+        assertOutput("""
+            import time
+            cases = [
+                lambda: pow(2**63, 2**62), lambda: pow(7, -2**63, 1), lambda: pow(5, -1, 1),
+                lambda: round(1, -2**63), lambda: round(7, -2**62), lambda: round(12350, -2),
+                lambda: (7).to_bytes(2**62, 'little'), lambda: 'abc' * 2**62, lambda: bytearray() * 2**64,
+                lambda: [] * 2**62, lambda: 'abc'.center(-2**63), lambda: 'x'.center(2**62),
+                lambda: 7 / -2**63, lambda: 'a\\tb'.expandtabs(2**62), lambda: b'\\t'.expandtabs(2**40),
+                lambda: bytes(2**63 - 1), lambda: time.gmtime(-2**63), lambda: b'ab'.hex(':', -2**63),
+                lambda: format(1, '999999999999'), lambda: '%.2147483647f' % 1.0,
+                lambda: len(format(1.5, '.1500f')), lambda: format(0.1, '.1200e')[-8:],
+            ]
+            for c in cases:
+                try:
+                    print(c())
+                except Exception as e:
+                    print(type(e).__name__)
+            """, """
+            MemoryError
+            0
+            0
+            0
+            0
+            12400
+            MemoryError
+            MemoryError
+            bytearray(b'')
+            []
+            abc
+            MemoryError
+            -7.589415207398531e-19
+            MemoryError
+            MemoryError
+            MemoryError
+            OverflowError
+            6162
+            MemoryError
+            MemoryError
+            1502
+            0000e-01
+
+            """, configure: { $0.heapLimit = 64 * 1024 * 1024 })
+    }
+
     func testUncaughtMemoryError() {
         let session = PythonSession { $0.heapLimit = Self.smallHeap }
         let r = session.run("x = [0] * 10**8\n")

@@ -494,13 +494,7 @@ extension Runtime {
         }
         if let i = bigInt(x) {
             if ndigits.isNone { return newInt(i) }
-            let n = try intArg(ndigits)
-            if n >= 0 { return newInt(i) }
-            let p = BigInt(10).power(-n)
-            var q = floorDiv(i, p)
-            let r = i - q * p
-            if r * 2 > p || (r * 2 == p && q % 2 != 0) { q += 1 }
-            return newInt(q * p)
+            return newInt(roundInt(i, try intArg(ndigits)))
         }
         guard let d = floatValue(x) else { throw typeError("type \(typeName(x)) doesn't define __round__ method") }
         if ndigits.isNone {

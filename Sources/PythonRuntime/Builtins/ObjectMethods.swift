@@ -219,6 +219,7 @@ extension Runtime {
             return Value(rt.track(PyRange(type: rt.types.range, start: start, stop: stop, step: step)))
         }
         method(types.range, "index") { rt, args throws(PyError) in
+            try args.expect(rt, "index", 2, 2)
             let r = try rt.selfArg(args, PyRange.self, "index")
             guard let i = rt.smallInt(args[1]), try rt.contains(args[0], args[1]) else {
                 throw rt.valueError("\(try rt.repr(args[1])) is not in range")
@@ -226,7 +227,8 @@ extension Runtime {
             return rt.int((i - r.start) / r.step)
         }
         method(types.range, "count") { rt, args throws(PyError) in
-            Value(small: try rt.contains(args[0], args[1]) ? 1 : 0)
+            try args.expect(rt, "count", 2, 2)
+            return Value(small: try rt.contains(args[0], args[1]) ? 1 : 0)
         }
         constructor(types.slice) { rt, args throws(PyError) in
             try args.expect(rt, "slice", 1, 3)
@@ -237,6 +239,7 @@ extension Runtime {
                                           step: args.count > 2 ? args[2] : .none)))
         }
         method(types.slice, "indices") { rt, args throws(PyError) in
+            try args.expect(rt, "indices", 2, 2)
             let s = try rt.selfArg(args, PySlice.self, "indices")
             let r = try rt.sliceIndices(s, length: try rt.intArg(args[1]))
             return rt.tuple([rt.int(r.start), rt.int(r.stop), rt.int(r.step)])

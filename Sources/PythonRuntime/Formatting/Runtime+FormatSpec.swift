@@ -79,6 +79,25 @@ extension Runtime {
         return f.padNumber(sign: sign + prefix, digits: digits)
     }
 
+    /// C's `%.{precision}f` / `%.{precision}e` of `d`, for any precision the
+    /// heap can hold: a double's exact decimal expansion ends within 1100
+    /// digits, so the digits past that are zeros, appended rather than asked
+    /// of the C library (which overflows on huge precisions and is slow on
+    /// large ones).
+    func fixedDigits(_ d: Double, precision: Int, _ conversion: Character) throws(PyError) -> String {
+        let exact = 1100
+        if precision <= exact { return String(format: "%.\(precision)\(conversion)", d) }
+        try reserve(precision, times: 2)
+        var s = String(format: "%.\(exact)\(conversion)", d)
+        let zeros = String(repeating: "0", count: precision - exact)
+        if conversion == "e", let e = s.firstIndex(of: "e") {
+            s.insert(contentsOf: zeros, at: e)
+        } else {
+            s += zeros
+        }
+        return s
+    }
+
     func formatFloat(_ d: Double, _ f: FormatSpec) throws(PyError) -> String {
         var body: String
         let mag = abs(d)
@@ -90,19 +109,19 @@ extension Runtime {
         } else {
             switch type {
             case "f", "F":
-                body = String(format: "%.\(f.precision ?? 6)f", mag)
+                body = try fixedDigits(mag, precision: f.precision ?? 6, "f")
             case "e", "E":
-                body = String(format: "%.\(f.precision ?? 6)e", mag)
+                body = try fixedDigits(mag, precision: f.precision ?? 6, "e")
                 if type == "E" { body = body.uppercased() }
             case "%":
-                body = String(format: "%.\(f.precision ?? 6)f", mag * 100) + "%"
+                body = try fixedDigits(mag * 100, precision: f.precision ?? 6, "f") + "%"
             case "g", "G", "n":
                 // 'n' is 'g' with the locale's separators: none here, as on the boards.
-                body = generalFormat(mag, precision: f.precision ?? 6, alternate: f.alternate)
+                body = try generalFormat(mag, precision: f.precision ?? 6, alternate: f.alternate)
                 if type == "G" { body = body.uppercased() }
             case nil:
                 if let p = f.precision {
-                    body = generalFormat(mag, precision: p, alternate: f.alternate)
+                    body = try generalFormat(mag, precision: p, alternate: f.alternate)
                     if !body.contains(".") && !body.contains("e") && !body.contains("inf") { body += "" }
                 } else {
                     body = floatRepr(mag)
@@ -126,17 +145,20 @@ extension Runtime {
     }
 
     /// The `g` presentation: fixed or scientific by exponent, trailing zeros removed.
-    func generalFormat(_ d: Double, precision: Int, alternate: Bool) -> String {
+    func generalFormat(_ d: Double, precision: Int, alternate: Bool) throws(PyError) -> String {
         let p = max(precision, 1)
-        if d == 0 { return alternate ? "0." + String(repeating: "0", count: p - 1) : "0" }
+        if d == 0 {
+            try reserve(p)
+            return alternate ? "0." + String(repeating: "0", count: p - 1) : "0"
+        }
         let exp = Int(floor(log10(d)))
-        var s = String(format: "%.\(p - 1)e", d)
+        var s = try fixedDigits(d, precision: p - 1, "e")
         // Rounding may carry into a new digit (9.99 -> 1.00e+01).
         let e = Int(s[s.index(after: s.firstIndex(of: "e")!)...])!
         let useExp = e < -4 || e >= p
         _ = exp
         if !useExp {
-            s = String(format: "%.\(max(p - 1 - e, 0))f", d)
+            s = try fixedDigits(d, precision: max(p - 1 - e, 0), "f")
         }
         if !alternate {
             if useExp {

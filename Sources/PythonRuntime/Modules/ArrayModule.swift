@@ -27,6 +27,7 @@ extension Runtime {
     func installArrayModule() {
         registerPythonModule("array") { rt, m throws(PyError) in
             rt.moduleFunction(m, "_conv") { rt, args throws(PyError) in
+                try args.expect(rt, "_conv", 2, 2)
                 let tc = try rt.arrayTypecode(args[0])
                 let v = args[1]
                 if tc.float {
@@ -43,9 +44,11 @@ extension Runtime {
                 return v
             }
             rt.moduleFunction(m, "_itemsize") { rt, args throws(PyError) in
-                rt.int(try rt.arrayTypecode(args[0]).size)
+                try args.expect(rt, "_itemsize", 1, 1)
+                return rt.int(try rt.arrayTypecode(args[0]).size)
             }
             rt.moduleFunction(m, "_pack") { rt, args throws(PyError) in
+                try args.expect(rt, "_pack", 2, 2)
                 let tc = try rt.arrayTypecode(args[0])
                 let items = try rt.iterateToArray(args[1])
                 var out: [UInt8] = []
@@ -65,6 +68,7 @@ extension Runtime {
                 return Value(rt.newBytes(out))
             }
             rt.moduleFunction(m, "_unpack") { rt, args throws(PyError) in
+                try args.expect(rt, "_unpack", 2, 2)
                 let tc = try rt.arrayTypecode(args[0])
                 let bytes = try rt.bytesFrom(args[1])
                 if bytes.count % tc.size != 0 { throw rt.valueError("bytes length not a multiple of item size") }

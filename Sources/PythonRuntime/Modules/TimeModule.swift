@@ -148,7 +148,7 @@ extension Runtime {
                 } else {
                     secs = try rt.timeInt(args[0])
                 }
-                guard abs(secs) < 1 << 50 else { throw rt.overflowError("timestamp out of range for platform time_t") }
+                guard secs.magnitude < 1 << 50 else { throw rt.overflowError("timestamp out of range for platform time_t") }
                 return rt.timeTuple(secs)
             }
         }

@@ -85,7 +85,7 @@ final class Heap {
     }
 
     /// Can `bytes` more be allocated without going over the limit?
-    func hasRoom(for bytes: Int) -> Bool { bytesInUse + bytes <= limit }
+    func hasRoom(for bytes: Int) -> Bool { bytes <= limit && bytesInUse <= limit - bytes }
 
     /// Marks from `roots` (plus permanent objects and the nursery below
     /// `nurseryFloor`) and frees everything unmarked. Returns bytes freed.

@@ -111,7 +111,10 @@ extension Runtime {
                 return try floatBinary(fx, bigToDouble(y), .pow)
             }
             guard let e = Int(exactly: y) else { throw overflowError("exponent too large") }
-            if x.magnitude > 1 && x.bitWidth * e > 8 * 1024 * 1024 { throw memoryError(x.bitWidth * e / 8) }
+            if x.magnitude > 1 {
+                let (bits, overflow) = x.bitWidth.multipliedReportingOverflow(by: e)
+                if overflow || bits > 8 * 1024 * 1024 { throw memoryError(overflow ? Int.max : bits / 8) }
+            }
             return newInt(x.power(e))
         case .lshift:
             if y < 0 { throw valueError("negative shift count") }
@@ -168,7 +171,7 @@ extension Runtime {
 
     /// x / y correctly rounded even when the ints exceed a double's precision.
     func intTrueDivide(_ x: BigInt, _ y: BigInt) -> Double {
-        if let a = Int(exactly: x), let b = Int(exactly: y), abs(a) < (1 << 53), abs(b) < (1 << 53) {
+        if let a = Int(exactly: x), let b = Int(exactly: y), a.magnitude < (1 << 53), b.magnitude < (1 << 53) {
             return Double(a) / Double(b)
         }
         // Scale so the quotient keeps 64 significant bits, then round once.

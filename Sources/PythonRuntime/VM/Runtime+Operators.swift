@@ -367,7 +367,7 @@ extension Runtime {
             if inplace, let l = x as? PyList, x.type === types.list {
                 let items = l.items
                 l.items.removeAll()
-                if count > 0 {
+                if count > 0 && !items.isEmpty {
                     try reserve(items.count * 8, times: count)
                     for _ in 0..<count { l.items.append(contentsOf: items) }
                 }
@@ -399,7 +399,16 @@ extension Runtime {
     }
 
     func repeatSequence(_ seq: Value, _ count: Int) throws(PyError) -> Value {
-        let n = max(0, count)
+        // An empty sequence repeated any number of times is empty: no loop of `count` turns.
+        let empty: Bool
+        switch seq.object {
+        case let s as PyStr: empty = s.value.isEmpty
+        case let l as PyList: empty = l.items.isEmpty
+        case let t as PyTuple: empty = t.items.isEmpty
+        case let b as PyBytes: empty = b.bytes.isEmpty
+        default: empty = false
+        }
+        let n = empty ? 0 : max(0, count)
         switch seq.object {
         case let s as PyStr:
             try reserve(s.value.utf8.count, times: n)

@@ -217,6 +217,11 @@ public final class Runtime {
         }
     }
 
+    /// Room for `tabs` tabs each expanded to up to `tabsize` spaces (expandtabs).
+    func reserveForTabs(_ tabs: Int, _ tabsize: Int) throws(PyError) {
+        if tabs > 0 && tabsize > 0 { try reserve(tabs, times: tabsize) }
+    }
+
     /// `reserve(count * size)`, where a product too big for an Int is a
     /// MemoryError as well, not an arithmetic trap that kills the host.
     func reserve(_ count: Int, times size: Int) throws(PyError) {

@@ -159,7 +159,7 @@ extension Runtime {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 3)
         let n = bytes.count
-        let group = max(1, abs(per))
+        let group = max(1, Int(clamping: per.magnitude))
         for (i, x) in bytes.enumerated() {
             if let sep, i > 0, per != 0 {
                 // Groups are counted from the right for positive `per`, from the left for negative.
@@ -355,6 +355,7 @@ extension Runtime {
             try args.expect(rt, "expandtabs", 1, 2, keywords: true)
             let b = try rt.selfArg(args, PyBytes.self, "expandtabs")
             let tabsize = try rt.optionalInt(args.argument(1, "tabsize"), 8)
+            try rt.reserveForTabs(b.bytes.lazy.filter { $0 == 9 }.count, tabsize)
             let out = b.bytes.withUnsafeBufferPointer { ByteAlg.expandTabs($0, tabsize: tabsize, utf8: false) }
             return Value(rt.newBytes(out, mutable: b.isMutable))
         }

@@ -158,7 +158,8 @@ extension Runtime {
                 return .true
             }
             method(t, "__contains__") { rt, args throws(PyError) in
-                Value(bool: try rt.selfArg(args, PySet.self, "__contains__").storage.contains(args[1], rt))
+                try args.expect(rt, "__contains__", 2, 2)
+                return Value(bool: try rt.selfArg(args, PySet.self, "__contains__").storage.contains(args[1], rt))
             }
             method(t, "__len__") { rt, args throws(PyError) in
                 rt.int(try rt.selfArg(args, PySet.self, "__len__").storage.count)

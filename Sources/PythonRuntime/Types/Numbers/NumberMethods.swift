@@ -232,7 +232,10 @@ extension Runtime {
     /// round(int, n).
     func roundInt(_ i: BigInt, _ n: Int) -> BigInt {
         if n >= 0 { return i }
-        if -n > 100_000 { return 0 }
+        // |i| < 10**digits: rounding to a coarser power of ten gives 0 (and
+        // spares computing 10**-n, or negating Int.min).
+        let digits = Int(Double(i.magnitude.bitWidth) * 0.30103) + 2
+        if n < -digits { return 0 }
         let p = BigInt(10).power(-n)
         var q = floorDiv(i, p)
         let r = i - q * p

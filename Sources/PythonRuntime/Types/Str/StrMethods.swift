@@ -362,8 +362,8 @@ extension Runtime {
         let s = try selfArg(args, PyStr.self, name)
         let width = try intArg(args[1])
         let fill = try fillCharacter(args.count > 2 ? args[2] : .null)
-        let marg = width - s.count
-        if marg <= 0 { return args[0] }
+        let (marg, overflow) = width.subtractingReportingOverflow(s.count)
+        if overflow || marg <= 0 { return args[0] }
         let left: Int
         switch how {
         case 0: left = marg / 2 + (marg & width & 1)   // center, as CPython
@@ -400,6 +400,7 @@ extension Runtime {
             try args.expect(rt, "expandtabs", 1, 2, keywords: true)
             let s = try rt.selfArg(args, PyStr.self, "expandtabs")
             let tabsize = try rt.optionalInt(args.argument(1, "tabsize"), 8)
+            try rt.reserveForTabs(s.value.utf8.lazy.filter { $0 == 9 }.count, tabsize)
             let out = withUTF8Bytes(s.value) { ByteAlg.expandTabs($0, tabsize: tabsize, utf8: !s.isASCII) }
             return rt.str(String(decoding: out, as: UTF8.self))
         }
