@@ -5,8 +5,12 @@ import _cpboard
 class _Runtime:
     serial_connected = True
     usb_connected = True
-    serial_bytes_available = 0
     autoreload = True
+
+    @property
+    def serial_bytes_available(self):
+        # The bytes typed on the console and not yet read.
+        return _cpboard.serial_bytes_available()
 
 
 runtime = _Runtime()
@@ -28,8 +32,3 @@ def disable_autoreload():
 def enable_autoreload():
     runtime.autoreload = True
     _cpboard.set_autoreload(1)
-
-
-def set_next_code_file(filename, *, reload_on_success=False, reload_on_error=False, sticky_on_success=False,
-                       sticky_on_error=False, sticky_on_reload=False):
-    pass

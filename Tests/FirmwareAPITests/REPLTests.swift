@@ -111,6 +111,20 @@ final class REPLTests: XCTestCase {
         XCTAssertTrue(cp.contains(">>> sys.exit()\r\n>>> 1+1\r\n2\r\n>>> "), cp)
     }
 
+    func testProgramsReadTheConsoleOnBothFlavours() throws {
+        let cp = try session(flavour: .circuitpython, files: ["code.py": """
+            import supervisor, sys, time
+            while supervisor.runtime.serial_bytes_available < 3:
+                time.sleep(0.01)
+            print('got', repr(sys.stdin.read(supervisor.runtime.serial_bytes_available)))
+            """], input: ["abc"]).all
+        XCTAssertTrue(cp.contains("got 'abc'\r\n"), cp)
+        let mp = try session(files: ["main.py": "name = input('name? ')\nprint('hello', name)\n"],
+                             input: ["bob\u{1B}[DX\r"]).all
+        // input() edits with the firmware's line editor: the X goes before the b.
+        XCTAssertTrue(mp.hasPrefix("name? bob\u{8}Xb\u{8}\r\nhello boXb\r\n"), mp.debugDescription)
+    }
+
     // MARK: Raw REPL
 
     func testRawREPLRunsCodeWithItsFramingAndSoftResetsWithoutMainPy() throws {

@@ -156,6 +156,7 @@ public final class BoardInbox: @unchecked Sendable {
 
     /// Serial bytes are waiting.
     var hasInput: Bool { lock.withLock { mail.inputTaken < mail.input.count } }
+    var inputBytesWaiting: Int { lock.withLock { mail.input.count - mail.inputTaken } }
     /// The serial input ended and everything in it was taken.
     var inputEnded: Bool { lock.withLock { mail.inputClosed && mail.inputTaken == mail.input.count } }
 

@@ -644,6 +644,7 @@ final class SupervisorHost: RuntimeHost {
     /// `sys.stdout.buffer`: the bytes as they are (a tool's binary protocol), not cooked.
     func writeRawOutput(_ bytes: [UInt8]) { supervisor.emitBytes(bytes, cooked: false) }
     func inputAvailable() -> Bool { supervisor.inbox.hasInput }
+    func inputBytesAvailable() -> Int { supervisor.inbox.inputBytesWaiting }
     var fileSystem: VirtualFileSystem? { supervisor.drive }
     var network: RuntimeNetwork? { supervisor.networking.stack }
 }

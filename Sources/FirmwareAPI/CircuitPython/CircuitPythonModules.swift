@@ -204,6 +204,7 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
             let ms = board.uptimeNanoseconds / 1_000_000
             return rt.int(Int((ms &+ 0x1FFF_0000) % (1 << 29)))
         }
+        fn("serial_bytes_available") { rt, _ throws(PyError) in rt.int(rt.consoleBytesWaiting) }
         fn("reload") { rt, _ throws(PyError) in
             cp.reloadRequested = true
             throw PyError(rt.newException(rt.types.SystemExit, args: [rt.str("supervisor.reload")]))

@@ -77,6 +77,9 @@ extension Runtime {
         return String(decoding: line, as: UTF8.self)
     }
 
+    /// Console bytes a read would find without waiting.
+    public var consoleBytesWaiting: Int { system.consoleInput.count + host.inputBytesAvailable() }
+
     /// Whether a read of the console would find a byte without waiting (`select.poll`).
     var consoleInputReady: Bool { !system.consoleInput.isEmpty || host.inputAvailable() }
 }

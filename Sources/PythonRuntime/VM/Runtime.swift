@@ -32,6 +32,8 @@ public protocol RuntimeHost: AnyObject {
     var fileSystem: VirtualFileSystem? { get }
     /// Can `sys.stdin` be read without waiting (for `select.poll`)?
     func inputAvailable() -> Bool
+    /// How many console bytes are waiting (CircuitPython's `serial_bytes_available`).
+    func inputBytesAvailable() -> Int
     /// The network `socket` reaches (nil: none; connecting raises EHOSTUNREACH).
     var network: RuntimeNetwork? { get }
 }
@@ -47,6 +49,7 @@ extension RuntimeHost {
     public func instructionsExecuted(_ count: Int) {}
     public var fileSystem: VirtualFileSystem? { nil }
     public func inputAvailable() -> Bool { false }
+    public func inputBytesAvailable() -> Int { inputAvailable() ? 1 : 0 }
     public var network: RuntimeNetwork? { nil }
 }
 
