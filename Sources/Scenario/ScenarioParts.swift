@@ -5,8 +5,11 @@ import BoardEmulator
 /// run and for the run itself.
 enum ScenarioParts {
     /// Ids that name the board itself (there is no board part in circuit.json):
-    /// `board`, or the board's id (`pico_w`, `esp32s3`).
-    static func boardIDs(_ assembly: CircuitAssembly) -> [String] { ["board", assembly.board.definition.id] }
+    /// `board`, the board's id (`pico_w`, `esp32s3`), or its part id in the
+    /// Wokwi diagram the project came from (`pico`).
+    static func boardIDs(_ assembly: CircuitAssembly) -> [String] {
+        ["board", assembly.board.definition.id] + (assembly.circuit.boardPartID.map { [$0] } ?? [])
+    }
 
     static func isBoard(_ id: String, _ assembly: CircuitAssembly) -> Bool {
         boardIDs(assembly).contains(id) && assembly.part(id) == nil

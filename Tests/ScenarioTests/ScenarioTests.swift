@@ -34,6 +34,20 @@ final class ScenarioTests: XCTestCase {
 
     static let header = "name: t\nversion: 1\nsteps:\n"
 
+    /// A Wokwi project with the scenario written for it in Wokwi's terms (part
+    /// ids, the board's id from diagram.json) runs as it is.
+    func testAWokwiProjectsScenarioRunsUnchanged() throws {
+        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("WokwiProjects/pico-w-lights-knob-relay")
+        let sup = try Supervisor(project: project)
+        let scenario = try ScenarioFile(contentsOf: project.appendingPathComponent("scenarios/knob-drives-relay.yaml"),
+                                        circuit: sup.assembly)
+        let outcome = ScenarioRunner(scenario: scenario, supervisor: sup, projectName: "pico-w-lights-knob-relay")
+            .run(timeoutNanoseconds: 20_000_000_000)
+        XCTAssertEqual(outcome, .passed)
+        XCTAssertTrue(sup.serialLog.contains("relay 1\r\n"), sup.serialLog)
+    }
+
     func testEveryStepPassesOnMicroPython() throws {
         let (outcome, sup) = try run("button-micropython", Self.header + """
           - wait-serial: ready

@@ -29,6 +29,9 @@ public struct Circuit: Codable, Sendable, Equatable {
     public var parts: [PartSpec]
     /// The Wi-Fi and what is reachable through it (see `NetworkSpec`).
     public var network: NetworkSpec?
+    /// The board's own part id in the Wokwi diagram the circuit came from
+    /// (`pico`): Wokwi scenarios name the board by it.
+    public var boardPartID: String?
 
     public struct EnvironmentSpec: Codable, Sendable, Equatable {
         public var temperature: Double?

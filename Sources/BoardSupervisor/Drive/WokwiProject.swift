@@ -56,7 +56,8 @@ public struct WokwiProject {
         } catch {
             throw SupervisorError(error.description)
         }
-        var names: Set<String> = [Self.diagramFile, Self.configFile]
+        // `scenarios/` holds `breadbox test`'s files, the project's, not the board's.
+        var names: Set<String> = [Self.diagramFile, Self.configFile, "scenarios"]
         for path in [config?.firmware, config?.elf].compactMap({ $0 }) {
             let parts = path.split(separator: "/").filter { $0 != "." }
             if parts.count == 1 { names.insert(String(parts[0])) }

@@ -131,9 +131,8 @@ extension Supervisor {
                 if cancelled { continue }
             }
             let text = String(decoding: source, as: UTF8.self)
-            if let end = execute(rt, printEOF: false) { isPaste ? rt.runStatements(text) : rt.runInteractive(text) } {
-                return end
-            }
+            let end = execute(rt, printEOF: false) { isPaste ? rt.runStatements(text) : rt.runInteractive(text) }
+            if let end { return end }
         }
     }
 

@@ -237,7 +237,8 @@ public struct WokwiConversion {
             parts.append(spec)
         }
 
-        let circuit = Circuit(board: board.def.id, flavor: flavour.rawValue, parts: parts)
+        var circuit = Circuit(board: board.def.id, flavor: flavour.rawValue, parts: parts)
+        circuit.boardPartID = board.part.id
         // What circuit.json would refuse (a wiper on a pin with no ADC, a colour
         // Breadbox does not know), said of the Wokwi part.
         if problems.isEmpty {
