@@ -42,7 +42,7 @@ public final class PyNativeFunction: PyObject {
     /// another receiver (`int.__repr__(x)`, `bytearray.__getitem__(1, 1)`, a
     /// method stored in another class) is refused before the body runs. Nil
     /// for functions, classmethods (they get the class) and `__new__`.
-    public var receiverType: PyType?
+    public unowned(unsafe) var receiverType: PyType?
 
     public init(type: PyType, name: String, owner: PyType?, body: @escaping NativeFunction) {
         self.name = name

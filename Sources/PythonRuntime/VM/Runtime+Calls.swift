@@ -59,11 +59,18 @@ extension Runtime {
     /// native methods check their `self`, with this text).
     @inline(__always)
     func checkReceiver(_ n: PyNativeFunction, _ receiver: PyType, _ args: UnsafeBufferPointer<Value>) throws(PyError) {
+        if let first = args.first, typeOf(first) === receiver { return }
+        try checkReceiverSlowly(n, receiver, args)
+    }
+
+    /// A subclass instance, or the error (kept out of the call path above).
+    @inline(never)
+    func checkReceiverSlowly(_ n: PyNativeFunction, _ receiver: PyType, _ args: UnsafeBufferPointer<Value>) throws(PyError) {
         guard let first = args.first else {
             throw typeError("descriptor '\(n.name)' of '\(receiver.name)' object needs an argument")
         }
         let t = typeOf(first)
-        if t === receiver || t.isSubtype(of: receiver) { return }
+        if t.isSubtype(of: receiver) { return }
         throw typeError("argument should be a '\(receiver.name)' not a '\(t.name)'")
     }
 
