@@ -37,15 +37,17 @@ final class ScenarioTests: XCTestCase {
     /// A Wokwi project with the scenario written for it in Wokwi's terms (part
     /// ids, the board's id from diagram.json) runs as it is.
     func testAWokwiProjectsScenarioRunsUnchanged() throws {
-        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("WokwiProjects/pico-w-lights-knob-relay")
-        let sup = try Supervisor(project: project)
-        let scenario = try ScenarioFile(contentsOf: project.appendingPathComponent("scenarios/knob-drives-relay.yaml"),
-                                        circuit: sup.assembly)
-        let outcome = ScenarioRunner(scenario: scenario, supervisor: sup, projectName: "pico-w-lights-knob-relay")
-            .run(timeoutNanoseconds: 20_000_000_000)
-        XCTAssertEqual(outcome, .passed)
-        XCTAssertTrue(sup.serialLog.contains("relay 1\r\n"), sup.serialLog)
+        let projects = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("WokwiProjects")
+        for (name, file, printed) in [("pico-w-lights-knob-relay", "knob-drives-relay.yaml", "relay 1\r\n"),
+                                      ("esp32s3-breadboard-ring", "knob-and-button.yaml", "button pressed\r\n")] {
+            let project = projects.appendingPathComponent(name)
+            let sup = try Supervisor(project: project)
+            let scenario = try ScenarioFile(contentsOf: project.appendingPathComponent("scenarios/\(file)"), circuit: sup.assembly)
+            let outcome = ScenarioRunner(scenario: scenario, supervisor: sup, projectName: name).run(timeoutNanoseconds: 20_000_000_000)
+            XCTAssertEqual(outcome, .passed, name)
+            XCTAssertTrue(sup.serialLog.contains(printed), sup.serialLog)
+        }
     }
 
     func testEveryStepPassesOnMicroPython() throws {
