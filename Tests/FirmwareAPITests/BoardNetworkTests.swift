@@ -37,7 +37,7 @@ final class NetworkProjects {
         let sup = try NetworkProjects.runHeadless(project, hosts: hosts, sets: sets)
         lastTraffic = sup.network.log.recent.map(\.text)
         // Serial output as typed, without MicroPython's cooked line ends.
-        return sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        return sup.printedText
     }
 
     /// A project run headless for 60 s of virtual time with `--host` and `--set`
@@ -343,7 +343,7 @@ final class BoardNetworkTests: XCTestCase {
         let network = sup.network
         sup.board.clock.schedule(at: 5_000_000_000) { network.setRefusing("files.test", true) }
         _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
-        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        let out = sup.printedText
         XCTAssertTrue(out.contains("reading 104\nconnecting 111\n"), out)
         XCTAssertThrowsError(try sup.apply(set: "network.refuse="))
         try sup.apply(set: "network.accept=files.test")
@@ -550,7 +550,7 @@ final class BoardTLSTests: XCTestCase {
         try sup.configureNetwork(.init(hosts: ["secure.test=127.0.0.1:\(server.port)", "other.test=127.0.0.1:\(server.port)",
                                                "plain.test=127.0.0.1:\(plain.port)"]))
         _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
-        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        let out = sup.printedText
         // Two round trips (30 ms each) and the RP2040's 1.5 s of mbedTLS arithmetic.
         XCTAssertTrue(out.contains("""
             handshake ok TLSv1.2 True
@@ -677,7 +677,7 @@ final class NetworkRecordReplayTests: XCTestCase {
             let sup = try Supervisor(project: p)
             try sup.configureNetwork(.init(replayFolder: folder))
             _ = sup.runHeadless(timeoutNanoseconds: 30_000_000_000)
-            return sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+            return sup.printedText
         }
         let first = try replay(), second = try replay()
         XCTAssertEqual(first, second)
@@ -747,7 +747,7 @@ final class BoardServerTests: XCTestCase {
         sup.closeNetwork()
         XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
         XCTAssertEqual(fetched.value, "hello from the board, you asked /status")
-        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        let out = sup.printedText
         XCTAssertTrue(out.contains("listening 10.13.37.2\nfrom 10.13.37.1\n"), out)
     }
 }

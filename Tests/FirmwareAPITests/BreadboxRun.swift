@@ -52,12 +52,7 @@ final class BreadboxRun: @unchecked Sendable {
     /// Waits at most `seconds` for `needle` to appear in the output.
     @discardableResult
     func wait(for needle: String, seconds: Double) -> Bool {
-        let end = Date().addingTimeInterval(seconds)
-        while Date() < end {
-            if text.contains(needle) { return true }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return text.contains(needle)
+        waitUntil(seconds: seconds) { text.contains(needle) }
     }
 
     /// How often `needle` appears in the output.

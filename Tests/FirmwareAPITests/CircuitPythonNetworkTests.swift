@@ -194,7 +194,7 @@ extension CircuitPythonNetworkTests {
         sup.board.clock.schedule(at: 5_000_000_000) { network.isUp = false }
         sup.board.clock.schedule(at: 12_000_000_000) { network.isUp = true }
         _ = sup.runHeadless(timeoutNanoseconds: 60_000_000_000)
-        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        let out = sup.printedText
         // 10.1.2.3 is not reachable (no internet): EHOSTUNREACH is 118 in newlib.
         XCTAssertTrue(out.contains("0 True 118\n1 False 118\n2 True 118\n"), out)
     }

@@ -58,7 +58,7 @@ final class CircuitPythonWeatherExampleTests: XCTestCase {
         for s in sets { try sup.apply(set: s) }
         _ = sup.runHeadless(timeoutNanoseconds: seconds * 1_000_000_000)
         sup.closeNetwork()
-        return (sup, sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n"))
+        return (sup, sup.printedText)
     }
 
     func testBothBoardsRunTheSameProgram() throws {

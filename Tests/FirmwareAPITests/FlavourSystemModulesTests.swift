@@ -24,7 +24,7 @@ final class FlavourSystemModulesTests: XCTestCase {
         try program.write(to: dir.appendingPathComponent("drive/" + name), atomically: true, encoding: .utf8)
         let sup = try Supervisor(project: dir)
         XCTAssertEqual(sup.boot(), .finished, sup.serialLog)
-        return sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        return sup.printedText
     }
 
     static let probe = """

@@ -29,16 +29,7 @@ final class SerialPortTests: XCTestCase {
 
     /// A connection to 127.0.0.1:`port` whose reads give up after 0.1 s.
     func connect(_ port: Int) throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = in_port_t(UInt16(port).bigEndian)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let ok = withUnsafePointer(to: &addr) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-        guard ok else {
-            Glibc.close(fd)
+        guard let fd = LoopbackService.connect(port) else {
             throw XCTSkip("cannot connect to 127.0.0.1:\(port) (errno \(errno))")
         }
         var limit = timeval(tv_sec: 0, tv_usec: 100_000)

@@ -356,12 +356,7 @@ final class SupervisorTests: XCTestCase {
         }
         var text: String { lock.withLock { String(decoding: data, as: UTF8.self) } }
         func wait(for needle: String, seconds: Double) -> Bool {
-            let end = Date().addingTimeInterval(seconds)
-            while Date() < end {
-                if text.contains(needle) { return true }
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-            return text.contains(needle)
+            waitUntil(seconds: seconds) { text.contains(needle) }
         }
     }
 

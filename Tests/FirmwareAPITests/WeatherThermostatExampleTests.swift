@@ -16,7 +16,7 @@ final class WeatherThermostatExampleTests: XCTestCase {
         for s in sets { try sup.apply(set: s) }
         _ = sup.runHeadless(timeoutNanoseconds: seconds * 1_000_000_000)
         sup.closeNetwork()
-        return (sup, sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n"))
+        return (sup, sup.printedText)
     }
 
     func testOfflineFromTheRecordingDeterministicAndTheFanFollowsRoomVersusForecast() throws {
@@ -78,7 +78,7 @@ extension WeatherThermostatExampleTests {
         clock.schedule(at: 170_000_000_000) { restarted = try? MosquittoBroker(port: broker.port) }
         _ = sup.runHeadless(timeoutNanoseconds: 230_000_000_000)
         sup.closeNetwork()
-        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        let out = sup.printedText
         XCTAssertNotNil(restarted)
         XCTAssertTrue(out.contains("Wi-Fi: not connected (status 1)"), out)
         XCTAssertEqual(out.components(separatedBy: "MQTT: connected to broker.local").count - 1, 2, out)

@@ -152,7 +152,7 @@ final class WebREPLTests: XCTestCase {
             print([n for n in ('start', 'stop', 'start_foreground', 'setup_conn', 'accept_conn') if hasattr(webrepl, n)])
             """)])
         let sup = try NetworkProjects.runHeadless(p)
-        let out = sup.serialLog.replacingOccurrences(of: "\r\n", with: "\n")
+        let out = sup.printedText
         XCTAssertTrue(out.contains("WebREPL server started on http://10.13.37.2:8266/\n"
                                    + "Started webrepl in manual override mode\n"
                                    // The access point first, as upstream loops over (AP_IF, STA_IF).

@@ -16,16 +16,8 @@ final class LiveSimulatorSerialPortTests: SimulatorTestCase {
         let received = LockedText()
 
         init(port: Int) throws {
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard let fd = LoopbackService.connect(port) else { throw XCTSkip("cannot connect to 127.0.0.1:\(port) (errno \(errno))") }
             self.fd = fd
-            var addr = sockaddr_in()
-            addr.sin_family = sa_family_t(AF_INET)
-            addr.sin_port = in_port_t(UInt16(port).bigEndian)
-            addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-            let ok = withUnsafePointer(to: &addr) { p in
-                p.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-            }
-            guard ok else { throw XCTSkip("cannot connect to 127.0.0.1:\(port) (errno \(errno))") }
             let received = received
             Thread.detachNewThread {
                 var buffer = [UInt8](repeating: 0, count: 1024)

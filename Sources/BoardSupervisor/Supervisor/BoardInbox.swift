@@ -112,18 +112,8 @@ public final class BoardInbox: @unchecked Sendable {
     /// The next serial byte (`.some(byte)`), the end of input (`.some(nil)`),
     /// or nil while nothing has come.
     func takeInputByte() -> UInt8?? {
-        lock.withLock { () -> UInt8?? in
-            if mail.inputTaken < mail.input.count {
-                let b = mail.input[mail.inputTaken]
-                mail.inputTaken += 1
-                if mail.inputTaken == mail.input.count || mail.inputTaken >= 4096 {
-                    mail.input.removeFirst(mail.inputTaken)
-                    mail.inputTaken = 0
-                }
-                return .some(b)
-            }
-            return mail.inputClosed ? .some(nil) : nil
-        }
+        if let b = takeInput(max: 1).first { return .some(b) }
+        return inputEnded ? .some(nil) : nil
     }
 
     /// Waits until something is posted (input, the end of input, a drive
@@ -146,8 +136,9 @@ public final class BoardInbox: @unchecked Sendable {
             guard n > 0 else { return [] }
             let bytes = Array(mail.input[mail.inputTaken..<(mail.inputTaken + n)])
             mail.inputTaken += n
-            if mail.inputTaken == mail.input.count {
-                mail.input.removeAll(keepingCapacity: true)
+            // Taken bytes are dropped in bulk, not one at a time.
+            if mail.inputTaken == mail.input.count || mail.inputTaken >= 4096 {
+                mail.input.removeFirst(mail.inputTaken)
                 mail.inputTaken = 0
             }
             return bytes
@@ -155,7 +146,7 @@ public final class BoardInbox: @unchecked Sendable {
     }
 
     /// Serial bytes are waiting.
-    var hasInput: Bool { lock.withLock { mail.inputTaken < mail.input.count } }
+    var hasInput: Bool { inputBytesWaiting > 0 }
     var inputBytesWaiting: Int { lock.withLock { mail.input.count - mail.inputTaken } }
     /// The serial input ended and everything in it was taken.
     var inputEnded: Bool { lock.withLock { mail.inputClosed && mail.inputTaken == mail.input.count } }
