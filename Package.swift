@@ -99,7 +99,7 @@ let package = Package(
         // starts, then run step by step on the board's firmware thread.
         .target(
             name: "Scenario",
-            dependencies: ["Simulator", "BoardView", "BoardSupervisor", "BoardNetwork", "BoardEmulator", "CZlib",
+            dependencies: ["Simulator", "BoardView", "BoardSupervisor", "BoardNetwork", "HostPlatform", "BoardEmulator", "CZlib",
                            .product(name: "Yams", package: "Yams")]),
         // Benchmarks/board_sleep.md: wall time of one virtual hour of time.sleep(1).
         .executableTarget(

@@ -48,6 +48,8 @@ final class BoardSocket {
     /// Its connection attempt failed (lwIP has freed its PCB).
     var connectFailed = false
     var inspector = TrafficInspector()
+    /// Where the connection went on the host (nil when replayed or unreachable).
+    var hostRoute: (host: String, port: Int)?
     /// Accepted connections waiting for `accept`, with when they arrive.
     var backlog: [(at: UInt64, handle: Int)] = []
     /// Answered from `--network-replay`'s recordings instead of a host socket.

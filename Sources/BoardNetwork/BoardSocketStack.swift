@@ -167,6 +167,7 @@ public final class BoardSocketStack: RuntimeNetwork {
                 try host.connect(h, to: resolved)
                 s.hostConnected = true
             } catch where error == .wouldBlock {}
+            s.hostRoute = (resolved.host, resolved.port)
             log("connect \(describe(address)) → host \(resolved.host):\(resolved.port)")
         } catch {
             s.connectError = error
@@ -350,7 +351,12 @@ public final class BoardSocketStack: RuntimeNetwork {
     /// What the connection carries, for the traffic log (HTTP lines, MQTT topics).
     func inspect(_ s: BoardSocket, sent: [UInt8] = [], received: [UInt8] = []) {
         guard s.kind == .stream else { return }
-        for line in s.inspector.sent(sent) + s.inspector.received(received) { log(line) }
+        for o in s.inspector.sent(sent) + s.inspector.received(received) {
+            network.log.add(o.text, at: clock.now, message: o.message)
+            if o.text.hasPrefix("MQTT → connect"), let r = s.remote, let route = s.hostRoute {
+                network.noteMQTTBroker(MQTTBrokerRoute(boardName: names[r.host] ?? r.host, host: route.host, port: route.port))
+            }
+        }
     }
 
     /// `--set network.refuse=NAME`: the server this socket talks to is down.

@@ -69,6 +69,7 @@ public final class SimulatedNetwork: @unchecked Sendable {
     private var refused: Set<String> = []
     private var nextLease: [String: UInt8] = [:]
     private var _generation: UInt64 = 0
+    private var _mqttBroker: MQTTBrokerRoute?
 
     /// The board-side addresses mapped names get: 198.18.0.0/15 is reserved for
     /// benchmarking networks (RFC 2544), so it never clashes with a real server.
@@ -121,6 +122,21 @@ public final class SimulatedNetwork: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return body()
+    }
+
+    // MARK: Brokers
+
+    /// The broker of the most recent MQTT connection a board made (a scenario's
+    /// `mqtt-publish` reaches the board through it).
+    public var lastMQTTBroker: MQTTBrokerRoute? { locked { _mqttBroker } }
+
+    func noteMQTTBroker(_ route: MQTTBrokerRoute) { locked { _mqttBroker = route } }
+
+    /// Where a connection to `name`:`port` from a board would go on the host,
+    /// or nil when the name is not mapped (the internet's names are not
+    /// followed: a scenario talks only to mapped hosts).
+    public func hostEndpoint(forName name: String, port: Int) -> (host: String, port: Int)? {
+        hostTargets[name.lowercased()].map { ($0.address, $0.port ?? port) }
     }
 
     // MARK: Switches (any thread)

@@ -12,19 +12,25 @@ struct TrafficInspector {
     /// Past this much buffered without a whole packet, stop looking.
     private static let bufferLimit = 65_536
 
+    /// A line for the traffic log, and the MQTT message it names, if any.
+    struct Observation {
+        var text: String
+        var message: MQTTMessage?
+    }
+
     /// Lines to log for bytes the board sent.
-    mutating func sent(_ bytes: [UInt8]) -> [String] {
+    mutating func sent(_ bytes: [UInt8]) -> [Observation] {
         if kind == .unknown { kind = TrafficInspector.recognise(bytes) }
         switch kind {
         case .http:
             sentBuffer += bytes
-            var lines: [String] = []
+            var lines: [Observation] = []
             // Each request line (a connection may carry several requests).
             while let nl = sentBuffer.firstIndex(of: 0x0A) {
                 let line = String(decoding: sentBuffer[..<nl], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 sentBuffer.removeSubrange(...nl)
                 if let first = line.split(separator: " ").first, TrafficInspector.methods.contains(String(first)) {
-                    lines.append("HTTP " + line.replacingOccurrences(of: " HTTP/1.1", with: "").replacingOccurrences(of: " HTTP/1.0", with: ""))
+                    lines.append(Observation(text: "HTTP " + line.replacingOccurrences(of: " HTTP/1.1", with: "").replacingOccurrences(of: " HTTP/1.0", with: "")))
                 }
             }
             if sentBuffer.count > 4096 { sentBuffer.removeAll() }
@@ -37,7 +43,7 @@ struct TrafficInspector {
     }
 
     /// Lines to log for bytes the board received.
-    mutating func received(_ bytes: [UInt8]) -> [String] {
+    mutating func received(_ bytes: [UInt8]) -> [Observation] {
         switch kind {
         case .http:
             guard !sawStatus else { return [] }
@@ -46,7 +52,7 @@ struct TrafficInspector {
             sawStatus = true
             let line = String(decoding: receivedBuffer[..<nl], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             receivedBuffer.removeAll()
-            return line.hasPrefix("HTTP/") ? ["HTTP ← " + line.split(separator: " ").dropFirst().joined(separator: " ")] : []
+            return line.hasPrefix("HTTP/") ? [Observation(text: "HTTP ← " + line.split(separator: " ").dropFirst().joined(separator: " "))] : []
         case .mqtt:
             return TrafficInspector.mqttPackets(&receivedBuffer, adding: bytes, sent: false)
         default:
@@ -64,9 +70,9 @@ struct TrafficInspector {
     }
 
     /// Whole MQTT packets taken from `buffer` + `bytes`, as log lines.
-    private static func mqttPackets(_ buffer: inout [UInt8], adding bytes: [UInt8], sent: Bool) -> [String] {
+    private static func mqttPackets(_ buffer: inout [UInt8], adding bytes: [UInt8], sent: Bool) -> [Observation] {
         buffer += bytes
-        var lines: [String] = []
+        var lines: [Observation] = []
         while buffer.count >= 2 {
             // Remaining length: up to four 7-bit groups.
             var length = 0, multiplier = 1, i = 1
@@ -89,7 +95,7 @@ struct TrafficInspector {
         return lines
     }
 
-    private static func describeMQTT(_ p: [UInt8], headerLength h: Int, sent: Bool) -> String? {
+    private static func describeMQTT(_ p: [UInt8], headerLength h: Int, sent: Bool) -> Observation? {
         func string(at offset: Int) -> (String, Int)? {
             guard offset + 2 <= p.count else { return nil }
             let n = Int(p[offset]) << 8 | Int(p[offset + 1])
@@ -100,24 +106,26 @@ struct TrafficInspector {
         switch p[0] >> 4 {
         case 1:
             // CONNECT: protocol name, level, flags, keepalive, then the client id.
-            guard let (_, after) = string(at: h), let (client, _) = string(at: after + 4) else { return "MQTT → connect" }
-            return "MQTT → connect as \"\(client)\""
+            guard let (_, after) = string(at: h), let (client, _) = string(at: after + 4) else { return Observation(text: "MQTT → connect") }
+            return Observation(text: "MQTT → connect as \"\(client)\"")
         case 2:
-            return p.count > h + 1 ? "MQTT ← connack \(p[h + 1] == 0 ? "accepted" : "refused (\(p[h + 1]))")" : nil
+            return p.count > h + 1 ? Observation(text: "MQTT ← connack \(p[h + 1] == 0 ? "accepted" : "refused (\(p[h + 1]))")") : nil
         case 3:
             guard let (topic, after) = string(at: h) else { return nil }
             let qos = (p[0] >> 1) & 3
             let payloadStart = after + (qos > 0 ? 2 : 0)
             let payload = payloadStart < p.count ? Array(p[payloadStart...]) : []
             let text = String(validating: payload.prefix(60), as: UTF8.self).map { "\"\($0)\"" } ?? "\(payload.count) bytes"
-            return "MQTT \(arrow) publish \(topic) \(text)\(p[0] & 1 == 1 ? " (retained)" : "")"
+            let retained = p[0] & 1 == 1
+            return Observation(text: "MQTT \(arrow) publish \(topic) \(text)\(retained ? " (retained)" : "")",
+                               message: MQTTMessage(topic: topic, payload: payload, retained: retained, sentByBoard: sent))
         case 8:
             var topics: [String] = []
             var at = h + 2
             while let (t, after) = string(at: at) { topics.append(t); at = after + 1 }
-            return "MQTT → subscribe " + topics.joined(separator: ", ")
+            return Observation(text: "MQTT → subscribe " + topics.joined(separator: ", "))
         case 14:
-            return "MQTT → disconnect"
+            return Observation(text: "MQTT → disconnect")
         default:
             return nil
         }

@@ -8,6 +8,8 @@ public final class TrafficLog: @unchecked Sendable {
         /// Virtual time of the board that did it, nanoseconds.
         public var time: UInt64
         public var text: String
+        /// The whole message when the entry is an MQTT publish.
+        public var message: MQTTMessage?
 
         /// "  12.345  text": seconds of virtual time, then the text.
         public var line: String {
@@ -27,10 +29,10 @@ public final class TrafficLog: @unchecked Sendable {
 
     public init(capacity: Int = 200) { self.capacity = capacity }
 
-    public func add(_ text: String, at time: UInt64) {
+    public func add(_ text: String, at time: UInt64, message: MQTTMessage? = nil) {
         lock.lock()
         defer { lock.unlock() }
-        let entry = Entry(time: time, text: text)
+        let entry = Entry(time: time, text: text, message: message)
         sink?(entry)
         entries.append(entry)
         if entries.count > capacity { entries.removeFirst(entries.count - capacity) }

@@ -1,4 +1,5 @@
 import BoardEmulator
+import BoardNetwork
 import BoardSupervisor
 import Foundation
 
@@ -58,6 +59,8 @@ public final class ScenarioRunner {
     private var carryingOut = false
     /// Hosts the board has looked up or connected to (from the traffic log, all of it).
     var trafficLines: [String] = []
+    /// What the board published over MQTT, whole.
+    var published: [MQTTMessage] = []
     var camera: ScreenshotShooter?
 
     public init(scenario: ScenarioFile, supervisor: Supervisor, projectName: String) {
@@ -79,6 +82,7 @@ public final class ScenarioRunner {
         log.sink = { [unowned self] entry in
             previous?(entry)
             self.trafficLines.append(entry.text)
+            if let m = entry.message, m.sentByBoard { self.published.append(m) }
         }
         if scenario.steps.contains(where: { if case .takeScreenshot = $0.command { return true }; return false }) {
             camera = ScreenshotShooter(supervisor: supervisor, projectName: projectName)
@@ -161,6 +165,8 @@ public final class ScenarioRunner {
         case .setEnvironment(let values): setEnvironment(step, values)
         case .network(let up): apply(step, "network.up=\(up)")
         case .expectRequest(let host): expectRequest(step, host)
+        case .mqttPublish(let topic, let payload, let retain, let broker): publish(step, topic, payload, retain, broker)
+        case .expectMQTT(let topic, let payload, let contains): expectMQTT(step, topic, payload, contains)
         case .takeScreenshot(let part, let saveTo, let compareWith): takeScreenshot(step, part, saveTo, compareWith)
         case .writeFile(let path, let content): writeFile(step, path, content)
         case .reset:

@@ -33,6 +33,12 @@ public struct ScenarioStep: Equatable, Sendable {
         case network(up: Bool)
         /// The board has looked up or connected to this host so far.
         case expectRequest(host: String)
+        /// Publishes a message to the broker the board uses (`broker`: the name
+        /// the board knows it by; nil: the broker of its latest MQTT connection).
+        case mqttPublish(topic: String, payload: [UInt8], retain: Bool, broker: String?)
+        /// The board has published on a topic matching the filter, with exactly
+        /// `payload` or a payload containing `contains` when given.
+        case expectMQTT(topic: String, payload: String?, contains: String?)
         /// The reset button: the board powers up again and boots.
         case reset
         /// Writes a file on the board's drive (a save from the host: the board reloads).
@@ -54,6 +60,8 @@ public struct ScenarioStep: Equatable, Sendable {
         case .setEnvironment: return "set-environment"
         case .network(let up): return up ? "network-up" : "network-down"
         case .expectRequest: return "expect-request"
+        case .mqttPublish: return "mqtt-publish"
+        case .expectMQTT: return "expect-mqtt"
         case .reset: return "reset"
         case .writeFile: return "write-file"
         }

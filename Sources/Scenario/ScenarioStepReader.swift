@@ -14,7 +14,7 @@ struct StepReader {
 
     static let commands = ["delay", "wait-serial", "write-serial", "expect-pin", "set-control", "take-screenshot",
                            "wait-pin", "expect-serial", "expect-no-serial", "set-environment", "network-down",
-                           "network-up", "expect-request", "reset", "write-file"]
+                           "network-up", "expect-request", "mqtt-publish", "expect-mqtt", "reset", "write-file"]
 
     func step(_ node: Node, number: Int) throws(ScenarioError) -> ScenarioStep {
         guard case .mapping(let m) = node else { throw error(node, "step \(number) must be a mapping (a command, and optionally a name)") }
@@ -99,6 +99,31 @@ struct StepReader {
             let host = try text(v, key)
             guard !host.isEmpty, !host.contains(" ") else { throw error(v, "expect-request: \"\(host)\" is not a host name") }
             return .expectRequest(host: host)
+        case "mqtt-publish":
+            let f = try fields(v, key, required: ["topic", "payload"], optional: ["retain", "broker"])
+            let topic = try text(f["topic"]!, "topic")
+            guard !topic.isEmpty, !topic.contains("+"), !topic.contains("#") else {
+                throw error(f["topic"]!, "mqtt-publish: \"\(topic)\" is not a topic to publish on (no wildcards)")
+            }
+            var retain = false
+            if let r = f["retain"] {
+                guard let b = r.bool else { throw error(r, "mqtt-publish: retain must be true or false") }
+                retain = b
+            }
+            let broker = try f["broker"].map { n throws(ScenarioError) in try text(n, "broker") }
+            return .mqttPublish(topic: topic, payload: Array(try text(f["payload"]!, "payload").utf8), retain: retain, broker: broker)
+        case "expect-mqtt":
+            let f = try fields(v, key, required: ["topic"], optional: ["payload", "contains"])
+            let topic = try text(f["topic"]!, "topic")
+            let levels = topic.split(separator: "/", omittingEmptySubsequences: false)
+            let wellFormed = !topic.isEmpty && levels.enumerated().allSatisfy { i, level in
+                (level == "#" && i == levels.count - 1) || level == "+" || (!level.contains("#") && !level.contains("+"))
+            }
+            guard wellFormed else { throw error(f["topic"]!, "expect-mqtt: \"\(topic)\" is not a topic filter") }
+            let payload = try f["payload"].map { n throws(ScenarioError) in try text(n, "payload") }
+            let contains = try f["contains"].map { n throws(ScenarioError) in try text(n, "contains") }
+            guard payload == nil || contains == nil else { throw error(v, "expect-mqtt: give `payload` or `contains`, not both") }
+            return .expectMQTT(topic: topic, payload: payload, contains: contains)
         case "write-file":
             let f = try fields(v, key, required: ["path", "content"], optional: [])
             let path = try text(f["path"]!, "path")

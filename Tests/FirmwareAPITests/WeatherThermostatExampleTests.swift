@@ -1,5 +1,6 @@
 import BoardEmulator
 import BoardSupervisor
+import BreadboxTestSupport
 import Foundation
 import XCTest
 

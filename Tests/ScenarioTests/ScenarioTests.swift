@@ -178,4 +178,12 @@ final class ScenarioTests: XCTestCase {
     func testAStepWithTwoCommandsIsRefused() throws {
         try assertRefused("  - delay: 1ms\n    wait-serial: x\n", line: 5, "exactly one command")
     }
+
+    func testBadMQTTStepsAreRefused() throws {
+        try assertRefused("  - mqtt-publish: {topic: cmd/#, payload: x}\n", line: 4, "is not a topic to publish on (no wildcards)")
+        try assertRefused("  - mqtt-publish: {topic: cmd/fan}\n", line: 4, "mqtt-publish: missing `payload`")
+        try assertRefused("  - mqtt-publish: {topic: cmd/fan, payload: x, retain: maybe}\n", line: 4, "retain must be true or false")
+        try assertRefused("  - expect-mqtt: {topic: a/#/b}\n", line: 4, "\"a/#/b\" is not a topic filter")
+        try assertRefused("  - expect-mqtt: {topic: a, payload: x, contains: y}\n", line: 4, "give `payload` or `contains`, not both")
+    }
 }

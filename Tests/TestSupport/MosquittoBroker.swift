@@ -1,4 +1,3 @@
-import BreadboxTestSupport
 import Foundation
 import XCTest
 #if canImport(Glibc)
@@ -10,13 +9,13 @@ import Glibc
 /// broker where its clients expect it), logging everything to a file.
 /// Stopped when released. Throws, so the test fails, when mosquitto is not
 /// installed (Scripts/install-deps installs it).
-final class MosquittoBroker {
-    let port: Int
-    let directory: URL
+public final class MosquittoBroker {
+    public let port: Int
+    public let directory: URL
     private let logFile: URL
     private var process: ChildProcess?
 
-    init(port: Int? = nil, allowAnonymous: Bool = true) throws {
+    public init(port: Int? = nil, allowAnonymous: Bool = true) throws {
         guard let mosquitto = executablePath("mosquitto") else {
             throw NSError(domain: "MosquittoBroker", code: 1, userInfo: [
                 NSLocalizedDescriptionKey: "mosquitto is not installed; Scripts/install-deps installs it",
@@ -52,25 +51,25 @@ final class MosquittoBroker {
 
     /// Everything the broker logged so far (its log file, flushed line by line,
     /// then what it printed).
-    var log: String {
+    public var log: String {
         ((try? String(contentsOf: logFile, encoding: .utf8)) ?? "") + (process?.output ?? "")
     }
 
     /// Waits up to `seconds` for `text` in the log.
     @discardableResult
-    func waitForLog(_ text: String, seconds: TimeInterval = 10) -> Bool {
+    public func waitForLog(_ text: String, seconds: TimeInterval = 10) -> Bool {
         waitUntil(seconds: seconds) { log.contains(text) }
     }
 
     /// Kills the broker (its clients see their connections end).
-    func stop() {
+    public func stop() {
         process?.stop()
     }
 
     private func isListening() -> Bool { LoopbackService.accepts(port) }
 
     /// Runs a mosquitto client program (mosquitto_sub, mosquitto_pub) against this broker.
-    func client(_ program: String, _ arguments: [String]) throws -> ChildProcess {
+    public func client(_ program: String, _ arguments: [String]) throws -> ChildProcess {
         guard let path = executablePath(program) else {
             throw NSError(domain: "MosquittoBroker", code: 1, userInfo: [
                 NSLocalizedDescriptionKey: "\(program) is not installed; Scripts/install-deps installs mosquitto-clients",
