@@ -8,13 +8,52 @@ import XCTest
 /// `breadbox test` as a child process: a passing and a failing scenario, one line
 /// each, exit 1, and a JUnit report that parses with a testcase per scenario.
 final class BreadboxTestCommandTests: XCTestCase {
-    func testAMixOfPassingAndFailingScenariosExits1WithAJUnitReportThatParses() throws {
+    func breadbox() throws -> URL {
         var candidates = [Bundle(for: Self.self).bundleURL.deletingLastPathComponent(),
                           Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
         if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        guard let bin = candidates.map({ $0.appendingPathComponent("breadbox") }).first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            return XCTFail("the breadbox binary is not built next to the tests (swift build first)")
+        return try XCTUnwrap(candidates.map { $0.appendingPathComponent("breadbox") }.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+                             "the breadbox binary is not built next to the tests (swift build first)")
+    }
+
+    /// The README's workflow is the examples' own, it names every example that
+    /// has scenarios, and what it runs passes.
+    func testTheExamplesScenariosPassAsTheirWorkflowRunsThem() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let workflow = try String(contentsOf: root.appendingPathComponent(".github/workflows/examples.yml"), encoding: .utf8)
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        XCTAssertTrue(readme.contains("```yaml\n" + workflow + "```"), "the README shows another workflow than .github/workflows/examples.yml")
+
+        let listed = Set(workflow.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.hasPrefix("Firmware/examples/") }.map(String.init))
+        var withScenarios: Set<String> = []
+        let examples = root.appendingPathComponent("Firmware/examples")
+        for case let url as URL in FileManager.default.enumerator(at: examples, includingPropertiesForKeys: nil)! where url.lastPathComponent == "scenarios" {
+            withScenarios.insert("Firmware/examples/" + url.deletingLastPathComponent().path.dropFirst(examples.path.count + 1))
         }
+        XCTAssertFalse(withScenarios.isEmpty)
+        XCTAssertEqual(listed, withScenarios, "the workflow's projects and the examples with scenarios differ")
+
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("examples-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let p = Process()
+        p.executableURL = try breadbox()
+        p.currentDirectoryURL = root
+        p.arguments = ["test"] + listed.sorted() + ["--junit-file", report.path]
+        p.environment = windowlessEnvironment()
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, text)
+        let scenarioCount = try withScenarios.reduce(0) { n, project in
+            n + (try FileManager.default.contentsOfDirectory(atPath: root.path + "/" + project + "/scenarios")).filter { $0.hasSuffix(".yaml") }.count
+        }
+        XCTAssertEqual(text.components(separatedBy: "PASS ").count - 1, scenarioCount, text)
+    }
+
+    func testAMixOfPassingAndFailingScenariosExits1WithAJUnitReportThatParses() throws {
+        let bin = try breadbox()
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/button-micropython")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("breadbox-test-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

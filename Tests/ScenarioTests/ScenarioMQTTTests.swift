@@ -63,6 +63,7 @@ final class ScenarioMQTTTests: XCTestCase {
 
     static let roundTrip = """
           - wait-serial: subscribed
+          - expect-request: broker.test
           - expect-mqtt: {topic: status/boot, payload: hello}
           - mqtt-publish: {topic: cmd/fan, payload: "on"}
           - wait-serial: got cmd/fan on
@@ -127,6 +128,9 @@ final class ScenarioMQTTTests: XCTestCase {
         let (outcome, _) = try run(p, "  - wait-serial: subscribed\n  - expect-mqtt: {topic: status/boot, payload: bye}\n")
         guard case .failed(let message) = outcome else { return XCTFail("\(outcome)") }
         XCTAssertTrue(message.contains("step 2 (expect-mqtt): expected a publish on status/boot with payload \"bye\", found only: status/boot \"hello\""), message)
+        let (other, _) = try run(p, "  - wait-serial: subscribed\n  - expect-request: api.test\n")
+        guard case .failed(let why) = other else { return XCTFail("\(other)") }
+        XCTAssertTrue(why.contains("step 2 (expect-request): expected a request to api.test, found only: DNS broker.test"), why)
     }
 
     func testPublishingBeforeTheBoardHasABrokerFails() throws {

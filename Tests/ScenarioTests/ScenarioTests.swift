@@ -8,19 +8,31 @@ final class ScenarioTests: XCTestCase {
     var dirs: [URL] = []
     override func tearDown() { for d in dirs { try? FileManager.default.removeItem(at: d) } }
 
-    /// A copy of `Fixtures/NAME` (write-file writes into it) with `yaml` as its scenario.
-    func fixture(_ name: String, _ yaml: String) throws -> (Supervisor, URL) {
+    /// A copy of `Fixtures/NAME` (write-file writes into it) with `yaml` as its
+    /// scenario, on `board` when given (the fixture's pins renamed: GPn ↔ IOn).
+    func fixture(_ name: String, _ yaml: String, board: String? = nil) throws -> (Supervisor, URL) {
         let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: source, to: dir)
         dirs.append(dir)
+        if let board {
+            let file = dir.appendingPathComponent("circuit.json")
+            var json = try String(contentsOf: file, encoding: .utf8)
+            for b in ["pico_w", "esp32s3"] { json = json.replacingOccurrences(of: "\"board\": \"\(b)\"", with: "\"board\": \"\(board)\"") }
+            let (from, to) = board == "pico_w" ? ("\"IO", "\"GP") : ("\"GP", "\"IO")
+            json = json.replacingOccurrences(of: from, with: to)
+            // The BME280 on each board's default I2C pins.
+            json = json.replacingOccurrences(of: board == "pico_w" ? "\"GP8\"" : "\"IO4\"", with: board == "pico_w" ? "\"GP4\"" : "\"IO8\"")
+                .replacingOccurrences(of: board == "pico_w" ? "\"GP9\"" : "\"IO5\"", with: board == "pico_w" ? "\"GP5\"" : "\"IO9\"")
+            try json.write(to: file, atomically: true, encoding: .utf8)
+        }
         let file = dir.appendingPathComponent("test.yaml")
         try yaml.write(to: file, atomically: true, encoding: .utf8)
         return (try Supervisor(project: dir), file)
     }
 
-    func run(_ name: String, _ yaml: String, timeout: UInt64? = 20_000_000_000) throws -> (ScenarioOutcome, Supervisor) {
-        let (sup, file) = try fixture(name, yaml)
+    func run(_ name: String, _ yaml: String, board: String? = nil, timeout: UInt64? = 20_000_000_000) throws -> (ScenarioOutcome, Supervisor) {
+        let (sup, file) = try fixture(name, yaml, board: board)
         let scenario = try ScenarioFile(contentsOf: file, circuit: sup.assembly)
         let runner = ScenarioRunner(scenario: scenario, supervisor: sup, projectName: name)
         return (runner.run(timeoutNanoseconds: timeout), sup)
@@ -50,8 +62,9 @@ final class ScenarioTests: XCTestCase {
         }
     }
 
-    func testEveryStepPassesOnMicroPython() throws {
-        let (outcome, sup) = try run("button-micropython", Self.header + """
+    /// Every step but the MQTT ones (ScenarioMQTTTests), each flavour on each board.
+    static func everyStep(board: String) -> String {
+        header + """
           - wait-serial: ready
           - write-serial: "hello\\r"
           - wait-serial: got hello
@@ -61,7 +74,8 @@ final class ScenarioTests: XCTestCase {
           - set-control: {part-id: btn, name: pressed, value: 1}
           - wait-pin: {part-id: led, name: A, value: 1, timeout: 100ms}
           - delay: 50ms
-          - expect-pin: {part-id: board, name: GP15, value: 1}
+          - expect-pin: {part-id: board, name: \(board == "pico_w" ? "GP15" : "IO15"), value: 1}
+          - expect-pin: {part-id: \(board), name: \(board == "pico_w" ? "GP15" : "IO15"), value: 1}
           - set-control: {part-id: btn, control: pressed, value: 0}
           - wait-pin: {part-id: led, pin: A, value: 0, timeout: 100ms}
           - expect-serial: got hello
@@ -72,16 +86,26 @@ final class ScenarioTests: XCTestCase {
           - network-up: true
           - take-screenshot: {part-id: led, save-to: led.png}
           - take-screenshot: {part-id: led, compare-with: led.png}
+          - take-screenshot: {part-id: board, save-to: board.png}
           - name: reset
             reset:
           - wait-serial: ready
           - write-file: {path: extra.txt, content: "saved"}
           - wait-serial: soft reboot
           - wait-serial: ready
-          """)
-        XCTAssertEqual(outcome, .passed)
-        XCTAssertEqual(sup.assembly.environment.temperature, 30)
-        XCTAssertEqual(try sup.drive.readFile("/extra.txt"), Array("saved".utf8))
+          """
+    }
+
+    func testEveryStepPassesOnBothFlavoursAndBoards() throws {
+        for fixture in ["button-micropython", "button-circuitpython"] {
+            for board in ["pico_w", "esp32s3"] {
+                let (outcome, sup) = try run(fixture, Self.everyStep(board: board), board: board)
+                XCTAssertEqual(outcome, .passed, "\(fixture) on \(board): \(sup.serialLog)")
+                XCTAssertEqual(sup.assembly.environment.temperature, 30)
+                XCTAssertEqual(sup.assembly.environment.pressure, 990)
+                XCTAssertEqual(try sup.drive.readFile("/extra.txt"), Array("saved".utf8))
+            }
+        }
     }
 
     func testPinsControlsAndResetOnCircuitPython() throws {
