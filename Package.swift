@@ -131,7 +131,9 @@ let package = Package(
             path: "Tests/TestSupport"),
         .testTarget(
             name: "PythonRuntimeTests",
-            dependencies: ["PythonRuntime", "HostPlatform", "BreadboxTestSupport"]),
+            dependencies: ["PythonRuntime", "HostPlatform", "BreadboxTestSupport"],
+            // Programs the tests run from the source tree.
+            exclude: ["Programs"]),
         .testTarget(
             name: "BoardEmulatorTests",
             dependencies: ["BoardEmulator", "BreadboxTestSupport"]),

@@ -90,6 +90,45 @@ public final class DirectoryFileSystem: VirtualFileSystem {
         }
     }
 
+    public func readFile(_ path: String, offset: Int, count: Int) throws(FileSystemError) -> [UInt8] {
+        let fd = try openRegular(path, O_RDONLY)
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: max(0, count))
+        var got = 0
+        while got < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, $0.count - got, off_t(offset + got)) }
+            if n < 0 { if errno == EINTR { continue }; throw SandboxedFolder.error(errno) }
+            if n == 0 { break }
+            got += n
+        }
+        bytes.removeLast(bytes.count - got)
+        return bytes
+    }
+
+    public func writeFile(_ path: String, _ bytes: [UInt8], at offset: Int) throws(FileSystemError) {
+        let fd = try openRegular(path, O_WRONLY, writing: true)
+        defer { close(fd) }
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + done, $0.count - done, off_t(offset + done)) }
+            if n < 0 { if errno == EINTR { continue }; throw SandboxedFolder.error(errno) }
+            done += n
+        }
+    }
+
+    /// An existing regular file of the folder, opened without following a last link.
+    private func openRegular(_ path: String, _ mode: Int32, writing: Bool = false) throws(FileSystemError) -> Int32 {
+        let at = try locate(path, writing: writing)
+        defer { at.close() }
+        let fd = openat(at.directory, at.name, mode | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        if fd < 0 { throw errno == ENOENT ? .notFound : SandboxedFolder.error(errno) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { let e = errno; close(fd); throw SandboxedFolder.error(e) }
+        if Self.isDirectory(info) { close(fd); throw .isDirectory }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { close(fd); throw .permission }
+        return fd
+    }
+
     public func status(_ path: String) throws(FileSystemError) -> FileStatus {
         let at = try locate(path)
         defer { at.close() }

@@ -126,6 +126,34 @@ final class DriveTests: XCTestCase {
         XCTAssertThrowsError(try drive.readFile("/b.txt"))  // the refused write left nothing behind
     }
 
+    /// The data logger of the robustness findings, on a Pico W (192 KB of heap,
+    /// 868 KB of drive): a 4 KB file rewritten 200 times, then a log that grows to
+    /// 282 KB by appends and is read back line by line.
+    func testADataLoggerKeepsALogBiggerThanTheHeap() throws {
+        let p = try makeTemporaryProject(files: ["main.py": """
+            import gc, os
+            for i in range(200):
+                with open('state.txt', 'w') as f:
+                    f.write(('%04d' % i) * 1024)
+                gc.collect()
+            print('state', open('state.txt').read(8), os.stat('state.txt')[6])
+            for i in range(6000):
+                with open('log.csv', 'a') as f:
+                    f.write('%05d,21.50,40.0,1013.2,fan off,led off,ok,pad\\n' % i)
+            n = total = 0
+            with open('log.csv') as f:
+                for line in f:
+                    n += 1
+                    total += int(line.split(',')[0])
+            print('log', n, total, os.stat('log.csv')[6])
+
+            """], prefix: "logger")
+        defer { try? FileManager.default.removeItem(at: p) }
+        let sup = try Supervisor(project: p)
+        XCTAssertEqual(sup.runHeadless(timeoutNanoseconds: 600_000_000_000), .finished)
+        XCTAssertTrue(sup.serialLog.hasPrefix("state 01990199 4096\r\nlog 6000 17997000 282000\r\n"), sup.serialLog)
+    }
+
     func testCapacityCountsReplacedFilesAndAppends() throws {
         let drive = Drive(directory: try makeDrive(), capacityBytes: 100)
         try drive.writeFile("/a.txt", [UInt8](repeating: 65, count: 90), append: false)

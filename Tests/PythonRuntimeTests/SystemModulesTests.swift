@@ -61,6 +61,16 @@ final class SystemModulesTests: XCTestCase {
 
     // MARK: os
 
+    /// Open files go through a 512-byte window, so a program with 48 KB of heap
+    /// writes and reads back a log several times that size, with CPython's results
+    /// for text split at window edges, random access, big writes and gaps.
+    func testFilesStreamThroughASmallWindow() throws {
+        let program = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Programs/file_streaming.py")
+        let expected = try String(contentsOf: URL(fileURLWithPath: program.path + ".exp"), encoding: .utf8)
+        let (s, _) = session(configure: { $0.heapLimit = 48 << 10 })
+        check(s, try String(contentsOf: program, encoding: .utf8), expected)
+    }
+
     func testOSListingAndStat() throws {
         let (s, root) = session()
         try "hello".write(to: root.appendingPathComponent("a.txt"), atomically: true, encoding: .utf8)

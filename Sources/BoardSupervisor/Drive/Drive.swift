@@ -91,6 +91,19 @@ public final class Drive: VirtualFileSystem {
         try fileSystem.writeFile(path, bytes, append: append)
     }
 
+    public func readFile(_ path: String, offset: Int, count: Int) throws(FileSystemError) -> [UInt8] {
+        try fileSystem.readFile(path, offset: offset, count: count)
+    }
+
+    public func writeFile(_ path: String, _ bytes: [UInt8], at offset: Int) throws(FileSystemError) {
+        try requireWritable()
+        // Only growth needs room (and only then is the drive walked to count it).
+        let growth = max(0, offset + bytes.count - (try fileSystem.status(path).size))
+        if growth > 0 && usedBytes + growth > capacityBytes { throw .noSpace }
+        noteCodeWrite(path)
+        try fileSystem.writeFile(path, bytes, at: offset)
+    }
+
     public func status(_ path: String) throws(FileSystemError) -> FileStatus { try fileSystem.status(path) }
 
     public func listDirectory(_ path: String) throws(FileSystemError) -> [String] { try fileSystem.listDirectory(path) }

@@ -8,20 +8,26 @@ public final class PyStream: PyObject {
     let binary: Bool
     /// The file's path inside the VirtualFileSystem (files only).
     var path = ""
-    /// The whole content (files, memory streams; console input waits in `SystemState.consoleInput`).
+    /// A memory stream's whole content; a file's window: the bytes from
+    /// `windowStart` on, at most `windowSize` of them, read from the file or
+    /// written and not yet flushed (console input waits in `SystemState.consoleInput`).
     var data: [UInt8] = []
+    var windowStart = 0
+    /// A file's size, counting what its window adds.
+    var fileSize = 0
     var position = 0
     var readable = true
     var writable = true
     /// Writes go to the end ("a" modes).
     var appending = false
-    /// "a" without "+": the stream holds only what was written since the last
-    /// flush, and this is the file's size before it (for tell), so appending a
-    /// line to a big log neither reads the log nor needs heap for it.
-    var appendOnlyBase: Int?
     var closed = false
-    /// Content changed since it was last written back.
+    /// The window holds bytes not yet written to the file.
     var dirty = false
+
+    /// A file's buffer, as a board's file system keeps a sector or cache block
+    /// per open file: logs far bigger than the heap are read and written
+    /// through it.
+    static let windowSize = 512
     /// The binary companion of a console stream (`sys.stdout.buffer`).
     var buffer: Value = .null
 
@@ -87,37 +93,70 @@ extension Runtime {
         return str(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// The end of `n` characters (text) or bytes (binary) from `start`.
-    func streamAdvance(_ f: PyStream, from start: Int, _ n: Int) -> Int {
-        if f.binary { return min(f.data.count, start + n) }
-        var i = start, left = n
-        while i < f.data.count && left > 0 {
-            i += 1
-            while i < f.data.count && f.data[i] & 0xC0 == 0x80 { i += 1 }
-            left -= 1
+    // MARK: Positional access: a memory stream's `data` is all of it, a file
+    // is read and written through its window.
+
+    func streamLength(_ f: PyStream) -> Int { f.kind == .file ? f.fileSize : f.data.count }
+
+    /// The stream's bytes from `pos` on that are at hand: for a file, what its
+    /// window holds (loaded from the file if `pos` is outside it); empty at the end.
+    func streamBytes(_ f: PyStream, at pos: Int) throws(PyError) -> ArraySlice<UInt8> {
+        guard f.kind == .file else { return pos < f.data.count ? f.data[pos...] : [] }
+        let offset = pos - f.windowStart
+        if offset >= 0 && offset < f.data.count { return f.data[offset...] }
+        guard pos < f.fileSize else { return [] }
+        try streamFlush(f)
+        let fs = try requireFileSystem()
+        let count = min(PyStream.windowSize, f.fileSize - pos)
+        try reserve(max(0, count - f.data.count))
+        let path = f.path
+        f.data = try fileSystemCall { () throws(FileSystemError) in try fs.readFile(path, offset: pos, count: count) }
+        f.windowStart = pos
+        if f.data.isEmpty { f.fileSize = pos }  // the file shrank under us
+        return f.data[...]
+    }
+
+    /// Bytes from the position: `n` of them (binary) or `n` characters' worth
+    /// (text; nil or negative: to the end), or up to and including a newline.
+    func streamTake(_ f: PyStream, _ n: Int?, line: Bool) throws(PyError) -> [UInt8] {
+        let wantsAll = n == nil || n! < 0
+        var left = wantsAll ? Int.max : n!
+        // The result lives on the heap: all that remains, when it is all that is asked for.
+        if wantsAll && !line { try reserve(max(0, streamLength(f) - f.position)) }
+        var out: [UInt8] = []
+        while left > 0 {
+            let chunk = try streamBytes(f, at: f.position)
+            if chunk.isEmpty { break }
+            var i = chunk.startIndex, done = false
+            while i < chunk.endIndex && left > 0 {
+                let b = chunk[i]
+                i += 1
+                // A character is its lead byte and the continuation bytes after it.
+                if !f.binary { while i < chunk.endIndex && chunk[i] & 0xC0 == 0x80 { i += 1 } }
+                left -= 1
+                if line && b == 10 { done = true; break }
+            }
+            out += chunk[chunk.startIndex..<i]
+            f.position += i - chunk.startIndex
+            if done { break }
+            // A character split by the window's end: its continuation bytes come next.
+            if !f.binary { while let c = try streamBytes(f, at: f.position).first, c & 0xC0 == 0x80 { out.append(c); f.position += 1 } }
         }
-        return i
+        return out
     }
 
     func streamRead(_ f: PyStream, _ n: Int?) throws(PyError) -> Value {
         try checkOpen(f)
         if !f.readable { throw osError(9) }
         if f.kind == .stdin { return streamValue(f, consoleRead(binary: f.binary, n)[...]) }
-        let start = min(f.position, f.data.count)
-        let end = (n == nil || n! < 0) ? f.data.count : streamAdvance(f, from: start, n!)
-        f.position = max(f.position, end)
-        return streamValue(f, f.data[start..<end])
+        return streamValue(f, try streamTake(f, n, line: false)[...])
     }
 
     func streamReadLine(_ f: PyStream, limit: Int?) throws(PyError) -> Value {
         try checkOpen(f)
         if !f.readable { throw osError(9) }
         if f.kind == .stdin { return streamValue(f, consoleReadLine(binary: f.binary, limit: limit)[...]) }
-        let start = min(f.position, f.data.count)
-        var end = f.data[start...].firstIndex(of: 10).map { $0 + 1 } ?? f.data.count
-        if let limit, limit >= 0 { end = min(end, streamAdvance(f, from: start, limit)) }
-        f.position = max(f.position, end)
-        return streamValue(f, f.data[start..<end])
+        return streamValue(f, try streamTake(f, limit, line: true)[...])
     }
 
     func streamWrite(_ f: PyStream, _ v: Value) throws(PyError) -> Value {
@@ -148,35 +187,58 @@ extension Runtime {
             return int(count)
         case .stderr: host.writeError(String(decoding: bytes, as: UTF8.self)); return int(count)
         case .stdin: throw osError(9)
-        case .file, .memory: break
+        case .file: try streamPut(f, bytes)
+        case .memory:
+            if f.appending { f.position = f.data.count }
+            // The content grows in place: count it against the heap first.
+            try reserve(max(0, f.position + bytes.count - f.data.count))
+            put(bytes, into: &f.data, at: f.position)
+            f.position += bytes.count
         }
-        if f.appending { f.position = f.data.count }
-        // The content grows in place: count it against the heap first.
-        try reserve(max(0, f.position + bytes.count - f.data.count))
-        if f.position > f.data.count { f.data += [UInt8](repeating: 0, count: f.position - f.data.count) }
-        let end = f.position + bytes.count
-        if f.position == f.data.count {
-            f.data += bytes
-        } else {
-            f.data.replaceSubrange(f.position..<min(end, f.data.count), with: bytes)
-        }
-        f.position = end
-        f.dirty = true
         return int(count)
     }
 
-    /// Writes a file's content back to the file system if it changed.
+    /// `bytes` into `data` at `offset`, zero-filling a gap before it.
+    private func put(_ bytes: [UInt8], into data: inout [UInt8], at offset: Int) {
+        if offset > data.count { data += [UInt8](repeating: 0, count: offset - data.count) }
+        data.replaceSubrange(offset..<min(offset + bytes.count, data.count), with: bytes)
+    }
+
+    /// A file write: into the window when it fits there (flushed when full),
+    /// straight to the file when it is bigger than a window.
+    private func streamPut(_ f: PyStream, _ bytes: [UInt8]) throws(PyError) {
+        if f.appending { f.position = f.fileSize }
+        let offset = f.position - f.windowStart
+        if bytes.count >= PyStream.windowSize {
+            try streamFlush(f)
+            let fs = try requireFileSystem()
+            let (path, at) = (f.path, f.position)
+            try fileSystemCall { () throws(FileSystemError) in try fs.writeFile(path, bytes, at: at) }
+            // The window may hold bytes this write replaced.
+            f.data = []
+            f.windowStart = f.position + bytes.count
+        } else {
+            if offset < 0 || offset > f.data.count || offset + bytes.count > PyStream.windowSize {
+                try streamFlush(f)
+                f.data = []
+                f.windowStart = f.position
+            }
+            let at = f.position - f.windowStart
+            try reserve(max(0, at + bytes.count - f.data.count))
+            put(bytes, into: &f.data, at: at)
+            f.dirty = true
+        }
+        f.position += bytes.count
+        f.fileSize = max(f.fileSize, f.position)
+        if f.dirty && f.data.count >= PyStream.windowSize { try streamFlush(f) }
+    }
+
+    /// Writes a file's window back to the file if it holds new bytes.
     func streamFlush(_ f: PyStream) throws(PyError) {
         guard f.kind == .file, f.dirty, !f.closed else { return }
         let fs = try requireFileSystem()
-        if let base = f.appendOnlyBase {
-            try fileSystemCall { () throws(FileSystemError) in try fs.writeFile(f.path, f.data, append: true) }
-            f.appendOnlyBase = base + f.data.count
-            f.data = []
-            f.position = 0
-        } else {
-            try fileSystemCall { () throws(FileSystemError) in try fs.writeFile(f.path, f.data, append: false) }
-        }
+        let (path, data, at) = (f.path, f.data, f.windowStart)
+        try fileSystemCall { () throws(FileSystemError) in try fs.writeFile(path, data, at: at) }
         f.dirty = false
     }
 
@@ -218,10 +280,17 @@ extension Runtime {
                 buf.bytes.replaceSubrange(offset..<(offset + got.count), with: got)
                 return rt.int(got.count)
             }
-            let start = min(f.position, f.data.count), end = min(f.data.count, start + n)
-            buf.bytes.replaceSubrange(offset..<(offset + end - start), with: f.data[start..<end])
-            f.position = max(f.position, end)
-            return rt.int(end - start)
+            if !f.readable { throw rt.osError(9) }
+            var got = 0
+            while got < n {
+                let chunk = try rt.streamBytes(f, at: f.position)
+                if chunk.isEmpty { break }
+                let part = chunk.prefix(n - got)
+                buf.bytes.replaceSubrange((offset + got)..<(offset + got + part.count), with: part)
+                got += part.count
+                f.position += part.count
+            }
+            return rt.int(got)
         }
         method(t, "readline") { rt, args throws(PyError) in
             try args.expect(rt, "readline", 1, 2)
@@ -259,25 +328,24 @@ extension Runtime {
             try rt.checkOpen(f)
             let offset = try rt.intArg(args[1])
             let whence = args.count > 2 ? try rt.intArg(args[2]) : 0
-            // Offsets count from the file's start; an append-only stream holds
-            // just its tail, which starts at appendOnlyBase.
-            let held = f.appendOnlyBase ?? 0
             let base: Int
             switch whence {
             case 0: base = 0
-            case 1: base = held + f.position
-            case 2: base = held + f.data.count
+            case 1: base = f.position
+            case 2: base = rt.streamLength(f)
             default: throw rt.osError(22)
             }
             if f.kind != .file && f.kind != .memory { throw rt.osError(22) }
-            f.position = max(0, base + offset - held)
-            return rt.int(held + f.position)
+            let (target, overflow) = base.addingReportingOverflow(offset)
+            if overflow { throw rt.error(rt.types.OverflowError, "overflow converting long int to machine word") }
+            f.position = max(0, target)
+            return rt.int(f.position)
         }
         method(t, "tell") { rt, args throws(PyError) in
             try args.expect(rt, "tell", 1, 1)
             let f = try rt.streamArg(args, "tell")
             try rt.checkOpen(f)
-            return rt.int(f.position + (f.appendOnlyBase ?? 0))
+            return rt.int(f.position)
         }
         method(t, "flush") { rt, args throws(PyError) in
             try args.expect(rt, "flush", 1, 1)
@@ -368,16 +436,12 @@ extension Runtime {
         if let existing, existing.isDirectory { throw osError(21) }
         if exclusive && existing != nil { throw osError(17) }
         if existing == nil && !create { throw osError(2) }
-        if append && !read {
-            f.appendOnlyBase = existing?.size ?? 0
-        } else if existing != nil && !truncate {
-            try reserve(existing!.size)
-            f.data = try fileSystemCall { () throws(FileSystemError) in try fs.readFile(path) }
-        }
         if existing == nil || truncate {
             try fileSystemCall { () throws(FileSystemError) in try fs.writeFile(path, [], append: false) }
+        } else {
+            f.fileSize = existing!.size
         }
-        if append { f.position = f.data.count }
+        if append { f.position = f.fileSize }
         return Value(f)
     }
 

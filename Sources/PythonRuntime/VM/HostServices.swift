@@ -48,6 +48,12 @@ public protocol VirtualFileSystem: AnyObject {
     func readFile(_ path: String) throws(FileSystemError) -> [UInt8]
     /// Writes the whole file (creating it), or appends when `append` is true.
     func writeFile(_ path: String, _ bytes: [UInt8], append: Bool) throws(FileSystemError)
+    /// Up to `count` bytes of the file from `offset` (fewer at its end): an open
+    /// file reads through a small window, as the firmware's file systems do.
+    func readFile(_ path: String, offset: Int, count: Int) throws(FileSystemError) -> [UInt8]
+    /// Writes `bytes` into the existing file at `offset`, growing it (with
+    /// zeros before `offset` if it was shorter).
+    func writeFile(_ path: String, _ bytes: [UInt8], at offset: Int) throws(FileSystemError)
     func status(_ path: String) throws(FileSystemError) -> FileStatus
     /// Names in a directory, sorted.
     func listDirectory(_ path: String) throws(FileSystemError) -> [String]
@@ -65,4 +71,18 @@ public protocol VirtualFileSystem: AnyObject {
 
 extension VirtualFileSystem {
     public var initialDirectory: String { "/" }
+
+    /// Through the whole file, for file systems that hold files whole (in memory).
+    public func readFile(_ path: String, offset: Int, count: Int) throws(FileSystemError) -> [UInt8] {
+        let all = try readFile(path)
+        let start = min(max(0, offset), all.count)
+        return Array(all[start..<min(all.count, start + max(0, count))])
+    }
+
+    public func writeFile(_ path: String, _ bytes: [UInt8], at offset: Int) throws(FileSystemError) {
+        var all = try readFile(path)
+        if all.count < offset + bytes.count { all += [UInt8](repeating: 0, count: offset + bytes.count - all.count) }
+        all.replaceSubrange(offset..<(offset + bytes.count), with: bytes)
+        try writeFile(path, all, append: false)
+    }
 }
