@@ -6,7 +6,8 @@ struct Breadbox: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "breadbox",
         abstract: "A Pico W and ESP32-S3 board simulator with its own Python runtime.",
-        subcommands: [PythonCommand.self, NewCommand.self, RunCommand.self, TestCommand.self, ConvertCommand.self])
+        subcommands: [PythonCommand.self, NewCommand.self, RunCommand.self, TestCommand.self, ConvertCommand.self,
+                      LibCommand.self])
 
     /// As ArgumentParser's, except that `breadbox run` reports a bad command
     /// line in one line with exit status 2 (wokwi-cli's meaning).
