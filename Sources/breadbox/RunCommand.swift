@@ -4,6 +4,7 @@ import BoardView
 import BoardSupervisor
 import FirmwareAPI
 import Foundation
+import LibraryInstaller
 import HostPlatform
 import Scenario
 import SDLWindow
@@ -211,6 +212,13 @@ struct RunCommand: ParsableCommand {
                 sup.addSerialTap { out.write($0) }
             }
             sup.keepsSerialLog = serialLogFile != nil
+            // Advice for a missing Adafruit library goes to stderr after the
+            // traceback; serial shows only what the firmware prints.
+            sup.onProgramException = { [flavour = sup.flavour, project] lastLine in
+                guard let hint = MissingLibraryHint.hint(flavour: flavour, lastLine: lastLine, projectArgument: project) else { return }
+                out.flush()
+                FileHandle.standardError.write(Data((hint + "\n").utf8))
+            }
             sup.expectText = expectText
             sup.failText = failText
             if mode != .asFastAsPossible {
