@@ -143,7 +143,8 @@ let package = Package(
             dependencies: ["BoardEmulator", "BreadboxTestSupport"]),
         .testTarget(
             name: "FirmwareAPITests",
-            dependencies: ["BoardSupervisor", "FirmwareAPI", "BoardNetwork", "HostPlatform", "PythonRuntime", "BoardEmulator", "BreadboxTestSupport"]),
+            dependencies: ["BoardSupervisor", "FirmwareAPI", "BoardNetwork", "HostPlatform", "PythonRuntime", "BoardEmulator",
+                           "LibraryInstaller", "BreadboxTestSupport"]),
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "BoardView", "BoardSupervisor", "FirmwareAPI", "BoardEmulator", "HostPlatform", "CZlib", "BreadboxTestSupport"]),

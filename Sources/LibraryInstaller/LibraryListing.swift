@@ -73,21 +73,52 @@ public struct LibraryListing {
         return nil
     }
 
-    /// A version-like run of printable bytes following `__version__` in the
-    /// file's string table (qstrs and constants are stored as length-prefixed text).
+    /// The version a format-6 `.mpy` assigns to `__version__`. circup reads it
+    /// from the text just before the name in the qstr table (circup/shared.py,
+    /// extract_metadata), which misses when the compiler interned another name
+    /// in between; here the assignment itself is found: `LOAD_CONST_STRING v;
+    /// STORE_NAME __version__` (opcodes 0x10 and 0x16, py/bc0.h), each naming a
+    /// qstr by its index in the file's table. The table follows the 4-byte
+    /// header and two counts; each entry is a varint `length << 1` (low bit
+    /// set: a static qstr, no text), the text and a NUL (py/persistentcode.c).
     static func mpyVersion(_ bytes: [UInt8]) -> String? {
-        let key = Array("__version__".utf8)
-        guard let at = (0...(max(0, bytes.count - key.count))).first(where: { Array(bytes[$0..<min(bytes.count, $0 + key.count)]) == key })
-        else { return nil }
-        var runs: [String] = []
-        var current: [UInt8] = []
-        for b in bytes[(at + key.count)...] {
-            if (0x2B...0x7A).contains(b) { current.append(b) } else {
-                if current.count >= 3 { runs.append(String(decoding: current, as: UTF8.self)) }
-                current = []
-                if runs.count > 8 { break }
+        guard bytes.count > 4, bytes[1] == 6 else { return nil }
+        var at = 4
+        func varuint() -> Int? {
+            var v = 0
+            while at < bytes.count {
+                let b = bytes[at]
+                at += 1
+                v = (v << 7) | Int(b & 0x7F)
+                if b & 0x80 == 0 { return v }
+            }
+            return nil
+        }
+        func encoded(_ n: Int) -> [UInt8] {
+            var out = [UInt8(n & 0x7F)]
+            var rest = n >> 7
+            while rest > 0 { out.insert(UInt8(rest & 0x7F) | 0x80, at: 0); rest >>= 7 }
+            return out
+        }
+        guard let count = varuint(), varuint() != nil else { return nil }
+        var qstrs: [String?] = []
+        for _ in 0..<count {
+            guard let v = varuint() else { return nil }
+            if v & 1 == 1 { qstrs.append(nil); continue }
+            let n = v >> 1
+            guard at + n < bytes.count else { return nil }
+            qstrs.append(String(decoding: bytes[at..<(at + n)], as: UTF8.self))
+            at += n + 1
+        }
+        guard let name = qstrs.firstIndex(of: "__version__") else { return nil }
+        let code = Array(bytes[at...])
+        for (i, q) in qstrs.enumerated() {
+            guard let q, q.range(of: #"^\d+(\.\d+)*([.+-][0-9A-Za-z.+-]*)?$"#, options: .regularExpression) != nil else { continue }
+            let needle = [0x10] + encoded(i) + [0x16] + encoded(name)
+            if code.count >= needle.count, (0...(code.count - needle.count)).contains(where: { Array(code[$0..<($0 + needle.count)]) == needle }) {
+                return q
             }
         }
-        return runs.first { $0.range(of: #"^\d+\.\d+(\.\d+)?([.+-][0-9A-Za-z.+-]*)?$"#, options: .regularExpression) != nil }
+        return nil
     }
 }
