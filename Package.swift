@@ -65,6 +65,11 @@ let package = Package(
             name: "BoardSupervisor",
             dependencies: ["FirmwareAPI", "PythonRuntime", "BoardEmulator", "BoardNetwork", "HostPlatform", "CZlib"],
             swiftSettings: fastSwift),
+        // `breadbox lib`: libraries into a project's drive/lib, from PyPI through
+        // pip (CircuitPython, as circup) or from mip's index (MicroPython).
+        .target(
+            name: "LibraryInstaller",
+            dependencies: ["BoardSupervisor", "BoardEmulator"]),
         // C libraries from Debian: SDL2 for the window, zlib for PNG screenshots
         // and the web workflow's gzipped pages.
         .systemLibrary(
@@ -118,6 +123,7 @@ let package = Package(
                 "Simulator",
                 "SDLWindow",
                 "Scenario",
+                "LibraryInstaller",
                 // C modules the view and the window import (their module maps must be visible here).
                 "CZlib",
                 "CSDL2",
@@ -139,7 +145,8 @@ let package = Package(
             dependencies: ["BoardEmulator", "BreadboxTestSupport"]),
         .testTarget(
             name: "FirmwareAPITests",
-            dependencies: ["BoardSupervisor", "FirmwareAPI", "BoardNetwork", "HostPlatform", "PythonRuntime", "BoardEmulator", "BreadboxTestSupport"]),
+            dependencies: ["BoardSupervisor", "FirmwareAPI", "BoardNetwork", "HostPlatform", "PythonRuntime", "BoardEmulator",
+                           "LibraryInstaller", "BreadboxTestSupport"]),
         .testTarget(
             name: "SimulatorTests",
             dependencies: ["Simulator", "BoardView", "BoardSupervisor", "FirmwareAPI", "BoardEmulator", "HostPlatform", "CZlib", "BreadboxTestSupport"]),

@@ -52,9 +52,11 @@ public final class LiveSimulator: @unchecked Sendable {
     public var publishInterval = 1.0 / 120
 
     public init(project: URL, network: Supervisor.NetworkOptions = .init(), sets: [String] = [], speed: PacingMode = .realTime, timeoutNanoseconds: UInt64? = nil,
-                mirror: ((String) -> Void)? = nil) throws(SupervisorError) {
+                mirror: ((String) -> Void)? = nil, onProgramException: ((String) -> Void)? = nil) throws(SupervisorError) {
         self.project = project
         supervisor = try Supervisor(project: project)
+        // Called on the firmware thread with the traceback's last line (the CLI's advice on stderr).
+        supervisor.onProgramException = onProgramException
         try supervisor.configureNetwork(network)
         for s in sets { try supervisor.apply(set: s) }
         flavour = supervisor.flavour

@@ -4,6 +4,7 @@ import BoardView
 import BoardSupervisor
 import FirmwareAPI
 import Foundation
+import LibraryInstaller
 import HostPlatform
 import Scenario
 import SDLWindow
@@ -211,6 +212,9 @@ struct RunCommand: ParsableCommand {
                 sup.addSerialTap { out.write($0) }
             }
             sup.keepsSerialLog = serialLogFile != nil
+            // Advice for a missing Adafruit library goes to stderr after the
+            // traceback; serial shows only what the firmware prints.
+            sup.onProgramException = missingLibraryAdvice(flavour: sup.flavour, before: out.flush)
             sup.expectText = expectText
             sup.failText = failText
             if mode != .asFastAsPossible {
@@ -266,6 +270,19 @@ struct RunCommand: ParsableCommand {
 }
 
 extension RunCommand {
+    /// Advice for a missing Adafruit library, on stderr after the traceback
+    /// (`before` flushes the serial text first); serial shows only what the
+    /// firmware prints. `flavour` nil: the project's, read when it is needed.
+    func missingLibraryAdvice(flavour: FirmwareFlavour?, before: @escaping () -> Void) -> (String) -> Void {
+        let project = project
+        return { lastLine in
+            guard let f = flavour ?? (try? LibraryProject(folder: URL(fileURLWithPath: project)))?.flavour,
+                  let hint = MissingLibraryHint.hint(flavour: f, lastLine: lastLine, projectArgument: project) else { return }
+            before()
+            FileHandle.standardError.write(Data((hint + "\n").utf8))
+        }
+    }
+
     var networkOptions: Supervisor.NetworkOptions {
         Supervisor.NetworkOptions(hosts: hosts, recordFolder: networkRecord.map { URL(fileURLWithPath: $0) },
                                   replayFolder: networkReplay.map { URL(fileURLWithPath: $0) }, forwards: forwards,
@@ -289,7 +306,8 @@ extension RunCommand {
         let sim: LiveSimulator
         do {
             sim = try LiveSimulator(project: URL(fileURLWithPath: project), network: networkOptions, sets: sets, speed: mode,
-                                    timeoutNanoseconds: timeoutNs, mirror: serialSpec == nil ? { out.write($0) } : nil)
+                                    timeoutNanoseconds: timeoutNs, mirror: serialSpec == nil ? { out.write($0) } : nil,
+                                    onProgramException: missingLibraryAdvice(flavour: nil, before: out.flush))
         } catch {
             throw Self.refuse(error.reason)
         }

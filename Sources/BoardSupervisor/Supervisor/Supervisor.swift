@@ -86,6 +86,10 @@ public final class Supervisor {
     public private(set) var timedOut = false
     /// Called when the virtual timeout passes (before the run is stopped).
     public var onTimeout: (() -> Void)?
+    /// Called with the traceback's last line (`ImportError: no module named 'x'`)
+    /// after the program's uncaught exception is printed on serial, so the
+    /// host can add advice of its own without changing what serial shows.
+    public var onProgramException: ((String) -> Void)?
     /// A scenario drives the board: nothing comes from the wall, so waiting
     /// skips straight to the next event (see `idleSlice`).
     public var unattended = false
@@ -532,6 +536,7 @@ public final class Supervisor {
                 if machine?.pendingReset != nil { return .finished }
                 if isInterrupt(rt, e) && (stopRequested || reloadPending) && !userInterrupted { return .stopped }
                 emit(rt.tracebackText(e))
+                reportProgramException(rt, e)
                 emit(SupervisorTexts.micropythonBanner(board.definition))
                 return .exception
             }
@@ -578,6 +583,7 @@ public final class Supervisor {
             }
             if isInterrupt(rt, e) && stopRequested { return .stopped }
             emit(rt.tracebackText(e))
+            reportProgramException(rt, e)
             outcome = .exception
         }
         if reloadPending {
@@ -590,6 +596,12 @@ public final class Supervisor {
         emit("\n" + SupervisorTexts.autoReloadNotice(enabled: autoReloadEnabled))
         emit(SupervisorTexts.pressAnyKey)
         return outcome
+    }
+
+    private func reportProgramException(_ rt: Runtime, _ e: PyBaseException) {
+        guard let onProgramException else { return }
+        let last = rt.tracebackText(e).split(separator: "\n").last.map(String.init) ?? ""
+        onProgramException(last)
     }
 
     /// After a run ends with a reload pending (or when one comes in while the

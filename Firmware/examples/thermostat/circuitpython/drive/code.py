@@ -4,7 +4,7 @@
 # the fan, and a red LED on GP16 lit while the fan runs. The fan goes on above
 # 26.0 C and off below 25.0 C; readings are printed every 5 seconds.
 #
-# Needs the Adafruit BME280 library: copy adafruit_bme280/ into drive/lib.
+# Needs the Adafruit BME280 library in lib/ (circup or breadbox lib install adafruit_bme280).
 import time
 
 import board
