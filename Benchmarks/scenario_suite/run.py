@@ -4,7 +4,8 @@
     python3 Benchmarks/scenario_suite/run.py [--breadbox PATH] [--repeat N] [--copies K]
 
 Runs `breadbox test` (default PATH: .build/release/breadbox) on every example
-that has a `scenarios/` folder, as the examples' CI workflow does:
+that has a `scenarios/` folder, as the examples' CI workflow does (after
+`breadbox lib install -r requirements.txt` where an example has one, untimed):
 
   suite:       the examples once, N times (default 5); min/median wall time
                and the virtual time the scenarios covered;
@@ -51,6 +52,13 @@ def main():
     if not os.access(a.breadbox, os.X_OK):
         sys.exit(f"{a.breadbox} is not built (swift build -c release --product breadbox)")
     names = projects()
+    for name in names:
+        requirements = ROOT / name / "requirements.txt"
+        if requirements.exists():
+            p = subprocess.run([a.breadbox, "lib", "install", "-r", str(requirements), "--project", name],
+                               cwd=ROOT, capture_output=True, text=True)
+            if p.returncode != 0:
+                sys.exit(f"breadbox lib install failed for {name}:\n{p.stdout}{p.stderr}")
 
     walls = []
     for _ in range(a.repeat):

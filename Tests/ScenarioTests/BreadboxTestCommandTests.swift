@@ -16,40 +16,81 @@ final class BreadboxTestCommandTests: XCTestCase {
                              "the breadbox binary is not built next to the tests (swift build first)")
     }
 
-    /// The README's workflow is the examples' own, it names every example that
-    /// has scenarios, and what it runs passes.
+    /// The `run:` commands of a workflow after its build step, folded (`>`) lines joined.
+    static func commandsAfterBuild(_ workflow: String) -> [String] {
+        var commands: [String] = [], current: [String]? = nil, indent = 0
+        for line in workflow.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let depth = line.prefix { $0 == " " }.count
+            if var c = current {
+                if depth > indent && !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    c.append(line.trimmingCharacters(in: .whitespaces))
+                    current = c
+                    continue
+                }
+                commands.append(c.joined(separator: " "))
+                current = nil
+            }
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard let r = text.range(of: "run: ") else { continue }
+            let value = String(text[r.upperBound...])
+            if value == ">" { current = []; indent = depth } else { commands.append(value) }
+        }
+        if let c = current { commands.append(c.joined(separator: " ")) }
+        guard let build = commands.firstIndex(where: { $0.hasPrefix("swift build") }) else { return [] }
+        return Array(commands[(build + 1)...])
+    }
+
+    /// The README's workflow is the examples' own, it tests every example that
+    /// has scenarios, and its commands (library installs from PyPI, then
+    /// `breadbox test`) pass, run as they are on a copy of the examples.
     func testTheExamplesScenariosPassAsTheirWorkflowRunsThem() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let workflow = try String(contentsOf: root.appendingPathComponent(".github/workflows/examples.yml"), encoding: .utf8)
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
         XCTAssertTrue(readme.contains("```yaml\n" + workflow + "```"), "the README shows another workflow than .github/workflows/examples.yml")
 
-        let listed = Set(workflow.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { $0.hasPrefix("Firmware/examples/") }.map(String.init))
+        let commands = Self.commandsAfterBuild(workflow)
+        let test = try XCTUnwrap(commands.first { $0.contains("breadbox test") }, "\(commands)")
+        let listed = Set(test.split(separator: " ").filter { $0.hasPrefix("Firmware/examples/") }.map(String.init))
         var withScenarios: Set<String> = []
         let examples = root.appendingPathComponent("Firmware/examples")
         for case let url as URL in FileManager.default.enumerator(at: examples, includingPropertiesForKeys: nil)! where url.lastPathComponent == "scenarios" {
             withScenarios.insert("Firmware/examples/" + url.deletingLastPathComponent().path.dropFirst(examples.path.count + 1))
         }
-        XCTAssertFalse(withScenarios.isEmpty)
         XCTAssertEqual(listed, withScenarios, "the workflow's projects and the examples with scenarios differ")
 
-        let report = FileManager.default.temporaryDirectory.appendingPathComponent("examples-\(UUID().uuidString).xml")
-        defer { try? FileManager.default.removeItem(at: report) }
-        let p = Process()
-        p.executableURL = try breadbox()
-        p.currentDirectoryURL = root
-        p.arguments = ["test"] + listed.sorted() + ["--junit-file", report.path]
-        p.environment = windowlessEnvironment()
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, text)
+        // A clean copy: no library a developer installed into the examples.
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("examples-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.createDirectory(at: copy.appendingPathComponent("Firmware"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: examples, to: copy.appendingPathComponent("Firmware/examples"))
+        for case let url as URL in FileManager.default.enumerator(at: copy, includingPropertiesForKeys: nil)! {
+            if url.lastPathComponent == ".breadbox" || (url.deletingLastPathComponent().lastPathComponent == "lib" && url.lastPathComponent != ".gitkeep") {
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
+        let bin = try breadbox().path
+        var output = ""
+        for command in commands {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/bash")
+            p.arguments = ["-c", command.replacingOccurrences(of: ".build/release/breadbox", with: bin)]
+            p.currentDirectoryURL = copy
+            p.environment = windowlessEnvironment()
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = out
+            try p.run()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, "\(command)\n\(text)")
+            output += text
+        }
         let scenarioCount = try withScenarios.reduce(0) { n, project in
             n + (try FileManager.default.contentsOfDirectory(atPath: root.path + "/" + project + "/scenarios")).filter { $0.hasSuffix(".yaml") }.count
         }
-        XCTAssertEqual(text.components(separatedBy: "PASS ").count - 1, scenarioCount, text)
+        XCTAssertEqual(output.components(separatedBy: "PASS ").count - 1, scenarioCount, output)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: copy.appendingPathComponent("report.xml").path))
     }
 
     func testAMixOfPassingAndFailingScenariosExits1WithAJUnitReportThatParses() throws {
