@@ -112,6 +112,12 @@ let package = Package(
             dependencies: ["BoardSupervisor", "FirmwareAPI", "PythonRuntime", "BoardEmulator"],
             path: "Benchmarks/board_sleep",
             swiftSettings: fastSwift),
+        // Benchmarks/board_memory: resident memory per board in one process.
+        .executableTarget(
+            name: "board-memory-bench",
+            dependencies: ["BoardSupervisor"],
+            path: "Benchmarks/board_memory",
+            swiftSettings: fastSwift),
         .executableTarget(
             name: "breadbox",
             dependencies: [
