@@ -35,6 +35,7 @@ public final class Scene {
         case pause, reload, slower, faster, screenshot
         case button(String)
         case knob(String)
+        case slideSwitch(String)
         /// The network panel's switch for every access point.
         case accessPoints
     }
@@ -92,6 +93,7 @@ public final class Scene {
             switch p.kind {
             case .button: out.append((.button(p.id), layout.cardPicture(layout.cards[i])))
             case .potentiometer: out.append((.knob(p.id), layout.cards[i]))
+            case .slideSwitch: out.append((.slideSwitch(p.id), layout.cardPicture(layout.cards[i])))
             default: break
             }
         }
@@ -132,6 +134,10 @@ public final class Scene {
             case .knob(let partID):
                 dragging = id
                 return [.setPotentiometer(id: partID, position: knobPosition(atX: p.x, card: partID))]
+            case .slideSwitch(let partID):
+                // A click moves the handle to the other side.
+                guard case .slideSwitch(let right)? = lastSnapshot.parts.first(where: { $0.id == partID })?.kind else { return [] }
+                return [.setSlideSwitch(id: partID, right: !right)]
             }
         case .move(let p):
             switch dragging {

@@ -44,6 +44,7 @@ public enum UserAction: Equatable, Sendable {
     case setEnvironment(EnvironmentField, Double)
     case setButton(id: String, pressed: Bool)
     case setPotentiometer(id: String, position: Double)
+    case setSlideSwitch(id: String, right: Bool)
     case togglePause
     case reload
     case slower

@@ -223,6 +223,8 @@ public final class LiveSimulator: @unchecked Sendable {
                 sup.assembly.button(fresh(id))?.setPressed(pressed)
             case .setPotentiometer(let id, let position):
                 sup.assembly.potentiometer(fresh(id))?.position = min(1, max(0, position))
+            case .setSlideSwitch(let id, let right):
+                sup.assembly.slideSwitch(fresh(id))?.setRight(right)
             case .togglePause:
                 paused.toggle()
             case .reload:

@@ -147,16 +147,14 @@ public struct WokwiConversion {
             if f.isPower { return .failure(.init("\(what) ties \(gpioName(g)) straight to \(f.ground ? "GND" : "3V3")")) }
             return .success(g)
         }
+        var sensedRoom: (partID: String, room: Circuit.EnvironmentSpec)?
         for p in diagram.parts where p.id != board.part.id && !isBoardType(p.type) {
             if passive.contains(p.id) || p.type == "wokwi-resistor" { continue }
             if labels.contains(p.type) { notes.append("\(p.id) (\(p.type)): a label"); continue }
             func facts(_ pin: String) -> WokwiNetlist.NetFacts { net.facts(of: .pin(part: p.id, name: pin), from: p.id, passive: passive) }
             let handled: Set<String> = ["wokwi-led", "wokwi-pushbutton", "wokwi-pushbutton-6mm", "wokwi-potentiometer",
-                                        "wokwi-slide-potentiometer", "wokwi-relay-module", "wokwi-neopixel", "wokwi-led-ring", "wokwi-led-strip"]
-            if p.type == "wokwi-dht22" {
-                refuse(p, "the DHT22's one-wire timing protocol is not modelled yet (no dht module on the board)")
-                continue
-            }
+                                        "wokwi-slide-potentiometer", "wokwi-relay-module", "wokwi-neopixel", "wokwi-led-ring", "wokwi-led-strip",
+                                        "wokwi-slide-switch", "wokwi-dht22"]
             guard handled.contains(p.type) else {
                 refuse(p, "Breadbox has no such part (it models \(handled.sorted().joined(separator: ", ")), wokwi-resistor and the breadboards)")
                 continue
@@ -219,6 +217,59 @@ public struct WokwiConversion {
                 case "pnp": spec.activeLow = true
                 case let t: refuse(p, "transistor \"\(t)\" is not npn or pnp"); continue
                 }
+            case "wokwi-slide-switch":
+                // One terminal on a GPIO; the others on GND, 3V3 or nothing (wokwi-slide-switch's docs: 2 is common).
+                let terminals = SlideSwitch.Terminal.allCases.map { ($0.rawValue, facts($0.rawValue)) }
+                let onGPIOs = terminals.filter { !$0.1.gpios.isEmpty }
+                guard onGPIOs.count == 1, let (key, sig) = onGPIOs.first else {
+                    refuse(p, onGPIOs.isEmpty ? "no terminal reaches a GPIO of \(board.part.id)"
+                                              : "terminals \(onGPIOs.map(\.0).joined(separator: ", ")) each reach a GPIO; Breadbox models a switch between a GPIO and GND, 3V3 or nothing")
+                    continue
+                }
+                var pins: [String: String] = [:]
+                switch signal(sig, "its terminal \(key)") {
+                case .failure(let r): refuse(p, r.text); continue
+                case .success(let g): pins[key] = gpioName(g)
+                }
+                var wrong: [String] = []
+                for (k, f) in terminals where k != key {
+                    if f.ground && f.supply { wrong.append("terminal \(k) joins GND and 3V3"); continue }
+                    if f.ground { pins[k] = SlideSwitch.Rail.ground.rawValue } else if f.supply { pins[k] = SlideSwitch.Rail.supply.rawValue }
+                    else if !f.partPins.isEmpty { wrong.append("terminal \(k) reaches \(describe(f))") }
+                }
+                if !wrong.isEmpty {
+                    refuse(p, "\(wrong.joined(separator: "; ")); Breadbox models a switch between a GPIO and GND, 3V3 or nothing")
+                    continue
+                }
+                spec.type = "slide-switch"; spec.pins = pins
+                // value "" is left, "1" right (wokwi-slide-switch's attribute table).
+                switch p.attrs["value"] ?? "" {
+                case "", "0": spec.value = 0
+                case "1": spec.value = 1
+                case let v: refuse(p, "value \"\(v)\" is not \"\" (left) or \"1\" (right)"); continue
+                }
+                // Wokwi bounces the switch unless bounce is "0" (wokwi-slide-switch's docs, Bouncing).
+                spec.bounce = p.attrs["bounce"] != "0"
+            case "wokwi-dht22":
+                switch signal(facts("SDA"), "its data pin (SDA)") {
+                case .failure(let r): refuse(p, r.text); continue
+                case .success(let g): spec.pins = ["SDA": gpioName(g)]
+                }
+                spec.type = "dht22"
+                // The sensor reads the room: its temperature and humidity attributes (Wokwi's
+                // defaults "24" and "40", wokwi-dht22's attribute table) are the room's.
+                let t = Double(p.attrs["temperature"] ?? "24"), h = Double(p.attrs["humidity"] ?? "40")
+                guard let t, DHT22.temperatureRange.contains(t) else {
+                    refuse(p, "temperature \"\(p.attrs["temperature"] ?? "")\" is not a number from -40 to 80"); continue
+                }
+                guard let h, DHT22.humidityRange.contains(h) else {
+                    refuse(p, "humidity \"\(p.attrs["humidity"] ?? "")\" is not a number from 0 to 100"); continue
+                }
+                if let (other, room) = sensedRoom, room.temperature != t || room.humidity != h {
+                    refuse(p, "it reads \(t) °C and \(h) %, \(other) reads \(room.temperature ?? 0) °C and \(room.humidity ?? 0) %; Breadbox has one room, which every sensor reads")
+                    continue
+                }
+                sensedRoom = (p.id, Circuit.EnvironmentSpec(temperature: t, humidity: h))
             default:  // the NeoPixel family
                 switch signal(facts("DIN"), "its data input (DIN)") {
                 case .failure(let r): refuse(p, r.text); continue
@@ -237,7 +288,7 @@ public struct WokwiConversion {
             parts.append(spec)
         }
 
-        var circuit = Circuit(board: board.def.id, flavor: flavour.rawValue, parts: parts)
+        var circuit = Circuit(board: board.def.id, flavor: flavour.rawValue, environment: sensedRoom?.room, parts: parts)
         circuit.boardPartID = board.part.id
         // What circuit.json would refuse (a wiper on a pin with no ADC, a colour
         // Breadbox does not know), said of the Wokwi part.
