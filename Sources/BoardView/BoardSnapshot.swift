@@ -72,8 +72,9 @@ public struct PartView: Sendable {
         case potentiometer(position: Double)
         /// The handle on the right (terminals 2–3 joined) or the left (1–2).
         case slideSwitch(right: Bool)
-        /// What the next read sends, and the reads answered so far.
-        case dht22(temperature: Double, humidity: Double, reads: Int)
+        /// What the next read sends, the reads answered so far, and whether its
+        /// temperature / humidity are its own (else the room's).
+        case dht22(temperature: Double, humidity: Double, reads: Int, ownTemperature: Bool, ownHumidity: Bool)
     }
 
     public init(id: String, wires: [(name: String, pin: PinRef)], kind: Kind) {

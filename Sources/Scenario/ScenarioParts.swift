@@ -50,7 +50,8 @@ enum ScenarioParts {
         "potentiometer": ["position": 0...1],
         "bme280": ["temperature": -40...85, "humidity": 0...100, "pressure": 300...1100],
         // Wokwi's controls: the switch's attribute `value` (0 left, 1 right), the
-        // DHT22's sliders (wokwi-part-tests' dht22.test.yaml sets both), over its range.
+        // DHT22's sliders (wokwi-part-tests' dht22.test.yaml sets both) over its range,
+        // which set what it reads rather than the room.
         "slide-switch": ["value": 0...1],
         "dht22": ["temperature": -40...80, "humidity": 0...100],
     ]

@@ -23,7 +23,7 @@ public typealias CircuitError = FileFieldError
 /// | `button` | `A` | `bounce`, `wiredTo` (`GND` default, or `3V3`), `seed` |
 /// | `potentiometer` | `SIG` (an ADC pin) | `position` (0…1, default 0.5) |
 /// | `slide-switch` | `1`, `2`, `3`: one a pin, others `GND`, `3V3` or absent | `value` (0 left, 1 right), `bounce`, `seed` |
-/// | `dht22` | `SDA` | – (it senses the environment) |
+/// | `dht22` | `SDA` | `temperature` (−40…80), `humidity` (0…100): what it reads; absent, the environment's |
 public struct Circuit: Codable, Sendable, Equatable {
     public var board: String
     public var flavor: String
@@ -60,6 +60,9 @@ public struct Circuit: Codable, Sendable, Equatable {
         public var position: Double?
         /// A slide switch's handle: 0 left (1–2 joined), 1 right (2–3 joined), as Wokwi's `value`.
         public var value: Int?
+        /// What a DHT22 reads instead of the environment's.
+        public var temperature: Double?
+        public var humidity: Double?
         public var maxRPM: Double?
         public var spinUpSeconds: Double?
         public var coastDownSeconds: Double?
@@ -83,7 +86,7 @@ public struct Circuit: Codable, Sendable, Equatable {
         "button": (["A"], ["bounce", "wiredTo", "seed"]),
         "potentiometer": (["SIG"], ["position"]),
         "slide-switch": (SlideSwitch.Terminal.allCases.map(\.rawValue), ["value", "bounce", "seed"]),
-        "dht22": (["SDA"], []),
+        "dht22": (["SDA"], ["temperature", "humidity"]),
     ]
 
     public var firmwareFlavour: FirmwareFlavour? { FirmwareFlavour(rawValue: flavor) }
@@ -190,7 +193,8 @@ public struct Circuit: Codable, Sendable, Equatable {
                                            ("activeLow", p.activeLow != nil), ("count", p.count != nil),
                                            ("bytesPerPixel", p.bytesPerPixel != nil), ("bounce", p.bounce != nil),
                                            ("wiredTo", p.wiredTo != nil), ("seed", p.seed != nil), ("position", p.position != nil),
-                                           ("value", p.value != nil),
+                                           ("value", p.value != nil), ("temperature", p.temperature != nil),
+                                           ("humidity", p.humidity != nil),
                                            ("maxRPM", p.maxRPM != nil), ("spinUpSeconds", p.spinUpSeconds != nil),
                                            ("coastDownSeconds", p.coastDownSeconds != nil)]
             for (name, present) in given where present && !t.fields.contains(name) {
@@ -245,6 +249,9 @@ public struct Circuit: Codable, Sendable, Equatable {
                 if let v = p.coastDownSeconds, !(v >= 0) { throw fail("\(f).coastDownSeconds", "must not be negative") }
             case "button":
                 if let w = p.wiredTo, PushButton.Wiring(rawValue: w) == nil { throw fail("\(f).wiredTo", "\"\(w)\" is not GND or 3V3") }
+            case "dht22":
+                if let v = p.temperature, !DHT22.temperatureRange.contains(v) { throw fail("\(f).temperature", "\(v) is outside -40.0...80.0") }
+                if let v = p.humidity, !DHT22.humidityRange.contains(v) { throw fail("\(f).humidity", "\(v) is outside 0.0...100.0") }
             case "potentiometer":
                 if let v = p.position, !(0...1).contains(v) { throw fail("\(f).position", "\(v) is outside 0...1") }
                 if refs["SIG"]!.gpioNumber.flatMap({ def.adcChannel(forGPIO: $0) }) == nil {

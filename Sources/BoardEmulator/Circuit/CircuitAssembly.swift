@@ -104,7 +104,8 @@ public final class CircuitAssembly {
                 built = .slideSwitch(SlideSwitch(id: p.id, gpio: board.gpio, pin: ref, on: terminal, rails: rails,
                                                  right: p.value == 1, bounce: p.bounce ?? false, seed: p.seed))
             case "dht22":
-                built = .dht22(DHT22(id: p.id, gpio: board.gpio, pin: pin(p, "SDA"), environment: environment))
+                built = .dht22(DHT22(id: p.id, gpio: board.gpio, pin: pin(p, "SDA"), environment: environment,
+                                     temperature: p.temperature, humidity: p.humidity))
             default:
                 fatalError("validated part type \(p.type)")
             }
@@ -160,7 +161,8 @@ public final class CircuitAssembly {
         "button": ["pressed", "bounce"],
         "potentiometer": ["position"],
         "slide-switch": ["value", "bounce"],
-        "fan": [], "relay": [], "neopixel": [], "bme280": [], "dht22": [],
+        "fan": [], "relay": [], "neopixel": [], "bme280": [],
+        "dht22": ["temperature", "humidity"],
     ]
 
     /// `--set alarm.color=green`, `--set knob.position=0.25`, `--set btn.pressed=true`.
@@ -197,6 +199,15 @@ public final class CircuitAssembly {
             default: throw fail("\"\(value)\" is not 0 (left) or 1 (right)")
             }
         case (.slideSwitch(let s), "bounce"): s.bounce = try bool()
+        // "room" gives the reading back to the environment.
+        case (.dht22(let d), "temperature"):
+            if value == "room" { d.temperature = nil; return }
+            guard let v = Double(value), DHT22.temperatureRange.contains(v) else { throw fail("\"\(value)\" is not a number in -40...80 (or room)") }
+            d.temperature = v
+        case (.dht22(let d), "humidity"):
+            if value == "room" { d.humidity = nil; return }
+            guard let v = Double(value), DHT22.humidityRange.contains(v) else { throw fail("\"\(value)\" is not a number in 0...100 (or room)") }
+            d.humidity = v
         case (.potentiometer(let k), "position"):
             guard let v = Double(value), (0...1).contains(v) else { throw fail("\"\(value)\" is not a number in 0...1") }
             k.position = v

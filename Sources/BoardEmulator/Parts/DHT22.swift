@@ -1,6 +1,8 @@
 /// The Aosong DHT22 (AM2302) temperature and humidity sensor on its single data
 /// wire (`SDA`, as the AM2302 datasheet and Wokwi name it; docs/HARDWARE.md §8
-/// gathers the facts). It senses the `Environment`, as the BME280 does.
+/// gathers the facts). It senses the `Environment`, as the BME280 does, unless
+/// it is given a `temperature` or `humidity` of its own, as Wokwi's DHT22 always
+/// is (its attributes and sliders set what it reads, wokwi-dht22's docs).
 ///
 /// The wire: the module's pull-up holds it high. The host pulls it low for at
 /// least T_be (800 µs) and lets go; the sensor answers T_go (30 µs) later with
@@ -14,7 +16,8 @@
 /// sensor measures again, which takes the 2 s sampling period, and a read before
 /// that gets the same result again ("each read gives the last measurement's
 /// result", AM2302 datasheet §7). So a change shows up one read late, as on the
-/// real sensor. The first result is taken at power-on.
+/// real sensor. The first read sends what it finds then (the result of its
+/// power-on measurement, in the room as it was set up before the board started).
 public final class DHT22 {
     public let id: String
     public let gpio: GPIOBank
@@ -36,8 +39,12 @@ public final class DHT22 {
     public static let temperatureRange = -40.0...80.0
     public static let humidityRange = 0.0...100.0
 
-    /// The five bytes the next read sends.
-    public private(set) var frame: [UInt8]
+    /// What it reads instead of the room's sensed temperature / humidity (nil: the room's).
+    public var temperature: Double? { didSet { onChange?(self) } }
+    public var humidity: Double? { didSet { onChange?(self) } }
+
+    /// The five bytes the next read sends (nil until the first read: its power-on measurement).
+    public private(set) var frame: [UInt8]?
     /// Reads answered since power-on.
     public private(set) var readsAnswered = 0
     /// True while the sensor drives the wire.
@@ -49,10 +56,10 @@ public final class DHT22 {
     private var listener: Int?
     private var driverName: String { "dht22:\(id)" }
 
-    public init(id: String, gpio: GPIOBank, pin: PinRef, environment: Environment) {
+    public init(id: String, gpio: GPIOBank, pin: PinRef, environment: Environment,
+                temperature: Double? = nil, humidity: Double? = nil) {
         self.id = id; self.gpio = gpio; self.pin = pin; self.environment = environment
-        environment.update(to: gpio.clock.now)
-        frame = DHT22.encode(temperature: environment.sensedTemperature, humidity: environment.humidity)
+        self.temperature = temperature; self.humidity = humidity
         // The module's pull-up resistor (the AM2302 has one built in).
         gpio.drive(pin, by: "\(driverName):pull-up", true)
         listener = gpio.addListener(pin) { [weak self] _, level in self?.heard(level) }
@@ -60,8 +67,14 @@ public final class DHT22 {
 
     deinit { if let l = listener { gpio.removeListener(l) } }
 
+    /// A measurement now: its own values, or the room's.
+    private func measure() -> [UInt8] {
+        environment.update(to: gpio.clock.now)
+        return DHT22.encode(temperature: temperature ?? environment.sensedTemperature, humidity: humidity ?? environment.humidity)
+    }
+
     /// The reading the next read sends, decoded.
-    public var pendingReading: (temperature: Double, humidity: Double) { DHT22.decode(frame) }
+    public var pendingReading: (temperature: Double, humidity: Double) { DHT22.decode(frame ?? measure()) }
 
     /// The frame for a reading, clamped to the sensor's range and rounded to its 0.1 resolution.
     public static func encode(temperature: Double, humidity: Double) -> [UInt8] {
@@ -95,6 +108,8 @@ public final class DHT22 {
     /// Schedules the answer's edges: (time after the start signal ended, drive low?).
     private func answer() {
         isAnswering = true
+        let frame = self.frame ?? measure()
+        self.frame = frame
         var t = DHT22.answerDelayNanoseconds
         var edges: [(UInt64, Bool)] = [(t, true)]
         t += DHT22.responseLowNanoseconds; edges.append((t, false))
@@ -129,8 +144,7 @@ public final class DHT22 {
         measurement = gpio.clock.schedule(after: DHT22.samplingPeriodNanoseconds) { [weak self] in
             guard let me = self else { return }
             me.measurement = nil
-            me.environment.update(to: me.gpio.clock.now)
-            me.frame = DHT22.encode(temperature: me.environment.sensedTemperature, humidity: me.environment.humidity)
+            me.frame = me.measure()
             me.onChange?(me)
         }
     }

@@ -147,7 +147,6 @@ public struct WokwiConversion {
             if f.isPower { return .failure(.init("\(what) ties \(gpioName(g)) straight to \(f.ground ? "GND" : "3V3")")) }
             return .success(g)
         }
-        var sensedRoom: (partID: String, room: Circuit.EnvironmentSpec)?
         for p in diagram.parts where p.id != board.part.id && !isBoardType(p.type) {
             if passive.contains(p.id) || p.type == "wokwi-resistor" { continue }
             if labels.contains(p.type) { notes.append("\(p.id) (\(p.type)): a label"); continue }
@@ -256,8 +255,8 @@ public struct WokwiConversion {
                 case .success(let g): spec.pins = ["SDA": gpioName(g)]
                 }
                 spec.type = "dht22"
-                // The sensor reads the room: its temperature and humidity attributes (Wokwi's
-                // defaults "24" and "40", wokwi-dht22's attribute table) are the room's.
+                // Wokwi's DHT22 reads its own attributes (defaults "24" and "40", wokwi-dht22's
+                // attribute table), never a room: so does the converted one.
                 let t = Double(p.attrs["temperature"] ?? "24"), h = Double(p.attrs["humidity"] ?? "40")
                 guard let t, DHT22.temperatureRange.contains(t) else {
                     refuse(p, "temperature \"\(p.attrs["temperature"] ?? "")\" is not a number from -40 to 80"); continue
@@ -265,11 +264,7 @@ public struct WokwiConversion {
                 guard let h, DHT22.humidityRange.contains(h) else {
                     refuse(p, "humidity \"\(p.attrs["humidity"] ?? "")\" is not a number from 0 to 100"); continue
                 }
-                if let (other, room) = sensedRoom, room.temperature != t || room.humidity != h {
-                    refuse(p, "it reads \(t) °C and \(h) %, \(other) reads \(room.temperature ?? 0) °C and \(room.humidity ?? 0) %; Breadbox has one room, which every sensor reads")
-                    continue
-                }
-                sensedRoom = (p.id, Circuit.EnvironmentSpec(temperature: t, humidity: h))
+                spec.temperature = t; spec.humidity = h
             default:  // the NeoPixel family
                 switch signal(facts("DIN"), "its data input (DIN)") {
                 case .failure(let r): refuse(p, r.text); continue
@@ -288,7 +283,7 @@ public struct WokwiConversion {
             parts.append(spec)
         }
 
-        var circuit = Circuit(board: board.def.id, flavor: flavour.rawValue, environment: sensedRoom?.room, parts: parts)
+        var circuit = Circuit(board: board.def.id, flavor: flavour.rawValue, parts: parts)
         circuit.boardPartID = board.part.id
         // What circuit.json would refuse (a wiper on a pin with no ADC, a colour
         // Breadbox does not know), said of the Wokwi part.
