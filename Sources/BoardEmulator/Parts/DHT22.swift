@@ -14,9 +14,9 @@
 /// temperature's top bit set below 0 °C, then the low byte of the sum of the four.
 /// A read sends the result of the sensor's last measurement; after answering, the
 /// sensor measures again, which takes the 2 s sampling period, and a read before
-/// that gets the same result again ("each read gives the last measurement's
-/// result", AM2302 datasheet §7). So a change shows up one read late, as on the
-/// real sensor. The first read sends what it finds then (the result of its
+/// that gets the same result again (values "are each read out the results of
+/// the last measurement", the AM2302 datasheet's notes on reading). So a change
+/// shows up one read late, as on the real sensor. The first read sends what it finds then (the result of its
 /// power-on measurement, in the room as it was set up before the board started).
 public final class DHT22 {
     public let id: String
@@ -35,7 +35,7 @@ public final class DHT22 {
     public static let endLowNanoseconds: UInt64 = 50_000             // T_en
     /// The minimum time between reads, which a measurement takes (datasheet: 2 s).
     public static let samplingPeriodNanoseconds: UInt64 = 2_000_000_000
-    /// The measuring range (datasheet §4): readings are clamped to it.
+    /// The measuring range (the AM2302 datasheet): readings are clamped to it.
     public static let temperatureRange = -40.0...80.0
     public static let humidityRange = 0.0...100.0
 
