@@ -47,9 +47,10 @@ extension Scene {
                 lines = [(right ? "right  (2–3 joined)" : "left  (1–2 joined)", Palette.text), ("click to slide", Palette.dimText)]
             case .dht22(let t, let h, let reads, let ownT, let ownH):
                 drawDHT22(in: pic, on: canvas)
-                let source = ownT && ownH ? "its own" : ownT || ownH ? "own + room" : "the room"
+                let source = ownT && ownH ? "own values" : ownT || ownH ? "own + room" : "the room"
                 lines = [(fixed(t, 1) + " °C  " + fixed(h, 1) + " %RH", Palette.text),
-                         ("\(reads) read\(reads == 1 ? "" : "s") · \(source) (scroll)", Palette.dimText)]
+                         ("\(reads) read\(reads == 1 ? "" : "s") · \(source)", Palette.dimText),
+                         ("scroll to set", Palette.dimText)]
             case .potentiometer(let position):
                 drawKnob(position: position, in: pic, on: canvas)
                 lines = [("\(fixed(position * 100, 0)) %  (drag or scroll)", Palette.text)]
