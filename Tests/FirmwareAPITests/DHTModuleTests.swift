@@ -77,7 +77,7 @@ final class DHTModuleTests: XCTestCase {
     func testBadArgumentsRaiseAsDhtCDoes() throws {
         let (s, _) = try session("pico_w", sda: "GP2", switchPin: "GP14", room: (20, 40))
         XCTAssertEqual(s.run("""
-        import machine
+        import machine, time
         for buf in (bytearray(4), b'12345'):
             try:
                 machine.dht_readinto(machine.Pin(2), buf)
@@ -90,7 +90,11 @@ final class DHTModuleTests: XCTestCase {
         b = bytearray(5)
         machine.dht_readinto(2, b)
         print(b)
-        """), "ValueError buffer too small\nTypeError object with buffer protocol required\nexpecting a regular GPIO Pin\nbytearray(b'\\x01\\x90\\x00\\xc8Y')\n")
+        time.sleep(2)
+        m = bytearray(7)
+        machine.dht_readinto(machine.Pin(2), memoryview(m)[1:6])
+        print(m)
+        """), "ValueError buffer too small\nTypeError object with buffer protocol required\nexpecting a regular GPIO Pin\nbytearray(b'\\x01\\x90\\x00\\xc8Y')\nbytearray(b'\\x00\\x01\\x90\\x00\\xc8Y\\x00')\n")
     }
 
     func testTimePulseUsTimesTheSensorsResponseAndTimesOut() throws {

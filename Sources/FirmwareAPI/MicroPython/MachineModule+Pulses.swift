@@ -47,11 +47,16 @@ extension MachineModule {
         // mp_hal_pin_open_drain: released (high), before the buffer is looked at.
         gpio.configure(pin, value: true)
         gpio.configure(pin, direction: .openDrain)
-        // mp_get_buffer_raise(MP_BUFFER_WRITE): bytes and str have no writable buffer.
-        guard bufValue.isObject, let buf = bufValue.object as? PyBytes, buf.isMutable else {
-            throw runtime.typeError("object with buffer protocol required")
+        // mp_get_buffer_raise(MP_BUFFER_WRITE): a bytearray or a writable memoryview of
+        // one; bytes and str have no writable buffer.
+        var buf: PyBytes?, offset = 0, length = 0
+        if bufValue.isObject, let b = bufValue.object as? PyBytes, b.isMutable {
+            buf = b; length = b.bytes.count
+        } else if bufValue.isObject, let v = bufValue.object as? PyMemoryView, !v.readonly, !v.released, v.base.isMutable {
+            buf = v.base; offset = v.start; length = max(0, min(v.count, v.base.bytes.count - v.start))
         }
-        if buf.bytes.count < 5 { throw runtime.valueError("buffer too small") }
+        guard let buf else { throw runtime.typeError("object with buffer protocol required") }
+        if length < 5 { throw runtime.valueError("buffer too small") }
         delay(nanoseconds: 250_000_000)
         gpio.write(pin, false)
         delay(nanoseconds: 18_000_000)
@@ -68,7 +73,8 @@ extension MachineModule {
         for i in 0..<40 {
             let us = timePulse(pin, level: true, timeoutMicroseconds: 100)
             if us < 0 { throw timedOut() }
-            buf.bytes[i / 8] = buf.bytes[i / 8] << 1 | (us > 48 ? 1 : 0)
+            let at = offset + i / 8
+            buf.bytes[at] = buf.bytes[at] << 1 | (us > 48 ? 1 : 0)
         }
     }
 }
