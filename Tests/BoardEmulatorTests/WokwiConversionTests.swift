@@ -99,6 +99,17 @@ final class WokwiConversionTests: XCTestCase {
         XCTAssertNil(c.circuit.environment, "each DHT22 reads its own values, not the room")
     }
 
+    func testAPullUpOnADHT22sDataWireIsThePartsOwn() throws {
+        let c = try convert([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1"}"#, #"{"type": "wokwi-resistor", "id": "r1", "attrs": {"value": "10000"}}"#],
+                            [("dht1:SDA", "pico:GP15"), ("r1:1", "dht1:SDA"), ("r1:2", "pico:3V3")])
+        XCTAssertEqual(c.circuit.parts.map(\.id), ["dht1"])
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("r1 (wokwi-resistor): the pull-up of GPIO15, dht1:SDA") }, "\(c.notes)")
+        // To GND it is no DHT22 wiring: refused as any pull resistor.
+        let r = try refusal([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1"}"#, #"{"type": "wokwi-resistor", "id": "r1"}"#],
+                            [("dht1:SDA", "pico:GP15"), ("r1:1", "dht1:SDA"), ("r1:2", "pico:GND.1")])
+        XCTAssertEqual(r.problems.map(\.partID), ["r1"])
+    }
+
     func testADHT22OutsideItsRangeOrOnNoGPIOIsRefused() throws {
         let r = try refusal([Self.pico, #"{"type": "wokwi-dht22", "id": "hot", "attrs": {"temperature": "95"}}"#,
                              #"{"type": "wokwi-dht22", "id": "wet", "attrs": {"humidity": "lots"}}"#,

@@ -129,6 +129,15 @@ public struct WokwiConversion {
             }
             let (signal, power) = fa.isPower ? (fb, fa) : (fa, fb)
             if signal.gpios.isEmpty { net.join(a, b); continue }
+            // A pull-up on a DHT22's data wire is the one its datasheet asks for; the part has it.
+            let dhtData = signal.partPins.contains { n in
+                if case .pin(let part, "SDA") = n { return partsByID[part]?.type == "wokwi-dht22" }
+                return false
+            }
+            if power.supply && !power.ground && dhtData {
+                notes.append("\(r.id) (wokwi-resistor): the pull-up of \(describe(signal)), which Breadbox's DHT22 has built in")
+                continue
+            }
             refuse(r, "a pull resistor from \(describe(signal)) to \(power.ground ? "GND" : "3V3") is not modelled; use the pin's internal pull (Pin.PULL_UP / Pin.PULL_DOWN, digitalio's pull)")
         }
 
