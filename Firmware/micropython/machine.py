@@ -443,3 +443,24 @@ def bootloader():
     _machine.reset(0)
 
 
+
+
+def _regular_gpio(pin):
+    # mp_hal_get_pin_obj: any pin Pin() accepts; rp2 refuses the Pico W's
+    # wireless-chip pins (ports/rp2/machine_pin.c).
+    p = pin if isinstance(pin, Pin) else Pin(pin)
+    if p._k != _machine.KIND_GPIO:
+        raise ValueError("expecting a regular GPIO Pin")
+    return p
+
+
+def time_pulse_us(pin, pulse_level, timeout_us=1000000):
+    # extmod/machine_pulse.c: -2 if the level never comes, -1 if it never ends.
+    p = _regular_gpio(pin)
+    return _machine.time_pulse_us(p._k, p._n, 1 if pulse_level else 0, timeout_us)
+
+
+def dht_readinto(pin, buf):
+    # drivers/dht/dht.c: the DHT11/DHT22 single-wire read, five bytes into buf.
+    p = _regular_gpio(pin)
+    _machine.dht_readinto(p._k, p._n, buf)

@@ -70,6 +70,11 @@ public struct PartView: Sendable {
         case bme280(address: UInt8, temperature: Double, humidity: Double, pressure: Double, samples: Int)
         case button(pressed: Bool)
         case potentiometer(position: Double)
+        /// The handle on the right (terminals 2–3 joined) or the left (1–2).
+        case slideSwitch(right: Bool)
+        /// What the next read sends, the reads answered so far, and whether its
+        /// temperature / humidity are its own (else the room's).
+        case dht22(temperature: Double, humidity: Double, reads: Int, ownTemperature: Bool, ownHumidity: Bool)
     }
 
     public init(id: String, wires: [(name: String, pin: PinRef)], kind: Kind) {
@@ -85,6 +90,8 @@ public struct PartView: Sendable {
         case .bme280: return "BME280"
         case .button: return "button"
         case .potentiometer: return "potentiometer"
+        case .slideSwitch: return "slide switch"
+        case .dht22: return "DHT22"
         }
     }
 }

@@ -42,6 +42,15 @@ extension Scene {
             case .button(let pressed):
                 drawButton(pressed: pressed, in: pic, on: canvas)
                 lines = [(pressed ? "pressed" : "released  (click to press)", pressed ? Palette.good : Palette.dimText)]
+            case .slideSwitch(let right):
+                drawSlideSwitch(right: right, in: pic, on: canvas)
+                lines = [(right ? "right  (2–3 joined)" : "left  (1–2 joined)", Palette.text), ("click to slide", Palette.dimText)]
+            case .dht22(let t, let h, let reads, let ownT, let ownH):
+                drawDHT22(in: pic, on: canvas)
+                let source = ownT && ownH ? "own values" : ownT || ownH ? "own + room" : "the room"
+                lines = [(fixed(t, 1) + " °C  " + fixed(h, 1) + " %RH", Palette.text),
+                         ("\(reads) read\(reads == 1 ? "" : "s") · \(source)", Palette.dimText),
+                         ("scroll to set", Palette.dimText)]
             case .potentiometer(let position):
                 drawKnob(position: position, in: pic, on: canvas)
                 lines = [("\(fixed(position * 100, 0)) %  (drag or scroll)", Palette.text)]
@@ -168,6 +177,38 @@ extension Scene {
         canvas.fillCircle(Point(c.x, c.y + 2), radius: r + 2, Colour(0, 0, 0, 120))
         canvas.fillCircle(c, radius: r, pressed ? Colour(150, 40, 35) : Colour(210, 60, 50))
         if !pressed { canvas.fillCircle(Point(c.x - r * 0.3, c.y - r * 0.3), radius: r * 0.3, Colour(255, 255, 255, 60)) }
+    }
+
+    private func drawSlideSwitch(right: Bool, in pic: Rect, on canvas: Canvas) {
+        let body = Rect(pic.x + pic.width * 0.1, pic.center.y - pic.height * 0.16, pic.width * 0.8, pic.height * 0.32)
+        // The three legs, 1 2 3 from the left.
+        for k in 0..<3 {
+            let x = body.x + body.width * (0.2 + 0.3 * Double(k))
+            canvas.line(Point(x, body.maxY), Point(x, min(pic.maxY - 4, body.maxY + pic.height * 0.22)), width: 3, Colour(170, 170, 175))
+        }
+        canvas.fillRounded(body, radius: 3, Colour(40, 90, 170))
+        let slot = body.inset(body.height * 0.25)
+        canvas.fillRounded(slot, radius: 2, Colour(20, 22, 26))
+        let w = slot.width * 0.45
+        let handle = Rect(right ? slot.maxX - w : slot.x, slot.y - body.height * 0.35, w, slot.height + body.height * 0.7)
+        canvas.fillRounded(handle, radius: 3, Colour(225, 225, 230))
+    }
+
+    private func drawDHT22(in pic: Rect, on canvas: Canvas) {
+        let b = Rect(pic.x + pic.width * 0.2, pic.y + pic.height * 0.06, pic.width * 0.6, pic.height * 0.72)
+        canvas.fillRounded(b, radius: 4, Colour(235, 235, 238))
+        // The grille of the sensing cavity.
+        for row in 0..<5 {
+            for col in 0..<3 {
+                let cell = Rect(b.x + b.width * (0.14 + 0.26 * Double(col)), b.y + b.height * (0.08 + 0.15 * Double(row)),
+                                b.width * 0.2, b.height * 0.1)
+                canvas.fillRounded(cell, radius: 1.5, Colour(150, 152, 160))
+            }
+        }
+        for k in 0..<4 {
+            let x = b.x + b.width * (0.17 + 0.22 * Double(k))
+            canvas.line(Point(x, b.maxY), Point(x, pic.maxY - 4), width: 3, Colour(170, 170, 175))
+        }
     }
 
     private func drawKnob(position: Double, in pic: Rect, on canvas: Canvas) {

@@ -35,6 +35,9 @@ public final class Scene {
         case pause, reload, slower, faster, screenshot
         case button(String)
         case knob(String)
+        case slideSwitch(String)
+        /// A DHT22 card's upper half (its temperature) and lower half (its humidity), for the wheel.
+        case dhtTemperature(String), dhtHumidity(String)
         /// The network panel's switch for every access point.
         case accessPoints
     }
@@ -92,6 +95,11 @@ public final class Scene {
             switch p.kind {
             case .button: out.append((.button(p.id), layout.cardPicture(layout.cards[i])))
             case .potentiometer: out.append((.knob(p.id), layout.cards[i]))
+            case .slideSwitch: out.append((.slideSwitch(p.id), layout.cardPicture(layout.cards[i])))
+            case .dht22:
+                let c = layout.cards[i]
+                out.append((.dhtTemperature(p.id), Rect(c.x, c.y, c.width, c.height / 2)))
+                out.append((.dhtHumidity(p.id), Rect(c.x, c.y + c.height / 2, c.width, c.height / 2)))
             default: break
             }
         }
@@ -132,6 +140,12 @@ public final class Scene {
             case .knob(let partID):
                 dragging = id
                 return [.setPotentiometer(id: partID, position: knobPosition(atX: p.x, card: partID))]
+            case .slideSwitch(let partID):
+                // A click moves the handle to the other side.
+                guard case .slideSwitch(let right)? = lastSnapshot.parts.first(where: { $0.id == partID })?.kind else { return [] }
+                return [.setSlideSwitch(id: partID, right: !right)]
+            case .dhtTemperature, .dhtHumidity:
+                return []
             }
         case .move(let p):
             switch dragging {
@@ -150,6 +164,13 @@ public final class Scene {
             switch control(at: p) {
             case .slider(let f)?, .stepDown(let f)?, .stepUp(let f)?:
                 return [setEnvironment(f, value(f) + Double(notches) * f.step)]
+            case .dhtTemperature(let partID)?, .dhtHumidity(let partID)?:
+                // The wheel sets what the sensor reads: 0.5 °C or 1 %RH a notch, from its reading now.
+                guard case .dht22(let t, let h, _, _, _)? = lastSnapshot.parts.first(where: { $0.id == partID })?.kind else { return [] }
+                if case .dhtTemperature? = control(at: p) {
+                    return [.setDHT22(id: partID, temperature: ((t + Double(notches) * 0.5) * 10).rounded() / 10, humidity: nil)]
+                }
+                return [.setDHT22(id: partID, temperature: nil, humidity: (h + Double(notches)).rounded())]
             case .knob(let partID)?:
                 if case .potentiometer(let pos)? = lastSnapshot.parts.first(where: { $0.id == partID })?.kind {
                     return [.setPotentiometer(id: partID, position: min(1, max(0, pos + Double(notches) * 0.02)))]

@@ -44,6 +44,9 @@ public enum UserAction: Equatable, Sendable {
     case setEnvironment(EnvironmentField, Double)
     case setButton(id: String, pressed: Bool)
     case setPotentiometer(id: String, position: Double)
+    case setSlideSwitch(id: String, right: Bool)
+    /// What a DHT22 reads from now on (nil: leave as it is).
+    case setDHT22(id: String, temperature: Double?, humidity: Double?)
     case togglePause
     case reload
     case slower

@@ -33,6 +33,9 @@ enum ScenarioParts {
             return .failure(Refusal("no part has id \"\(pin.partID)\" (ids: \(knownIDs(assembly)))"))
         }
         let pins = spec.pins ?? [:]
+        if let rail = pins[pin.pin], SlideSwitch.Rail(rawValue: rail) != nil {
+            return .failure(Refusal("pin \(pin.pin) of \(spec.id) is on \(rail), not on a pin of the board"))
+        }
         guard let wired = pins[pin.pin], let ref = Circuit.resolvePin(wired, definition: def, flavour: flavour) else {
             let names = pins.keys.sorted()
             return .failure(Refusal("a \(spec.type) has no pin \"\(pin.pin)\"" + (names.isEmpty ? " (it has no pins)" : " (pins: \(names.joined(separator: ", ")))")))
@@ -46,6 +49,11 @@ enum ScenarioParts {
         "button": ["pressed": 0...1],
         "potentiometer": ["position": 0...1],
         "bme280": ["temperature": -40...85, "humidity": 0...100, "pressure": 300...1100],
+        // Wokwi's controls: the switch's attribute `value` (0 left, 1 right), the
+        // DHT22's sliders (wokwi-part-tests' dht22.test.yaml sets both) over its range,
+        // which set what it reads rather than the room.
+        "slide-switch": ["value": 0...1],
+        "dht22": ["temperature": -40...80, "humidity": 0...100],
     ]
 
     /// Why `control` of part `partID` cannot be set to `value`, or nil when it can.
@@ -60,6 +68,7 @@ enum ScenarioParts {
         }
         guard range.contains(value) else { return "\(control) \(value) is outside \(range.lowerBound)...\(range.upperBound)" }
         if control == "pressed" && value != 0 && value != 1 { return "pressed is 0 or 1" }
+        if part.typeName == "slide-switch" && value != 0 && value != 1 { return "value is 0 (left) or 1 (right)" }
         return nil
     }
 }

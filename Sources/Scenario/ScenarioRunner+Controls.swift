@@ -6,8 +6,9 @@ extension ScenarioRunner {
             return fail(step, why)
         }
         switch (supervisor.assembly.part(partID)?.typeName, control) {
-        // A BME280's controls are the room it senses.
+        // A BME280's controls are the room it senses; a DHT22's set what it reads (as Wokwi's sliders do).
         case ("bme280"?, _): apply(step, "environment.\(control)=\(value)")
+        case ("slide-switch"?, _): apply(step, "\(partID).value=\(Int(value))")
         case (_, "pressed"): apply(step, "\(partID).pressed=\(value == 1)")
         default: apply(step, "\(partID).\(control)=\(value)")
         }

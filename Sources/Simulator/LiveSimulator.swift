@@ -225,6 +225,13 @@ public final class LiveSimulator: @unchecked Sendable {
                 sup.assembly.button(fresh(id))?.setPressed(pressed)
             case .setPotentiometer(let id, let position):
                 sup.assembly.potentiometer(fresh(id))?.position = min(1, max(0, position))
+            case .setSlideSwitch(let id, let right):
+                sup.assembly.slideSwitch(fresh(id))?.setRight(right)
+            case .setDHT22(let id, let temperature, let humidity):
+                if let d = sup.assembly.dht22(fresh(id)) {
+                    if let t = temperature { d.temperature = min(max(t, DHT22.temperatureRange.lowerBound), DHT22.temperatureRange.upperBound) }
+                    if let h = humidity { d.humidity = min(max(h, DHT22.humidityRange.lowerBound), DHT22.humidityRange.upperBound) }
+                }
             case .togglePause:
                 paused.toggle()
             case .reload:

@@ -68,6 +68,12 @@ enum SnapshotBuilder {
                 kind = .button(pressed: b.isPressed)
             case .potentiometer(let k):
                 kind = .potentiometer(position: k.position)
+            case .slideSwitch(let w):
+                kind = .slideSwitch(right: w.isRight)
+            case .dht22(let d):
+                let r = d.pendingReading
+                kind = .dht22(temperature: r.temperature, humidity: r.humidity, reads: d.readsAnswered,
+                              ownTemperature: d.temperature != nil, ownHumidity: d.humidity != nil)
             }
             s.parts.append(PartView(id: fresh(spec.id), wires: wires, kind: kind))
         }

@@ -245,4 +245,52 @@ final class CircuitTests: XCTestCase {
             XCTAssertTrue(error.reason.contains("not true or false"))
         }
     }
+
+    // MARK: Slide switch and DHT22
+
+    static let switchAndSensor = """
+    {"board": "pico_w", "flavor": "micropython",
+     "parts": [{"id": "sw", "type": "slide-switch", "pins": {"1": "GND", "2": "GP14", "3": "3V3"}, "value": 1},
+               {"id": "dht", "type": "dht22", "pins": {"SDA": "GP2"}, "humidity": 71.5}]}
+    """
+
+    func testASlideSwitchAndADHT22BuildAndTakeSet() throws {
+        let a = try CircuitAssembly(contentsOf: try write(CircuitTests.switchAndSensor))
+        let sw = try XCTUnwrap(a.slideSwitch("sw"))
+        XCTAssertEqual(sw.pin, .gpio(14))
+        XCTAssertEqual(sw.pinTerminal, .common)
+        XCTAssertTrue(a.board.gpio.read(.gpio(14)), "value 1: right, terminal 3 on 3V3")
+        try a.setAttribute(partID: "sw", name: "value", value: "0")
+        XCTAssertFalse(a.board.gpio.read(.gpio(14)))
+        let dht = try XCTUnwrap(a.dht22("dht"))
+        XCTAssertTrue(a.dht22(on: .gpio(2)) === dht)
+        XCTAssertNil(dht.temperature, "the room's")
+        XCTAssertEqual(dht.humidity, 71.5)
+        try a.setAttribute(partID: "dht", name: "temperature", value: "-7.5")
+        XCTAssertEqual(dht.temperature, -7.5)
+        try a.setAttribute(partID: "dht", name: "humidity", value: "room")
+        XCTAssertNil(dht.humidity)
+        do { try a.setAttribute(partID: "sw", name: "value", value: "0.5"); XCTFail() } catch {
+            XCTAssertTrue(error.reason.contains("not 0 (left) or 1 (right)"), "\(error)")
+        }
+        do { try a.setAttribute(partID: "dht", name: "temperature", value: "81"); XCTFail() } catch {
+            XCTAssertTrue(error.reason.contains("not a number in -40...80"), "\(error)")
+        }
+    }
+
+    func testRefusesBadSlideSwitchesAndDHT22s() throws {
+        func variant(_ old: String, _ new: String) -> String {
+            precondition(CircuitTests.switchAndSensor.contains(old), old)
+            return CircuitTests.switchAndSensor.replacingOccurrences(of: old, with: new)
+        }
+        try assertRefused(variant("\"3\": \"3V3\"", "\"3\": \"GP15\""), field: "parts[0].pins",
+                          reasonContains: "terminals 2, 3 are each on a pin")
+        try assertRefused(variant("\"2\": \"GP14\"", "\"2\": \"GND\""), field: "parts[0].pins", reasonContains: "no terminal is on a pin")
+        try assertRefused(variant("\"1\": \"GND\"", "\"1\": \"5V\""), field: "parts[0].pins.1", reasonContains: "\"5V\" is not a pin of pico_w")
+        try assertRefused(variant("\"1\": \"GND\"", "\"4\": \"GND\""), field: "parts[0].pins.4", reasonContains: "no pin \"4\"")
+        try assertRefused(variant("\"value\": 1", "\"value\": 2"), field: "parts[0].value", reasonContains: "not 0 (left) or 1 (right)")
+        try assertRefused(variant("\"humidity\": 71.5", "\"humidity\": 100.5"), field: "parts[1].humidity", reasonContains: "outside")
+        try assertRefused(variant("\"humidity\": 71.5", "\"value\": 1"), field: "parts[1].value", reasonContains: "a dht22 has no \"value\"")
+        try assertRefused(variant("{\"SDA\": \"GP2\"}", "{\"DATA\": \"GP2\"}"), field: "parts[1].pins.DATA", reasonContains: "no pin \"DATA\"")
+    }
 }

@@ -85,9 +85,68 @@ final class WokwiConversionTests: XCTestCase {
         XCTAssertTrue(r.description.contains("servo1 (wokwi-servo): Breadbox has no such part"), r.description)
     }
 
-    func testADHT22IsRefusedAsNotModelled() throws {
-        let r = try refusal([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1"}"#], [("dht1:SDA", "pico:GP15")])
-        XCTAssertTrue(r.description.contains("dht1 (wokwi-dht22): the DHT22's one-wire timing protocol is not modelled"), r.description)
+    func testADHT22KeepsItsIdAndReadsItsAttributesOrWokwisDefaults() throws {
+        let c = try convert([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1", "attrs": {"temperature": "-12.3", "humidity": "88"}}"#,
+                             #"{"type": "wokwi-dht22", "id": "dht2"}"#],
+                            [("dht1:SDA", "pico:GP15"), ("dht1:VCC", "pico:3V3"), ("dht1:GND", "pico:GND.1"), ("dht2:SDA", "pico:GP16")])
+        let byID = Dictionary(uniqueKeysWithValues: c.circuit.parts.map { ($0.id, $0) })
+        XCTAssertEqual(byID["dht1"]?.type, "dht22")
+        XCTAssertEqual(byID["dht1"]?.pins, ["SDA": "GP15"])
+        XCTAssertEqual(byID["dht1"]?.temperature, -12.3)
+        XCTAssertEqual(byID["dht1"]?.humidity, 88)
+        XCTAssertEqual(byID["dht2"]?.temperature, 24, "wokwi-dht22's default temperature")
+        XCTAssertEqual(byID["dht2"]?.humidity, 40, "wokwi-dht22's default humidity")
+        XCTAssertNil(c.circuit.environment, "each DHT22 reads its own values, not the room")
+    }
+
+    func testAPullUpOnADHT22sDataWireIsThePartsOwn() throws {
+        let c = try convert([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1"}"#, #"{"type": "wokwi-resistor", "id": "r1", "attrs": {"value": "10000"}}"#],
+                            [("dht1:SDA", "pico:GP15"), ("r1:1", "dht1:SDA"), ("r1:2", "pico:3V3")])
+        XCTAssertEqual(c.circuit.parts.map(\.id), ["dht1"])
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("r1 (wokwi-resistor): the pull-up of GPIO15, dht1:SDA") }, "\(c.notes)")
+        // To GND it is no DHT22 wiring: refused as any pull resistor.
+        let r = try refusal([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1"}"#, #"{"type": "wokwi-resistor", "id": "r1"}"#],
+                            [("dht1:SDA", "pico:GP15"), ("r1:1", "dht1:SDA"), ("r1:2", "pico:GND.1")])
+        XCTAssertEqual(r.problems.map(\.partID), ["r1"])
+    }
+
+    func testADHT22OutsideItsRangeOrOnNoGPIOIsRefused() throws {
+        let r = try refusal([Self.pico, #"{"type": "wokwi-dht22", "id": "hot", "attrs": {"temperature": "95"}}"#,
+                             #"{"type": "wokwi-dht22", "id": "wet", "attrs": {"humidity": "lots"}}"#,
+                             #"{"type": "wokwi-dht22", "id": "loose"}"#],
+                            [("hot:SDA", "pico:GP2"), ("wet:SDA", "pico:GP3"), ("loose:SDA", "pico:3V3")])
+        XCTAssertEqual(r.problems.map(\.partID), ["hot", "wet", "loose"])
+        XCTAssertTrue(r.description.contains("hot (wokwi-dht22): temperature \"95\" is not a number from -40 to 80"), r.description)
+        XCTAssertTrue(r.description.contains("wet (wokwi-dht22): humidity \"lots\" is not a number from 0 to 100"), r.description)
+        XCTAssertTrue(r.description.contains("loose (wokwi-dht22): its data pin (SDA) reaches no GPIO of pico"), r.description)
+    }
+
+    func testASlideSwitchKeepsItsTerminalsPositionAndBounce() throws {
+        let c = try convert([Self.pico, #"{"type": "wokwi-slide-switch", "id": "sw1", "attrs": {"value": "1"}}"#,
+                             #"{"type": "wokwi-slide-switch", "id": "sw2", "attrs": {"bounce": "0"}}"#],
+                            [("sw1:1", "pico:GND.2"), ("sw1:2", "pico:GP14"), ("sw1:3", "pico:3V3"),
+                             ("sw2:2", "pico:3V3"), ("sw2:3", "pico:GP9")])
+        let byID = Dictionary(uniqueKeysWithValues: c.circuit.parts.map { ($0.id, $0) })
+        XCTAssertEqual(byID["sw1"]?.type, "slide-switch")
+        XCTAssertEqual(byID["sw1"]?.pins, ["1": "GND", "2": "GP14", "3": "3V3"])
+        XCTAssertEqual(byID["sw1"]?.value, 1)
+        XCTAssertEqual(byID["sw1"]?.bounce, true, "Wokwi bounces a switch unless bounce is \"0\"")
+        XCTAssertEqual(byID["sw2"]?.pins, ["2": "3V3", "3": "GP9"], "terminal 1 on nothing is left out")
+        XCTAssertEqual(byID["sw2"]?.value, 0)
+        XCTAssertEqual(byID["sw2"]?.bounce, false)
+    }
+
+    func testASlideSwitchBetweenGPIOsOrToAnotherPartIsRefused() throws {
+        let r = try refusal([Self.pico, #"{"type": "wokwi-slide-switch", "id": "two"}"#,
+                             #"{"type": "wokwi-slide-switch", "id": "router"}"#, #"{"type": "wokwi-led", "id": "led1"}"#,
+                             #"{"type": "wokwi-slide-switch", "id": "odd", "attrs": {"value": "up"}}"#],
+                            [("two:1", "pico:GP2"), ("two:2", "pico:GP3"),
+                             ("router:2", "pico:GP4"), ("router:1", "led1:A"), ("led1:C", "pico:GND.1"),
+                             ("odd:2", "pico:GP5"), ("odd:1", "pico:GND.2")])
+        XCTAssertEqual(r.problems.map(\.partID), ["two", "router", "led1", "odd"])
+        XCTAssertTrue(r.description.contains("two (wokwi-slide-switch): terminals 1, 2 each reach a GPIO"), r.description)
+        XCTAssertTrue(r.description.contains("router (wokwi-slide-switch): terminal 1 reaches led1:A"), r.description)
+        XCTAssertTrue(r.description.contains("odd (wokwi-slide-switch): value \"up\" is not"), r.description)
     }
 
     func testAPullResistorIsRefused() throws {
@@ -137,7 +196,8 @@ final class WokwiConversionTests: XCTestCase {
     }
 
     func testEveryProblemIsNamedInOneRefusal() throws {
-        let r = try refusal([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1"}"#, #"{"type": "wokwi-servo", "id": "s1"}"#],
+        let r = try refusal([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1", "attrs": {"temperature": "-41"}}"#,
+                             #"{"type": "wokwi-servo", "id": "s1"}"#],
                             [("dht1:SDA", "pico:GP1"), ("s1:PWM", "pico:GP2")])
         XCTAssertEqual(r.problems.map(\.partID), ["dht1", "s1"])
         XCTAssertTrue(r.description.hasPrefix("diagram.json: cannot be run as it is: dht1"), r.description)

@@ -64,6 +64,18 @@ final class WokwiProjectTests: XCTestCase {
         XCTAssertEqual(ring.pixels.filter { $0 != RGBColor(0, 0, 0) }.count, 6)
     }
 
+    func testASlideSwitchAndADHT22RunUnchanged() throws {
+        let project = Self.projects.appendingPathComponent("pico-w-dht22-switch")
+        let r = try run(project, seconds: 30)
+        XCTAssertEqual(r.result, .finished, r.sup.serialLog)
+        XCTAssertEqual(r.output, String(repeating: "off  21.5 C  45.8 %\r\n", count: 5) + "done\r\n", "the attributes' values, the switch left")
+        // Heating on in a freezing room: the LED lights from the first read.
+        let cold = try run(project, set: ["sw1.value=1", "dht1.temperature=-3", "dht1.humidity=room"], seconds: 30)
+        XCTAssertTrue(cold.output.hasPrefix("heat  -3.0 C  45.0 %\r\n"), cold.output)
+        XCTAssertEqual(cold.sup.assembly.led("heat_led")?.isLit, true)
+        XCTAssertEqual(cold.sup.assembly.dht22("dht1")?.readsAnswered, 5)
+    }
+
     func testTheDriveIsTheFolderLessWokwisOwnFiles() throws {
         let dir = try copy("pico-w-lights-knob-relay")
         try """
@@ -106,7 +118,8 @@ final class WokwiProjectTests: XCTestCase {
     }
 
     func testConvertWritesACircuitThatRunsTheSame() throws {
-        for (name, sets) in [("pico-w-lights-knob-relay", ["pot1.position=0.9"]), ("esp32s3-breadboard-ring", ["pot1.position=0.3"])] {
+        for (name, sets) in [("pico-w-lights-knob-relay", ["pot1.position=0.9"]), ("esp32s3-breadboard-ring", ["pot1.position=0.3"]),
+                             ("pico-w-dht22-switch", ["sw1.value=1", "dht1.temperature=-3"])] {
             let wokwi = Self.projects.appendingPathComponent(name)
             let out = FileManager.default.temporaryDirectory.appendingPathComponent("converted-\(UUID().uuidString)")
             temporary.append(out)
@@ -114,7 +127,7 @@ final class WokwiProjectTests: XCTestCase {
             XCTAssertTrue(lines.contains { $0.hasPrefix("drive/: ") && $0.contains("main.py") }, "\(lines)")
             _ = try Circuit.load(from: out.appendingPathComponent("circuit.json"))
             XCTAssertFalse(FileManager.default.fileExists(atPath: out.appendingPathComponent("drive/diagram.json").path))
-            let original = try run(wokwi, set: sets), converted = try run(out, set: sets)
+            let original = try run(wokwi, set: sets, seconds: 30), converted = try run(out, set: sets, seconds: 30)
             XCTAssertNil(converted.sup.wokwi)
             XCTAssertEqual(converted.result, .finished)
             XCTAssertEqual(converted.output, original.output, name)
@@ -136,13 +149,14 @@ final class WokwiProjectTests: XCTestCase {
         temporary.append(dir)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         try """
-        {"version": 1, "parts": [{"type": "board-pi-pico-w", "id": "pico"}, {"type": "wokwi-dht22", "id": "dht1"},
+        {"version": 1, "parts": [{"type": "board-pi-pico-w", "id": "pico"}, {"type": "wokwi-slide-switch", "id": "sw1"},
           {"type": "wokwi-servo", "id": "servo1"}],
-         "connections": [["dht1:SDA", "pico:GP15", "green", []], ["servo1:PWM", "pico:GP2", "orange", []]]}
+         "connections": [["sw1:1", "pico:GP15", "green", []], ["sw1:3", "pico:GP16", "green", []],
+                         ["servo1:PWM", "pico:GP2", "orange", []]]}
         """.write(to: dir.appendingPathComponent("diagram.json"), atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try Supervisor(project: dir)) { error in
             let text = "\(error)"
-            XCTAssertTrue(text.hasPrefix("diagram.json: cannot be run as it is: dht1 (wokwi-dht22): "), text)
+            XCTAssertTrue(text.hasPrefix("diagram.json: cannot be run as it is: sw1 (wokwi-slide-switch): terminals 1, 3 each reach a GPIO"), text)
             XCTAssertTrue(text.contains("; servo1 (wokwi-servo): Breadbox has no such part"), text)
         }
     }

@@ -52,7 +52,8 @@ final class ScenarioTests: XCTestCase {
         let projects = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("WokwiProjects")
         for (name, file, printed) in [("pico-w-lights-knob-relay", "knob-drives-relay.yaml", "relay 1\r\n"),
-                                      ("esp32s3-breadboard-ring", "knob-and-button.yaml", "button pressed\r\n")] {
+                                      ("esp32s3-breadboard-ring", "knob-and-button.yaml", "button pressed\r\n"),
+                                      ("pico-w-dht22-switch", "switch-and-cold-room.yaml", "off  -5.5 C  72.0 %\r\n")] {
             let project = projects.appendingPathComponent(name)
             let sup = try Supervisor(project: project)
             let scenario = try ScenarioFile(contentsOf: project.appendingPathComponent("scenarios/\(file)"), circuit: sup.assembly)
@@ -188,6 +189,32 @@ final class ScenarioTests: XCTestCase {
     func testAReadOnlyPartOrUnknownControlIsRefused() throws {
         try assertRefused("  - set-control: {part-id: led, name: brightness, value: 1}\n", line: 4, "a led has no controls")
         try assertRefused("  - set-control: {part-id: btn, name: position, value: 1}\n", line: 4, "no control \"position\"")
+    }
+
+    /// The Wokwi project with a slide switch and a DHT22, a scenario checked against it.
+    func wokwiRefusal(_ steps: String) throws -> ScenarioError? {
+        let project = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("WokwiProjects/pico-w-dht22-switch")
+        let sup = try Supervisor(project: project)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-\(UUID().uuidString).yaml")
+        try (Self.header + steps).write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        do { _ = try ScenarioFile(contentsOf: file, circuit: sup.assembly) } catch { return error }
+        return nil
+    }
+
+    func testTheSwitchsAndTheDHT22sControlsAndPinsAreChecked() throws {
+        for (step, reason) in [("set-control: {part-id: sw1, control: value, value: 0.5}", "value is 0 (left) or 1 (right)"),
+                               ("set-control: {part-id: sw1, control: pressed, value: 1}", "a slide-switch has no control \"pressed\" (controls: value)"),
+                               ("set-control: {part-id: dht1, control: temperature, value: 85}", "temperature 85.0 is outside -40.0...80.0"),
+                               ("set-control: {part-id: dht1, control: pressure, value: 1000}", "no control \"pressure\" (controls: humidity, temperature)"),
+                               ("expect-pin: {part-id: sw1, pin: \"1\", value: 0}", "pin 1 of sw1 is on GND, not on a pin of the board"),
+                               ("expect-pin: {part-id: dht1, pin: VCC, value: 1}", "a dht22 has no pin \"VCC\" (pins: SDA)")] {
+            let e = try wokwiRefusal("  - \(step)\n")
+            XCTAssertEqual(e?.line, 4, step)
+            XCTAssertTrue(e?.reason.contains(reason) == true, "\(step): \(String(describing: e))")
+        }
+        XCTAssertNil(try wokwiRefusal("  - expect-pin: {part-id: dht1, pin: SDA, value: 1}\n  - set-control: {part-id: dht1, control: humidity, value: 100}\n"))
     }
 
     func testADurationWithoutItsUnitIsRefused() throws {

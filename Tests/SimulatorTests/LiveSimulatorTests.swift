@@ -105,6 +105,29 @@ final class LiveSimulatorTests: SimulatorTestCase {
         XCTAssertTrue(eventually { sim.take().snapshot.state == .interrupted })
     }
 
+    func testTheSwitchAndTheDHT22sActionsReachTheFirmware() throws {
+        let project = try makeProject(parts: #"{"id": "sw", "type": "slide-switch", "pins": {"1": "GND", "2": "GP14"}}, {"id": "dht", "type": "dht22", "pins": {"SDA": "GP2"}}"#,
+                                      files: ["main.py": """
+            from machine import Pin
+            import dht, time
+            sw = Pin(14, Pin.IN, Pin.PULL_UP)
+            d = dht.DHT22(Pin(2))
+            while True:
+                d.measure()
+                print('sw', sw.value(), 't', d.temperature())
+                time.sleep(2)
+            """])
+        let (sim, serial) = try start(project)
+        XCTAssertTrue(eventually { serial.value.contains("sw 0 t") }, serial.value)
+        sim.perform(.setSlideSwitch(id: "sw", right: true))
+        sim.perform(.setDHT22(id: "dht", temperature: -4.5, humidity: nil))
+        XCTAssertTrue(eventually { serial.value.contains("sw 1 t -4.5") }, serial.value)
+        XCTAssertTrue(eventually {
+            if case .dht22(let t, _, _, true, false)? = sim.take().snapshot.parts.last?.kind { return t == -4.5 }
+            return false
+        })
+    }
+
     func testPauseStopsVirtualTimeAndSpeedChangesIt() throws {
         let project = try makeProject(parts: "", files: ["main.py": "import time\nwhile True:\n    time.sleep_ms(10)\n"])
         let (sim, _) = try start(project, speed: .realTime)

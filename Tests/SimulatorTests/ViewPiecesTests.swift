@@ -116,4 +116,22 @@ final class ViewPiecesTests: XCTestCase {
         XCTAssertEqual(s.handle(key: .function(12)), [.screenshot])
         XCTAssertEqual(s.handle(key: .control("=")), [.faster])
     }
+
+    func testASlideSwitchClickFlipsItAndTheWheelSetsWhatADHT22Reads() throws {
+        let s = try scene()
+        var snap = BoardSnapshot()
+        snap.parts = [PartView(id: "sw", wires: [("2", .gpio(14))], kind: .slideSwitch(right: false)),
+                      PartView(id: "dht", wires: [("SDA", .gpio(2))],
+                               kind: .dht22(temperature: 21.5, humidity: 45.8, reads: 3, ownTemperature: true, ownHumidity: false))]
+        s.render(snap, on: Canvas(width: 1280, height: 800))
+        let rects = s.controlRects()
+        let sw = try XCTUnwrap(rects.first { $0.0 == .slideSwitch("sw") }?.1)
+        XCTAssertEqual(s.handle(pointer: .down(sw.center)), [.setSlideSwitch(id: "sw", right: true)])
+        XCTAssertEqual(s.handle(pointer: .up(sw.center)), [])
+        let t = try XCTUnwrap(rects.first { $0.0 == .dhtTemperature("dht") }?.1)
+        let h = try XCTUnwrap(rects.first { $0.0 == .dhtHumidity("dht") }?.1)
+        XCTAssertEqual(s.handle(pointer: .wheel(t.center, 2)), [.setDHT22(id: "dht", temperature: 22.5, humidity: nil)])
+        XCTAssertEqual(s.handle(pointer: .wheel(h.center, -1)), [.setDHT22(id: "dht", temperature: nil, humidity: 45)])
+        XCTAssertEqual(s.handle(pointer: .down(t.center)), [], "a click on the sensor does nothing")
+    }
 }

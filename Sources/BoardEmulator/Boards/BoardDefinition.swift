@@ -114,6 +114,9 @@ public struct BoardDefinition: Codable, Sendable {
         public var i2cProbeNack: Int
         /// Bus timeout (ETIMEDOUT: 110 newlib-less ports, 116 on esp32's newlib).
         public var i2cTimeout: Int
+        /// The port's ETIMEDOUT, which every wait that runs out raises (MP's
+        /// `drivers/dht/dht.c` when no sensor answers); the I2C timeout is one.
+        public var timedOut: Int { i2cTimeout }
     }
 
     public struct I2CDefault: Codable, Sendable {

@@ -22,6 +22,8 @@ public typealias CircuitError = FileFieldError
 /// | `fan` | – | `maxRPM`, `spinUpSeconds`, `coastDownSeconds` |
 /// | `button` | `A` | `bounce`, `wiredTo` (`GND` default, or `3V3`), `seed` |
 /// | `potentiometer` | `SIG` (an ADC pin) | `position` (0…1, default 0.5) |
+/// | `slide-switch` | `1`, `2`, `3`: one a pin, others `GND`, `3V3` or absent | `value` (0 left, 1 right), `bounce`, `seed` |
+/// | `dht22` | `SDA` | `temperature` (−40…80), `humidity` (0…100): what it reads; absent, the environment's |
 public struct Circuit: Codable, Sendable, Equatable {
     public var board: String
     public var flavor: String
@@ -56,6 +58,11 @@ public struct Circuit: Codable, Sendable, Equatable {
         public var wiredTo: String?
         public var seed: UInt64?
         public var position: Double?
+        /// A slide switch's handle: 0 left (1–2 joined), 1 right (2–3 joined), as Wokwi's `value`.
+        public var value: Int?
+        /// What a DHT22 reads instead of the environment's.
+        public var temperature: Double?
+        public var humidity: Double?
         public var maxRPM: Double?
         public var spinUpSeconds: Double?
         public var coastDownSeconds: Double?
@@ -78,6 +85,8 @@ public struct Circuit: Codable, Sendable, Equatable {
         "fan": ([], ["maxRPM", "spinUpSeconds", "coastDownSeconds"]),
         "button": (["A"], ["bounce", "wiredTo", "seed"]),
         "potentiometer": (["SIG"], ["position"]),
+        "slide-switch": (SlideSwitch.Terminal.allCases.map(\.rawValue), ["value", "bounce", "seed"]),
+        "dht22": (["SDA"], ["temperature", "humidity"]),
     ]
 
     public var firmwareFlavour: FirmwareFlavour? { FirmwareFlavour(rawValue: flavor) }
@@ -132,6 +141,24 @@ public struct Circuit: Codable, Sendable, Equatable {
         definition.pin(named: name, flavour: .circuitpython) ?? definition.pin(named: name, flavour: flavour)
     }
 
+    /// A slide switch's terminals: exactly one on a pin of the board, each other
+    /// on a rail (`GND`, `3V3`) or absent (wired to nothing).
+    private func validateSwitchPins(_ pins: [String: String], _ f: String, _ def: BoardDefinition, _ fl: FirmwareFlavour,
+                                    _ fail: (String, String) -> CircuitError) throws(CircuitError) {
+        var onPins: [String] = []
+        for (key, name) in pins.sorted(by: { $0.key < $1.key }) {
+            if SlideSwitch.Rail(rawValue: name) != nil { continue }
+            guard Circuit.resolvePin(name, definition: def, flavour: fl) != nil else {
+                throw fail("\(f).pins.\(key)", "\"\(name)\" is not a pin of \(def.id) under \(fl.rawValue), GND or 3V3")
+            }
+            onPins.append(key)
+        }
+        if onPins.count != 1 {
+            throw fail("\(f).pins", onPins.isEmpty ? "no terminal is on a pin of \(def.id)"
+                                                    : "terminals \(onPins.joined(separator: ", ")) are each on a pin: a switch between pins is not modelled")
+        }
+    }
+
     /// Checks everything the decoder cannot; returns the board definition.
     @discardableResult
     public func validate(file: String, boardDirectory: URL = BoardDefinition.sourceTreeDirectory) throws(CircuitError) -> BoardDefinition {
@@ -166,6 +193,8 @@ public struct Circuit: Codable, Sendable, Equatable {
                                            ("activeLow", p.activeLow != nil), ("count", p.count != nil),
                                            ("bytesPerPixel", p.bytesPerPixel != nil), ("bounce", p.bounce != nil),
                                            ("wiredTo", p.wiredTo != nil), ("seed", p.seed != nil), ("position", p.position != nil),
+                                           ("value", p.value != nil), ("temperature", p.temperature != nil),
+                                           ("humidity", p.humidity != nil),
                                            ("maxRPM", p.maxRPM != nil), ("spinUpSeconds", p.spinUpSeconds != nil),
                                            ("coastDownSeconds", p.coastDownSeconds != nil)]
             for (name, present) in given where present && !t.fields.contains(name) {
@@ -178,6 +207,11 @@ public struct Circuit: Codable, Sendable, Equatable {
                 throw fail("\(f).pins.\(key)", "a \(p.type) has no pin \"\(key)\" (pins: \(t.pins.joined(separator: ", ")))")
             }
             var refs: [String: PinRef] = [:]
+            if p.type == "slide-switch" {
+                try validateSwitchPins(pins, f, def, fl, fail)
+                if let v = p.value, v != 0 && v != 1 { throw fail("\(f).value", "\(v) is not 0 (left) or 1 (right)") }
+                continue
+            }
             for key in t.pins {
                 guard let name = pins[key] else { throw fail("\(f).pins", "missing pin \"\(key)\"") }
                 guard let ref = Circuit.resolvePin(name, definition: def, flavour: fl) else {
@@ -215,6 +249,9 @@ public struct Circuit: Codable, Sendable, Equatable {
                 if let v = p.coastDownSeconds, !(v >= 0) { throw fail("\(f).coastDownSeconds", "must not be negative") }
             case "button":
                 if let w = p.wiredTo, PushButton.Wiring(rawValue: w) == nil { throw fail("\(f).wiredTo", "\"\(w)\" is not GND or 3V3") }
+            case "dht22":
+                if let v = p.temperature, !DHT22.temperatureRange.contains(v) { throw fail("\(f).temperature", "\(v) is outside -40.0...80.0") }
+                if let v = p.humidity, !DHT22.humidityRange.contains(v) { throw fail("\(f).humidity", "\(v) is outside 0.0...100.0") }
             case "potentiometer":
                 if let v = p.position, !(0...1).contains(v) { throw fail("\(f).position", "\(v) is outside 0...1") }
                 if refs["SIG"]!.gpioNumber.flatMap({ def.adcChannel(forGPIO: $0) }) == nil {

@@ -9,6 +9,8 @@ public enum AssembledPart {
     case fan(Fan)
     case button(PushButton)
     case potentiometer(Potentiometer)
+    case slideSwitch(SlideSwitch)
+    case dht22(DHT22)
 
     public var typeName: String {
         switch self {
@@ -19,6 +21,8 @@ public enum AssembledPart {
         case .fan: return "fan"
         case .button: return "button"
         case .potentiometer: return "potentiometer"
+        case .slideSwitch: return "slide-switch"
+        case .dht22: return "dht22"
         }
     }
 }
@@ -87,6 +91,21 @@ public final class CircuitAssembly {
                                            bounce: p.bounce ?? false, seed: p.seed))
             case "potentiometer":
                 built = .potentiometer(Potentiometer(id: p.id, gpio: board.gpio, pin: pin(p, "SIG"), position: p.position ?? 0.5))
+            case "slide-switch":
+                // Validated: exactly one terminal on a pin, the others on rails or absent.
+                var rails: [SlideSwitch.Terminal: SlideSwitch.Rail] = [:]
+                var gpioPin: (PinRef, SlideSwitch.Terminal)?
+                for (key, name) in p.pins ?? [:] {
+                    guard let terminal = SlideSwitch.Terminal(rawValue: key) else { continue }
+                    if let r = SlideSwitch.Rail(rawValue: name) { rails[terminal] = r }
+                    else if let ref = Circuit.resolvePin(name, definition: def, flavour: fl) { gpioPin = (ref, terminal) }
+                }
+                guard let (ref, terminal) = gpioPin else { fatalError("validated slide switch \(p.id)") }
+                built = .slideSwitch(SlideSwitch(id: p.id, gpio: board.gpio, pin: ref, on: terminal, rails: rails,
+                                                 right: p.value == 1, bounce: p.bounce ?? false, seed: p.seed))
+            case "dht22":
+                built = .dht22(DHT22(id: p.id, gpio: board.gpio, pin: pin(p, "SDA"), environment: environment,
+                                     temperature: p.temperature, humidity: p.humidity))
             default:
                 fatalError("validated part type \(p.type)")
             }
@@ -118,6 +137,13 @@ public final class CircuitAssembly {
     public func fan(_ id: String) -> Fan? { if case .fan(let x)? = part(id) { return x }; return nil }
     public func button(_ id: String) -> PushButton? { if case .button(let x)? = part(id) { return x }; return nil }
     public func potentiometer(_ id: String) -> Potentiometer? { if case .potentiometer(let x)? = part(id) { return x }; return nil }
+    public func slideSwitch(_ id: String) -> SlideSwitch? { if case .slideSwitch(let x)? = part(id) { return x }; return nil }
+    public func dht22(_ id: String) -> DHT22? { if case .dht22(let x)? = part(id) { return x }; return nil }
+    /// The DHT22 whose data wire is on `pin` (for `dht_readinto`).
+    public func dht22(on pin: PinRef) -> DHT22? {
+        for (_, p) in parts { if case .dht22(let d) = p, d.pin == pin { return d } }
+        return nil
+    }
     public func bme280(_ id: String) -> BME280? { if case .bme280(let x, _)? = part(id) { return x }; return nil }
 
     /// The NeoPixel strip whose data input is on `pin` (for `neopixel_write`).
@@ -134,7 +160,9 @@ public final class CircuitAssembly {
         "led": ["color", "activeLow"],
         "button": ["pressed", "bounce"],
         "potentiometer": ["position"],
+        "slide-switch": ["value", "bounce"],
         "fan": [], "relay": [], "neopixel": [], "bme280": [],
+        "dht22": ["temperature", "humidity"],
     ]
 
     /// `--set alarm.color=green`, `--set knob.position=0.25`, `--set btn.pressed=true`.
@@ -164,6 +192,22 @@ public final class CircuitAssembly {
         case (.led(let l), "activeLow"): l.activeLow = try bool()
         case (.button(let b), "pressed"): b.setPressed(try bool())
         case (.button(let b), "bounce"): b.bounce = try bool()
+        case (.slideSwitch(let s), "value"):
+            switch value.lowercased() {
+            case "0", "left": s.setRight(false)
+            case "1", "right": s.setRight(true)
+            default: throw fail("\"\(value)\" is not 0 (left) or 1 (right)")
+            }
+        case (.slideSwitch(let s), "bounce"): s.bounce = try bool()
+        // "room" gives the reading back to the environment.
+        case (.dht22(let d), "temperature"):
+            if value == "room" { d.temperature = nil; return }
+            guard let v = Double(value), DHT22.temperatureRange.contains(v) else { throw fail("\"\(value)\" is not a number in -40...80 (or room)") }
+            d.temperature = v
+        case (.dht22(let d), "humidity"):
+            if value == "room" { d.humidity = nil; return }
+            guard let v = Double(value), DHT22.humidityRange.contains(v) else { throw fail("\"\(value)\" is not a number in 0...100 (or room)") }
+            d.humidity = v
         case (.potentiometer(let k), "position"):
             guard let v = Double(value), (0...1).contains(v) else { throw fail("\"\(value)\" is not a number in 0...1") }
             k.position = v

@@ -28,6 +28,9 @@ public final class CircuitPythonModules {
 
     public let machine: MachineModule
     private var uartIDs: [Int: Int] = [:]
+    /// `pulseio.PulseIn` objects' captures, by the id the Python object holds.
+    var pulseCaptures: [Int: PulseCapture] = [:]
+    var nextPulseCapture = 1
 
     init(runtime: Runtime, board: Board, assembly: CircuitAssembly?) {
         self.runtime = runtime
@@ -92,6 +95,7 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
 
     rt.registerNativeModule("_cpboard") { rt, module throws(PyError) in
         installMachineFunctions(rt, module, m)
+        installPulseInFunctions(rt, module, cp)
         let d = module.dict
         func fn(_ name: String, _ body: @escaping NativeFunction) { rt.moduleFunction(module, name, body) }
         func a(_ args: CallArguments, _ i: Int) -> Value { i < args.positional.count ? args.positional[i] : .none }

@@ -4,6 +4,48 @@
 
 /// The Python modules of the MicroPython flavour (over `_machine`), by name.
 let microPythonModuleSources: [String: String] = [
+    "dht": ##"""
+# dht: the DHT11 and DHT22 driver both ports freeze (micropython-lib's
+# micropython/drivers/sensor/dht/dht.py, required by ports/rp2/boards/manifest.py
+# and ports/esp32/boards/manifest.py), written again to behave as it does:
+# measure() reads the five bytes through machine.dht_readinto and checks the
+# checksum; temperature() and humidity() decode the last bytes read.
+from machine import dht_readinto
+
+
+class DHTBase:
+    def __init__(self, pin):
+        self.pin = pin
+        self.buf = bytearray(5)
+
+    def measure(self):
+        buf = self.buf
+        dht_readinto(self.pin, buf)
+        if (buf[0] + buf[1] + buf[2] + buf[3]) & 0xFF != buf[4]:
+            raise Exception("checksum error")
+
+
+class DHT11(DHTBase):
+    # Whole degrees and percent in bytes 2 and 0.
+    def humidity(self):
+        return self.buf[0]
+
+    def temperature(self):
+        return self.buf[2]
+
+
+class DHT22(DHTBase):
+    # Tenths, big-endian; the temperature's top bit is its sign.
+    def humidity(self):
+        return (self.buf[0] << 8 | self.buf[1]) * 0.1
+
+    def temperature(self):
+        t = ((self.buf[2] & 0x7F) << 8 | self.buf[3]) * 0.1
+        if self.buf[2] & 0x80:
+            t = -t
+        return t
+
+"""##,
     "esp32": ##"""
 # esp32 (ESP32 boards only). Wake sources are recorded; NVS lives in memory
 # for the session (the runtime), not across resets.
@@ -533,6 +575,27 @@ def bootloader():
     _machine.reset(0)
 
 
+
+
+def _regular_gpio(pin):
+    # mp_hal_get_pin_obj: any pin Pin() accepts; rp2 refuses the Pico W's
+    # wireless-chip pins (ports/rp2/machine_pin.c).
+    p = pin if isinstance(pin, Pin) else Pin(pin)
+    if p._k != _machine.KIND_GPIO:
+        raise ValueError("expecting a regular GPIO Pin")
+    return p
+
+
+def time_pulse_us(pin, pulse_level, timeout_us=1000000):
+    # extmod/machine_pulse.c: -2 if the level never comes, -1 if it never ends.
+    p = _regular_gpio(pin)
+    return _machine.time_pulse_us(p._k, p._n, 1 if pulse_level else 0, timeout_us)
+
+
+def dht_readinto(pin, buf):
+    # drivers/dht/dht.c: the DHT11/DHT22 single-wire read, five bytes into buf.
+    p = _regular_gpio(pin)
+    _machine.dht_readinto(p._k, p._n, buf)
 
 """##,
     "mip": ##"""

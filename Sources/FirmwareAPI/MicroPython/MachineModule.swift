@@ -203,6 +203,17 @@ public func installMachineModule(_ rt: Runtime, board: Board, assembly: CircuitA
             if !data.isEmpty { rt.host.clock.sleep(nanoseconds: UInt64(data.count) * nsPerByte) { false } }
             return .none
         }
+        // time_pulse_us(k, n, level, timeout_us) and dht_readinto(k, n, buf): MachineModule+Pulses.swift.
+        rt.moduleFunction(module, "time_pulse_us") { rt, args throws(PyError) in
+            let p = try m.pinRef(args)
+            let level = try m.int(a(args, 2)) != 0, timeout = try m.int(a(args, 3))
+            rt.reportPendingInstructions()
+            return rt.int(m.timePulse(p, level: level, timeoutMicroseconds: timeout))
+        }
+        rt.moduleFunction(module, "dht_readinto") { rt, args throws(PyError) in
+            try m.dhtReadInto(try m.pinRef(args), a(args, 2))
+            return .none
+        }
         // The die temperature in °C from the board's temperature model (esp32.mcu_temperature).
         rt.moduleFunction(module, "mcu_temperature") { rt, _ throws(PyError) in Value(float: m.coreTemperatureC()) }
     }

@@ -129,6 +129,15 @@ public struct WokwiConversion {
             }
             let (signal, power) = fa.isPower ? (fb, fa) : (fa, fb)
             if signal.gpios.isEmpty { net.join(a, b); continue }
+            // A pull-up on a DHT22's data wire is the one its datasheet asks for; the part has it.
+            let dhtData = signal.partPins.contains { n in
+                if case .pin(let part, "SDA") = n { return partsByID[part]?.type == "wokwi-dht22" }
+                return false
+            }
+            if power.supply && !power.ground && dhtData {
+                notes.append("\(r.id) (wokwi-resistor): the pull-up of \(describe(signal)), which Breadbox's DHT22 has built in")
+                continue
+            }
             refuse(r, "a pull resistor from \(describe(signal)) to \(power.ground ? "GND" : "3V3") is not modelled; use the pin's internal pull (Pin.PULL_UP / Pin.PULL_DOWN, digitalio's pull)")
         }
 
@@ -152,11 +161,8 @@ public struct WokwiConversion {
             if labels.contains(p.type) { notes.append("\(p.id) (\(p.type)): a label"); continue }
             func facts(_ pin: String) -> WokwiNetlist.NetFacts { net.facts(of: .pin(part: p.id, name: pin), from: p.id, passive: passive) }
             let handled: Set<String> = ["wokwi-led", "wokwi-pushbutton", "wokwi-pushbutton-6mm", "wokwi-potentiometer",
-                                        "wokwi-slide-potentiometer", "wokwi-relay-module", "wokwi-neopixel", "wokwi-led-ring", "wokwi-led-strip"]
-            if p.type == "wokwi-dht22" {
-                refuse(p, "the DHT22's one-wire timing protocol is not modelled yet (no dht module on the board)")
-                continue
-            }
+                                        "wokwi-slide-potentiometer", "wokwi-relay-module", "wokwi-neopixel", "wokwi-led-ring", "wokwi-led-strip",
+                                        "wokwi-slide-switch", "wokwi-dht22"]
             guard handled.contains(p.type) else {
                 refuse(p, "Breadbox has no such part (it models \(handled.sorted().joined(separator: ", ")), wokwi-resistor and the breadboards)")
                 continue
@@ -219,6 +225,55 @@ public struct WokwiConversion {
                 case "pnp": spec.activeLow = true
                 case let t: refuse(p, "transistor \"\(t)\" is not npn or pnp"); continue
                 }
+            case "wokwi-slide-switch":
+                // One terminal on a GPIO; the others on GND, 3V3 or nothing (wokwi-slide-switch's docs: 2 is common).
+                let terminals = SlideSwitch.Terminal.allCases.map { ($0.rawValue, facts($0.rawValue)) }
+                let onGPIOs = terminals.filter { !$0.1.gpios.isEmpty }
+                guard onGPIOs.count == 1, let (key, sig) = onGPIOs.first else {
+                    refuse(p, onGPIOs.isEmpty ? "no terminal reaches a GPIO of \(board.part.id)"
+                                              : "terminals \(onGPIOs.map(\.0).joined(separator: ", ")) each reach a GPIO; Breadbox models a switch between a GPIO and GND, 3V3 or nothing")
+                    continue
+                }
+                var pins: [String: String] = [:]
+                switch signal(sig, "its terminal \(key)") {
+                case .failure(let r): refuse(p, r.text); continue
+                case .success(let g): pins[key] = gpioName(g)
+                }
+                var wrong: [String] = []
+                for (k, f) in terminals where k != key {
+                    if f.ground && f.supply { wrong.append("terminal \(k) joins GND and 3V3"); continue }
+                    if f.ground { pins[k] = SlideSwitch.Rail.ground.rawValue } else if f.supply { pins[k] = SlideSwitch.Rail.supply.rawValue }
+                    else if !f.partPins.isEmpty { wrong.append("terminal \(k) reaches \(describe(f))") }
+                }
+                if !wrong.isEmpty {
+                    refuse(p, "\(wrong.joined(separator: "; ")); Breadbox models a switch between a GPIO and GND, 3V3 or nothing")
+                    continue
+                }
+                spec.type = "slide-switch"; spec.pins = pins
+                // value "" is left, "1" right (wokwi-slide-switch's attribute table).
+                switch p.attrs["value"] ?? "" {
+                case "", "0": spec.value = 0
+                case "1": spec.value = 1
+                case let v: refuse(p, "value \"\(v)\" is not \"\" (left) or \"1\" (right)"); continue
+                }
+                // Wokwi bounces the switch unless bounce is "0" (wokwi-slide-switch's docs, Bouncing).
+                spec.bounce = p.attrs["bounce"] != "0"
+            case "wokwi-dht22":
+                switch signal(facts("SDA"), "its data pin (SDA)") {
+                case .failure(let r): refuse(p, r.text); continue
+                case .success(let g): spec.pins = ["SDA": gpioName(g)]
+                }
+                spec.type = "dht22"
+                // Wokwi's DHT22 reads its own attributes (defaults "24" and "40", wokwi-dht22's
+                // attribute table), never a room: so does the converted one.
+                let t = Double(p.attrs["temperature"] ?? "24"), h = Double(p.attrs["humidity"] ?? "40")
+                guard let t, DHT22.temperatureRange.contains(t) else {
+                    refuse(p, "temperature \"\(p.attrs["temperature"] ?? "")\" is not a number from -40 to 80"); continue
+                }
+                guard let h, DHT22.humidityRange.contains(h) else {
+                    refuse(p, "humidity \"\(p.attrs["humidity"] ?? "")\" is not a number from 0 to 100"); continue
+                }
+                spec.temperature = t; spec.humidity = h
             default:  // the NeoPixel family
                 switch signal(facts("DIN"), "its data input (DIN)") {
                 case .failure(let r): refuse(p, r.text); continue
