@@ -91,8 +91,8 @@ final class CircuitPythonModulesTests: XCTestCase {
         i2c = busio.I2C(board.GP5, board.GP4)
         i2c.try_lock()
         i2c.readfrom_into(0x40, bytearray(2))
-        """), "OSError: [Errno 19] ENODEV")
-        XCTAssertEqual(error(s, "i2c.writeto_then_readfrom(0x40, b'\\x00', bytearray(1))"), "OSError: [Errno 19] ENODEV")
+        """), "OSError: [Errno 19] No such device")
+        XCTAssertEqual(error(s, "i2c.writeto_then_readfrom(0x40, b'\\x00', bytearray(1))"), "OSError: [Errno 19] No such device")
     }
 
     /// CircuitPython's own modules are C in the firmware's flash: importing them

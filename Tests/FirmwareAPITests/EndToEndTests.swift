@@ -39,7 +39,9 @@ final class EndToEndTests: XCTestCase {
         try FileManager.default.copyItem(at: example.appendingPathComponent("circuit.json"),
                                          to: dir.appendingPathComponent("circuit.json"))
         try FileManager.default.copyItem(at: example.appendingPathComponent("drive"), to: dir.appendingPathComponent("drive"))
+        // Only the libraries the test asks for (not what `breadbox lib install` put in the example).
         let lib = dir.appendingPathComponent("drive/lib")
+        try? FileManager.default.removeItem(at: lib)
         try FileManager.default.createDirectory(at: lib, withIntermediateDirectories: true)
         if adafruitLibs {
             let fetched: URL

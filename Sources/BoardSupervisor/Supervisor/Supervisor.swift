@@ -437,6 +437,9 @@ public final class Supervisor {
         let rt = Runtime(host: host, configuration: config, interruptLine: inbox.interruptLine)
         switch flavour {
         case .micropython:
+            // ETIMEDOUT is 110 with MicroPython's internal errno, 116 with newlib's:
+            // esp32 builds on the C library's errno.h (MICROPY_USE_INTERNAL_ERRNO 0).
+            if board.definition.flavour(.micropython).errno.timedOut == 116 { rt.errnoTable = Runtime.newlibErrnoCodes }
             machine = installMachineModule(rt, board: board, assembly: assembly)
             installNetworkModule(rt, radio: networking.radio, board: board)
             installWebREPLModule(rt)

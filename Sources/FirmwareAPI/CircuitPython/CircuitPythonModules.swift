@@ -235,7 +235,8 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
 
     // errno: CircuitPython builds with MICROPY_USE_INTERNAL_ERRNO 0 (py/mpconfig.h),
     // so MP_E* are the C library's: newlib's numbers on both ports.
-    rt.errnoTable = newlibErrno
+    rt.errnoTable = Runtime.newlibErrnoCodes
+    rt.errnoDescriptions = circuitPythonErrnoTexts
 
     // os.getenv reads settings.toml, as CircuitPython's does.
     let osInit = rt.nativeModuleInitializer("os")
@@ -300,13 +301,10 @@ let circuitPythonStructTime = """
     del _wrap, _i, _f
     """
 
-/// errno's names with newlib's values (newlib/libc/include/sys/errno.h), as
-/// CircuitPython's moderrno lists them on the raspberrypi and espressif ports.
-let newlibErrno: [(String, Int)] = [
-    ("EPERM", 1), ("ENOENT", 2), ("EIO", 5), ("EBADF", 9), ("EAGAIN", 11), ("ENOMEM", 12),
-    ("EACCES", 13), ("EEXIST", 17), ("ENODEV", 19), ("EISDIR", 21), ("EINVAL", 22),
-    ("ENOSPC", 28), ("EROFS", 30), ("EOPNOTSUPP", 95), ("EADDRINUSE", 112),
-    ("ECONNABORTED", 113), ("ECONNRESET", 104), ("ENOBUFS", 105), ("ENOTCONN", 128),
-    ("ETIMEDOUT", 116), ("ECONNREFUSED", 111), ("EHOSTUNREACH", 118), ("EALREADY", 120),
-    ("EINPROGRESS", 119),
+/// What CircuitPython's OSError prints for its common errnos (py/moderrno.c's
+/// mp_common_errno_to_str, newlib's numbers); the others print their names.
+let circuitPythonErrnoTexts: [Int: String] = [
+    1: "Operation not permitted", 2: "No such file/directory", 5: "Input/output error",
+    13: "Permission denied", 17: "File exists", 19: "No such device", 22: "Invalid argument",
+    28: "No space left on device", 30: "Read-only filesystem",
 ]

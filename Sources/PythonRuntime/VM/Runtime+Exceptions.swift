@@ -69,11 +69,13 @@ extension Runtime {
 
     /// str() of a built-in exception as MicroPython's mp_obj_exception_print
     /// makes it: nothing without args, the one arg's str, and for an OSError
-    /// whose first arg is a known errno `[Errno 2] ENOENT` (`: detail` with a
-    /// second arg). Nil: the args tuple's repr.
+    /// whose first arg is a known errno `[Errno 2] ENOENT` — CircuitPython's
+    /// `[Errno 2] No such file/directory` for its common ones — (`: detail` with
+    /// a second arg). Nil: the args tuple's repr.
     func exceptionText(_ e: PyBaseException, _ args: ContiguousArray<Value>) throws(PyError) -> String? {
         if args.isEmpty { return "" }
-        if e.type.isSubtype(of: types.OSError), args.count < 3, let n = smallInt(args[0]), let name = errnoNames[n] {
+        if e.type.isSubtype(of: types.OSError), args.count < 3, let n = smallInt(args[0]),
+           let name = errnoDescriptions[n] ?? errnoNames[n] {
             return "[Errno \(n)] \(name)" + (args.count == 2 ? ": " + (try toStr(args[1])) : "")
         }
         if args.count == 1 { return try toStr(args[0]) }

@@ -146,6 +146,9 @@ public final class Runtime {
     /// The errno names and numbers of the firmware (`errno`, and the names
     /// OSError prints): MicroPython's Linux values unless a firmware says otherwise.
     public var errnoTable: [(String, Int)] = Runtime.errnoCodes
+    /// Texts an OSError prints instead of its errno's name (CircuitPython's
+    /// mp_common_errno_to_str); empty for MicroPython.
+    public var errnoDescriptions: [Int: String] = [:]
     /// The names in `frozenModules` that are packages (they get a `__path__`).
     public var frozenPackageNames: Set<String> = []
     /// Frozen modules that stand in for the firmware's C modules (CircuitPython's
