@@ -75,6 +75,8 @@ public struct PartView: Sendable {
         /// What the next read sends, the reads answered so far, and whether its
         /// temperature / humidity are its own (else the room's).
         case dht22(temperature: Double, humidity: Double, reads: Int, ownTemperature: Bool, ownHumidity: Bool)
+        /// Its value ("10 kΩ") and rail, and the level it holds its net at when nothing drives it.
+        case pullResistor(value: String, toSupply: Bool)
     }
 
     public init(id: String, wires: [(name: String, pin: PinRef)], kind: Kind) {
@@ -92,6 +94,7 @@ public struct PartView: Sendable {
         case .potentiometer: return "potentiometer"
         case .slideSwitch: return "slide switch"
         case .dht22: return "DHT22"
+        case .pullResistor(_, let up): return up ? "pull-up" : "pull-down"
         }
     }
 }

@@ -51,6 +51,10 @@ extension Scene {
                 lines = [(fixed(t, 1) + " °C  " + fixed(h, 1) + " %RH", Palette.text),
                          ("\(reads) read\(reads == 1 ? "" : "s") · \(source)", Palette.dimText),
                          ("scroll to set", Palette.dimText)]
+            case .pullResistor(let value, let up):
+                drawResistor(in: pic, on: canvas)
+                lines = [("\(value) to \(up ? "3V3" : "GND")", Palette.text),
+                         ("reads \(up ? "high" : "low") when undriven", Palette.dimText)]
             case .potentiometer(let position):
                 drawKnob(position: position, in: pic, on: canvas)
                 lines = [("\(fixed(position * 100, 0)) %  (drag or scroll)", Palette.text)]
@@ -192,6 +196,18 @@ extension Scene {
         let w = slot.width * 0.45
         let handle = Rect(right ? slot.maxX - w : slot.x, slot.y - body.height * 0.35, w, slot.height + body.height * 0.7)
         canvas.fillRounded(handle, radius: 3, Colour(225, 225, 230))
+    }
+
+    /// A through-hole resistor lying across: leads, a beige body, four colour bands.
+    private func drawResistor(in pic: Rect, on canvas: Canvas) {
+        let y = pic.center.y
+        canvas.line(Point(pic.x + 4, y), Point(pic.maxX - 4, y), width: 3, Colour(170, 170, 175))
+        let body = Rect(pic.x + pic.width * 0.22, y - pic.height * 0.12, pic.width * 0.56, pic.height * 0.24)
+        canvas.fillRounded(body, radius: body.height * 0.4, Colour(214, 190, 150))
+        for (k, c) in [Colour(150, 90, 40), Colour(20, 20, 20), Colour(230, 130, 40), Colour(200, 170, 60)].enumerated() {
+            let x = body.x + body.width * (0.18 + 0.2 * Double(k))
+            canvas.fill(Rect(x, body.y, body.width * 0.08, body.height), c)
+        }
     }
 
     private func drawDHT22(in pic: Rect, on canvas: Canvas) {

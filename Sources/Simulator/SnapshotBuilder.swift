@@ -70,6 +70,8 @@ enum SnapshotBuilder {
                 kind = .potentiometer(position: k.position)
             case .slideSwitch(let w):
                 kind = .slideSwitch(right: w.isRight)
+            case .pullResistor(let r):
+                kind = .pullResistor(value: r.valueText, toSupply: r.toSupply)
             case .dht22(let d):
                 let r = d.pendingReading
                 kind = .dht22(temperature: r.temperature, humidity: r.humidity, reads: d.readsAnswered,

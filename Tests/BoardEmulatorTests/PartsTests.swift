@@ -7,6 +7,30 @@ final class PartsTests: XCTestCase {
     let ms: UInt64 = 1_000_000
     let s: UInt64 = 1_000_000_000
 
+    // MARK: Pull resistor
+
+    /// An external pull holds an undriven net at its rail over the MCU's own pull;
+    /// a driver (a pressed button, an output) still wins.
+    func testAPullResistorHoldsTheNetUntilSomethingDrivesIt() throws {
+        let b = try pico()
+        let pin = b.pin(named: "GP14")!
+        XCTAssertTrue(b.gpio.isFloating(pin))
+        _ = PullResistor(id: "r1", gpio: b.gpio, pin: pin, toSupply: true, ohms: 10_000)
+        XCTAssertFalse(b.gpio.isFloating(pin))
+        XCTAssertTrue(b.gpio.read(pin))
+        b.gpio.configure(pin, pull: .down)
+        XCTAssertTrue(b.gpio.read(pin), "10 kΩ to 3V3 beats the MCU's ~50 kΩ pull-down")
+        let button = PushButton(id: "b", gpio: b.gpio, pin: pin)
+        button.press()
+        XCTAssertFalse(b.gpio.read(pin), "the button shorts the net to GND")
+        button.release()
+        XCTAssertTrue(b.gpio.read(pin))
+        b.gpio.configure(pin, direction: .output, value: false)
+        XCTAssertFalse(b.gpio.read(pin))
+        b.gpio.reset()
+        XCTAssertTrue(b.gpio.read(pin), "the resistor is wiring: a reset keeps it")
+    }
+
     // MARK: LED
 
     func testLEDFollowsTheLevelOfAnOutputPin() throws {

@@ -99,15 +99,16 @@ final class WokwiConversionTests: XCTestCase {
         XCTAssertNil(c.circuit.environment, "each DHT22 reads its own values, not the room")
     }
 
-    func testAPullUpOnADHT22sDataWireIsThePartsOwn() throws {
+    func testAPullUpOnADHT22sDataWireIsAPullResistor() throws {
         let c = try convert([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1"}"#, #"{"type": "wokwi-resistor", "id": "r1", "attrs": {"value": "10000"}}"#],
                             [("dht1:SDA", "pico:GP15"), ("r1:1", "dht1:SDA"), ("r1:2", "pico:3V3")])
-        XCTAssertEqual(c.circuit.parts.map(\.id), ["dht1"])
-        XCTAssertTrue(c.notes.contains { $0.hasPrefix("r1 (wokwi-resistor): the pull-up of GPIO15, dht1:SDA") }, "\(c.notes)")
-        // To GND it is no DHT22 wiring: refused as any pull resistor.
-        let r = try refusal([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1"}"#, #"{"type": "wokwi-resistor", "id": "r1"}"#],
-                            [("dht1:SDA", "pico:GP15"), ("r1:1", "dht1:SDA"), ("r1:2", "pico:GND.1")])
-        XCTAssertEqual(r.problems.map(\.partID), ["r1"])
+        XCTAssertEqual(c.circuit.parts.map(\.id), ["dht1", "r1"])
+        XCTAssertEqual(c.circuit.parts.last?.type, "pull-resistor")
+        XCTAssertEqual(c.circuit.parts.last?.wiredTo, "3V3")
+        // To GND it is no DHT22 wiring: a pull-down like any other.
+        let down = try convert([Self.pico, #"{"type": "wokwi-dht22", "id": "dht1"}"#, #"{"type": "wokwi-resistor", "id": "r1"}"#],
+                               [("dht1:SDA", "pico:GP15"), ("r1:1", "dht1:SDA"), ("r1:2", "pico:GND.1")])
+        XCTAssertEqual(down.circuit.parts.first { $0.id == "r1" }?.type, "pull-resistor")
     }
 
     func testADHT22OutsideItsRangeOrOnNoGPIOIsRefused() throws {
@@ -149,11 +150,26 @@ final class WokwiConversionTests: XCTestCase {
         XCTAssertTrue(r.description.contains("odd (wokwi-slide-switch): value \"up\" is not"), r.description)
     }
 
-    func testAPullResistorIsRefused() throws {
-        let r = try refusal([Self.pico, #"{"type": "wokwi-resistor", "id": "r9"}"#, #"{"type": "wokwi-pushbutton", "id": "b"}"#],
+    /// A resistor from a GPIO's net to a rail is that pin's pull: a part of its
+    /// own, with its value, so a button wired to 3V3 over a pull-down reads as on Wokwi.
+    func testAPullResistorBecomesThePinsPull() throws {
+        let c = try convert([Self.pico, #"{"type": "wokwi-resistor", "id": "r9", "attrs": {"value": "4700"}}"#,
+                             #"{"type": "wokwi-pushbutton", "id": "b"}"#],
                             [("pico:GP14", "r9:1"), ("r9:2", "pico:GND.2"), ("b:1.l", "pico:GP14"), ("b:2.l", "pico:3V3")])
-        XCTAssertEqual(r.problems.map(\.partID), ["r9"])
-        XCTAssertTrue(r.description.contains("a pull resistor from GPIO14"), r.description)
+        let pull = try XCTUnwrap(c.circuit.parts.first { $0.id == "r9" })
+        XCTAssertEqual(pull.type, "pull-resistor")
+        XCTAssertEqual(pull.pins, ["A": "GP14"])
+        XCTAssertEqual(pull.wiredTo, "GND")
+        XCTAssertEqual(pull.ohms, 4700)
+        let assembly = try CircuitAssembly(circuit: c.circuit)
+        let pin = assembly.board.pin(named: "GP14")!
+        XCTAssertFalse(assembly.board.gpio.level(pin), "released: the pull-down holds the pin low")
+        assembly.button("b")!.press()
+        XCTAssertTrue(assembly.board.gpio.level(pin), "pressed: 3V3 through the button")
+
+        let r = try refusal([Self.pico, #"{"type": "wokwi-resistor", "id": "r1", "attrs": {"value": "lots"}}"#],
+                            [("pico:GP2", "r1:1"), ("r1:2", "pico:3V3")])
+        XCTAssertTrue(r.description.contains("r1 (wokwi-resistor): value \"lots\" is not a resistance in ohms"), r.description)
     }
 
     func testARelaySwitchingAnLEDIsRefused() throws {

@@ -24,6 +24,7 @@ public typealias CircuitError = FileFieldError
 /// | `potentiometer` | `SIG` (an ADC pin) | `position` (0…1, default 0.5) |
 /// | `slide-switch` | `1`, `2`, `3`: one a pin, others `GND`, `3V3` or absent | `value` (0 left, 1 right), `bounce`, `seed` |
 /// | `dht22` | `SDA` | `temperature` (−40…80), `humidity` (0…100): what it reads; absent, the environment's |
+/// | `pull-resistor` | `A` | `wiredTo` (`3V3` default, or `GND`), `ohms` (default 10000) |
 public struct Circuit: Codable, Sendable, Equatable {
     public var board: String
     public var flavor: String
@@ -66,6 +67,8 @@ public struct Circuit: Codable, Sendable, Equatable {
         public var maxRPM: Double?
         public var spinUpSeconds: Double?
         public var coastDownSeconds: Double?
+        /// A pull resistor's value.
+        public var ohms: Double?
 
         public init(id: String, type: String, pins: [String: String]? = nil) {
             self.id = id; self.type = type; self.pins = pins
@@ -87,6 +90,7 @@ public struct Circuit: Codable, Sendable, Equatable {
         "potentiometer": (["SIG"], ["position"]),
         "slide-switch": (SlideSwitch.Terminal.allCases.map(\.rawValue), ["value", "bounce", "seed"]),
         "dht22": (["SDA"], ["temperature", "humidity"]),
+        "pull-resistor": (["A"], ["wiredTo", "ohms"]),
     ]
 
     public var firmwareFlavour: FirmwareFlavour? { FirmwareFlavour(rawValue: flavor) }
@@ -196,7 +200,7 @@ public struct Circuit: Codable, Sendable, Equatable {
                                            ("value", p.value != nil), ("temperature", p.temperature != nil),
                                            ("humidity", p.humidity != nil),
                                            ("maxRPM", p.maxRPM != nil), ("spinUpSeconds", p.spinUpSeconds != nil),
-                                           ("coastDownSeconds", p.coastDownSeconds != nil)]
+                                           ("coastDownSeconds", p.coastDownSeconds != nil), ("ohms", p.ohms != nil)]
             for (name, present) in given where present && !t.fields.contains(name) {
                 throw fail("\(f).\(name)", "a \(p.type) has no \"\(name)\"")
             }
@@ -252,6 +256,9 @@ public struct Circuit: Codable, Sendable, Equatable {
             case "dht22":
                 if let v = p.temperature, !DHT22.temperatureRange.contains(v) { throw fail("\(f).temperature", "\(v) is outside -40.0...80.0") }
                 if let v = p.humidity, !DHT22.humidityRange.contains(v) { throw fail("\(f).humidity", "\(v) is outside 0.0...100.0") }
+            case "pull-resistor":
+                if let w = p.wiredTo, w != "3V3" && w != "GND" { throw fail("\(f).wiredTo", "\"\(w)\" is not 3V3 or GND") }
+                if let o = p.ohms, !(o > 0 && o.isFinite) { throw fail("\(f).ohms", "\(o) is not a resistance in ohms") }
             case "potentiometer":
                 if let v = p.position, !(0...1).contains(v) { throw fail("\(f).position", "\(v) is outside 0...1") }
                 if refs["SIG"]!.gpioNumber.flatMap({ def.adcChannel(forGPIO: $0) }) == nil {

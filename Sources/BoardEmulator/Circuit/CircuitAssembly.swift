@@ -11,6 +11,7 @@ public enum AssembledPart {
     case potentiometer(Potentiometer)
     case slideSwitch(SlideSwitch)
     case dht22(DHT22)
+    case pullResistor(PullResistor)
 
     public var typeName: String {
         switch self {
@@ -23,6 +24,7 @@ public enum AssembledPart {
         case .potentiometer: return "potentiometer"
         case .slideSwitch: return "slide-switch"
         case .dht22: return "dht22"
+        case .pullResistor: return "pull-resistor"
         }
     }
 }
@@ -106,6 +108,9 @@ public final class CircuitAssembly {
             case "dht22":
                 built = .dht22(DHT22(id: p.id, gpio: board.gpio, pin: pin(p, "SDA"), environment: environment,
                                      temperature: p.temperature, humidity: p.humidity))
+            case "pull-resistor":
+                built = .pullResistor(PullResistor(id: p.id, gpio: board.gpio, pin: pin(p, "A"),
+                                                   toSupply: (p.wiredTo ?? "3V3") == "3V3", ohms: p.ohms ?? 10_000))
             default:
                 fatalError("validated part type \(p.type)")
             }

@@ -20,6 +20,9 @@ public final class GPIOBank {
         public var outputValue = false
         /// Outside drivers on the net, by name: true = high, false = low.
         public var drivers: [String: Bool] = [:]
+        /// Resistors from the net to a rail, by name (true: to 3V3): weaker than
+        /// any driver, stronger than the MCU's own ~50 kΩ pull.
+        public var pullResistors: [String: Bool] = [:]
         /// Analog voltage a part puts on the pin (for the ADC).
         public var analogVolts: Double?
         /// The resolved level last reported to listeners.
@@ -74,6 +77,13 @@ public final class GPIOBank {
         update(pin)
     }
 
+    /// A resistor from the net to 3V3 (`high`) or GND; nil takes it away.
+    public func pull(_ pin: PinRef, by resistor: String, _ high: Bool?) {
+        guard pins[pin] != nil else { return }
+        pins[pin]!.pullResistors[resistor] = high
+        update(pin)
+    }
+
     public func setAnalogVoltage(_ pin: PinRef, _ volts: Double?) {
         guard pins[pin] != nil else { return }
         pins[pin]!.analogVolts = volts
@@ -110,7 +120,7 @@ public final class GPIOBank {
     public func isFloating(_ pin: PinRef) -> Bool {
         guard let s = pins[pin] else { return false }
         let released = s.direction == .input || (s.direction == .openDrain && s.outputValue)
-        return released && s.drivers.isEmpty && s.pull == .none
+        return released && s.drivers.isEmpty && s.pullResistors.isEmpty && s.pull == .none
     }
 
     // MARK: IRQs
@@ -139,13 +149,15 @@ public final class GPIOBank {
     // MARK: Resolution
 
     /// Resolves the net: a push-pull output wins; an open-drain low pulls low;
-    /// otherwise any outside driver low wins (wired-AND), then high, then the pull;
-    /// a floating input keeps its last level.
+    /// otherwise any outside driver low wins (wired-AND), then high, then a pull
+    /// resistor on the net (to GND winning, as the lower divider), then the MCU's
+    /// pull; a floating input keeps its last level.
     func resolve(_ s: PinState, floatingLevel: Bool? = nil) -> Bool {
         if s.direction == .output { return s.outputValue }
         if s.direction == .openDrain && !s.outputValue { return false }
         if s.drivers.values.contains(false) { return false }
         if s.drivers.values.contains(true) { return true }
+        if !s.pullResistors.isEmpty { return !s.pullResistors.values.contains(false) }
         switch s.pull {
         case .up: return true
         case .down: return false

@@ -102,11 +102,12 @@ public struct WokwiConversion {
         // Resistors. Between two signal nets one joins them (in series with an
         // LED, say); between a rail and a net with no GPIO it is in series with
         // the part on that net (an LED's cathode to GND through one is on GND).
-        // Between a rail and a GPIO's net it is a pull resistor.
+        // Between a rail and a GPIO's net it is a pull resistor (a part of its own).
         let resistors = diagram.parts.filter { $0.type == "wokwi-resistor" }
         func ends(_ r: WokwiDiagram.Part) -> (WokwiNetlist.Node, WokwiNetlist.Node) {
             (.pin(part: r.id, name: "1"), .pin(part: r.id, name: "2"))
         }
+        var pulls: [(id: String, gpio: Int, toSupply: Bool, ohms: Double)] = []
         var joinedOne = true
         while joinedOne {
             joinedOne = false
@@ -129,16 +130,16 @@ public struct WokwiConversion {
             }
             let (signal, power) = fa.isPower ? (fb, fa) : (fa, fb)
             if signal.gpios.isEmpty { net.join(a, b); continue }
-            // A pull-up on a DHT22's data wire is the one its datasheet asks for; the part has it.
-            let dhtData = signal.partPins.contains { n in
-                if case .pin(let part, "SDA") = n { return partsByID[part]?.type == "wokwi-dht22" }
-                return false
-            }
-            if power.supply && !power.ground && dhtData {
-                notes.append("\(r.id) (wokwi-resistor): the pull-up of \(describe(signal)), which Breadbox's DHT22 has built in")
+            // A pull-up or pull-down: the GPIO's net reads its rail when nothing drives it.
+            guard signal.gpios.count == 1, power.ground != power.supply else {
+                refuse(r, "it pulls \(describe(signal)) to \(describe(power)); Breadbox models a pull resistor from one GPIO to GND or 3V3")
                 continue
             }
-            refuse(r, "a pull resistor from \(describe(signal)) to \(power.ground ? "GND" : "3V3") is not modelled; use the pin's internal pull (Pin.PULL_UP / Pin.PULL_DOWN, digitalio's pull)")
+            guard let ohms = Double(r.attrs["value"] ?? "1000"), ohms > 0 else {
+                refuse(r, "value \"\(r.attrs["value"] ?? "")\" is not a resistance in ohms")
+                continue
+            }
+            pulls.append((r.id, signal.gpios[0], power.supply, ohms))
         }
 
         // The parts.
@@ -289,6 +290,12 @@ public struct WokwiConversion {
                 guard let n = Int(p.attrs["pixels"] ?? defaults[p.type] ?? "1") else { refuse(p, "pixels is not a whole number"); continue }
                 spec.count = n
             }
+            parts.append(spec)
+        }
+        for pull in pulls {
+            var spec = Circuit.PartSpec(id: pull.id, type: "pull-resistor", pins: ["A": gpioName(pull.gpio)])
+            spec.wiredTo = pull.toSupply ? "3V3" : "GND"
+            spec.ohms = pull.ohms
             parts.append(spec)
         }
 
