@@ -107,6 +107,16 @@ extension CodeObject {
             return bop.symbol + (inplace ? "=" : "")
         case .compareOp:
             return ComparisonKind(rawValue: UInt32(arg))?.symbol
+        case .viperToNative, .viperToObject:
+            return ViperType(rawValue: UInt32(arg))?.name
+        case .viperBinary:
+            let unsigned = arg & ViperOperand.unsigned != 0 ? " uint" : ""
+            return (BinaryOperator(rawValue: arg & 0xFF)?.symbol ?? "?") + unsigned
+        case .viperCompare:
+            let unsigned = arg & ViperOperand.unsigned != 0 ? " uint" : ""
+            return (ComparisonKind(rawValue: UInt32(arg & 0xFF))?.symbol ?? "?") + unsigned
+        case .viperUnary: return arg == 0 ? "-" : "~"
+        case .viperLoad, .viperStore: return "\(arg * 8)-bit"
         case .isOp: return arg == 0 ? "is" : "is not"
         case .containsOp: return arg == 0 ? "in" : "not in"
         case .unpackEx: return "\(arg & 0xFF), \(arg >> 8)"

@@ -816,6 +816,31 @@ extension Runtime {
                             host.writeOutput(try repr(v) + "\n")
                             builtins.setStr(intern("_"), v)
                         }
+                    case .viperToNative:
+                        saveState(ip, sp, executed)
+                        (sp - 1).pointee = try viperToNative(top(sp), ViperType(rawValue: UInt32(arg)) ?? .object)
+                    case .viperToObject:
+                        saveState(ip, sp, executed)
+                        (sp - 1).pointee = try viperToObject(top(sp), ViperType(rawValue: UInt32(arg)) ?? .object)
+                    case .viperBinary:
+                        saveState(ip, sp, executed)
+                        let b = pop(&sp)
+                        (sp - 1).pointee = try viperBinary(top(sp), b, arg)
+                    case .viperCompare:
+                        saveState(ip, sp, executed)
+                        let b = pop(&sp)
+                        (sp - 1).pointee = try viperCompare(top(sp), b, arg)
+                    case .viperUnary:
+                        saveState(ip, sp, executed)
+                        (sp - 1).pointee = try viperUnary(top(sp), arg)
+                    case .viperLoad:
+                        saveState(ip, sp, executed)
+                        let index = pop(&sp)
+                        (sp - 1).pointee = try viperLoad(top(sp), index, arg)
+                    case .viperStore:
+                        saveState(ip, sp, executed)
+                        let index = pop(&sp), pointer = pop(&sp), value = pop(&sp)
+                        try viperStore(value, pointer, index, arg)
                     }
                 }
             } catch let caught {

@@ -5,13 +5,17 @@ extension Runtime {
     public func compileSource(_ source: String, filename: String, mode: ParseMode) throws(PyError) -> CodeObject {
         do throws(SyntaxErrorInfo) {
             let parsed = try parsePython(source, filename: filename, mode: mode)
-            return try compilePython(parsed, filename: filename, mode: mode, source: source)
+            return try compilePython(parsed, filename: filename, mode: mode, source: source,
+                                     nativeEmitter: configuration.nativeEmitter)
         } catch let info {
             throw syntaxError(info)
         }
     }
 
     func syntaxError(_ info: SyntaxErrorInfo) -> PyError {
+        // Viper's compile-time errors are not syntax errors (py/emitnative.c).
+        if info.kind == "ViperTypeError" { return error(types.ViperTypeError, info.message) }
+        if info.kind == "NotImplementedError" { return error(types.NotImplementedError, info.message) }
         let type = info.kind == "IndentationError" ? types.IndentationError : types.SyntaxError
         let details = tuple([str(info.filename), int(info.line), int(info.column), str(info.lineText)])
         let e = newException(type, args: [str(info.message), details])

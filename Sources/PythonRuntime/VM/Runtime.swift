@@ -84,6 +84,10 @@ public struct RuntimeConfiguration {
     /// Whether a syntax error's traceback shows the line and a caret (CPython,
     /// and `breadbox python`); the firmware prints only the file and line.
     public var syntaxErrorsShowSource = true
+    /// The machine code `@micropython.native` and `@micropython.viper` compile to
+    /// (nil: a firmware built without them, as CircuitPython 9's ports are, where
+    /// both decorators are `SyntaxError: invalid micropython decorator`).
+    public var nativeEmitter: NativeEmitter? = .x64
     public init() {}
 }
 
@@ -125,6 +129,8 @@ public final class Runtime {
     var handledException: Value = .none
     /// Total instructions executed.
     public internal(set) var instructionCount: Int = 0
+    /// The addresses viper pointers use (`Runtime+Viper.swift`).
+    let viperMemory = ViperAddressSpace()
     var reportedInstructionCount: Int = 0
     /// The running loop's instructions not yet in `instructionCount` (published at
     /// the loop's sync points), and those of the loops that called it.

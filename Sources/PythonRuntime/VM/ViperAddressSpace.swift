@@ -1,0 +1,78 @@
+/// The addresses viper code sees. A viper `ptr8(buf)` on the board is the
+/// address of the buffer's bytes; ours are not addressable, so each buffer a
+/// viper function takes the address of gets a made-up address range in this
+/// map, and `ptr8`/`ptr16`/`ptr32` loads and stores find the buffer again by
+/// address. Addresses can be handed to Python as ints and back (`ptr(buf)`,
+/// `addr + 2`), as on the board.
+///
+/// An address in no buffer (a peripheral register such as RP2040's SIO at
+/// 0xd0000000) is refused with an error naming it: the emulator has no memory
+/// map for registers, and firmware reaches them through `machine` instead.
+final class ViperAddressSpace {
+    struct Region {
+        let base: Int
+        weak var buffer: PyBytes?
+    }
+
+    /// Where made-up addresses start: RP2040's SRAM base, so addresses look like
+    /// a board's (and stay below 2**31, small ints on every word size).
+    static let firstAddress = 0x2000_0000
+    /// Room left after each buffer, so a bytearray that grows keeps its range.
+    static let slack = 4096
+
+    private var regions: [Region] = []
+    private var baseByBuffer: [ObjectIdentifier: Int] = [:]
+    private var next = firstAddress
+    /// The last region a load or store found (viper loops walk one buffer).
+    private var lastBase = -1
+    private weak var lastBuffer: PyBytes?
+
+    /// The address of `buffer`'s first byte.
+    func address(of buffer: PyBytes) -> Int {
+        let id = ObjectIdentifier(buffer)
+        if let base = baseByBuffer[id], let i = index(ofBase: base), regions[i].buffer === buffer {
+            return base
+        }
+        if regions.count > 64 { prune() }
+        let base = next
+        next += (buffer.bytes.count + ViperAddressSpace.slack + 15) & ~15
+        regions.append(Region(base: base, buffer: buffer))
+        baseByBuffer[id] = base
+        return base
+    }
+
+    /// The buffer holding `address` and the offset in it, if the address is in one.
+    func resolve(_ address: Int) -> (PyBytes, Int)? {
+        if let b = lastBuffer, address >= lastBase, address - lastBase < b.bytes.count {
+            return (b, address - lastBase)
+        }
+        // Regions are in increasing base order: the last one at or below the address.
+        var lo = 0, hi = regions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if regions[mid].base <= address { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0, let b = regions[lo - 1].buffer else { return nil }
+        let offset = address - regions[lo - 1].base
+        guard offset < b.bytes.count else { return nil }
+        lastBase = regions[lo - 1].base
+        lastBuffer = b
+        return (b, offset)
+    }
+
+    private func index(ofBase base: Int) -> Int? {
+        var lo = 0, hi = regions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if regions[mid].base < base { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < regions.count && regions[lo].base == base ? lo : nil
+    }
+
+    /// Forgets the ranges of buffers that were collected.
+    private func prune() {
+        regions.removeAll { $0.buffer == nil }
+        baseByBuffer = [:]
+        for r in regions { if let b = r.buffer { baseByBuffer[ObjectIdentifier(b)] = r.base } }
+    }
+}
