@@ -94,6 +94,8 @@ public final class CodeObject {
     /// retains its buffer).
     var fixedSlotCount = 0
     var cellBase = 0
+    /// `costDivisor`, read once at materialization for the frame registers.
+    var cachedCostDivisor = 1
     /// `instructions` copied to memory that stays put, for the interpreter loop.
     var instructionBuffer: UnsafeMutablePointer<Instruction>?
     var constantBuffer: UnsafeMutablePointer<Value>?

@@ -23,6 +23,9 @@ struct FrameRegisters {
     let globalCache: UnsafeMutablePointer<GlobalCacheEntry>
     /// The slot of the first cell (after the fast locals).
     let cellBase: Int
+    /// `CodeObject.costDivisor`: above 1 for native and viper code, whose
+    /// instructions the loop charges at that speed when it leaves the frame.
+    let costDivisor: Int
 
     /// `code` must be materialized.
     init(code: CodeObject, slots: UnsafeMutablePointer<Value>) {
@@ -31,6 +34,7 @@ struct FrameRegisters {
         names = code.nameBuffer!
         globalCache = code.globalCache!
         cellBase = code.cellBase
+        costDivisor = code.cachedCostDivisor
         self.slots = slots
     }
 }
@@ -63,6 +67,7 @@ extension Runtime {
         gc.initialize(repeating: GlobalCacheEntry(), count: n)
         code.globalCache = gc
         code.cellBase = code.variableNames.count
+        code.cachedCostDivisor = code.costDivisor
         code.fixedSlotCount = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
     }
 
@@ -258,6 +263,9 @@ extension Runtime {
         currentFrame = frame
         var (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
         var executed = 0
+        // Where the running frame's stretch of instructions began, for a native
+        // or viper frame's discount (`chargeNativeStretch`) when it is left.
+        var stretchStart = 0
         let floatCost = configuration.floatResultInstructions
         var reraising = false
 
@@ -479,17 +487,17 @@ extension Runtime {
                         (sp - 1).pointee = Value(bool: arg == 0 ? r : !r)
 
                     case .jump:
-                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor) }
+                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor) }
                         ip = arg
                     case .popJumpIfFalse:
-                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor) }
+                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor) }
                         let v = pop(&sp)
                         if v.bits == Value.false.bits { ip = arg; break }
                         if v.bits == Value.true.bits { break }
                         saveState(ip, sp, executed)
                         if !(try isTruthy(v)) { ip = arg }
                     case .popJumpIfTrue:
-                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor) }
+                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor) }
                         let v = pop(&sp)
                         if v.bits == Value.true.bits { ip = arg; break }
                         if v.bits == Value.false.bits { break }
@@ -662,7 +670,7 @@ extension Runtime {
                                 argc += 1
                             }
                         }
-                        try safePoint(ip, sp, &executed, nurseryFloor)
+                        try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor)
                         if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .function {
                             let fn = unsafeDowncast(callable.object, to: PyFunction.self)
                             frame.ip = ip
@@ -676,7 +684,9 @@ extension Runtime {
                             }
                             callee.parent = frame
                             frameDepth += 1
+                            if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                             frame = callee; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                            stretchStart = executed
                             break
                         }
                         saveState(ip, sp, executed)
@@ -692,6 +702,7 @@ extension Runtime {
                         (sp - 1).pointee = try callUnpacking(top(sp), positional: positional, keywords: kwargs)
                     case .returnValue:
                         let result = pop(&sp)
+                        if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                         if sameFrame(frame, entry) {
                             frame.finished = true
                             frame.ip = ip
@@ -704,6 +715,7 @@ extension Runtime {
                         unowned(unsafe) let finished = frame
                         frameDepth -= 1
                         frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                        stretchStart = executed
                         releaseFrame(finished)
                         push(&sp, result)
                     case .loadBuildClass:
@@ -750,6 +762,7 @@ extension Runtime {
                         frame.ip = ip
                         frame.sp = sp
                         frameDepth -= 1
+                        if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                         instructionCount &+= executed
                         return v
                     case .getYieldFromIter:
@@ -767,6 +780,7 @@ extension Runtime {
                             frame.ip = ip - 1
                             frame.sp = sp
                             frameDepth -= 1
+                            if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                             instructionCount &+= executed
                             return y
                         case .returned(let r):
@@ -872,6 +886,7 @@ extension Runtime {
                     // No handler here: the frame is done.
                     frame.finished = true
                     frameDepth -= 1
+                    if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                     if sameFrame(frame, entry) {
                         frame.ip = ip
                         frame.sp = frame.stackBase
@@ -881,6 +896,7 @@ extension Runtime {
                     }
                     unowned(unsafe) let finished = frame
                     frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                    stretchStart = executed
                     releaseFrame(finished)
                 }
             }
@@ -903,10 +919,23 @@ extension Runtime {
     /// A safe point on a backward jump or a call, when due (enough instructions,
     /// or an interrupt pending): see `checkpoint`.
     @inline(__always) func safePoint(_ ip: Int, _ sp: UnsafeMutablePointer<Value>,
-                                     _ executed: inout Int, _ nurseryFloor: Int) throws(PyError) {
+                                     _ executed: inout Int, _ nurseryFloor: Int,
+                                     _ stretchStart: inout Int, _ costDivisor: Int) throws(PyError) {
         guard executed >= checkpointInterval || interruptLine.isRaised else { return }
+        if costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, costDivisor) }
         saveState(ip, sp, executed)
+        stretchStart = 0
         try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
+    }
+
+    /// Charges the instructions a native or viper frame ran since `start` at
+    /// its speed: 1/`divisor` of them (the remainder carried to the next
+    /// stretch), so the board's clock advances as the machine code would.
+    @inline(never) func chargeNativeStretch(_ executed: inout Int, from start: Int, _ divisor: Int) {
+        let total = executed - start + nativeInstructionRemainder
+        guard total > 0 else { return }
+        nativeInstructionRemainder = total % divisor
+        executed = start + total / divisor
     }
 
     func findHandler(_ code: CodeObject, _ ip: Int) -> ExceptionTableEntry? {

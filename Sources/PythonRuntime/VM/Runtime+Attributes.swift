@@ -231,6 +231,11 @@ extension Runtime {
                 unsafeDowncast(o.instanceDict.object, to: PyDict.self).setStr(name, value)
                 return
             }
+            // A native or viper function is machine code on the board, with no
+            // attribute dictionary (py/objfun.c's mp_type_fun_native has no store_attr).
+            if let f = o as? PyFunction, !f.code.flags.isDisjoint(with: [.native, .viper]) {
+                throw attributeError("'\(type.name)' object has no attribute '\(name.value)'")
+            }
             if o is PyFunction || o is PyBaseException {
                 let d = newDict()
                 o.instanceDict = Value(d)

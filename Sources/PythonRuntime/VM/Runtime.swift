@@ -131,6 +131,8 @@ public final class Runtime {
     public internal(set) var instructionCount: Int = 0
     /// The addresses viper pointers use (`Runtime+Viper.swift`).
     let viperMemory = ViperAddressSpace()
+    /// Native and viper instructions not yet charged (a fraction of one at their speed).
+    var nativeInstructionRemainder = 0
     var reportedInstructionCount: Int = 0
     /// The running loop's instructions not yet in `instructionCount` (published at
     /// the loop's sync points), and those of the loops that called it.
