@@ -141,7 +141,7 @@ public final class CodeObject {
     /// (`NativeEmitter.nativeSpeedup`/`viperSpeedup`); the interpreter divides
     /// the instructions a frame of it runs by this.
     public var costDivisor: Int {
-        flags.contains(.viper) ? NativeEmitter.viperSpeedup : flags.contains(.native) ? NativeEmitter.nativeSpeedup : 1
+        flags.contains(.viper) ? NativeEmitter.viperSpeedup * NativeEmitter.viperRangeLoopExpansion : flags.contains(.native) ? NativeEmitter.nativeSpeedup : 1
     }
 
     public var parameterSlotCount: Int {

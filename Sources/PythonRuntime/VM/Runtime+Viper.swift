@@ -10,11 +10,11 @@ extension Runtime {
     var viperWordBits: Int { configuration.nativeEmitter?.wordBits ?? 64 }
 
     /// The word in `v`: an int truncated to the word (mp_obj_get_int_truncated),
-    /// a bool as 0 or 1, None (viper's `None`) as 0.
+    /// a bool as 0 or 1 (viper's `None` never gets here: the compiler makes it 0).
     func viperWord(_ v: Value) throws(PyError) -> Int64 {
         if v.isSmallInt { return Int64(v.asSmallInt) }
         if v.bits == Value.true.bits { return 1 }
-        if v.bits == Value.false.bits || v.isNone { return 0 }
+        if v.bits == Value.false.bits { return 0 }
         if v.isObject, let b = v.object as? PyBigInt {
             // Two's-complement truncation to 64 bits (the low word of the magnitude, negated if needed).
             let low = UInt64(truncatingIfNeeded: b.value.magnitude.words.first ?? 0)
@@ -41,9 +41,10 @@ extension Runtime {
                 if let b = v.object as? PyBytes { return int(viperMemory.address(of: b)) }
                 if let m = v.object as? PyMemoryView { return int(viperMemory.address(of: m.base) + m.start) }
             }
-            if !v.isSmallInt && !v.isBool && !(v.isObject && v.object is PyBigInt) {
+            // array.array is Python over a list here (ArrayModule.swift): no bytes to point at.
+            if typeName(v) == "array" {
                 throw error(types.NotImplementedError,
-                            "viper pointer to a '\(typeName(v))': only bytes, bytearray and memoryview have addresses here")
+                            "viper pointer to an array: only bytes, bytearray and memoryview have addresses here")
             }
             return viperValue(try viperWord(v))
         }
