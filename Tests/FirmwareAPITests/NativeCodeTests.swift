@@ -55,6 +55,33 @@ final class NativeCodeTests: XCTestCase {
         XCTAssertEqual(t[0] / t[2], Double(NativeEmitter.viperSpeedup), accuracy: Double(NativeEmitter.viperSpeedup) * 0.25)
     }
 
+    /// A viper function reading the clock itself sees its own speed: the clock
+    /// read charges what the function ran so far at viper speed (250 iterations
+    /// stay below the interval at which safe points settle the charge).
+    func testAViperFunctionTimingItsOwnLoopSeesViperSpeed() throws {
+        let s = try BoardSession(board: "pico_w")
+        let out = s.run("""
+            import time, micropython
+
+            def loop_bytecode(n):
+                t0 = time.ticks_us()
+                for i in range(n):
+                    C = i + 1
+                return time.ticks_diff(time.ticks_us(), t0)
+
+            @micropython.viper
+            def loop_viper(n: int) -> int:
+                t0 = int(time.ticks_us())
+                for i in range(n):
+                    C = i + 1
+                return int(time.ticks_diff(time.ticks_us(), t0))
+
+            print(loop_bytecode(250) / loop_viper(250))
+            """)
+        let ratio = try XCTUnwrap(Double(out.trimmingCharacters(in: .whitespacesAndNewlines)), out)
+        XCTAssertEqual(ratio, Double(NativeEmitter.viperSpeedup), accuracy: Double(NativeEmitter.viperSpeedup) * 0.25)
+    }
+
     /// The viper cost divisor assumes our viper `for … in range` loop runs
     /// `viperRangeLoopExpansion` times the instructions of the bytecode loop;
     /// a compiler change that alters either count fails here.

@@ -244,10 +244,12 @@ extension Runtime {
         let nurseryFloor = heap.nursery.count
         // Instructions the calling loops have run but not yet added to the count.
         let (savedInLoop, savedOuter) = (executedInLoop, executedInOuterLoops)
+        let savedStretch = (stretchStartInLoop, stretchDivisorInLoop)
         executedInOuterLoops &+= executedInLoop
         executedInLoop = 0
         defer {
             (executedInLoop, executedInOuterLoops) = (savedInLoop, savedOuter)
+            (stretchStartInLoop, stretchDivisorInLoop) = savedStretch
             nativeDepth -= 1
             currentFrame = callerFrame
             // Back in the host: nothing in Swift code holds this run's objects any more.
@@ -266,6 +268,7 @@ extension Runtime {
         // Where the running frame's stretch of instructions began, for a native
         // or viper frame's discount (`chargeNativeStretch`) when it is left.
         var stretchStart = 0
+        beginStretch(0, r.costDivisor)
         let floatCost = configuration.floatResultInstructions
         var reraising = false
 
@@ -687,6 +690,7 @@ extension Runtime {
                             if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                             frame = callee; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                             stretchStart = executed
+                            beginStretch(stretchStart, r.costDivisor)
                             break
                         }
                         saveState(ip, sp, executed)
@@ -716,6 +720,7 @@ extension Runtime {
                         frameDepth -= 1
                         frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                         stretchStart = executed
+                        beginStretch(stretchStart, r.costDivisor)
                         releaseFrame(finished)
                         push(&sp, result)
                     case .loadBuildClass:
@@ -897,6 +902,7 @@ extension Runtime {
                     unowned(unsafe) let finished = frame
                     frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                     stretchStart = executed
+                    beginStretch(stretchStart, r.costDivisor)
                     releaseFrame(finished)
                 }
             }
@@ -925,7 +931,16 @@ extension Runtime {
         if costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, costDivisor) }
         saveState(ip, sp, executed)
         stretchStart = 0
+        beginStretch(0, costDivisor)
         try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
+    }
+
+    /// Tells `reportPendingInstructions` where the running frame's stretch
+    /// began and its cost divisor, so a clock read inside a native or viper
+    /// function charges what ran so far at that function's speed.
+    @inline(__always) func beginStretch(_ start: Int, _ divisor: Int) {
+        stretchStartInLoop = start
+        stretchDivisorInLoop = divisor
     }
 
     /// Charges the instructions a native or viper frame ran since `start` at
