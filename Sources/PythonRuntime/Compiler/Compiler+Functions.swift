@@ -21,17 +21,25 @@ extension Compiler {
         return path.joined(separator: ".")
     }
 
-    func compileFunctionDef(_ f: FunctionDef, _ loc: SourceLocation) throws(SyntaxErrorInfo) {
-        let u = unit
-        var f = f
+    /// The emitter a function or class compiles with and its other decorators:
+    /// its own directive, else the enclosing scope's (compile.c's emit_options
+    /// are inherited, so the methods of a `@micropython.native` class are native).
+    func emitterAndDecorators(_ decorators: [Expr]) throws(SyntaxErrorInfo) -> (String, [Expr]) {
         var kept: [Expr] = []
-        var emitter = "bytecode"
-        for d in f.decorators {
+        var emitter = unit.emitter
+        for d in decorators {
             guard let e = Compiler.emitterDirective(d) else { kept.append(d); continue }
             let available = e == "bytecode" || ((e == "native" || e == "viper") && nativeEmitter != nil)
             if !available { throw error("invalid micropython decorator", d.location) }
             emitter = e
         }
+        return (emitter, kept)
+    }
+
+    func compileFunctionDef(_ f: FunctionDef, _ loc: SourceLocation) throws(SyntaxErrorInfo) {
+        let u = unit
+        var f = f
+        let (emitter, kept) = try emitterAndDecorators(f.decorators)
         f.decorators = kept
         for d in f.decorators { try compileExpr(d) }
         u.currentLine = loc.line
@@ -46,6 +54,7 @@ extension Compiler {
             unit.flags.insert(.hasDocstring)
             body = body.dropFirst()
         }
+        unit.emitter = emitter
         if emitter == "viper" {
             try compileViperBody(f, body, loc)
         } else {
@@ -123,12 +132,16 @@ extension Compiler {
 
     func compileClassDef(_ c: ClassDef, _ loc: SourceLocation) throws(SyntaxErrorInfo) {
         let u = unit
+        var c = c
+        let (emitter, kept) = try emitterAndDecorators(c.decorators)
+        c.decorators = kept
         for d in c.decorators { try compileExpr(d) }
         u.currentLine = loc.line
         let scope = try self.scope(loc, .classBody)
 
         enterUnit(scope, name: c.name, line: loc.line)
         let body = unit
+        body.emitter = emitter
         body.emit(.loadName, body.name("__name__"))
         storeName("__module__")
         body.loadConst(.str(body.qualifiedName))

@@ -8,9 +8,9 @@ import BigInt
 // (calls, attributes, displays...) compiles as usual, each operand converted
 // to an object first (`viperBox`).
 //
-// Not as MicroPython: functions, lambdas and comprehensions nested in a viper
-// function are bytecode unless decorated themselves (MicroPython makes them
-// viper too).
+// Functions and classes nested in a viper function are viper too, as in
+// MicroPython; lambdas and comprehensions are bytecode here (MicroPython makes
+// them viper as well).
 
 /// The type-tracking state of one viper function being compiled.
 final class ViperState {
@@ -18,7 +18,7 @@ final class ViperState {
     var localTypes: [Int: ViperType] = [:]
     var returnType: ViperType = .object
     /// The last viper type error (emitnative.c keeps only the last one it
-    /// finds, and reports it when the function is done).
+    /// finds in a statement; no statement after it is compiled).
     var error: String?
     var errorLine = 0
     /// The next `compileExpr` is the ordinary one (set by `viperObject`).
@@ -259,25 +259,41 @@ extension Compiler {
             }
             return try viperObject(e)
         case .boolOp(let op, let values):
-            // Each operand as an object (and/or pick one of them).
-            let end = u.newLabel()
-            for (i, x) in values.enumerated() {
-                let t = try viperExpr(x)
-                try viperBox(t, x.location)
-                if i < values.count - 1 { u.emitJump(op == .and ? .jumpIfFalseOrPop : .jumpIfTrueOrPop, end) }
+            // and/or pick one operand: of the operands' type when they share
+            // one, else each becomes an object (compiled again if need be).
+            let snapshot = viperSnapshot()
+            for boxed in [false, true] {
+                let end = u.newLabel()
+                var types: [ViperType] = []
+                for (i, x) in values.enumerated() {
+                    let t = try viperExpr(x)
+                    types.append(t)
+                    if boxed { try viperBox(t, x.location) }
+                    if t.isPointer || t == .none { viperError("can't implicitly convert '\(t.name)' to 'bool'") }
+                    if i < values.count - 1 { u.emitJump(op == .and ? .jumpIfFalseOrPop : .jumpIfTrueOrPop, end) }
+                }
+                u.bind(end)
+                if boxed { return .object }
+                if types.allSatisfy({ $0 == types[0] }) { return types[0] }
+                viperRollback(snapshot)
             }
-            u.bind(end)
             return .object
         case .ifExp(let test, let body, let orelse):
-            let elseLabel = u.newLabel(), end = u.newLabel()
-            try compileJumpIf(test, elseLabel, jumpWhen: false)
-            let bt = try viperExpr(body)
-            try viperBox(bt, body.location)
-            u.emitJump(.jump, end)
-            u.bind(elseLabel)
-            let ot = try viperExpr(orelse)
-            try viperBox(ot, orelse.location)
-            u.bind(end)
+            let snapshot = viperSnapshot()
+            for boxed in [false, true] {
+                let elseLabel = u.newLabel(), end = u.newLabel()
+                try compileJumpIf(test, elseLabel, jumpWhen: false)
+                let bt = try viperExpr(body)
+                if boxed { try viperBox(bt, body.location) }
+                u.emitJump(.jump, end)
+                u.bind(elseLabel)
+                let ot = try viperExpr(orelse)
+                if boxed { try viperBox(ot, orelse.location) }
+                u.bind(end)
+                if boxed { return .object }
+                if bt == ot { return bt }
+                viperRollback(snapshot)
+            }
             return .object
         case .namedExpr(let target, let value):
             let t = try viperExpr(value)
@@ -289,6 +305,34 @@ extension Compiler {
         default:
             return try viperObject(e)
         }
+    }
+
+    /// What compiling an expression changes, to undo it and compile it again
+    /// another way (when the types of its branches turn out to differ).
+    struct ViperSnapshot {
+        let instructionCount: Int
+        let localTypes: [Int: ViperType]
+        let error: String?
+        let errorLine: Int
+    }
+
+    func viperSnapshot() -> ViperSnapshot {
+        let v = unit.viper
+        return ViperSnapshot(instructionCount: unit.instructions.count, localTypes: v?.localTypes ?? [:],
+                             error: v?.error, errorLine: v?.errorLine ?? 0)
+    }
+
+    /// Drops the instructions emitted since `s` (labels bound among them are
+    /// never used again) and the types they gave locals.
+    func viperRollback(_ s: ViperSnapshot) {
+        let u = unit
+        u.instructions.removeSubrange(s.instructionCount...)
+        u.lineNumbers.removeSubrange(s.instructionCount...)
+        u.jumpLabels.removeSubrange(s.instructionCount...)
+        u.handlerIndex.removeSubrange(s.instructionCount...)
+        u.viper?.localTypes = s.localTypes
+        u.viper?.error = s.error
+        u.viper?.errorLine = s.errorLine
     }
 
     /// The method name viper's "binary op %q not implemented" shows (mp_binary_op_method_name).
@@ -496,7 +540,11 @@ extension Compiler {
 
     /// Statements whose values have viper types; true when compiled here.
     func viperStmt(_ stmt: Stmt) throws(SyntaxErrorInfo) -> Bool {
-        guard unit.viper != nil else { return false }
+        guard let v = unit.viper else { return false }
+        // After a type error MicroPython compiles no further statement of the
+        // block (compile.c compile_generic_all_nodes), so the error reported is
+        // the last one of the first statement that had one.
+        if v.error != nil { return true }
         let u = unit
         switch stmt.kind {
         case .assign(let targets, let value):

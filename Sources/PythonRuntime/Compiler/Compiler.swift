@@ -108,6 +108,9 @@ final class CodeUnit {
     var currentLine: Int
     /// Set while compiling a `@micropython.viper` function (Compiler+Viper.swift).
     var viper: ViperState?
+    /// What this scope's functions and classes compile with unless decorated
+    /// otherwise: "bytecode", "native" or "viper".
+    var emitter = "bytecode"
 
     init(scope: Scope, name: String, qualifiedName: String, firstLine: Int) {
         self.scope = scope
