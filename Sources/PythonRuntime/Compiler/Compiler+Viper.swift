@@ -55,8 +55,12 @@ extension Compiler {
             }
             return t
         }
-        var params = f.args.posonlyargs + f.args.args + f.args.kwonlyargs
-        params += [f.args.vararg, f.args.kwarg].compactMap { $0 }
+        // Named parameters take their annotation's type; *args and **kwargs stay
+        // objects (compile.c types only PN_typedargslist_name parameters).
+        let params = f.args.posonlyargs + f.args.args + f.args.kwonlyargs
+        for p in [f.args.vararg, f.args.kwarg].compactMap({ $0 }) {
+            v.localTypes[u.varIndex(p.name)] = .object
+        }
         var typed: [(Int, ViperType)] = []
         for p in params {
             let t = try annotationType(p.annotation)
