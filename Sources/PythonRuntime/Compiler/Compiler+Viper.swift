@@ -676,6 +676,7 @@ extension Compiler {
         try compileBody(body)
         u.blocks.removeLast()
         u.bind(cont)
+        u.currentLine = target.location.line
         u.emit(.loadFast, counter)
         u.loadConst(.int(step))
         let nt = viperBinaryOp(.add, ct, .int, inplace: true)

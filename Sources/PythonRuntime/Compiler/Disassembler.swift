@@ -32,6 +32,8 @@ extension CodeObject {
         if flags.contains(.generator) { flagNames.append("generator") }
         if flags.contains(.coroutine) { flagNames.append("coroutine") }
         if flags.contains(.classBody) { flagNames.append("classBody") }
+        if flags.contains(.native) { flagNames.append("native") }
+        if flags.contains(.viper) { flagNames.append("viper") }
         out += "code \(qualifiedName) args=\(argumentCount) posonly=\(positionalOnlyCount) kwonly=\(keywordOnlyCount)"
         out += " flags=\(flagNames.isEmpty ? "-" : flagNames.joined(separator: ",")) stack=\(stackSize)\n"
         if !variableNames.isEmpty { out += "  varnames: \(variableNames.joined(separator: ", "))\n" }
