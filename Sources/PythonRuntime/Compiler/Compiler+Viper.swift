@@ -50,8 +50,10 @@ extension Compiler {
             guard let e else { return .object }
             guard case .name(let n) = e.kind else { throw error("annotation must be an identifier", e.location) }
             guard let t = ViperType.named(n) else {
-                throw SyntaxErrorInfo(kind: "ViperTypeError", message: "unknown type '\(n)'", filename: filename,
-                                      line: e.location.line, column: e.location.column, lineText: "")
+                var info = SyntaxErrorInfo(kind: "ViperTypeError", message: "unknown type '\(n)'", filename: filename,
+                                           line: e.location.line, column: e.location.column, lineText: "")
+                info.function = f.name
+                throw info
             }
             return t
         }
@@ -82,14 +84,18 @@ extension Compiler {
             u.emit(.returnValue)
         }
         if let message = v.error {
-            throw SyntaxErrorInfo(kind: "ViperTypeError", message: message, filename: filename,
-                                  line: v.errorLine, column: 0, lineText: "")
+            var info = SyntaxErrorInfo(kind: "ViperTypeError", message: message, filename: filename,
+                                       line: v.errorLine, column: 0, lineText: "")
+            info.function = f.name
+            throw info
         }
     }
 
     func viperNotImplemented(_ message: String, _ loc: SourceLocation) -> SyntaxErrorInfo {
-        SyntaxErrorInfo(kind: "NotImplementedError", message: message, filename: filename,
-                        line: loc.line, column: loc.column, lineText: "")
+        var info = SyntaxErrorInfo(kind: "NotImplementedError", message: message, filename: filename,
+                                   line: loc.line, column: loc.column, lineText: "")
+        info.function = unit.name
+        return info
     }
 
     /// Records a viper type error; compilation goes on, and the last one is reported.

@@ -14,8 +14,12 @@ extension Runtime {
 
     func syntaxError(_ info: SyntaxErrorInfo) -> PyError {
         // Viper's compile-time errors are not syntax errors (py/emitnative.c).
-        if info.kind == "ViperTypeError" { return error(types.ViperTypeError, info.message) }
-        if info.kind == "NotImplementedError" { return error(types.NotImplementedError, info.message) }
+        if info.kind == "ViperTypeError" || info.kind == "NotImplementedError" {
+            let e = error(info.kind == "ViperTypeError" ? types.ViperTypeError : types.NotImplementedError, info.message)
+            e.exception.traceback.append(TracebackEntry(filename: info.filename, line: info.line,
+                                                        function: info.function ?? "<module>"))
+            return e
+        }
         let type = info.kind == "IndentationError" ? types.IndentationError : types.SyntaxError
         let details = tuple([str(info.filename), int(info.line), int(info.column), str(info.lineText)])
         let e = newException(type, args: [str(info.message), details])
