@@ -305,6 +305,7 @@ extension ConformanceTests {
         "types/memoryview_readonly_bytes.py",
         "types/memoryview_release_and_attributes.py",
         "types/memoryview_slices_share_base.py",
+        "viper/viper_array_pointers.py",
         "viper/viper_branches_and_classes.py",
         "viper/viper_locals_and_objects.py",
         "viper/viper_pointers.py",
@@ -619,6 +620,7 @@ extension ConformanceTests {
     func test_types_memoryview_readonly_bytes() throws { try conforms("types/memoryview_readonly_bytes.py") }
     func test_types_memoryview_release_and_attributes() throws { try conforms("types/memoryview_release_and_attributes.py") }
     func test_types_memoryview_slices_share_base() throws { try conforms("types/memoryview_slices_share_base.py") }
+    func test_viper_viper_array_pointers() throws { try conforms("viper/viper_array_pointers.py") }
     func test_viper_viper_branches_and_classes() throws { try conforms("viper/viper_branches_and_classes.py") }
     func test_viper_viper_locals_and_objects() throws { try conforms("viper/viper_locals_and_objects.py") }
     func test_viper_viper_pointers() throws { try conforms("viper/viper_pointers.py") }

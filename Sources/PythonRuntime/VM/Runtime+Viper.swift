@@ -38,13 +38,14 @@ extension Runtime {
         default:
             // A pointer: a buffer's address, else the object is an address as an int.
             if v.isObject {
-                if let b = v.object as? PyBytes { return int(viperMemory.address(of: b)) }
-                if let m = v.object as? PyMemoryView { return int(viperMemory.address(of: m.base) + m.start) }
-            }
-            // array.array is Python over a list here (ArrayModule.swift): no bytes to point at.
-            if typeName(v) == "array" {
-                throw error(types.NotImplementedError,
-                            "viper pointer to an array: only bytes, bytearray and memoryview have addresses here")
+                let o = v.object
+                if let b = o as? PyBytes { return int(viperMemory.address(of: b, byteCount: b.bytes.count)) }
+                if let m = o as? PyMemoryView {
+                    return int(viperMemory.address(of: m.base, byteCount: m.base.bytes.count) + m.start)
+                }
+                if let (items, itemSize) = viperArrayStorage(o) {
+                    return int(viperMemory.address(of: o, byteCount: items.items.count * itemSize.size))
+                }
             }
             return viperValue(try viperWord(v))
         }
@@ -136,12 +137,86 @@ extension Runtime {
         return viperValue(arg == 0 ? 0 &- x : ~x)
     }
 
+    /// An `array.array`'s items and typecode (the class is Python over a list,
+    /// Firmware/runtime/array.py), if `o` is one.
+    func viperArrayStorage(_ o: PyObject) -> (PyList, (size: Int, signed: Bool, float: Bool))? {
+        guard o.instanceDict.isObject, o.type.name == "array" else { return nil }
+        let d = unsafeDowncast(o.instanceDict.object, to: PyDict.self)
+        let data = d.getStr(intern("_data")), code = d.getStr(intern("typecode"))
+        guard data.isObject, let list = data.object as? PyList, let tc = try? arrayTypecode(code) else { return nil }
+        return (list, tc)
+    }
+
+    /// The bytes a buffer the address space knows holds now.
+    func viperByteCount(_ o: PyObject) -> Int {
+        if let b = o as? PyBytes { return b.bytes.count }
+        if let (items, tc) = viperArrayStorage(o) { return items.items.count * tc.size }
+        return 0
+    }
+
+    /// Reads `size` bytes at `offset` of a buffer, little-endian.
+    private func viperRead(_ o: PyObject, _ offset: Int, _ size: Int) -> UInt64 {
+        var w: UInt64 = 0
+        if let b = o as? PyBytes {
+            for k in 0..<size { w |= UInt64(b.bytes[offset + k]) << UInt64(8 * k) }
+        } else if let (items, tc) = viperArrayStorage(o) {
+            for k in 0..<size {
+                let at = offset + k
+                let raw = viperArrayItemBits(items.items[at / tc.size], tc)
+                w |= ((raw >> UInt64(8 * (at % tc.size))) & 0xFF) << UInt64(8 * k)
+            }
+        }
+        return w
+    }
+
+    /// Writes the low `size` bytes of `w` at `offset` of a buffer.
+    private func viperWrite(_ o: PyObject, _ offset: Int, _ size: Int, _ w: UInt64) throws(PyError) {
+        if let b = o as? PyBytes {
+            guard b.isMutable else {
+                throw error(types.NotImplementedError, "viper store into a bytes object: it is read-only here")
+            }
+            for k in 0..<size { b.bytes[offset + k] = UInt8(truncatingIfNeeded: w >> UInt64(8 * k)) }
+        } else if let (items, tc) = viperArrayStorage(o) {
+            for k in 0..<size {
+                let at = offset + k, item = at / tc.size, shift = UInt64(8 * (at % tc.size))
+                var raw = viperArrayItemBits(items.items[item], tc)
+                raw = (raw & ~(0xFF << shift)) | (((w >> UInt64(8 * k)) & 0xFF) << shift)
+                items.items[item] = viperArrayItem(raw, tc)
+            }
+        }
+    }
+
+    /// An array item's bytes as the board stores them (two's complement, IEEE 754).
+    private func viperArrayItemBits(_ v: Value, _ tc: (size: Int, signed: Bool, float: Bool)) -> UInt64 {
+        if tc.float {
+            let d = floatValue(v) ?? 0
+            return tc.size == 4 ? UInt64(Float(d).bitPattern) : d.bitPattern
+        }
+        let w = UInt64(bitPattern: (try? viperWord(v)) ?? 0)
+        return tc.size == 8 ? w : w & ((1 << UInt64(8 * tc.size)) - 1)
+    }
+
+    /// The item an array holds for the bytes `raw`.
+    private func viperArrayItem(_ raw: UInt64, _ tc: (size: Int, signed: Bool, float: Bool)) -> Value {
+        if tc.float {
+            return Value(float: tc.size == 4 ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: raw))) : Double(bitPattern: raw))
+        }
+        let bits = UInt64(8 * tc.size)
+        if tc.signed {
+            let shift = 64 - bits
+            return int(Int(Int64(bitPattern: raw << shift) >> Int64(shift)))
+        }
+        if bits == 64 { return newInt(BigInt(raw)) }
+        return int(Int(raw))
+    }
+
     /// The buffer and offset of element `index` of a pointer, checking the
     /// element lies inside a buffer the address space knows.
-    private func viperElement(_ pointer: Value, _ index: Value, _ size: Int) throws(PyError) -> (PyBytes, Int) {
+    private func viperElement(_ pointer: Value, _ index: Value, _ size: Int) throws(PyError) -> (PyObject, Int) {
         let base = Int(try viperWord(pointer)), i = Int(try viperWord(index))
         let address = (viperWordBits == 64 ? base : Int(UInt32(truncatingIfNeeded: base))) &+ i &* size
-        guard let (buffer, offset) = viperMemory.resolve(address), offset + size <= buffer.bytes.count else {
+        guard let (buffer, offset) = viperMemory.resolve(address, byteCount: viperByteCount),
+              offset + size <= viperByteCount(buffer) else {
             let hex = String(UInt64(bitPattern: Int64(address)), radix: 16)
             throw error(types.NotImplementedError,
                         "viper access to address 0x\(hex): no emulated memory there (only the buffers viper took pointers to)")
@@ -152,20 +227,15 @@ extension Runtime {
     /// `viperLoad`: [pointer, index] → the little-endian element, zero-extended.
     func viperLoad(_ pointer: Value, _ index: Value, _ size: Int) throws(PyError) -> Value {
         let (buffer, offset) = try viperElement(pointer, index, size)
-        var w: UInt64 = 0
-        for k in 0..<size { w |= UInt64(buffer.bytes[offset + k]) << UInt64(8 * k) }
         // A 32-bit load into a 32-bit word is the word itself (negative when bit 31 is set).
-        return viperValue(Int64(bitPattern: w))
+        return viperValue(Int64(bitPattern: viperRead(buffer, offset, size)))
     }
 
     /// `viperStore`: the low bytes of the value's word into the element.
     func viperStore(_ value: Value, _ pointer: Value, _ index: Value, _ size: Int) throws(PyError) {
         let w = UInt64(bitPattern: try viperWord(value))
         let (buffer, offset) = try viperElement(pointer, index, size)
-        guard buffer.isMutable else {
-            throw error(types.NotImplementedError, "viper store into a bytes object: it is read-only here")
-        }
-        for k in 0..<size { buffer.bytes[offset + k] = UInt8(truncatingIfNeeded: w >> UInt64(8 * k)) }
+        try viperWrite(buffer, offset, size, w)
     }
 }
 

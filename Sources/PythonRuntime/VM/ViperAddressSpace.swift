@@ -1,8 +1,8 @@
 /// The addresses viper code sees. A viper `ptr8(buf)` on the board is the
 /// address of the buffer's bytes; ours are not addressable, so each buffer a
-/// viper function takes the address of gets a made-up address range in this
-/// map, and `ptr8`/`ptr16`/`ptr32` loads and stores find the buffer again by
-/// address. Addresses can be handed to Python as ints and back (`ptr(buf)`,
+/// viper function takes the address of (bytes, bytearray, an `array.array`)
+/// gets a made-up address range in this map, and `ptr8`/`ptr16`/`ptr32` loads
+/// and stores find the buffer again by address. Addresses can be handed to Python as ints and back (`ptr(buf)`,
 /// `addr + 2`), as on the board.
 ///
 /// An address in no buffer (a peripheral register such as RP2040's SIO at
@@ -11,7 +11,7 @@
 final class ViperAddressSpace {
     struct Region {
         let base: Int
-        weak var buffer: PyBytes?
+        weak var buffer: PyObject?
     }
 
     /// Where made-up addresses start: RP2040's SRAM base, so addresses look like
@@ -25,25 +25,26 @@ final class ViperAddressSpace {
     private var next = firstAddress
     /// The last region a load or store found (viper loops walk one buffer).
     private var lastBase = -1
-    private weak var lastBuffer: PyBytes?
+    private weak var lastBuffer: PyObject?
 
-    /// The address of `buffer`'s first byte.
-    func address(of buffer: PyBytes) -> Int {
+    /// The address of `buffer`'s first byte; `byteCount` is its size now.
+    func address(of buffer: PyObject, byteCount: Int) -> Int {
         let id = ObjectIdentifier(buffer)
         if let base = baseByBuffer[id], let i = index(ofBase: base), regions[i].buffer === buffer {
             return base
         }
         if regions.count > 64 { prune() }
         let base = next
-        next += (buffer.bytes.count + ViperAddressSpace.slack + 15) & ~15
+        next += (byteCount + ViperAddressSpace.slack + 15) & ~15
         regions.append(Region(base: base, buffer: buffer))
         baseByBuffer[id] = base
         return base
     }
 
-    /// The buffer holding `address` and the offset in it, if the address is in one.
-    func resolve(_ address: Int) -> (PyBytes, Int)? {
-        if let b = lastBuffer, address >= lastBase, address - lastBase < b.bytes.count {
+    /// The buffer holding `address` and the offset in it, if the address is in
+    /// one; `byteCount` gives a buffer's size now.
+    func resolve(_ address: Int, byteCount: (PyObject) -> Int) -> (PyObject, Int)? {
+        if let b = lastBuffer, address >= lastBase, address - lastBase < byteCount(b) {
             return (b, address - lastBase)
         }
         // Regions are in increasing base order: the last one at or below the address.
@@ -54,7 +55,8 @@ final class ViperAddressSpace {
         }
         guard lo > 0, let b = regions[lo - 1].buffer else { return nil }
         let offset = address - regions[lo - 1].base
-        guard offset < b.bytes.count else { return nil }
+        let count = byteCount(b)
+        guard offset < count else { return nil }
         lastBase = regions[lo - 1].base
         lastBuffer = b
         return (b, offset)
