@@ -159,6 +159,28 @@ final class NativeCodeTests: XCTestCase {
             """)
     }
 
+    /// Firmware that makes a fresh buffer for each viper call (a frame to send)
+    /// keeps getting addresses: those of collected buffers are handed out again.
+    func testAddressesOfCollectedBuffersAreReused() throws {
+        let s = try BoardSession(board: "pico_w")
+        let out = s.run("""
+            import micropython, gc
+            @micropython.viper
+            def frame(b: ptr8, n: int) -> ptr:
+                for i in range(n):
+                    b[i] = i
+                return ptr(b)
+            top = 0
+            for k in range(5000):
+                a = frame(bytearray(64), 64)
+                top = max(top, a)
+                if k % 500 == 0:
+                    gc.collect()
+            print(hex(top)[:4], top - 0x20000000 < 1 << 20)
+            """)
+        XCTAssertEqual(out, "0x20 True\n")
+    }
+
     /// CircuitPython 9's ports are built without the native emitters.
     func testCircuitPythonRefusesTheNativeDecorators() throws {
         for decorator in ["native", "viper"] {

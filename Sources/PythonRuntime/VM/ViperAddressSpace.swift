@@ -11,18 +11,19 @@
 final class ViperAddressSpace {
     struct Region {
         let base: Int
+        /// The addresses reserved for it, from `base`.
+        let span: Int
         weak var buffer: PyObject?
     }
 
     /// Where made-up addresses start: RP2040's SRAM base, so addresses look like
     /// a board's (and stay below 2**31, small ints on every word size).
     static let firstAddress = 0x2000_0000
-    /// Room left after each buffer, so a bytearray that grows keeps its range.
-    static let slack = 4096
+    /// Room left after each buffer, so a bytearray that grows a little keeps its range.
+    static let slack = 256
 
     private var regions: [Region] = []
     private var baseByBuffer: [ObjectIdentifier: Int] = [:]
-    private var next = firstAddress
     /// The last region a load or store found (viper loops walk one buffer).
     private var lastBase = -1
     private weak var lastBuffer: PyObject?
@@ -34,9 +35,16 @@ final class ViperAddressSpace {
             return base
         }
         if regions.count > 64 { prune() }
-        let base = next
-        next += (byteCount + ViperAddressSpace.slack + 15) & ~15
-        regions.append(Region(base: base, buffer: buffer))
+        // First fit among the live ranges (kept in address order), so the
+        // addresses of collected buffers are handed out again.
+        let span = (byteCount + ViperAddressSpace.slack + 15) & ~15
+        var base = ViperAddressSpace.firstAddress
+        var at = 0
+        while at < regions.count && regions[at].base - base < span {
+            base = regions[at].base + regions[at].span
+            at += 1
+        }
+        regions.insert(Region(base: base, span: span, buffer: buffer), at: at)
         baseByBuffer[id] = base
         return base
     }
@@ -74,6 +82,8 @@ final class ViperAddressSpace {
     /// Forgets the ranges of buffers that were collected.
     private func prune() {
         regions.removeAll { $0.buffer == nil }
+        lastBuffer = nil
+        lastBase = -1
         baseByBuffer = [:]
         for r in regions { if let b = r.buffer { baseByBuffer[ObjectIdentifier(b)] = r.base } }
     }
