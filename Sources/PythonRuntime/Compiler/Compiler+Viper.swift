@@ -478,7 +478,12 @@ extension Compiler {
             try viperBox(t, target.location)
             nameOp(n, .store)
         case .subscript(let base, let index) where !isSlice(index):
-            if viperStaticType(base) == .object {
+            let snapshot = viperSnapshot()
+            let bt = try viperExpr(base)
+            if bt == .object {
+                // An object container: the value must be an object beneath it,
+                // so the container is compiled again after converting the value.
+                viperRollback(snapshot)
                 try viperBox(t, target.location)
                 _ = try viperExpr(base)
                 let it = try viperExpr(index)
@@ -486,7 +491,6 @@ extension Compiler {
                 u.emit(.storeSubscr)
                 return
             }
-            let bt = try viperExpr(base)
             if viperSmallInt(index) != nil {
                 _ = try viperExpr(index)
             } else {
@@ -526,23 +530,6 @@ extension Compiler {
         }
         if known != t {
             viperError("local '\(name)' has type '\(known.name)' but source is '\(t.name)'")
-        }
-    }
-
-    /// The type `e` will have, without compiling it (for a store, whose value
-    /// must become an object before an object container is pushed).
-    private func viperStaticType(_ e: Expr) -> ViperType {
-        switch e.kind {
-        case .name(let n):
-            if let slot = viperSlot(n) { return unit.viper?.localTypes[slot] ?? .object }
-            return .object
-        case .call(let function, let args, let keywords):
-            if case .name(let n) = function.kind, let t = viperCast(n), args.count == 1, keywords.isEmpty { return t }
-            return .object
-        case .constant(.int), .binOp, .unaryOp:
-            return .int
-        default:
-            return .object
         }
     }
 
