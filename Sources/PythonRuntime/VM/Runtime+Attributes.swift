@@ -342,7 +342,11 @@ extension Runtime {
             case "__dict__":
                 if !f.instanceDict.isObject { f.instanceDict = Value(newDict()) }
                 return f.instanceDict
-            case "__code__": return Value(track(PyCode(type: types.code, f.code)))
+            case "__code__":
+                // Native and viper functions are machine code on the board: no
+                // code object to hand out (py/objfun.c, tests/micropython/native_fun_attrs_code.py).
+                if !f.code.flags.isDisjoint(with: [.native, .viper]) { return .null }
+                return Value(track(PyCode(type: types.code, f.code)))
             default: return .null
             }
         case let f as PyNativeFunction:
