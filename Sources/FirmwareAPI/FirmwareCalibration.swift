@@ -44,5 +44,20 @@ public enum FirmwareCalibration {
     /// The runtime settings the cost model gives a board's runtime.
     public static func configure(_ config: inout RuntimeConfiguration, for board: Board) {
         config.floatResultInstructions = board.flavourFacts.referenceLoop.floatResultInstructions
+        config.nativeEmitter = nativeEmitter(for: board)
+    }
+
+    /// What `@micropython.native`/`viper` compile for on the board's firmware.
+    /// MicroPython: ports/rp2/mpconfigport.h enables MICROPY_EMIT_THUMB (and the
+    /// inline Thumb assembler), ports/esp32/mpconfigport.h MICROPY_EMIT_XTENSAWIN
+    /// on the ESP32-S3. CircuitPython 9.1.4 builds its raspberrypi and espressif
+    /// ports with CIRCUITPY_ENABLE_MPY_NATIVE = 0 (py/circuitpy_mpconfig.mk), so
+    /// there the decorators are "invalid micropython decorator".
+    public static func nativeEmitter(for board: Board) -> NativeEmitter? {
+        guard board.flavour == .micropython else { return nil }
+        switch board.definition.port {
+        case .rp2: return NativeEmitter(.armv6m)
+        case .esp32: return NativeEmitter(.xtensawin)
+        }
     }
 }

@@ -835,3 +835,82 @@ final class CompilerTests: XCTestCase {
         """)
     }
 }
+
+/// `@micropython.viper`: typed arguments become words on entry, int arithmetic
+/// and pointer loads use the viper instructions, `for … in range` is a counted
+/// loop (hidden counter and end), and a uint result becomes an object on return.
+final class ViperCompilerTests: XCTestCase {
+    func compile(_ source: String) throws -> CodeObject {
+        let parsed = try parsePython(source, filename: "<test>", mode: .module)
+        let m = try compilePython(parsed, filename: "<test>", mode: .module, source: source)
+        guard let f = nestedCode(m, "f") else { XCTFail("no code f"); return m }
+        return f
+    }
+
+    func testViperFunctionCompilesToViperInstructions() throws {
+        let f = try compile("""
+            @micropython.viper
+            def f(buf: ptr8, n: int) -> uint:
+                s = 0
+                for i in range(n):
+                    s += buf[i] << 1
+                return uint(s)
+            """)
+        assertListing(f, """
+        code f args=2 posonly=0 kwonly=0 flags=optimized,viper stack=3
+        varnames: buf, n, s, i, .viper_range1, .viper_end1
+        L2 0 LOAD_FAST 0 (buf)
+        1 VIPER_TO_NATIVE 5 (ptr8)
+        2 STORE_FAST 0 (buf)
+        3 LOAD_FAST 1 (n)
+        4 VIPER_TO_NATIVE 2 (int)
+        5 STORE_FAST 1 (n)
+        L3 6 LOAD_CONST 0 (0)
+        7 STORE_FAST 2 (s)
+        L4 8 LOAD_FAST 1 (n)
+        9 STORE_FAST 5 (.viper_end1)
+        10 LOAD_CONST 0 (0)
+        11 STORE_FAST 4 (.viper_range1)
+        12 JUMP 27 (to 27)
+        >> 13 LOAD_FAST 4 (.viper_range1)
+        14 STORE_FAST 3 (i)
+        L5 15 LOAD_FAST 2 (s)
+        16 LOAD_FAST 0 (buf)
+        17 LOAD_FAST 3 (i)
+        18 VIPER_LOAD 1 (8-bit)
+        19 LOAD_CONST 1 (1)
+        20 VIPER_BINARY 8 (<<)
+        21 VIPER_BINARY 0 (+)
+        22 STORE_FAST 2 (s)
+        L4 23 LOAD_FAST 4 (.viper_range1)
+        24 LOAD_CONST 1 (1)
+        25 VIPER_BINARY 0 (+)
+        26 STORE_FAST 4 (.viper_range1)
+        >> 27 LOAD_FAST 4 (.viper_range1)
+        28 LOAD_FAST 5 (.viper_end1)
+        29 VIPER_COMPARE 0 (<)
+        30 POP_JUMP_IF_TRUE 13 (to 13)
+        L6 31 LOAD_FAST 2 (s)
+        32 VIPER_TO_OBJECT 3 (uint)
+        33 RETURN_VALUE
+        """)
+    }
+
+    func testViperTypeErrorIsReportedWhenTheFunctionIsCompiled() throws {
+        let source = "@micropython.viper\ndef f(x: int):\n    y = x\n    y = []\n"
+        let parsed = try parsePython(source, filename: "<test>", mode: .module)
+        XCTAssertThrowsError(try compilePython(parsed, filename: "<test>", mode: .module, source: source)) { e in
+            let info = e as? SyntaxErrorInfo
+            XCTAssertEqual(info?.kind, "ViperTypeError")
+            XCTAssertEqual(info?.message, "local 'y' has type 'int' but source is 'object'")
+        }
+    }
+
+    func testWithoutNativeEmittersTheDecoratorsAreInvalid() throws {
+        let source = "@micropython.native\ndef f(): pass\n"
+        let parsed = try parsePython(source, filename: "<test>", mode: .module)
+        XCTAssertThrowsError(try compilePython(parsed, filename: "<test>", mode: .module, source: source, nativeEmitter: nil)) { e in
+            XCTAssertEqual((e as? SyntaxErrorInfo)?.message, "invalid micropython decorator")
+        }
+    }
+}

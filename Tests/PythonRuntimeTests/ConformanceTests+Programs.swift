@@ -305,6 +305,12 @@ extension ConformanceTests {
         "types/memoryview_readonly_bytes.py",
         "types/memoryview_release_and_attributes.py",
         "types/memoryview_slices_share_base.py",
+        "viper/viper_array_pointers.py",
+        "viper/viper_branches_and_classes.py",
+        "viper/viper_locals_and_objects.py",
+        "viper/viper_pointers.py",
+        "viper/viper_type_errors.py",
+        "viper/viper_word_arithmetic.py",
         "with_statement/with_as_target.py",
         "with_statement/with_exception_in_enter.py",
         "with_statement/with_exit_suppresses.py",
@@ -614,6 +620,12 @@ extension ConformanceTests {
     func test_types_memoryview_readonly_bytes() throws { try conforms("types/memoryview_readonly_bytes.py") }
     func test_types_memoryview_release_and_attributes() throws { try conforms("types/memoryview_release_and_attributes.py") }
     func test_types_memoryview_slices_share_base() throws { try conforms("types/memoryview_slices_share_base.py") }
+    func test_viper_viper_array_pointers() throws { try conforms("viper/viper_array_pointers.py") }
+    func test_viper_viper_branches_and_classes() throws { try conforms("viper/viper_branches_and_classes.py") }
+    func test_viper_viper_locals_and_objects() throws { try conforms("viper/viper_locals_and_objects.py") }
+    func test_viper_viper_pointers() throws { try conforms("viper/viper_pointers.py") }
+    func test_viper_viper_type_errors() throws { try conforms("viper/viper_type_errors.py") }
+    func test_viper_viper_word_arithmetic() throws { try conforms("viper/viper_word_arithmetic.py") }
     func test_with_statement_with_as_target() throws { try conforms("with_statement/with_as_target.py") }
     func test_with_statement_with_exception_in_enter() throws { try conforms("with_statement/with_exception_in_enter.py") }
     func test_with_statement_with_exit_suppresses() throws { try conforms("with_statement/with_exit_suppresses.py") }

@@ -478,7 +478,7 @@ final class SystemModulesTests: XCTestCase {
         @micropython.native
         def f(): return 1
         try:
-            exec('@micropython.viper\\ndef g(): return 2')
+            exec('@micropython.asm_thumb\\ndef g(): return 2')
         except SyntaxError as e:
             print(f(), e.args[0], hasattr(micropython, 'native'))
         """)

@@ -53,6 +53,8 @@ extension Runtime {
                        "dict_keys", "dict_values", "dict_items"] {
             b.removeStr(intern(hidden))
         }
+        // Only a firmware with the native emitters has viper's exception (CircuitPython 9's ports do not).
+        if configuration.nativeEmitter == nil { b.removeStr(intern("ViperTypeError")) }
         b.setStr(intern("None"), .none)
         b.setStr(intern("Ellipsis"), .ellipsis)
         b.setStr(intern("NotImplemented"), .notImplemented)

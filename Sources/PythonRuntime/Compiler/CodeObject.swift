@@ -45,6 +45,10 @@ public struct CodeFlags: OptionSet {
     public static let classBody = CodeFlags(rawValue: 1 << 10)
     /// `constants[0]` is the function's docstring.
     public static let hasDocstring = CodeFlags(rawValue: 1 << 11)
+    /// Compiled from a `@micropython.native` function: bytecode, charged at native speed.
+    public static let native = CodeFlags(rawValue: 1 << 20)
+    /// Compiled from a `@micropython.viper` function: viper instructions, charged at viper speed.
+    public static let viper = CodeFlags(rawValue: 1 << 21)
 }
 
 /// A compiled function, class body or module: bytecode plus what it refers to.
@@ -90,6 +94,8 @@ public final class CodeObject {
     /// retains its buffer).
     var fixedSlotCount = 0
     var cellBase = 0
+    /// `costDivisor`, read once at materialization for the frame registers.
+    var cachedCostDivisor = 1
     /// `instructions` copied to memory that stays put, for the interpreter loop.
     var instructionBuffer: UnsafeMutablePointer<Instruction>?
     var constantBuffer: UnsafeMutablePointer<Value>?
@@ -131,6 +137,13 @@ public final class CodeObject {
     }
 
     /// Number of parameter slots, counting `*args` and `**kwargs`.
+    /// How many times faster than bytecode the board runs this code
+    /// (`NativeEmitter.nativeSpeedup`/`viperSpeedup`); the interpreter divides
+    /// the instructions a frame of it runs by this.
+    public var costDivisor: Int {
+        flags.contains(.viper) ? NativeEmitter.viperSpeedup * NativeEmitter.viperRangeLoopExpansion : flags.contains(.native) ? NativeEmitter.nativeSpeedup : 1
+    }
+
     public var parameterSlotCount: Int {
         argumentCount + keywordOnlyCount
             + (flags.contains(.varargs) ? 1 : 0) + (flags.contains(.varkeywords) ? 1 : 0)

@@ -9,6 +9,7 @@ extension Compiler {
         let savedLine = u.currentLine
         u.currentLine = e.location.line
         defer { u.currentLine = savedLine }
+        if u.viper != nil, try viperCompileExpr(e) { return }
         if let c = constantValue(e) {
             u.loadConst(c)
             return
@@ -280,6 +281,7 @@ extension Compiler {
         let savedLine = u.currentLine
         u.currentLine = e.location.line
         defer { u.currentLine = savedLine }
+        if u.viper != nil, try viperJumpIf(e, label, jumpWhen: jumpWhen) { return }
         switch e.kind {
         case .unaryOp(.not, let v):
             try compileJumpIf(v, label, jumpWhen: !jumpWhen)

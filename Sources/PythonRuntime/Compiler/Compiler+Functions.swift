@@ -2,11 +2,14 @@
 
 extension Compiler {
     /// `@micropython.native` and its kin are directives to MicroPython's compiler,
-    /// never evaluated (no import needed). Native code behaves as bytecode, so such
-    /// a function compiles to bytecode; viper's machine-word semantics and inline
-    /// assembler are not emulated: those are the error MicroPython gives for an
-    /// emitter it was built without.
-    /// Any decorator `micropython.NAME...` is one (an unknown one is the error too).
+    /// never evaluated (no import needed), recognised by name as compile.c's
+    /// compile_built_in_decorator does. `native` compiles to bytecode charged at
+    /// native speed; `viper` compiles with viper's types (Compiler+Viper.swift).
+    /// A firmware without the native emitters (CircuitPython 9) refuses both with
+    /// MicroPython's "invalid micropython decorator", as it refuses any other
+    /// `micropython.NAME` decorator. The inline assemblers (`asm_thumb`,
+    /// `asm_xtensa`) are refused the same way on every board, although the rp2
+    /// and esp32 firmwares accept them: we do not run machine code.
     static func emitterDirective(_ d: Expr) -> String? {
         guard case .attribute(var base, let name) = d.kind else { return nil }
         var path = [name]
@@ -18,14 +21,25 @@ extension Compiler {
         return path.joined(separator: ".")
     }
 
+    /// The emitter a function or class compiles with and its other decorators:
+    /// its own directive, else the enclosing scope's (compile.c's emit_options
+    /// are inherited, so the methods of a `@micropython.native` class are native).
+    func emitterAndDecorators(_ decorators: [Expr]) throws(SyntaxErrorInfo) -> (String, [Expr]) {
+        var kept: [Expr] = []
+        var emitter = unit.emitter
+        for d in decorators {
+            guard let e = Compiler.emitterDirective(d) else { kept.append(d); continue }
+            let available = e == "bytecode" || ((e == "native" || e == "viper") && nativeEmitter != nil)
+            if !available { throw error("invalid micropython decorator", d.location) }
+            emitter = e
+        }
+        return (emitter, kept)
+    }
+
     func compileFunctionDef(_ f: FunctionDef, _ loc: SourceLocation) throws(SyntaxErrorInfo) {
         let u = unit
         var f = f
-        var kept: [Expr] = []
-        for d in f.decorators {
-            guard let emitter = Compiler.emitterDirective(d) else { kept.append(d); continue }
-            if emitter != "native" && emitter != "bytecode" { throw error("invalid micropython decorator", d.location) }
-        }
+        let (emitter, kept) = try emitterAndDecorators(f.decorators)
         f.decorators = kept
         for d in f.decorators { try compileExpr(d) }
         u.currentLine = loc.line
@@ -40,10 +54,16 @@ extension Compiler {
             unit.flags.insert(.hasDocstring)
             body = body.dropFirst()
         }
-        for s in body { try compileStmt(s) }
-        if unit.endIsReachable {
-            unit.loadConst(.none)
-            unit.emit(.returnValue)
+        unit.emitter = emitter
+        if emitter == "viper" {
+            try compileViperBody(f, body, loc)
+        } else {
+            if emitter == "native" { unit.flags.insert(.native) }
+            for s in body { try compileStmt(s) }
+            if unit.endIsReachable {
+                unit.loadConst(.none)
+                unit.emit(.returnValue)
+            }
         }
         let code = try leaveUnit()
         u.currentLine = loc.line
@@ -112,12 +132,16 @@ extension Compiler {
 
     func compileClassDef(_ c: ClassDef, _ loc: SourceLocation) throws(SyntaxErrorInfo) {
         let u = unit
+        var c = c
+        let (emitter, kept) = try emitterAndDecorators(c.decorators)
+        c.decorators = kept
         for d in c.decorators { try compileExpr(d) }
         u.currentLine = loc.line
         let scope = try self.scope(loc, .classBody)
 
         enterUnit(scope, name: c.name, line: loc.line)
         let body = unit
+        body.emitter = emitter
         body.emit(.loadName, body.name("__name__"))
         storeName("__module__")
         body.loadConst(.str(body.qualifiedName))

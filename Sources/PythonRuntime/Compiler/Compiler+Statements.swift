@@ -10,6 +10,7 @@ extension Compiler {
 
     func compileStmt(_ stmt: Stmt) throws(SyntaxErrorInfo) {
         unit.currentLine = stmt.location.line
+        if unit.viper != nil, try viperStmt(stmt) { return }
         switch stmt.kind {
         case .functionDef(let f):
             try compileFunctionDef(f, stmt.location)
@@ -362,7 +363,11 @@ extension Compiler {
         if let value {
             if case .constant = value.kind { isConst = true } else { isConst = false }
         }
-        if !isConst, let value {
+        if u.viper != nil {
+            // A viper function converts what it returns to its return type.
+            try viperReturnValue(value)
+            isConst = false
+        } else if !isConst, let value {
             try compileExpr(value)
         }
         let savedBlocks = u.blocks, savedHandlers = u.handlerStack, savedLevel = u.stackLevel

@@ -6,9 +6,12 @@ import BigInt
 // The other Compiler+*.swift files hold code generation by topic.
 
 /// Compiles a parsed module, interactive statement or expression.
-public func compilePython(_ parsed: ParsedSource, filename: String, mode: ParseMode, source: String) throws(SyntaxErrorInfo) -> CodeObject {
+/// `nativeEmitter` is what `@micropython.native`/`viper` compile for (nil: refused).
+public func compilePython(_ parsed: ParsedSource, filename: String, mode: ParseMode, source: String,
+                          nativeEmitter: NativeEmitter? = .x64) throws(SyntaxErrorInfo) -> CodeObject {
     let table = try buildSymbolTable(parsed, filename: filename, source: source)
     let compiler = Compiler(table: table, filename: filename, reporter: ErrorReporter(filename: filename, source: source), mode: mode)
+    compiler.nativeEmitter = nativeEmitter
     return try compiler.compileTop(parsed)
 }
 
@@ -103,6 +106,11 @@ final class CodeUnit {
     /// Values kept on the stack by enclosing constructs at statement level.
     var stackLevel = 0
     var currentLine: Int
+    /// Set while compiling a `@micropython.viper` function (Compiler+Viper.swift).
+    var viper: ViperState?
+    /// What this scope's functions and classes compile with unless decorated
+    /// otherwise: "bytecode", "native" or "viper".
+    var emitter = "bytecode"
 
     init(scope: Scope, name: String, qualifiedName: String, firstLine: Int) {
         self.scope = scope
@@ -289,6 +297,8 @@ final class Compiler {
     /// `NAME = const(value)` at module level: NAME's uses after it are the value,
     /// as MicroPython's parser folds them (`micropython.const`).
     var moduleConstants: [String: CodeConstant] = [:]
+    /// What `@micropython.native`/`viper` compile for; nil when the firmware lacks them.
+    var nativeEmitter: NativeEmitter? = .x64
 
     init(table: SymbolTable, filename: String, reporter: ErrorReporter, mode: ParseMode) {
         self.table = table
@@ -404,6 +414,8 @@ final class Compiler {
         case .local?:
             if functionLike {
                 let idx = u.varIndex(name)
+                // In viper, a local stored by ordinary code holds an object; `del` stores None.
+                if u.viper != nil, ctx != .load { viperCheckStore(name, idx, ctx == .store ? .object : .none) }
                 switch ctx {
                 case .load: u.emit(.loadFast, idx)
                 case .store: u.emit(.storeFast, idx)

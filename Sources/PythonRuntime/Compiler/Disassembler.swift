@@ -32,6 +32,8 @@ extension CodeObject {
         if flags.contains(.generator) { flagNames.append("generator") }
         if flags.contains(.coroutine) { flagNames.append("coroutine") }
         if flags.contains(.classBody) { flagNames.append("classBody") }
+        if flags.contains(.native) { flagNames.append("native") }
+        if flags.contains(.viper) { flagNames.append("viper") }
         out += "code \(qualifiedName) args=\(argumentCount) posonly=\(positionalOnlyCount) kwonly=\(keywordOnlyCount)"
         out += " flags=\(flagNames.isEmpty ? "-" : flagNames.joined(separator: ",")) stack=\(stackSize)\n"
         if !variableNames.isEmpty { out += "  varnames: \(variableNames.joined(separator: ", "))\n" }
@@ -107,6 +109,16 @@ extension CodeObject {
             return bop.symbol + (inplace ? "=" : "")
         case .compareOp:
             return ComparisonKind(rawValue: UInt32(arg))?.symbol
+        case .viperToNative, .viperToObject:
+            return ViperType(rawValue: UInt32(arg))?.name
+        case .viperBinary:
+            let unsigned = arg & ViperOperand.unsigned != 0 ? " uint" : ""
+            return (BinaryOperator(rawValue: arg & 0xFF)?.symbol ?? "?") + unsigned
+        case .viperCompare:
+            let unsigned = arg & ViperOperand.unsigned != 0 ? " uint" : ""
+            return (ComparisonKind(rawValue: UInt32(arg & 0xFF))?.symbol ?? "?") + unsigned
+        case .viperUnary: return arg == 0 ? "-" : "~"
+        case .viperLoad, .viperStore: return "\(arg * 8)-bit"
         case .isOp: return arg == 0 ? "is" : "is not"
         case .containsOp: return arg == 0 ? "in" : "not in"
         case .unpackEx: return "\(arg & 0xFF), \(arg >> 8)"

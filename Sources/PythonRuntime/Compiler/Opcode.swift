@@ -227,6 +227,25 @@ public enum Opcode: UInt8, CaseIterable {
 
     /// Interactive mode: [v] → []; prints repr(v) unless v is None, and sets builtins._ = v.
     case printExpr
+
+    // Viper (`@micropython.viper` functions only; Runtime+Viper.swift). A viper
+    // word is an int holding the word's bits as a signed number; arg's type is a
+    // `ViperType` raw value.
+    /// [obj] → [word]: an object as viper type arg (an argument, or a cast like `int(x)`).
+    case viperToNative
+    /// [word] → [obj]: a viper value of type arg as an object (uint and pointers unsigned, bool True/False).
+    case viperToObject
+    /// [a, b] → [a op b] wrapped to the word; arg is a `BinaryOperator` raw value,
+    /// plus `ViperOperand.unsigned` when a is a uint (logical right shift).
+    case viperBinary
+    /// [a, b] → [bool]; arg is a `ComparisonKind` raw value, plus `ViperOperand.unsigned`.
+    case viperCompare
+    /// [a] → [-a] (arg 0) or [~a] (arg 1), wrapped to the word.
+    case viperUnary
+    /// [pointer, index] → [element]; arg is the element size (1, 2 or 4 bytes).
+    case viperLoad
+    /// [value, pointer, index] → []; stores the value's low arg bytes at the element.
+    case viperStore
 }
 
 /// Stack effect of an instruction; for jumps, `jump` selects the branch taken.
@@ -295,6 +314,9 @@ func stackEffect(_ op: Opcode, _ arg: Int, jump: Bool) -> Int {
     case .importFrom: return 1
     case .importStar: return -1
     case .printExpr: return -1
+    case .viperToNative, .viperToObject, .viperUnary: return 0
+    case .viperBinary, .viperCompare, .viperLoad: return -1
+    case .viperStore: return -3
     }
 }
 

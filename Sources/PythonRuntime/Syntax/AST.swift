@@ -263,6 +263,9 @@ public struct SyntaxErrorInfo: Error, Equatable {
     public var column: Int
     /// The text of the offending line, without its newline.
     public var lineText: String
+    /// The function being compiled, for errors MicroPython reports from a
+    /// function's code generation (viper's), whose traceback names it.
+    public var function: String?
     public init(kind: String = "SyntaxError", message: String, filename: String, line: Int, column: Int, lineText: String) {
         self.kind = kind
         self.message = message

@@ -62,6 +62,8 @@ public final class BuiltinTypes {
     public let OSError: PyType
     public let RuntimeError: PyType
     public let NotImplementedError: PyType
+    /// MicroPython's error for viper code that breaks viper's type rules (py/objexcept.c, with MICROPY_EMIT_NATIVE).
+    public let ViperTypeError: PyType
     public let RecursionError: PyType
     public let SyntaxError: PyType
     public let IndentationError: PyType
@@ -161,6 +163,7 @@ public final class BuiltinTypes {
         TypeError = exc("TypeError", Exception)
         ValueError = exc("ValueError", Exception)
         UnicodeError = exc("UnicodeError", ValueError)
+        ViperTypeError = exc("ViperTypeError", Exception)
         exceptionTypes = all
         let kinds: [(PyType, InstanceKind)] = [
             (type, .type), (object, .instance), (str, .str), (bytes, .bytes), (bytearray, .bytes),

@@ -23,6 +23,9 @@ struct FrameRegisters {
     let globalCache: UnsafeMutablePointer<GlobalCacheEntry>
     /// The slot of the first cell (after the fast locals).
     let cellBase: Int
+    /// `CodeObject.costDivisor`: above 1 for native and viper code, whose
+    /// instructions the loop charges at that speed when it leaves the frame.
+    let costDivisor: Int
 
     /// `code` must be materialized.
     init(code: CodeObject, slots: UnsafeMutablePointer<Value>) {
@@ -31,6 +34,7 @@ struct FrameRegisters {
         names = code.nameBuffer!
         globalCache = code.globalCache!
         cellBase = code.cellBase
+        costDivisor = code.cachedCostDivisor
         self.slots = slots
     }
 }
@@ -63,6 +67,7 @@ extension Runtime {
         gc.initialize(repeating: GlobalCacheEntry(), count: n)
         code.globalCache = gc
         code.cellBase = code.variableNames.count
+        code.cachedCostDivisor = code.costDivisor
         code.fixedSlotCount = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
     }
 
@@ -239,10 +244,12 @@ extension Runtime {
         let nurseryFloor = heap.nursery.count
         // Instructions the calling loops have run but not yet added to the count.
         let (savedInLoop, savedOuter) = (executedInLoop, executedInOuterLoops)
+        let savedStretch = (stretchStartInLoop, stretchDivisorInLoop)
         executedInOuterLoops &+= executedInLoop
         executedInLoop = 0
         defer {
             (executedInLoop, executedInOuterLoops) = (savedInLoop, savedOuter)
+            (stretchStartInLoop, stretchDivisorInLoop) = savedStretch
             nativeDepth -= 1
             currentFrame = callerFrame
             // Back in the host: nothing in Swift code holds this run's objects any more.
@@ -258,6 +265,10 @@ extension Runtime {
         currentFrame = frame
         var (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
         var executed = 0
+        // Where the running frame's stretch of instructions began, for a native
+        // or viper frame's discount (`chargeNativeStretch`) when it is left.
+        var stretchStart = 0
+        beginStretch(0, r.costDivisor)
         let floatCost = configuration.floatResultInstructions
         var reraising = false
 
@@ -479,17 +490,17 @@ extension Runtime {
                         (sp - 1).pointee = Value(bool: arg == 0 ? r : !r)
 
                     case .jump:
-                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor) }
+                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor) }
                         ip = arg
                     case .popJumpIfFalse:
-                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor) }
+                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor) }
                         let v = pop(&sp)
                         if v.bits == Value.false.bits { ip = arg; break }
                         if v.bits == Value.true.bits { break }
                         saveState(ip, sp, executed)
                         if !(try isTruthy(v)) { ip = arg }
                     case .popJumpIfTrue:
-                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor) }
+                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor) }
                         let v = pop(&sp)
                         if v.bits == Value.true.bits { ip = arg; break }
                         if v.bits == Value.false.bits { break }
@@ -662,7 +673,7 @@ extension Runtime {
                                 argc += 1
                             }
                         }
-                        try safePoint(ip, sp, &executed, nurseryFloor)
+                        try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor)
                         if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .function {
                             let fn = unsafeDowncast(callable.object, to: PyFunction.self)
                             frame.ip = ip
@@ -676,7 +687,10 @@ extension Runtime {
                             }
                             callee.parent = frame
                             frameDepth += 1
+                            if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                             frame = callee; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                            stretchStart = executed
+                            beginStretch(stretchStart, r.costDivisor)
                             break
                         }
                         saveState(ip, sp, executed)
@@ -696,6 +710,7 @@ extension Runtime {
                         (sp - 1).pointee = try callUnpacking(top(sp), positional: positional, keywords: kwargs)
                     case .returnValue:
                         let result = pop(&sp)
+                        if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                         if sameFrame(frame, entry) {
                             frame.finished = true
                             frame.ip = ip
@@ -708,6 +723,8 @@ extension Runtime {
                         unowned(unsafe) let finished = frame
                         frameDepth -= 1
                         frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                        stretchStart = executed
+                        beginStretch(stretchStart, r.costDivisor)
                         releaseFrame(finished)
                         push(&sp, result)
                     case .loadBuildClass:
@@ -754,6 +771,7 @@ extension Runtime {
                         frame.ip = ip
                         frame.sp = sp
                         frameDepth -= 1
+                        if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                         instructionCount &+= executed
                         return v
                     case .getYieldFromIter:
@@ -771,6 +789,7 @@ extension Runtime {
                             frame.ip = ip - 1
                             frame.sp = sp
                             frameDepth -= 1
+                            if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                             instructionCount &+= executed
                             return y
                         case .returned(let r):
@@ -820,6 +839,31 @@ extension Runtime {
                             host.writeOutput(try repr(v) + "\n")
                             builtins.setStr(intern("_"), v)
                         }
+                    case .viperToNative:
+                        saveState(ip, sp, executed)
+                        (sp - 1).pointee = try viperToNative(top(sp), ViperType(rawValue: UInt32(arg)) ?? .object)
+                    case .viperToObject:
+                        saveState(ip, sp, executed)
+                        (sp - 1).pointee = try viperToObject(top(sp), ViperType(rawValue: UInt32(arg)) ?? .object)
+                    case .viperBinary:
+                        saveState(ip, sp, executed)
+                        let b = pop(&sp)
+                        (sp - 1).pointee = try viperBinary(top(sp), b, arg)
+                    case .viperCompare:
+                        saveState(ip, sp, executed)
+                        let b = pop(&sp)
+                        (sp - 1).pointee = try viperCompare(top(sp), b, arg)
+                    case .viperUnary:
+                        saveState(ip, sp, executed)
+                        (sp - 1).pointee = try viperUnary(top(sp), arg)
+                    case .viperLoad:
+                        saveState(ip, sp, executed)
+                        let index = pop(&sp)
+                        (sp - 1).pointee = try viperLoad(top(sp), index, arg)
+                    case .viperStore:
+                        saveState(ip, sp, executed)
+                        let index = pop(&sp), pointer = pop(&sp), value = pop(&sp)
+                        try viperStore(value, pointer, index, arg)
                     }
                 }
             } catch let caught {
@@ -851,6 +895,7 @@ extension Runtime {
                     // No handler here: the frame is done.
                     frame.finished = true
                     frameDepth -= 1
+                    if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                     if sameFrame(frame, entry) {
                         frame.ip = ip
                         frame.sp = frame.stackBase
@@ -860,6 +905,8 @@ extension Runtime {
                     }
                     unowned(unsafe) let finished = frame
                     frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                    stretchStart = executed
+                    beginStretch(stretchStart, r.costDivisor)
                     releaseFrame(finished)
                 }
             }
@@ -882,10 +929,32 @@ extension Runtime {
     /// A safe point on a backward jump or a call, when due (enough instructions,
     /// or an interrupt pending): see `checkpoint`.
     @inline(__always) func safePoint(_ ip: Int, _ sp: UnsafeMutablePointer<Value>,
-                                     _ executed: inout Int, _ nurseryFloor: Int) throws(PyError) {
+                                     _ executed: inout Int, _ nurseryFloor: Int,
+                                     _ stretchStart: inout Int, _ costDivisor: Int) throws(PyError) {
         guard executed >= checkpointInterval || interruptLine.isRaised else { return }
+        if costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, costDivisor) }
         saveState(ip, sp, executed)
+        stretchStart = 0
+        beginStretch(0, costDivisor)
         try checkpoint(executed: &executed, nurseryFloor: nurseryFloor)
+    }
+
+    /// Tells `reportPendingInstructions` where the running frame's stretch
+    /// began and its cost divisor, so a clock read inside a native or viper
+    /// function charges what ran so far at that function's speed.
+    @inline(__always) func beginStretch(_ start: Int, _ divisor: Int) {
+        stretchStartInLoop = start
+        stretchDivisorInLoop = divisor
+    }
+
+    /// Charges the instructions a native or viper frame ran since `start` at
+    /// its speed: 1/`divisor` of them (the remainder carried to the next
+    /// stretch), so the board's clock advances as the machine code would.
+    @inline(never) func chargeNativeStretch(_ executed: inout Int, from start: Int, _ divisor: Int) {
+        let total = executed - start + nativeInstructionRemainder
+        guard total > 0 else { return }
+        nativeInstructionRemainder = total % divisor
+        executed = start + total / divisor
     }
 
     func findHandler(_ code: CodeObject, _ ip: Int) -> ExceptionTableEntry? {

@@ -231,6 +231,11 @@ extension Runtime {
                 unsafeDowncast(o.instanceDict.object, to: PyDict.self).setStr(name, value)
                 return
             }
+            // A native or viper function is machine code on the board, with no
+            // attribute dictionary (py/objfun.c's mp_type_fun_native has no store_attr).
+            if let f = o as? PyFunction, !f.code.flags.isDisjoint(with: [.native, .viper]) {
+                throw attributeError("'\(type.name)' object has no attribute '\(name.value)'")
+            }
             if o is PyFunction || o is PyBaseException {
                 let d = newDict()
                 o.instanceDict = Value(d)
@@ -337,7 +342,11 @@ extension Runtime {
             case "__dict__":
                 if !f.instanceDict.isObject { f.instanceDict = Value(newDict()) }
                 return f.instanceDict
-            case "__code__": return Value(track(PyCode(type: types.code, f.code)))
+            case "__code__":
+                // Native and viper functions are machine code on the board: no
+                // code object to hand out (py/objfun.c, tests/micropython/native_fun_attrs_code.py).
+                if !f.code.flags.isDisjoint(with: [.native, .viper]) { return .null }
+                return Value(track(PyCode(type: types.code, f.code)))
             default: return .null
             }
         case let f as PyNativeFunction:

@@ -5,13 +5,21 @@ extension Runtime {
     public func compileSource(_ source: String, filename: String, mode: ParseMode) throws(PyError) -> CodeObject {
         do throws(SyntaxErrorInfo) {
             let parsed = try parsePython(source, filename: filename, mode: mode)
-            return try compilePython(parsed, filename: filename, mode: mode, source: source)
+            return try compilePython(parsed, filename: filename, mode: mode, source: source,
+                                     nativeEmitter: configuration.nativeEmitter)
         } catch let info {
             throw syntaxError(info)
         }
     }
 
     func syntaxError(_ info: SyntaxErrorInfo) -> PyError {
+        // Viper's compile-time errors are not syntax errors (py/emitnative.c).
+        if info.kind == "ViperTypeError" || info.kind == "NotImplementedError" {
+            let e = error(info.kind == "ViperTypeError" ? types.ViperTypeError : types.NotImplementedError, info.message)
+            e.exception.traceback.append(TracebackEntry(filename: info.filename, line: info.line,
+                                                        function: info.function ?? "<module>"))
+            return e
+        }
         let type = info.kind == "IndentationError" ? types.IndentationError : types.SyntaxError
         let details = tuple([str(info.filename), int(info.line), int(info.column), str(info.lineText)])
         let e = newException(type, args: [str(info.message), details])

@@ -84,6 +84,10 @@ public struct RuntimeConfiguration {
     /// Whether a syntax error's traceback shows the line and a caret (CPython,
     /// and `breadbox python`); the firmware prints only the file and line.
     public var syntaxErrorsShowSource = true
+    /// The machine code `@micropython.native` and `@micropython.viper` compile to
+    /// (nil: a firmware built without them, as CircuitPython 9's ports are, where
+    /// both decorators are `SyntaxError: invalid micropython decorator`).
+    public var nativeEmitter: NativeEmitter? = .x64
     public init() {}
 }
 
@@ -125,6 +129,14 @@ public final class Runtime {
     var handledException: Value = .none
     /// Total instructions executed.
     public internal(set) var instructionCount: Int = 0
+    /// The addresses viper pointers use (`Runtime+Viper.swift`).
+    let viperMemory = ViperAddressSpace()
+    /// Native and viper instructions not yet charged (a fraction of one at their speed).
+    var nativeInstructionRemainder = 0
+    /// The running loop's frame stretch: where it began in `executedInLoop`, and
+    /// its cost divisor (1 for bytecode; `Interpreter.beginStretch`).
+    var stretchStartInLoop = 0
+    var stretchDivisorInLoop = 1
     var reportedInstructionCount: Int = 0
     /// The running loop's instructions not yet in `instructionCount` (published at
     /// the loop's sync points), and those of the loops that called it.
@@ -190,7 +202,13 @@ public final class Runtime {
     /// clock is current before code reads it (`time.ticks_us()`); otherwise reports
     /// come every few thousand instructions.
     public func reportPendingInstructions() {
-        let total = instructionCount &+ executedInOuterLoops &+ executedInLoop
+        var inLoop = executedInLoop
+        if stretchDivisorInLoop > 1 && inLoop > stretchStartInLoop {
+            // A native or viper frame's instructions so far, at its speed.
+            let n = inLoop - stretchStartInLoop + nativeInstructionRemainder
+            inLoop = stretchStartInLoop + n / stretchDivisorInLoop
+        }
+        let total = instructionCount &+ executedInOuterLoops &+ inLoop
         let delta = total - reportedInstructionCount
         if delta > 0 {
             reportedInstructionCount = total
