@@ -31,6 +31,10 @@ final class Heap {
     var enabled = true
     private(set) var collections = 0
     private var liveAfterCollection = 0
+    /// The most the heap held at a collection (where its peaks are), for reports.
+    private(set) var peakAtCollection = 0
+    /// The longest collection so far, host nanoseconds.
+    var longestCollectionNanoseconds: UInt64 = 0
 
     init(limit: Int) { self.limit = limit }
 
@@ -92,6 +96,7 @@ final class Heap {
     @discardableResult
     func collect(nurseryFloor: Int, roots: ((Value) -> Void) -> Void) -> Int {
         collections += 1
+        peakAtCollection = max(peakAtCollection, bytesInUse)
         var stack: ContiguousArray<PyObject> = []
         stack.reserveCapacity(256)
         let visit: (Value) -> Void = { v in

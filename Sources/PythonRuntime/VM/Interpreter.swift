@@ -1,3 +1,4 @@
+import Dispatch
 import BigInt
 
 /// Inline cache for one `loadGlobal`: valid while both dicts keep their versions.
@@ -1016,6 +1017,8 @@ extension Runtime {
     func collectGarbage(nurseryFloor: Int? = nil) {
         instructionsSinceCollection = 0
         let floor = nurseryFloor ?? heap.nursery.count
+        let started = DispatchTime.now().uptimeNanoseconds
+        defer { heap.longestCollectionNanoseconds = max(heap.longestCollectionNanoseconds, DispatchTime.now().uptimeNanoseconds - started) }
         heap.collect(nurseryFloor: floor) { visit in
             var f = currentFrame
             while let fr = f {

@@ -376,3 +376,19 @@ public final class Runtime {
     /// The type's name as messages print it (`'int'`).
     public func typeName(_ v: Value) -> String { typeOf(v).name }
 }
+
+/// What the heap did over a run, for benchmark reports (`board-memory-bench`).
+public struct HeapStatistics: Sendable {
+    /// The most bytes in use at any collection or now.
+    public var peakBytes: Int
+    public var collections: Int
+    /// The longest collection, host nanoseconds (the program stands still meanwhile).
+    public var longestPauseNanoseconds: UInt64
+}
+
+extension Runtime {
+    public var heapStatistics: HeapStatistics {
+        HeapStatistics(peakBytes: max(heap.peakAtCollection, heap.bytesInUse), collections: heap.collections,
+                       longestPauseNanoseconds: heap.longestCollectionNanoseconds)
+    }
+}
