@@ -1,3 +1,4 @@
+import Foundation
 import BigInt
 
 /// What the runtime asks of the program embedding it. Everything outside the
@@ -188,14 +189,17 @@ public final class Runtime {
         heap = Heap(limit: configuration.heapLimit)
         types = BuiltinTypes(counters: cacheCounters)
         valueStackCapacity = 1 << 20
-        valueStack = .allocate(capacity: valueStackCapacity)
-        valueStack.initialize(repeating: .null, count: valueStackCapacity)
+        // calloc: the C library maps a block this big from fresh zeroed pages, which
+        // become resident only when a deep recursion reaches them, so an idle board
+        // does not hold 8 MB of stack (a fleet holds thousands). Every frame writes
+        // its slots before reading them; zero bits are the float 0.0, never an object.
+        valueStack = calloc(valueStackCapacity, MemoryLayout<Value>.stride)!.bindMemory(to: Value.self, capacity: valueStackCapacity)
         stackTop = valueStack
         bootstrap()
     }
 
     deinit {
-        valueStack.deallocate()
+        free(valueStack)
     }
 
     /// Tells the host about instructions run since its last report, so a board's

@@ -1,7 +1,9 @@
 import errno
 
+# MicroPython's errno has py/moderrno.c's 22 names (no ENOSPC, no EROFS).
+
 names = ['EPERM', 'ENOENT', 'EIO', 'EBADF', 'EAGAIN', 'ENOMEM', 'EACCES', 'EEXIST', 'ENODEV', 'EISDIR',
-         'EINVAL', 'ENOSPC', 'EROFS', 'EOPNOTSUPP', 'EADDRINUSE', 'ECONNABORTED', 'ECONNRESET', 'ENOBUFS',
+         'EINVAL', 'EOPNOTSUPP', 'EADDRINUSE', 'ECONNABORTED', 'ECONNRESET', 'ENOBUFS',
          'ENOTCONN', 'ETIMEDOUT', 'ECONNREFUSED', 'EHOSTUNREACH', 'EALREADY', 'EINPROGRESS']
 for n in names:
     v = getattr(errno, n)
