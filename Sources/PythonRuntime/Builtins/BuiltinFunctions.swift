@@ -475,12 +475,15 @@ extension Runtime {
             throw valueError("\(name)() arg is an empty sequence")
         }
         var best = items[0]
+        hold(best)
         var bestKey = key.isNull || key.isNone ? best : try call(key, [best])
         for v in items.dropFirst() {
             let k = key.isNull || key.isNone ? v : try call(key, [v])
             if try isTruthy(try richCompare(k, bestKey, op)) {
                 best = v
                 bestKey = k
+                // The items may come from a list a key or comparison empties.
+                hold(best)
             }
         }
         return best
@@ -508,6 +511,9 @@ extension Runtime {
     /// Advances an iterator made by a builtin.
     func advanceNative(_ it: PyNativeIterator) throws(PyError) -> Value {
         if it.finished { return .null }
+        // Iterators nest (`map(f, map(f, ...))`), and each level recurses in Swift.
+        try enterNested()
+        defer { leaveNested() }
         switch it.kind {
         case .enumerate:
             let v = try nextValue(it.sources[0])
@@ -520,6 +526,9 @@ extension Runtime {
             for s in it.sources {
                 let v = try nextValue(s)
                 if v.isNull { it.finished = true; return .null }
+                // The next source's __next__ may collect, and this item may
+                // have left the container it came from.
+                hold(v)
                 items.append(v)
             }
             return tuple(items)
@@ -528,6 +537,7 @@ extension Runtime {
             for s in it.sources.dropFirst() {
                 let v = try nextValue(s)
                 if v.isNull { it.finished = true; return .null }
+                hold(v)
                 items.append(v)
             }
             return try call(it.sources[0], items)

@@ -209,6 +209,13 @@ public final class Runtime {
         return object
     }
 
+    /// Keeps `v` alive until the calling loop's next safe point: for native code
+    /// that takes a value out of a container (which then no longer roots it)
+    /// and goes on to run Python code, which may collect.
+    @inline(__always) func hold(_ v: Value) {
+        if v.isObject { heap.nursery.append(v) }
+    }
+
     /// Raises MemoryError unless `bytes` more fit in the heap (checked before big allocations).
     func reserve(_ bytes: Int) throws(PyError) {
         if heap.hasRoom(for: bytes) { return }
