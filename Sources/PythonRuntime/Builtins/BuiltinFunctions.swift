@@ -360,7 +360,7 @@ extension Runtime {
             case "single": mode = .interactive
             default: throw rt.valueError("compile() mode must be 'exec', 'eval' or 'single'")
             }
-            let code = try rt.compileSource(source, filename: filename, mode: mode)
+            let code = try rt.compileProgram(source, filename: filename, mode: mode)
             return Value(rt.track(PyCode(type: rt.types.code, code)))
         }
         builtin("__import__") { rt, args throws(PyError) in
@@ -450,9 +450,9 @@ extension Runtime {
             code = c.code
         } else if args[0].isObject, !(args[0].object is PyStr), let bytes = try? bytesLike(args[0]) {
             // MicroPython compiles source given as bytes, bytearray or memoryview too.
-            code = try compileSource(String(decoding: bytes, as: UTF8.self), filename: "<string>", mode: mode)
+            code = try compileProgram(String(decoding: bytes, as: UTF8.self), filename: "<string>", mode: mode)
         } else {
-            code = try compileSource(try strArg(args[0]).value, filename: "<string>", mode: mode)
+            code = try compileProgram(try strArg(args[0]).value, filename: "<string>", mode: mode)
         }
         let r = try runCode(code, globals: globals, locals: locals)
         return mode == .expression ? r : .none
