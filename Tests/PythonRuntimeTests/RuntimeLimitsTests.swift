@@ -564,6 +564,34 @@ final class RuntimeLimitsTests: XCTestCase {
             """, "True\nTrue\n10 True [4, '4x']\n")
     }
 
+    /// Built-ins that copy a list's items and then run Python code on each
+    /// (`set(l)`, `{*l}`, `all(l)`, `dict.fromkeys(l)`) keep the copied items
+    /// alive when that code empties the list and collects (the host crashed).
+    func testItemsCopiedOutOfAListSurviveCallbacksThatEmptyIt() {
+        assertOutput("""
+            import gc
+            l = []
+            class H:
+                def __init__(s, v): s.v = [v, str(v) + 'x']
+                def __hash__(s):
+                    l.clear(); gc.collect(); junk = [[0] * 8 for i in range(100)]
+                    return 1
+                def __eq__(s, o): return s is o
+                def __bool__(s):
+                    l.clear(); gc.collect(); junk = [[0] * 8 for i in range(100)]
+                    return True
+            def fill():
+                l[:] = [H(i) for i in range(30)]
+                for j in range(5000): pass
+            def good(xs): return all(type(h.v) is list and h.v[1] == str(h.v[0]) + 'x' for h in xs)
+            fill(); s = set(l); print(good(s))
+            fill(); s = {*l}; print(good(s))
+            fill(); s = frozenset(l); print(good(s))
+            fill(); print(all(l))
+            fill(); d = dict.fromkeys(l); print(good(d))
+            """, "True\nTrue\nTrue\nTrue\nTrue\n")
+    }
+
     /// Callbacks that empty the very container being worked on end as CPython
     /// ends them (IndexError, RuntimeError, ValueError) or complete: never a
     /// bounds trap. (`l[I()]` with an `__index__` clearing `l` killed the host.)

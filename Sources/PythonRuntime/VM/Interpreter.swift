@@ -229,7 +229,7 @@ extension Runtime {
     /// callbacks would keep all their garbage alive until its own next safe point.
     @inline(__always) private func keepOnlyInNursery(_ v: Value, above floor: Int) {
         guard nativeDepth > 0, heap.nursery.count > floor else { return }
-        heap.nursery.removeSubrange(floor...)
+        heap.trimNursery(to: floor)
         if v.isObject { heap.nursery.append(v) }
     }
 
@@ -246,7 +246,7 @@ extension Runtime {
             nativeDepth -= 1
             currentFrame = callerFrame
             // Back in the host: nothing in Swift code holds this run's objects any more.
-            if nativeDepth == 0 { heap.nursery.removeAll(keepingCapacity: true) }
+            if nativeDepth == 0 { heap.trimNursery(to: 0) }
         }
         if nativeDepth > 400 {
             if !entry.ownsSlots { releaseFrame(entry) }
@@ -936,7 +936,7 @@ extension Runtime {
         instructionsSinceCollection &+= delta
         // At a safe point everything this loop made is reachable from its frames,
         // so the nursery only needs what Swift callers below made.
-        if heap.nursery.count > nurseryFloor { heap.nursery.removeSubrange(nurseryFloor...) }
+        heap.trimNursery(to: nurseryFloor)
         let remeasure = instructionsSinceCollection > max(1 << 20, heap.objectCount * 64)
         if heap.wantsCollection || remeasure {
             collectGarbage(nurseryFloor: nurseryFloor)

@@ -132,7 +132,13 @@ extension Runtime {
     func iterateToArray(_ v: Value) throws(PyError) -> [Value] {
         if v.isObject {
             let o = v.object
-            if o.type === types.list { return Array(unsafeDowncast(o, to: PyList.self).items) }
+            if o.type === types.list {
+                // The caller may run Python code on each item (a `__hash__`, a
+                // key) that empties the list: the copy must keep them alive.
+                let items = Array(unsafeDowncast(o, to: PyList.self).items)
+                heap.hold(items)
+                return items
+            }
             if o.type === types.tuple { return Array(unsafeDowncast(o, to: PyTuple.self).items) }
         }
         let it = try getIterator(v)

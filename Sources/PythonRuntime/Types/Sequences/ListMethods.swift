@@ -169,7 +169,7 @@ extension Runtime {
         // items alive meanwhile (the collector may run in a key or `<`); no
         // object is made, so sorting works with the heap locked.
         let saved = list.items
-        for v in saved { hold(v) }
+        heap.hold(Array(saved))
         list.items = []
         let order: [Int]
         do throws(PyError) {
