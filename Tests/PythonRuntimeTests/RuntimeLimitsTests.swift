@@ -592,6 +592,49 @@ final class RuntimeLimitsTests: XCTestCase {
             """, "True\nTrue\nTrue\nTrue\nTrue\n")
     }
 
+    /// Dict and set entries a built-in walks (`repr`, `update`, `dict(d)`,
+    /// `{**d}`, `|`) stay alive while a `__hash__` or `__repr__` empties the
+    /// dict or set and collects.
+    func testDictAndSetEntriesSurviveCallbacksThatEmptyTheirContainer() {
+        assertOutput("""
+            import gc
+            src = {}
+            class H:
+                def __init__(s, v): s.v = [v, str(v) + 'x']
+                def __hash__(s):
+                    src.clear(); gc.collect(); junk = [[0] * 8 for i in range(100)]
+                    return 1
+                def __eq__(s, o): return s is o
+                def __repr__(s):
+                    src.clear(); gc.collect(); junk = [[0] * 8 for i in range(100)]
+                    return 'H'
+            def fill():
+                src.clear()
+                for i in range(20): src[object()] = H(i)
+                for j in range(5000): pass
+            def fillk():
+                src.clear()
+                for i in range(20): dict.__setitem__(src, H(i), [i])
+                for j in range(5000): pass
+            def good(xs): return all(type(h.v) is list and h.v[1] == str(h.v[0]) + 'x' for h in xs)
+            fill(); print(len(repr(src)) > 0)
+            fill(); d = {}; d.update(src); print(len(d), good(d.values()))
+            fill(); d = dict(src); print(len(d), good(d.values()))
+            fill(); d = {**src}; print(len(d), good(d.values()))
+            s = set()
+            def fills():
+                s.clear()
+                for i in range(20): set.add(s, H(i))
+                for j in range(5000): pass
+            class G:
+                def __hash__(x): s.clear(); gc.collect(); return 2
+                def __eq__(x, o): return x is o
+            fills(); t = s | {G()}; print(len(t), good(h for h in t if isinstance(h, H)))
+            fills(); t = {G()} | s; print(len(t))
+            fills(); print(len(repr(s)) > 0)
+            """, "True\n20 True\n20 True\n20 True\n1 True\n1\nTrue\n")
+    }
+
     /// Callbacks that empty the very container being worked on end as CPython
     /// ends them (IndexError, RuntimeError, ValueError) or complete: never a
     /// bounds trap. (`l[I()]` with an `__index__` clearing `l` killed the host.)

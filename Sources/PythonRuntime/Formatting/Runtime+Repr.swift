@@ -56,11 +56,11 @@ extension Runtime {
         case let d as PyDict:
             return try guardedRepr(o, "{...}") { () throws(PyError) -> String in
                 var parts: [String] = []
-                for (k, x) in d.items { parts.append(try repr(k) + ": " + repr(x)) }
+                for (k, x) in heldItems(d) { parts.append(try repr(k) + ": " + repr(x)) }
                 return "{" + parts.joined(separator: ", ") + "}"
             }
         case let s as PySet:
-            let keys = s.storage.liveKeys
+            let keys = heldKeys(s.storage)
             let isFrozen = o.type.isSubtype(of: types.frozenset)
             if keys.isEmpty { return isFrozen ? "frozenset()" : "set()" }
             var parts: [String] = []

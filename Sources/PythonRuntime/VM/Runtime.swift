@@ -216,6 +216,24 @@ public final class Runtime {
         if v.isObject { heap.nursery.append(v) }
     }
 
+    /// A dict's live keys, kept alive (`Heap.hold`) while the caller runs Python
+    /// code on them, which may remove them from the dict and collect.
+    func heldKeys(_ d: PyDict) -> [Value] {
+        let keys = d.liveKeys
+        heap.hold(keys)
+        return keys
+    }
+
+    /// A dict's live entries, kept alive as `heldKeys` keeps keys.
+    func heldItems(_ d: PyDict) -> [(key: Value, value: Value)] {
+        let items = d.items
+        var flat: [Value] = []
+        flat.reserveCapacity(items.count * 2)
+        for (k, v) in items { flat.append(k); flat.append(v) }
+        heap.hold(flat)
+        return items
+    }
+
     /// Raises MemoryError unless `bytes` more fit in the heap (checked before big allocations).
     func reserve(_ bytes: Int) throws(PyError) {
         if heap.hasRoom(for: bytes) { return }
