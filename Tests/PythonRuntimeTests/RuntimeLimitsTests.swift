@@ -589,7 +589,18 @@ final class RuntimeLimitsTests: XCTestCase {
             fill(); s = frozenset(l); print(good(s))
             fill(); print(all(l))
             fill(); d = dict.fromkeys(l); print(good(d))
-            """, "True\nTrue\nTrue\nTrue\nTrue\n")
+            class Q:
+                def __init__(s, v): s.v = [v, str(v)]
+                def __eq__(s, o):
+                    l.clear(); gc.collect(); junk = [[0] * 8 for i in range(100)]; return False
+                def __repr__(s):
+                    l.clear(); gc.collect(); junk = [[0] * 8 for i in range(100)]; return 'Q' + s.v[1]
+            l[:] = [Q(i) for i in range(20)]
+            print(Q(99) in l, len(l))
+            l[:] = [Q(i) for i in range(20)]
+            for j in range(5000): pass
+            print(repr(l)[:12])
+            """, "True\nTrue\nTrue\nTrue\nTrue\nFalse 0\n[Q0, Q1, Q2,\n")
     }
 
     /// Dict and set entries a built-in walks (`repr`, `update`, `dict(d)`,

@@ -44,7 +44,10 @@ extension Runtime {
         case let l as PyList:
             return try guardedRepr(o, "[...]") { () throws(PyError) -> String in
                 var parts: [String] = []
-                for x in l.items { parts.append(try repr(x)) }
+                // A __repr__ may empty the list and collect: hold what is walked.
+                let items = Array(l.items)
+                heap.hold(items)
+                for x in items { parts.append(try repr(x)) }
                 return "[" + parts.joined(separator: ", ") + "]"
             }
         case let t as PyTuple:

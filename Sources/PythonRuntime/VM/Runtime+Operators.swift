@@ -524,7 +524,12 @@ extension Runtime {
                 if t.value.isEmpty { return true }
                 return bytesFind(Array(s.value.utf8), Array(t.value.utf8), from: 0) != nil
             case let l as PyList:
-                for v in l.items where try equals(v, item) { return true }
+                // Over the live list, as CPython's list_contains: an __eq__ may change it.
+                var i = 0
+                while i < l.items.count {
+                    if try equals(l.items[i], item) { return true }
+                    i += 1
+                }
                 return false
             case let t as PyTuple:
                 for v in t.items where try equals(v, item) { return true }
