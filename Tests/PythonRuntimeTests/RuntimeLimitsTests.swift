@@ -748,6 +748,23 @@ final class RuntimeLimitsTests: XCTestCase {
             """)
     }
 
+    /// Big ints from digits, from bytes and back to digits, past the sizes where
+    /// the conversions split in halves, agree with each other (and stay quick:
+    /// 40 kB through int.from_bytes took 16 s, quadratic or worse).
+    func testBigIntConversionsOfManyDigitsRoundTrip() {
+        assertOutput("""
+            digits = ''.join(str((i * 7919) % 10) for i in range(30001)).lstrip('0')
+            x = int(digits)
+            print(str(x) == digits, str(-x) == '-' + digits, int(str(x * 3)) == x * 3)
+            b = bytes((i * 31) % 256 for i in range(40000))
+            y = int.from_bytes(b, 'big')
+            print(y.to_bytes(40000, 'big') == b, int.from_bytes(b, 'little') == int.from_bytes(bytes(reversed(b)), 'big'))
+            print(int.from_bytes(b'\\xff\\xfe', 'big', signed=True), int('-' + '9' * 3000) + 10 ** 3000, int('f' * 5000, 16) == 16 ** 5000 - 1)
+            h = hex(y)
+            print(int(h, 16) == y, str(10 ** 5000)[:3], len(str(10 ** 5000)))
+            """, "True True True\nTrue True\n-2 1 True\nTrue 100 5001\n")
+    }
+
     // MARK: the front end (issue 16)
 
     /// A line of a million characters that nests (`1+1+...`, `a.a...`, calls,

@@ -37,7 +37,7 @@ extension Runtime {
         let o = v.object
         switch o {
         case let s as PyStr: return strRepr(s.value)
-        case let i as PyBigInt: return String(i.value)
+        case let i as PyBigInt: return try decimalString(i.value)
         case let f as PyBoxedFloat: return floatRepr(f.value)
         case let c as PyComplex: return complexRepr(c.real, c.imag)
         case let m as PyMemoryView: return "<memory at 0x\(address(m))>"
@@ -107,13 +107,13 @@ extension Runtime {
             return "<cell at 0x\(address(o))>"
         case let view as PyDictView:
             var parts: [String] = []
-            let items = view.dict.items
+            let items = heldItems(view.dict)
             if view.type === types.dictKeys { for (k, _) in items { parts.append(try repr(k)) } }
             else if view.type === types.dictValues { for (_, x) in items { parts.append(try repr(x)) } }
             else { for (k, x) in items { parts.append("(\(try repr(k)), \(try repr(x)))") } }
             return "\(view.type.name)([" + parts.joined(separator: ", ") + "])"
         default:
-            if let n = o as? PyBigInt { return String(n.value) }
+            if let n = o as? PyBigInt { return try decimalString(n.value) }
             let module = o.type.dict.getStr(names.__module__)
             var qual = o.type.qualifiedName
             if module.isObject, let m = module.object as? PyStr, m.value != "builtins" { qual = "\(m.value).\(qual)" }

@@ -216,6 +216,15 @@ public final class Runtime {
         if v.isObject { heap.nursery.append(v) }
     }
 
+    /// `x` in decimal, as `str(int)` prints it; Ctrl-C stops a long conversion.
+    func decimalString(_ x: BigInt) throws(PyError) -> String {
+        if x.magnitude.words.count <= 64 { return String(x) }
+        let digits = try BigIntConversion.decimal(x.magnitude) { () throws(PyError) in
+            if interruptLine.take() { throw PyError(newException(types.KeyboardInterrupt, args: [])) }
+        }
+        return x.sign == .minus ? "-" + digits : digits
+    }
+
     /// A dict's live keys, kept alive (`Heap.hold`) while the caller runs Python
     /// code on them, which may remove them from the dict and collect.
     func heldKeys(_ d: PyDict) -> [Value] {

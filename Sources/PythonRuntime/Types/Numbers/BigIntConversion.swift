@@ -63,6 +63,35 @@ enum BigIntConversion {
         return high * scale + low
     }
 
+    /// The decimal digits of `x` (no sign). Splits at a power of ten near the
+    /// middle, so a big int's digits come from a few large divisions instead of
+    /// one pass per word over the whole number, and `check` runs between them.
+    static func decimal(_ x: BigUInt, check: () throws(PyError) -> Void) throws(PyError) -> String {
+        var powers: [Int: BigUInt] = [:]
+        return try decimal(x, minimumDigits: 0, &powers, check)
+    }
+
+    private static func decimal(_ x: BigUInt, minimumDigits: Int, _ powers: inout [Int: BigUInt],
+                                _ check: () throws(PyError) -> Void) throws(PyError) -> String {
+        if x.words.count <= 64 {
+            let s = String(x)
+            return s.count < minimumDigits ? String(repeating: "0", count: minimumDigits - s.count) + s : s
+        }
+        try check()
+        // Digits of the low half: about half of bitWidth * log10(2).
+        let lowDigits = Int(Double(x.bitWidth) * 0.30102999566398120) / 2
+        let scale: BigUInt
+        if let p = powers[lowDigits] {
+            scale = p
+        } else {
+            scale = BigUInt(10).power(lowDigits)
+            powers[lowDigits] = scale
+        }
+        let (high, low) = x.quotientAndRemainder(dividingBy: scale)
+        let highText = try decimal(high, minimumDigits: max(0, minimumDigits - lowDigits), &powers, check)
+        return highText + (try decimal(low, minimumDigits: lowDigits, &powers, check))
+    }
+
     /// Digits a word at a time: fine below a few thousand digits.
     private static func direct(_ digits: ArraySlice<UInt8>, _ base: Int) -> BigUInt {
         var value = BigUInt(0)
