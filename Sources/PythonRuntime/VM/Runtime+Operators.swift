@@ -198,9 +198,17 @@ extension Runtime {
                 if op == .ne { return Value(bool: !s.equals(t)) }
                 return Value(bool: applyOrder(compareCodePoints(s.value, t.value), op))
             case let (s as PyTuple, t as PyTuple):
-                return try compareSequences(Array(s.items), Array(t.items), op)
+                // An __eq__ may empty either list and collect: hold what is compared.
+                let x = Array(s.items), y = Array(t.items)
+                heap.hold(x)
+                heap.hold(y)
+                return try compareSequences(x, y, op)
             case let (s as PyList, t as PyList):
-                return try compareSequences(Array(s.items), Array(t.items), op)
+                // An __eq__ may empty either list and collect: hold what is compared.
+                let x = Array(s.items), y = Array(t.items)
+                heap.hold(x)
+                heap.hold(y)
+                return try compareSequences(x, y, op)
             case let (s as PyBytes, t as PyBytes):
                 let c = s.bytes.lexicographicallyPrecedes(t.bytes) ? -1 : (s.bytes == t.bytes ? 0 : 1)
                 return Value(bool: applyOrder(c, op))
