@@ -381,12 +381,12 @@ final class SerialTerminal: @unchecked Sendable {
                 var bytes = Array(buffer[0..<n])
                 if tty, let quit = bytes.firstIndex(of: 0x1D) {
                     bytes = Array(bytes[..<quit])
-                    inbox.postInput(bytes)
+                    inbox.postInput(bytes, flowControl: true)
                     inbox.closeInput()
                     inbox.requestStop()
                     return
                 }
-                inbox.postInput(bytes)
+                inbox.postInput(bytes, flowControl: true)
             }
             inbox.closeInput()
         }

@@ -47,4 +47,41 @@ final class BoardInboxTests: XCTestCase {
         XCTAssertEqual(inbox.takeDriveChanges(), ["main.py", "lib/a.py"])
         XCTAssertEqual(inbox.takeDriveChanges(), [])
     }
+
+    /// A sender on a thread of its own (stdin, a serial port) waits while the
+    /// ring holds `inputCapacity` unread bytes, as a host's write to a full USB
+    /// CDC port does; nothing is lost, a Ctrl-C in the waiting bytes still
+    /// interrupts at once, and closing the input releases the sender.
+    func testAFlowControlledSenderWaitsWhileTheRingIsFull() {
+        let inbox = BoardInbox()
+        inbox.beginExecution()
+        let sent = DispatchSemaphore(value: 0)
+        let bytes = (0..<2000).map { UInt8(0x40 + $0 % 26) }
+        Thread.detachNewThread {
+            inbox.postInput(bytes + [0x03], flowControl: true)
+            sent.signal()
+        }
+        let deadline = Date(timeIntervalSinceNow: 5)
+        while inbox.inputBytesWaiting < BoardInbox.inputCapacity && Date() < deadline { usleep(1000) }
+        XCTAssertEqual(inbox.inputBytesWaiting, BoardInbox.inputCapacity)
+        XCTAssertEqual(sent.wait(timeout: .now() + 0.2), .timedOut, "the sender went on past a full ring")
+        XCTAssertTrue(inbox.interruptLine.isRaised, "Ctrl-C behind a full ring")
+        var received: [UInt8] = []
+        while received.count < bytes.count && Date() < deadline {
+            let got = inbox.takeInput(max: 100)
+            if got.isEmpty { usleep(1000) }
+            received += got
+            XCTAssertLessThanOrEqual(inbox.inputBytesWaiting, BoardInbox.inputCapacity)
+        }
+        XCTAssertEqual(received, bytes, "bytes lost or reordered")
+        XCTAssertEqual(sent.wait(timeout: .now() + 5), .success)
+        // A sender waiting on a full ring gives up when the input ends.
+        Thread.detachNewThread {
+            inbox.postInput(bytes, flowControl: true)
+            sent.signal()
+        }
+        while inbox.inputBytesWaiting < BoardInbox.inputCapacity && Date() < deadline { usleep(1000) }
+        inbox.closeInput()
+        XCTAssertEqual(sent.wait(timeout: .now() + 5), .success)
+    }
 }

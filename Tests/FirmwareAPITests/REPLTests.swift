@@ -44,6 +44,21 @@ final class REPLTests: XCTestCase {
         "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\nNameError: name '\(name)' isn't defined\r\n>>> "
     }
 
+    /// A 2 MB line typed at the console takes the board's time to arrive (USB
+    /// full speed), so a timeout ends the session while the line is still
+    /// coming; before, no virtual time passed and the run outlived `--timeout`.
+    func testAHugeLineTypedAtTheConsoleEndsAtTheTimeout() throws {
+        let dir = try makeTemporaryProject(files: ["main.py": "print('up')\n"], prefix: "repl")
+        dirs.append(dir)
+        let sup = try Supervisor(project: dir)
+        sup.feedInput(Array(("#" + String(repeating: "a", count: 2_000_000) + "\r").utf8))
+        sup.closeInput()
+        let start = Date()
+        let result = sup.runSession(timeoutNanoseconds: 500_000_000, headless: true, interactive: true)
+        XCTAssertEqual(result, .timeout)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 60)
+    }
+
     func testCursorKeysEditInTheMiddleOfTheLineAsTheFirmwareRedrawsIt() throws {
         let cases: [(String, String)] = [
             ("abc\u{1B}[D\u{1B}[DX\r", "abc\u{8}\u{8}Xbc\u{8}\u{8}\r\n" + nameError("aXbc")),

@@ -524,8 +524,15 @@ final class ParserTests: XCTestCase {
         // Moderate nesting is fine.
         let ok = String(repeating: "[", count: 150) + String(repeating: "]", count: 150)
         XCTAssertNil(error(ok))
-        let elifs = "if a: pass\n" + String(repeating: "elif b: pass\n", count: 20_000)
+        let elifs = "if a: pass\n" + String(repeating: "elif b: pass\n", count: 2_000)
         XCTAssertNil(error(elifs))
+        // Each elif nests in the tree the compiler walks by recursion: a longer
+        // chain is refused (CPython 3.11: RecursionError during compilation at
+        // 3,000; the unix port: "bytecode overflow").
+        let tooManyElifs = "if a: pass\n" + String(repeating: "elif b: pass\n", count: 20_000)
+        XCTAssertEqual(error(tooManyElifs)?.message, "too many nested expressions")
+        let sum = Array(repeating: "1", count: 100_000).joined(separator: "+")
+        XCTAssertEqual(error(sum)?.message, "too many nested expressions")
     }
 
     /// A 5,000-line file parses completely (speed is the benchmarks' business).

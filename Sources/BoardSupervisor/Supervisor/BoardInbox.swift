@@ -33,28 +33,57 @@ public final class BoardInbox: @unchecked Sendable {
     /// Drive changes wait: a cheap look for the interpreter's safe points.
     private let hasDriveChanges = Atomic<Bool>(false)
 
+    /// Serial bytes the board holds before the sender must wait: the stdin ring
+    /// buffer of MicroPython's rp2 port (`MICROPY_HW_STDIN_BUFFER_LEN`, 512, in
+    /// `ports/rp2/mphalport.c`). USB CDC is flow-controlled: while the ring is
+    /// full the host's writes wait, and nothing is lost.
+    public static let inputCapacity = 512
+
     public init() {}
 
     // MARK: Posting (any thread)
 
     /// Bytes typed on the serial console. The interrupt character (Ctrl-C
     /// unless `micropython.kbd_intr` changed it) interrupts the code running
-    /// now, if any; everything else waits for the REPL or the program's reads.
-    public func postInput(_ bytes: [UInt8]) {
+    /// now, if any, at once (TinyUSB's "wanted character", seen even while the
+    /// ring is full); everything else waits for the REPL or the program's reads.
+    ///
+    /// With `flowControl` (a thread of its own feeding the console: stdin, a
+    /// serial port), the call waits while `inputCapacity` bytes wait unread, as
+    /// a host's write to a full USB CDC port does, so a huge paste costs no
+    /// memory; a stop, or the input's end, drops what is left. The firmware
+    /// thread's own feeders (WebREPL, the web workflow, scenarios) must not
+    /// wait on themselves and post without it.
+    public func postInput(_ bytes: [UInt8], flowControl: Bool = false) {
         lock.withLock {
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
             for b in bytes {
                 if Int(b) == interruptLine.character && mail.executing {
                     mail.userInterrupt = true
                     interruptLine.raise()
                     continue
                 }
-                mail.input.append(b)
+                kept.append(b)
             }
-            lock.broadcast()
+            var next = 0
+            while next < kept.count {
+                var room = kept.count - next
+                if flowControl {
+                    while mail.input.count - mail.inputTaken >= BoardInbox.inputCapacity {
+                        if mail.stop || mail.inputClosed { return }
+                        lock.wait()
+                    }
+                    room = min(room, BoardInbox.inputCapacity - (mail.input.count - mail.inputTaken))
+                }
+                mail.input.append(contentsOf: kept[next..<(next + room)])
+                next += room
+                lock.broadcast()
+            }
         }
     }
 
-    /// The serial input ended (stdin closed).
+    /// The serial input ended (stdin closed). A sender waiting for room gives up.
     public func closeInput() { lock.withLock { mail.inputClosed = true; lock.broadcast() } }
 
     /// Paths on the drive that changed and settled (the drive watcher's report).
@@ -141,6 +170,8 @@ public final class BoardInbox: @unchecked Sendable {
                 mail.input.removeFirst(mail.inputTaken)
                 mail.inputTaken = 0
             }
+            // Room again: a sender waiting on a full ring goes on.
+            lock.broadcast()
             return bytes
         }
     }

@@ -9,7 +9,7 @@ extension Supervisor {
     @discardableResult
     public func attach(_ port: SerialPort) -> Int {
         let tap = addSerialTap { bytes in port.send(bytes) }
-        port.start { [inbox] bytes in inbox.postInput(bytes) }
+        port.start { [inbox] bytes in inbox.postInput(bytes, flowControl: true) }
         return tap
     }
 }

@@ -43,13 +43,26 @@ extension Supervisor {
 
     enum InputEvent { case byte(UInt8), closed, interrupted }
 
+    /// Virtual time a console byte takes to arrive: USB full speed carries at
+    /// most 19 bulk packets of 64 bytes per 1 ms frame (USB 2.0 §5.8.4), about
+    /// 820 ns a byte. Charged as bytes are taken, so a huge paste takes the
+    /// board's time and a timeout ends it, as on the board.
+    static let consoleByteNanoseconds: UInt64 = 820
+
+    /// Charges `count` console bytes' arrival to the board's clock.
+    func chargeConsoleInput(_ count: Int) {
+        board.advance(by: UInt64(count) &* Supervisor.consoleByteNanoseconds)
+    }
+
     /// Waits (the board idling) for a byte, the end of input, or a reload /
     /// stop / timeout.
     func nextInput() -> InputEvent {
         while true {
             if reloadPending || stopRequested || timedOut { return .interrupted }
             switch inbox.takeInputByte() {
-            case .some(.some(let b)): return .byte(b)
+            case .some(.some(let b)):
+                chargeConsoleInput(1)
+                return .byte(b)
             case .some(.none): return .closed
             case .none: idleSlice()
             }
@@ -119,7 +132,10 @@ extension Supervisor {
     func readConsole(maxBytes: Int) -> [UInt8]? {
         while true {
             let bytes = inbox.takeInput(max: maxBytes)
-            if !bytes.isEmpty { return bytes }
+            if !bytes.isEmpty {
+                chargeConsoleInput(bytes.count)
+                return bytes
+            }
             if inbox.inputEnded || timedOut || inbox.interruptLine.isRaised { return nil }
             let slice: UInt64 = 10_000_000
             adapter.clock.sleep(nanoseconds: slice) { [inbox] in inbox.hasInput || inbox.interruptLine.isRaised }

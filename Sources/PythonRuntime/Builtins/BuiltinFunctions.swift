@@ -360,7 +360,7 @@ extension Runtime {
             case "single": mode = .interactive
             default: throw rt.valueError("compile() mode must be 'exec', 'eval' or 'single'")
             }
-            let code = try rt.compileSource(source, filename: filename, mode: mode)
+            let code = try rt.compileProgram(source, filename: filename, mode: mode)
             return Value(rt.track(PyCode(type: rt.types.code, code)))
         }
         builtin("__import__") { rt, args throws(PyError) in
@@ -450,9 +450,9 @@ extension Runtime {
             code = c.code
         } else if args[0].isObject, !(args[0].object is PyStr), let bytes = try? bytesLike(args[0]) {
             // MicroPython compiles source given as bytes, bytearray or memoryview too.
-            code = try compileSource(String(decoding: bytes, as: UTF8.self), filename: "<string>", mode: mode)
+            code = try compileProgram(String(decoding: bytes, as: UTF8.self), filename: "<string>", mode: mode)
         } else {
-            code = try compileSource(try strArg(args[0]).value, filename: "<string>", mode: mode)
+            code = try compileProgram(try strArg(args[0]).value, filename: "<string>", mode: mode)
         }
         let r = try runCode(code, globals: globals, locals: locals)
         return mode == .expression ? r : .none
@@ -475,12 +475,15 @@ extension Runtime {
             throw valueError("\(name)() arg is an empty sequence")
         }
         var best = items[0]
+        hold(best)
         var bestKey = key.isNull || key.isNone ? best : try call(key, [best])
         for v in items.dropFirst() {
             let k = key.isNull || key.isNone ? v : try call(key, [v])
             if try isTruthy(try richCompare(k, bestKey, op)) {
                 best = v
                 bestKey = k
+                // The items may come from a list a key or comparison empties.
+                hold(best)
             }
         }
         return best
@@ -508,6 +511,9 @@ extension Runtime {
     /// Advances an iterator made by a builtin.
     func advanceNative(_ it: PyNativeIterator) throws(PyError) -> Value {
         if it.finished { return .null }
+        // Iterators nest (`map(f, map(f, ...))`), and each level recurses in Swift.
+        try enterNested()
+        defer { leaveNested() }
         switch it.kind {
         case .enumerate:
             let v = try nextValue(it.sources[0])
@@ -520,6 +526,9 @@ extension Runtime {
             for s in it.sources {
                 let v = try nextValue(s)
                 if v.isNull { it.finished = true; return .null }
+                // The next source's __next__ may collect, and this item may
+                // have left the container it came from.
+                hold(v)
                 items.append(v)
             }
             return tuple(items)
@@ -528,6 +537,7 @@ extension Runtime {
             for s in it.sources.dropFirst() {
                 let v = try nextValue(s)
                 if v.isNull { it.finished = true; return .null }
+                hold(v)
                 items.append(v)
             }
             return try call(it.sources[0], items)

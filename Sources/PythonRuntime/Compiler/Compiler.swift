@@ -250,6 +250,13 @@ final class CodeUnit {
             maxDepth = max(maxDepth, d)
         }
         if n > 0 { try reach(0, 0) }
+        // The entries are disjoint runs, so each instruction has at most one: look
+        // it up instead of scanning the table per instruction (quadratic for a
+        // `with` of thousands of items).
+        var entryAt = [Int](repeating: -1, count: n)
+        for (k, e) in table.enumerated() {
+            for i in e.start..<min(e.end, n) where entryAt[i] < 0 { entryAt[i] = k }
+        }
         var seededHandlers = Set<Int>()
         while true {
             while let i = work.popLast() {
@@ -271,9 +278,9 @@ final class CodeUnit {
                     try reach(i + 1, after)
                 }
                 // Seed handlers of entries covering reached instructions.
-                for (k, e) in table.enumerated() where e.start <= i && i < e.end && !seededHandlers.contains(k) {
-                    seededHandlers.insert(k)
-                    try reach(e.handler, e.depth + 1)
+                let k = entryAt[i]
+                if k >= 0, seededHandlers.insert(k).inserted {
+                    try reach(table[k].handler, table[k].depth + 1)
                 }
             }
             break

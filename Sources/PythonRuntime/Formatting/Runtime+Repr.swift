@@ -37,14 +37,17 @@ extension Runtime {
         let o = v.object
         switch o {
         case let s as PyStr: return strRepr(s.value)
-        case let i as PyBigInt: return String(i.value)
+        case let i as PyBigInt: return try decimalString(i.value)
         case let f as PyBoxedFloat: return floatRepr(f.value)
         case let c as PyComplex: return complexRepr(c.real, c.imag)
         case let m as PyMemoryView: return "<memory at 0x\(address(m))>"
         case let l as PyList:
             return try guardedRepr(o, "[...]") { () throws(PyError) -> String in
                 var parts: [String] = []
-                for x in l.items { parts.append(try repr(x)) }
+                // A __repr__ may empty the list and collect: hold what is walked.
+                let items = Array(l.items)
+                heap.hold(items)
+                for x in items { parts.append(try repr(x)) }
                 return "[" + parts.joined(separator: ", ") + "]"
             }
         case let t as PyTuple:
@@ -56,11 +59,11 @@ extension Runtime {
         case let d as PyDict:
             return try guardedRepr(o, "{...}") { () throws(PyError) -> String in
                 var parts: [String] = []
-                for (k, x) in d.items { parts.append(try repr(k) + ": " + repr(x)) }
+                for (k, x) in heldItems(d) { parts.append(try repr(k) + ": " + repr(x)) }
                 return "{" + parts.joined(separator: ", ") + "}"
             }
         case let s as PySet:
-            let keys = s.storage.liveKeys
+            let keys = heldKeys(s.storage)
             let isFrozen = o.type.isSubtype(of: types.frozenset)
             if keys.isEmpty { return isFrozen ? "frozenset()" : "set()" }
             var parts: [String] = []
@@ -104,13 +107,13 @@ extension Runtime {
             return "<cell at 0x\(address(o))>"
         case let view as PyDictView:
             var parts: [String] = []
-            let items = view.dict.items
+            let items = heldItems(view.dict)
             if view.type === types.dictKeys { for (k, _) in items { parts.append(try repr(k)) } }
             else if view.type === types.dictValues { for (_, x) in items { parts.append(try repr(x)) } }
             else { for (k, x) in items { parts.append("(\(try repr(k)), \(try repr(x)))") } }
             return "\(view.type.name)([" + parts.joined(separator: ", ") + "])"
         default:
-            if let n = o as? PyBigInt { return String(n.value) }
+            if let n = o as? PyBigInt { return try decimalString(n.value) }
             let module = o.type.dict.getStr(names.__module__)
             var qual = o.type.qualifiedName
             if module.isObject, let m = module.object as? PyStr, m.value != "builtins" { qual = "\(m.value).\(qual)" }

@@ -17,8 +17,8 @@ extension Runtime {
         if rom { heap.romDepth += 1 }
         defer { if rom { heap.romDepth -= 1 } }
         if frozenPackageNames.contains(name) {
-            return try executeModule(name, source: source, file: path + "/__init__.py", packagePath: path)
+            return try executeModule(name, source: source, file: path + "/__init__.py", packagePath: path, frozen: true)
         }
-        return try executeModule(name, source: source, file: path + ".py", packagePath: nil)
+        return try executeModule(name, source: source, file: path + ".py", packagePath: nil, frozen: true)
     }
 }

@@ -305,7 +305,7 @@ struct Lexer {
                 failOverriding("invalid \(kind) literal", location(digits.isEmpty ? start : pos))
                 return
             }
-            token.number = .int(BigInt(digits, radix: radix)!)
+            token.number = .int(BigInt(BigIntConversion.value(digits, radix: radix)!))
             tokens.append(token)
             return
         }
@@ -349,7 +349,7 @@ struct Lexer {
                 failOverriding("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", loc)
                 return
             }
-            token.number = .int(BigInt(text, radix: 10)!)
+            token.number = .int(BigInt(BigIntConversion.value(text, radix: 10)!))
         }
         tokens.append(token)
     }

@@ -188,8 +188,11 @@ extension Parser {
 
     private func parseBinary(_ minPrecedence: Int) throws(SyntaxErrorInfo) -> Expr {
         var left = try parseFactor()
+        let links = chainLinks
+        defer { chainLinks = links }
         while let (op, precedence) = binaryOperator(tok), precedence >= minPrecedence {
             advance()
+            try addLink()
             let right = try parseBinary(precedence + 1)
             left = Expr(.binOp(left, op, right), left.location)
         }
@@ -227,7 +230,10 @@ extension Parser {
 
     private func parsePrimary() throws(SyntaxErrorInfo) -> Expr {
         var e = try parseAtom()
+        let links = chainLinks
+        defer { chainLinks = links }
         while true {
+            if at(".") || at("(") || at("[") { try addLink() }
             if accept(".") {
                 e = Expr(.attribute(e, name: try expectName()), e.location)
             } else if accept("(") {

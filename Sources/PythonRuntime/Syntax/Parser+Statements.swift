@@ -62,10 +62,14 @@ extension Parser {
     // MARK: Compound statements
 
     func parseIf() throws(SyntaxErrorInfo) -> Stmt {
-        // elif chains are collected iteratively so a long chain cannot exhaust the stack.
+        // elif chains are collected iteratively so a long chain cannot exhaust the
+        // parser's stack; each clause nests in the tree, so it is a chain link.
         var clauses: [(test: Expr, body: [Stmt], location: SourceLocation)] = []
         var orelse: [Stmt] = []
+        let links = chainLinks
+        defer { chainLinks = links }
         repeat {
+            try addLink()
             let t = advance()
             let test = try parseNamedExpression()
             let body = try parseBlock("'\(t.text)' statement", t.location.line)

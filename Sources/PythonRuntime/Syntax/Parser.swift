@@ -22,6 +22,15 @@ public func parsePython(_ source: String, filename: String, mode: ParseMode) thr
 final class Parser {
     /// Limit on expression nesting, so hostile input gives a SyntaxError, not a stack overflow.
     static let maxDepth = 250
+    /// Limit on the links of left-nested chains (`1+1+...`, `a.b.c...`, `f()()...`)
+    /// open at once. The parser builds them in a loop, but the compiler walks
+    /// (and Swift frees) the tree they make by recursion, one level per link.
+    /// CPython 3.11 stops between 1,000 and 5,000 such links ("maximum recursion
+    /// depth exceeded during compilation").
+    static let maxChainLinks = 3000
+
+    /// Links of left-nested chains being built (see `maxChainLinks`).
+    var chainLinks = 0
 
     let tokens: [Token]
     let lexer: Lexer
@@ -114,6 +123,13 @@ final class Parser {
     }
 
     func leave() { depth -= 1 }
+
+    /// One more link in a left-nested chain; the caller restores `chainLinks`
+    /// when its chain ends.
+    func addLink() throws(SyntaxErrorInfo) {
+        chainLinks += 1
+        if chainLinks > Parser.maxChainLinks { throw syntaxError("too many nested expressions") }
+    }
 
     // MARK: Entry points
 

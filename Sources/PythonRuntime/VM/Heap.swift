@@ -18,6 +18,27 @@ final class Heap {
     private var permanentLeaves: ContiguousArray<PyObject> = []
     /// Recently allocated objects that count as roots (see the type comment).
     var nursery: ContiguousArray<Value> = []
+    /// Arrays of values native code took out of a container and still works
+    /// through while it runs Python code (`iterateToArray` of a list whose
+    /// items a `__hash__` may remove): roots like the nursery, each at the
+    /// nursery position of a placeholder, and dropped when that is trimmed.
+    private var heldArrays: [(position: Int, values: [Value])] = []
+
+    /// Keeps `values` alive as the nursery keeps an object (sharing, not copying, them).
+    func hold(_ values: [Value]) {
+        heldArrays.append((nursery.count, values))
+        nursery.append(.none)
+    }
+
+    /// Forgets the nursery from `floor` on (with the arrays held there).
+    @inline(__always) func trimNursery(to floor: Int) {
+        if nursery.count > floor { nursery.removeSubrange(floor...) }
+        if !heldArrays.isEmpty { dropHeldArrays(from: floor) }
+    }
+
+    private func dropHeldArrays(from floor: Int) {
+        while let last = heldArrays.last, last.position >= floor { heldArrays.removeLast() }
+    }
 
     /// Bytes in use, as accounted by `PyObject.accountedSize` at allocation and
     /// recounted by each collection.
@@ -112,6 +133,9 @@ final class Heap {
             stack.append(o)
         }
         for i in 0..<min(nurseryFloor, nursery.count) { visit(nursery[i]) }
+        for held in heldArrays where held.position < nurseryFloor {
+            for v in held.values { visit(v) }
+        }
         roots(visit)
         while let o = stack.popLast() {
             o.type.markIfNeeded(&stack)
@@ -132,7 +156,7 @@ final class Heap {
             }
         }
         for o in permanent { o.marked = false }
-        if nursery.count > nurseryFloor { nursery.removeSubrange(nurseryFloor...) }
+        trimNursery(to: nurseryFloor)
         let freed = max(0, bytesInUse - live)
         bytesInUse = live
         liveAfterCollection = live

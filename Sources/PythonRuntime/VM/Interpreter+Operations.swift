@@ -59,7 +59,7 @@ extension Runtime {
         var args = try iterateToArray(positional)
         var kwNames: [Value] = []
         if keywords.isObject, let d = keywords.object as? PyDict {
-            for (k, v) in d.items {
+            for (k, v) in heldItems(d) {
                 guard k.isObject, k.object is PyStr else { throw typeError("keywords must be strings") }
                 kwNames.append(k)
                 args.append(v)

@@ -235,7 +235,7 @@ extension Runtime {
     /// callbacks would keep all their garbage alive until its own next safe point.
     @inline(__always) private func keepOnlyInNursery(_ v: Value, above floor: Int) {
         guard nativeDepth > 0, heap.nursery.count > floor else { return }
-        heap.nursery.removeSubrange(floor...)
+        heap.trimNursery(to: floor)
         if v.isObject { heap.nursery.append(v) }
     }
 
@@ -254,7 +254,7 @@ extension Runtime {
             nativeDepth -= 1
             currentFrame = callerFrame
             // Back in the host: nothing in Swift code holds this run's objects any more.
-            if nativeDepth == 0 { heap.nursery.removeAll(keepingCapacity: true) }
+            if nativeDepth == 0 { heap.trimNursery(to: 0) }
         }
         if nativeDepth > 400 {
             if !entry.ownsSlots { releaseFrame(entry) }
@@ -369,7 +369,7 @@ extension Runtime {
                         let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
                         if let l = frame.locals, l.type !== types.dict {
                             let v = pop(&sp)
-                            saveState(ip, sp, executed)
+                            saveState(ip, sp + 1, executed)
                             try setItem(Value(l), Value(name), v)
                             break
                         }
@@ -420,7 +420,10 @@ extension Runtime {
                                 break
                             }
                         }
-                        saveState(ip, sp, executed)
+                        // The popped operands stay in their slots: saving `sp` above them
+                        // keeps them roots while the step runs Python code (a
+                        // `__hash__` or `__index__` may collect).
+                        saveState(ip, sp + 1, executed)
                         (sp - 1).pointee = try getItem(container, index)
                     case .storeSubscr:
                         let index = pop(&sp), container = pop(&sp), v = pop(&sp)
@@ -433,11 +436,11 @@ extension Runtime {
                                 break
                             }
                         }
-                        saveState(ip, sp, executed)
+                        saveState(ip, sp + 3, executed)
                         try setItem(container, index, v)
                     case .deleteSubscr:
                         let index = pop(&sp), container = pop(&sp)
-                        saveState(ip, sp, executed)
+                        saveState(ip, sp + 2, executed)
                         try deleteItem(container, index)
                     case .buildSlice:
                         let step: Value = arg == 3 ? pop(&sp) : .none
@@ -454,7 +457,7 @@ extension Runtime {
                             if fast.isFloat { executed &+= floatCost }
                             break
                         }
-                        saveState(ip, sp, executed)
+                        saveState(ip, sp + 1, executed)
                         let inplace = arg >= Int(Instruction.inplaceOffset)
                         let op = BinaryOperator(rawValue: inplace ? arg - Int(Instruction.inplaceOffset) : arg)!
                         (sp - 1).pointee = try binaryOperation(a, b, op, inplace: inplace)
@@ -478,7 +481,7 @@ extension Runtime {
                             (sp - 1).pointee = Value(bool: r)
                             break
                         }
-                        saveState(ip, sp, executed)
+                        saveState(ip, sp + 1, executed)
                         (sp - 1).pointee = try richCompare(a, b, ComparisonKind(rawValue: UInt32(arg))!)
                     case .isOp:
                         let b = pop(&sp), a = top(sp)
@@ -486,7 +489,7 @@ extension Runtime {
                         (sp - 1).pointee = Value(bool: arg == 0 ? same : !same)
                     case .containsOp:
                         let container = pop(&sp), item = top(sp)
-                        saveState(ip, sp, executed)
+                        saveState(ip, sp + 1, executed)
                         let r = try contains(container, item)
                         (sp - 1).pointee = Value(bool: arg == 0 ? r : !r)
 
@@ -498,14 +501,14 @@ extension Runtime {
                         let v = pop(&sp)
                         if v.bits == Value.false.bits { ip = arg; break }
                         if v.bits == Value.true.bits { break }
-                        saveState(ip, sp, executed)
+                        saveState(ip, sp + 1, executed)
                         if !(try isTruthy(v)) { ip = arg }
                     case .popJumpIfTrue:
                         if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor) }
                         let v = pop(&sp)
                         if v.bits == Value.true.bits { ip = arg; break }
                         if v.bits == Value.false.bits { break }
-                        saveState(ip, sp, executed)
+                        saveState(ip, sp + 1, executed)
                         if try isTruthy(v) { ip = arg }
                     case .jumpIfFalseOrPop:
                         saveState(ip, sp, executed)
@@ -807,7 +810,7 @@ extension Runtime {
                         push(&sp, try awaitable(try callMethod(top(sp), "__anext__", [])))
                     case .endAsyncFor:
                         let exc = pop(&sp)
-                        saveState(ip, sp, executed)
+                        saveState(ip, sp + 1, executed)
                         if try exceptionMatches(exc, Value(types.StopAsyncIteration)) {
                             sp -= 1
                         } else {
@@ -921,6 +924,10 @@ extension Runtime {
     /// handler's depth), call back into Python or the host, allocate enough to
     /// collect (the collector scans each frame up to frame.sp), or read the clock
     /// (which charges `executedInLoop`). Steps that do none of these skip it.
+    /// A step that has popped its operands and then calls out saves `sp` above
+    /// them (they are still in their slots), or the collector would free
+    /// operands only the step holds. A saved `sp` above the loop's is harmless:
+    /// every collection follows a fresh save.
     @inline(__always) func saveState(_ ip: Int, _ sp: UnsafeMutablePointer<Value>, _ executed: Int) {
         currentFrame.unsafelyUnwrapped.ip = ip
         currentFrame.unsafelyUnwrapped.sp = sp
@@ -1003,7 +1010,7 @@ extension Runtime {
         instructionsSinceCollection &+= delta
         // At a safe point everything this loop made is reachable from its frames,
         // so the nursery only needs what Swift callers below made.
-        if heap.nursery.count > nurseryFloor { heap.nursery.removeSubrange(nurseryFloor...) }
+        heap.trimNursery(to: nurseryFloor)
         let remeasure = instructionsSinceCollection > max(1 << 20, heap.objectCount * 64)
         if heap.wantsCollection || remeasure {
             collectGarbage(nurseryFloor: nurseryFloor)

@@ -311,7 +311,7 @@ extension Runtime {
             case let i as PyBigInt: obj = track(PyBigInt(type: cls, i.value))
             case let f as PySet where base.layout == .frozenset:
                 let s = track(PySet(type: cls, storage: newDict()))
-                for k in f.storage.liveKeys { try s.storage.set(k, .none, self) }
+                for k in heldKeys(f.storage) { try s.storage.set(k, .none, self) }
                 obj = s
             default:
                 obj = v.object
@@ -357,7 +357,7 @@ extension Runtime {
         t.instanceKind = t.solidBase.instanceKind
         t.instancesHaveDict = true
         t.dict = newDict(capacity: ns.count)
-        for (k, v) in ns.items { try t.dict.set(k, v, self) }
+        for (k, v) in heldItems(ns) { try t.dict.set(k, v, self) }
         let qual = ns.getStr(names.__qualname__)
         if qual.isObject, let q = qual.object as? PyStr {
             t.qualifiedName = q.value

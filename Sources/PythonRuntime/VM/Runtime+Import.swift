@@ -196,10 +196,13 @@ extension Runtime {
         return (.compiled(try readMountedFile(compiled)), named + ".mpy", nil)
     }
 
-    /// Compiles and runs a module's source in a fresh module registered in sys.modules.
-    func executeModule(_ name: String, source: String, file: String, packagePath: String?) throws(PyError) -> Value {
+    /// Compiles and runs a module's source in a fresh module registered in
+    /// sys.modules; a frozen module's compiling costs no heap (see compileProgram).
+    func executeModule(_ name: String, source: String, file: String, packagePath: String?,
+                       frozen: Bool = false) throws(PyError) -> Value {
         try executeModule(name, file: file, packagePath: packagePath) { () throws(PyError) in
-            try self.compileSource(source, filename: file, mode: .module)
+            frozen ? try self.compileSource(source, filename: file, mode: .module)
+                : try self.compileProgram(source, filename: file, mode: .module)
         }
     }
 

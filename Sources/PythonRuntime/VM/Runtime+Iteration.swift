@@ -132,14 +132,24 @@ extension Runtime {
     func iterateToArray(_ v: Value) throws(PyError) -> [Value] {
         if v.isObject {
             let o = v.object
-            if o.type === types.list { return Array(unsafeDowncast(o, to: PyList.self).items) }
+            if o.type === types.list {
+                // The caller may run Python code on each item (a `__hash__`, a
+                // key) that empties the list: the copy must keep them alive.
+                let items = Array(unsafeDowncast(o, to: PyList.self).items)
+                heap.hold(items)
+                return items
+            }
             if o.type === types.tuple { return Array(unsafeDowncast(o, to: PyTuple.self).items) }
         }
         let it = try getIterator(v)
         var out: [Value] = []
         while true {
             let x = try nextValue(it)
-            if x.isNull { return out }
+            if x.isNull {
+                // Values from a dict's or set's iterator are borrowed from it too.
+                heap.hold(out)
+                return out
+            }
             out.append(x)
             if out.count & 0xFFFF == 0 { try reserve(out.count * 8) }
         }
@@ -163,7 +173,7 @@ extension Runtime {
     /// __getitem__) to `d`.
     func mergeMapping(into d: PyDict, _ mapping: Value, rejectDuplicates: Bool) throws(PyError) {
         if mapping.isObject, let src = mapping.object as? PyDict {
-            for (k, v) in src.items {
+            for (k, v) in heldItems(src) {
                 if rejectDuplicates, try d.contains(k, self) {
                     let name = k.isObject ? (k.object as? PyStr)?.value ?? "?" : "?"
                     throw typeError("function got multiple values for keyword argument '\(name)'")

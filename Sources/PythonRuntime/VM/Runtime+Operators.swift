@@ -55,7 +55,7 @@ extension Runtime {
                     return Int(truncatingIfNeeded: h >> 1)
                 case let s as PySet where inherited && s.type.isSubtype(of: types.frozenset):
                     var h: UInt64 = 0
-                    for k in s.storage.liveKeys { h ^= UInt64(bitPattern: Int64(try hash(k))) &* 0x9E37_79B9_7F4A_7C15 }
+                    for k in heldKeys(s.storage) { h ^= UInt64(bitPattern: Int64(try hash(k))) &* 0x9E37_79B9_7F4A_7C15 }
                     return Int(truncatingIfNeeded: h >> 1)
                 case is PyList, is PyDict, is PySet, is PySlice, is PyDictView:
                     if o.type.isBuiltin { throw typeError("unhashable type: '\(o.type.name)'") }
@@ -198,9 +198,17 @@ extension Runtime {
                 if op == .ne { return Value(bool: !s.equals(t)) }
                 return Value(bool: applyOrder(compareCodePoints(s.value, t.value), op))
             case let (s as PyTuple, t as PyTuple):
-                return try compareSequences(Array(s.items), Array(t.items), op)
+                // An __eq__ may empty either list and collect: hold what is compared.
+                let x = Array(s.items), y = Array(t.items)
+                heap.hold(x)
+                heap.hold(y)
+                return try compareSequences(x, y, op)
             case let (s as PyList, t as PyList):
-                return try compareSequences(Array(s.items), Array(t.items), op)
+                // An __eq__ may empty either list and collect: hold what is compared.
+                let x = Array(s.items), y = Array(t.items)
+                heap.hold(x)
+                heap.hold(y)
+                return try compareSequences(x, y, op)
             case let (s as PyBytes, t as PyBytes):
                 let c = s.bytes.lexicographicallyPrecedes(t.bytes) ? -1 : (s.bytes == t.bytes ? 0 : 1)
                 return Value(bool: applyOrder(c, op))
@@ -208,7 +216,7 @@ extension Runtime {
                 guard op == .eq || op == .ne else { return nil }
                 var same = s.count == t.count
                 if same {
-                    for (k, v) in s.items {
+                    for (k, v) in heldItems(s) {
                         let w = try t.get(k, self)
                         if w.isNull { same = false; break }
                         if !(try equals(v, w)) { same = false; break }
@@ -238,7 +246,7 @@ extension Runtime {
 
     func isSubset(_ a: PySet, _ b: PySet) throws(PyError) -> Bool {
         if a.storage.count > b.storage.count { return false }
-        for k in a.storage.liveKeys where !(try b.storage.contains(k, self)) { return false }
+        for k in heldKeys(a.storage) where !(try b.storage.contains(k, self)) { return false }
         return true
     }
 
@@ -437,11 +445,11 @@ extension Runtime {
 
     func setOperation(_ s: PySet, _ t: PySet, _ op: BinaryOperator, inplace: Bool) throws(PyError) -> Value {
         let result = inplace ? s : track(PySet(type: s.type.isBuiltin ? s.type : types.set, storage: newDict()))
-        let sKeys = s.storage.liveKeys
+        let sKeys = heldKeys(s.storage)
         switch op {
         case .bitor:
             if !inplace { for k in sKeys { try result.storage.set(k, .none, self) } }
-            for k in t.storage.liveKeys { try result.storage.set(k, .none, self) }
+            for k in heldKeys(t.storage) { try result.storage.set(k, .none, self) }
         case .bitand:
             if inplace {
                 for k in sKeys where !(try t.storage.contains(k, self)) { try s.storage.remove(k, self) }
@@ -450,18 +458,18 @@ extension Runtime {
             }
         case .sub:
             if inplace {
-                for k in t.storage.liveKeys { try s.storage.remove(k, self) }
+                for k in heldKeys(t.storage) { try s.storage.remove(k, self) }
             } else {
                 for k in sKeys where !(try t.storage.contains(k, self)) { try result.storage.set(k, .none, self) }
             }
         case .bitxor:
             if inplace {
-                for k in t.storage.liveKeys {
+                for k in heldKeys(t.storage) {
                     if try s.storage.contains(k, self) { try s.storage.remove(k, self) } else { try s.storage.set(k, .none, self) }
                 }
             } else {
                 for k in sKeys where !(try t.storage.contains(k, self)) { try result.storage.set(k, .none, self) }
-                for k in t.storage.liveKeys where !(try s.storage.contains(k, self)) { try result.storage.set(k, .none, self) }
+                for k in heldKeys(t.storage) where !(try s.storage.contains(k, self)) { try result.storage.set(k, .none, self) }
             }
         default: break
         }
@@ -524,7 +532,12 @@ extension Runtime {
                 if t.value.isEmpty { return true }
                 return bytesFind(Array(s.value.utf8), Array(t.value.utf8), from: 0) != nil
             case let l as PyList:
-                for v in l.items where try equals(v, item) { return true }
+                // Over the live list, as CPython's list_contains: an __eq__ may change it.
+                var i = 0
+                while i < l.items.count {
+                    if try equals(l.items[i], item) { return true }
+                    i += 1
+                }
                 return false
             case let t as PyTuple:
                 for v in t.items where try equals(v, item) { return true }

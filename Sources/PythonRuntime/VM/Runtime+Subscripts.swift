@@ -2,17 +2,34 @@ import BigInt
 
 /// `container[index]`, assignment and deletion, including slices.
 extension Runtime {
-    /// Resolves a slice against a sequence length, as `slice.indices()`.
-    func sliceIndices(_ s: PySlice, length: Int) throws(PyError) -> (start: Int, stop: Int, step: Int, count: Int) {
+    /// A slice's bounds as ints, before they meet a length: resolving them can
+    /// run `__index__`, which may change the sequence, so the length is read
+    /// only afterwards (CPython's PySlice_Unpack, then PySlice_AdjustIndices).
+    struct SliceBounds {
+        var start: Int?
+        var stop: Int?
+        var step: Int
+    }
+
+    func unpackSlice(_ s: PySlice) throws(PyError) -> SliceBounds {
         var step = 1
         if !s.step.isNone {
             guard let st = try indexValue(s.step) else { throw typeError("slice indices must be integers") }
             if st == 0 { throw valueError("slice step cannot be zero") }
             step = st
         }
-        func bound(_ v: Value, _ def: Int, _ lower: Int, _ upper: Int) throws(PyError) -> Int {
-            if v.isNone { return def }
-            guard var i = try indexValue(v) else { throw typeError("slice indices must be integers") }
+        func bound(_ v: Value) throws(PyError) -> Int? {
+            if v.isNone { return nil }
+            guard let i = try indexValue(v) else { throw typeError("slice indices must be integers") }
+            return i
+        }
+        return SliceBounds(start: try bound(s.start), stop: try bound(s.stop), step: step)
+    }
+
+    /// Resolved bounds clamped to a sequence of `length` items. Runs no Python code.
+    func adjust(_ b: SliceBounds, length: Int) -> (start: Int, stop: Int, step: Int, count: Int) {
+        func bound(_ v: Int?, _ def: Int, _ lower: Int, _ upper: Int) -> Int {
+            guard var i = v else { return def }
             if i < 0 {
                 i += length
                 if i < lower { i = lower }
@@ -21,17 +38,25 @@ extension Runtime {
             }
             return i
         }
+        let step = b.step
         let start: Int, stop: Int
         if step > 0 {
-            start = try bound(s.start, 0, 0, length)
-            stop = try bound(s.stop, length, 0, length)
+            start = bound(b.start, 0, 0, length)
+            stop = bound(b.stop, length, 0, length)
         } else {
-            start = try bound(s.start, length - 1, -1, length - 1)
-            stop = try bound(s.stop, -1, -1, length - 1)
+            start = bound(b.start, length - 1, -1, length - 1)
+            stop = bound(b.stop, -1, -1, length - 1)
         }
         var count = 0
         if step > 0 { if start < stop { count = (stop - start - 1) / step + 1 } } else if stop < start { count = (start - stop - 1) / (-step) + 1 }
         return (start, stop, step, count)
+    }
+
+    /// Resolves a slice against a sequence length, as `slice.indices()`; the
+    /// length is read after the bounds' `__index__` methods ran.
+    func sliceIndices(_ s: PySlice, length: @autoclosure () throws(PyError) -> Int) throws(PyError) -> (start: Int, stop: Int, step: Int, count: Int) {
+        let b = try unpackSlice(s)
+        return adjust(b, length: try length())
     }
 
     /// An int usable as an index (int, bool, or __index__), clamped to Int.
@@ -46,10 +71,12 @@ extension Runtime {
     }
 
     /// Normalises a sequence index, raising IndexError when out of range.
-    func sequenceIndex(_ index: Value, _ count: Int, _ what: String) throws(PyError) -> Int {
+    /// `count` is read after the index's `__index__` ran (it may change the sequence).
+    func sequenceIndex(_ index: Value, _ count: @autoclosure () -> Int, _ what: String) throws(PyError) -> Int {
         guard var i = try indexValue(index) else {
             throw typeError("\(what) indices must be integers, not \(typeName(index))")
         }
+        let count = count()
         if i < 0 { i += count }
         if i < 0 || i >= count { throw indexError("\(what) index out of range") }
         return i
@@ -71,13 +98,16 @@ extension Runtime {
         }
         switch c {
         case let l as PyList:
-            return l.items[try sequenceIndex(index, l.items.count, "list")]
+            let i = try sequenceIndex(index, l.items.count, "list")
+            return l.items[i]
         case let t as PyTuple:
-            return t.items[try sequenceIndex(index, t.items.count, "tuple")]
+            let i = try sequenceIndex(index, t.items.count, "tuple")
+            return t.items[i]
         case let s as PyStr:
             return str(s.character(at: try sequenceIndex(index, s.count, "string")))
         case let b as PyBytes:
-            return Value(small: Int(b.bytes[try sequenceIndex(index, b.bytes.count, b.isMutable ? "bytearray" : "bytes")]))
+            let i = try sequenceIndex(index, b.bytes.count, b.isMutable ? "bytearray" : "bytes")
+            return Value(small: Int(b.bytes[i]))
         case let d as PyDict:
             let v = try d.get(index, self)
             if !v.isNull { return v }
@@ -159,15 +189,18 @@ extension Runtime {
         case let l as PyList:
             if index.isObject, let s = index.object as? PySlice {
                 let items = try iterateToArray(value)
-                try assignSlice(&l.items, s, items) { "attempt to assign sequence of size \(items.count) to extended slice of size \($0)" }
+                let bounds = try unpackSlice(s)
+                try assignSlice(&l.items, bounds, items) { "attempt to assign sequence of size \(items.count) to extended slice of size \($0)" }
                 return
             }
-            l.items[try sequenceIndex(index, l.items.count, "list")] = value
+            let i = try sequenceIndex(index, l.items.count, "list")
+            l.items[i] = value
         case let d as PyDict:
             try d.set(index, value, self)
         case let b as PyBytes where b.isMutable:
             if index.isObject, let s = index.object as? PySlice {
-                try assignSlice(&b.bytes, s, try bytesFrom(value)) { _ in "attempt to assign bytes of wrong size" }
+                let bounds = try unpackSlice(s), replacement = try bytesFrom(value)
+                try assignSlice(&b.bytes, bounds, replacement) { _ in "attempt to assign bytes of wrong size" }
                 return
             }
             let i = try sequenceIndex(index, b.bytes.count, "bytearray")
@@ -187,9 +220,9 @@ extension Runtime {
     /// of items, an extended one exactly as many as it selects (else
     /// ValueError with `mismatch(selected)`).
     private func assignSlice<C: RangeReplaceableCollection & MutableCollection>(
-        _ target: inout C, _ s: PySlice, _ items: [C.Element], mismatch: (Int) -> String
+        _ target: inout C, _ bounds: SliceBounds, _ items: [C.Element], mismatch: (Int) -> String
     ) throws(PyError) where C.Index == Int {
-        let (start, stop, step, count) = try sliceIndices(s, length: target.count)
+        let (start, stop, step, count) = adjust(bounds, length: target.count)
         if step == 1 {
             target.replaceSubrange(start..<max(start, stop), with: items)
             return
@@ -216,18 +249,22 @@ extension Runtime {
         switch c {
         case let l as PyList:
             if index.isObject, let s = index.object as? PySlice {
-                try deleteSlice(&l.items, s)
+                let bounds = try unpackSlice(s)
+                deleteSlice(&l.items, bounds)
                 return
             }
-            l.items.remove(at: try sequenceIndex(index, l.items.count, "list"))
+            let i = try sequenceIndex(index, l.items.count, "list")
+            l.items.remove(at: i)
         case let d as PyDict:
             if (try d.remove(index, self)).isNull { throw keyError(index) }
         case let b as PyBytes where b.isMutable:
             if index.isObject, let s = index.object as? PySlice {
-                try deleteSlice(&b.bytes, s)
+                let bounds = try unpackSlice(s)
+                deleteSlice(&b.bytes, bounds)
                 return
             }
-            b.bytes.remove(at: try sequenceIndex(index, b.bytes.count, "bytearray"))
+            let i = try sequenceIndex(index, b.bytes.count, "bytearray")
+            b.bytes.remove(at: i)
         default:
             let m = c.type.lookup(names.__delitem__)
             if !m.isNull {
@@ -239,8 +276,8 @@ extension Runtime {
     }
 
     /// `del seq[s]` for list and bytearray: removes the items the slice selects.
-    private func deleteSlice<C: RangeReplaceableCollection>(_ target: inout C, _ s: PySlice) throws(PyError) {
-        let (start, _, step, count) = try sliceIndices(s, length: target.count)
+    private func deleteSlice<C: RangeReplaceableCollection>(_ target: inout C, _ bounds: SliceBounds) {
+        let (start, _, step, count) = adjust(bounds, length: target.count)
         var positions = Set<Int>()
         for k in 0..<count { positions.insert(start + k * step) }
         target = C(target.enumerated().filter { !positions.contains($0.offset) }.map { $0.element })

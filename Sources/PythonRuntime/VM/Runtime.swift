@@ -234,6 +234,40 @@ public final class Runtime {
         return object
     }
 
+    /// Keeps `v` alive until the calling loop's next safe point: for native code
+    /// that takes a value out of a container (which then no longer roots it)
+    /// and goes on to run Python code, which may collect.
+    @inline(__always) func hold(_ v: Value) {
+        if v.isObject { heap.nursery.append(v) }
+    }
+
+    /// `x` in decimal, as `str(int)` prints it; Ctrl-C stops a long conversion.
+    func decimalString(_ x: BigInt) throws(PyError) -> String {
+        if x.magnitude.words.count <= 64 { return String(x) }
+        let digits = try BigIntConversion.decimal(x.magnitude) { () throws(PyError) in
+            if interruptLine.take() { throw PyError(newException(types.KeyboardInterrupt, args: [])) }
+        }
+        return x.sign == .minus ? "-" + digits : digits
+    }
+
+    /// A dict's live keys, kept alive (`Heap.hold`) while the caller runs Python
+    /// code on them, which may remove them from the dict and collect.
+    func heldKeys(_ d: PyDict) -> [Value] {
+        let keys = d.liveKeys
+        heap.hold(keys)
+        return keys
+    }
+
+    /// A dict's live entries, kept alive as `heldKeys` keeps keys.
+    func heldItems(_ d: PyDict) -> [(key: Value, value: Value)] {
+        let items = d.items
+        var flat: [Value] = []
+        flat.reserveCapacity(items.count * 2)
+        for (k, v) in items { flat.append(k); flat.append(v) }
+        heap.hold(flat)
+        return items
+    }
+
     /// Raises MemoryError unless `bytes` more fit in the heap (checked before big allocations).
     func reserve(_ bytes: Int) throws(PyError) {
         if heap.hasRoom(for: bytes) { return }

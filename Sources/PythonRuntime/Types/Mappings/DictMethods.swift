@@ -69,7 +69,7 @@ extension Runtime {
         method(t, "copy") { rt, args throws(PyError) in
             let d = try rt.selfArg(args, PyDict.self, "copy")
             let c = rt.newDict(capacity: d.count)
-            for (k, v) in d.items { try c.set(k, v, rt) }
+            for (k, v) in rt.heldItems(d) { try c.set(k, v, rt) }
             return Value(c)
         }
         installSequenceDunders(t)
@@ -125,7 +125,7 @@ extension Runtime {
             method(t, "copy") { rt, args throws(PyError) in
                 let s = try rt.selfArg(args, PySet.self, "copy")
                 let c = rt.newSet(frozen: frozen)
-                for k in s.storage.liveKeys { try c.storage.set(k, .none, rt) }
+                for k in rt.heldKeys(s.storage) { try c.storage.set(k, .none, rt) }
                 return Value(c)
             }
             let ops: [(String, BinaryOperator)] = [("union", .bitor), ("intersection", .bitand),

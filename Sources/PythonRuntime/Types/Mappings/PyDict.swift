@@ -107,8 +107,22 @@ public final class PyDict: PyObject {
 
     // MARK: general keys
 
-    /// Entry number holding `key`, or nil. May run user __eq__.
+    /// Entry number holding `key`, or nil. May run user __eq__; when that
+    /// changes the dict, the search starts again on what it became, as
+    /// CPython's lookdict does ("the dict was mutated, restart").
     func find(_ key: Value, hash h: Int, _ rt: Runtime) throws(PyError) -> Int? {
+        while true {
+            let seen = version
+            if let e = try findOnce(key, hash: h, rt) {
+                if version == seen { return e }
+            } else if version == seen {
+                return nil
+            }
+        }
+    }
+
+    private func findOnce(_ key: Value, hash h: Int, _ rt: Runtime) throws(PyError) -> Int? {
+        let seen = version
         if index.isEmpty {
             var i = 0
             while i < entries.count {
@@ -116,6 +130,7 @@ public final class PyDict: PyObject {
                 if k.bits == key.bits && !k.isFloat { return i }
                 if !k.isNull && entries[i].hash == h {
                     if try rt.equals(k, key) { return i }
+                    if version != seen { return nil }
                 }
                 i += 1
             }
@@ -131,6 +146,7 @@ public final class PyDict: PyObject {
             if k.bits == key.bits && !k.isFloat { return e }
             if !k.isNull && entries[e].hash == h {
                 if try rt.equals(k, key) { return e }
+                if version != seen { return nil }
             }
             perturb >>= 5
             i = (i &* 5 &+ 1 &+ Int(truncatingIfNeeded: perturb)) & mask

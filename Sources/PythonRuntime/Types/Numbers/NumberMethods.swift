@@ -112,20 +112,12 @@ extension Runtime {
         }
         // Base 0 rejects leading zeros in a decimal literal ("010").
         if base == 0 && b == 10 && digits.count > 1 && digits[0] == 0 && digits.contains(where: { $0 != 0 }) { throw bad }
-        var value = BigInt(0)
-        var chunk = 0, chunkScale = 1
-        let bb = BigInt(b)
-        for d in digits {
-            chunk = chunk * b + Int(d)
-            chunkScale *= b
-            if chunkScale > (1 << 40) {
-                value = value * BigInt(chunkScale) + BigInt(chunk)
-                chunk = 0; chunkScale = 1
-            }
+        // A million digits take a while even so: Ctrl-C stops it.
+        let magnitude = try BigIntConversion.value(digits: digits[...], base: b) { () throws(PyError) in
+            if interruptLine.take() { throw PyError(newException(types.KeyboardInterrupt, args: [])) }
         }
-        _ = bb
-        value = value * BigInt(chunkScale) + BigInt(chunk)
-        return newInt(negative ? -value : value)
+        let value = BigInt(sign: negative ? .minus : .plus, magnitude: magnitude)
+        return newInt(value)
     }
 
     /// `float(v)`.
@@ -440,8 +432,7 @@ extension Runtime {
             let signedV = args.keyword("signed")
             let signed = signedV.isNull ? false : try rt.isTruthy(signedV)
             if little { bytes.reverse() }
-            var value = BigInt(0)
-            for b in bytes { value = (value << 8) | BigInt(b) }
+            var value = BigInt(BigIntConversion.magnitude(bigEndian: bytes))
             if signed, let first = bytes.first, first & 0x80 != 0 { value -= BigInt(1) << (8 * bytes.count) }
             let result = rt.newInt(value)
             if args[0].isObject, let cls = args[0].object as? PyType, cls !== rt.types.int {

@@ -43,9 +43,14 @@ extension Runtime {
         method(t, "remove") { rt, args throws(PyError) in
             try args.expect(rt, "remove", 2, 2)
             let l = try rt.selfArg(args, PyList.self, "remove")
-            for (i, v) in l.items.enumerated() where try rt.equals(v, args[1]) {
-                l.items.remove(at: i)
-                return .none
+            // Over the live list, as CPython's list_remove: an `__eq__` may change it.
+            var i = 0
+            while i < l.items.count {
+                if try rt.equals(l.items[i], args[1]) {
+                    if i < l.items.count { l.items.remove(at: i) }
+                    return .none
+                }
+                i += 1
             }
             throw rt.valueError("list.remove(x): x not in list")
         }
@@ -115,32 +120,42 @@ extension Runtime {
         }
     }
 
-    /// `index` and `count` of list and tuple, over a snapshot of the items (an
-    /// `__eq__` that changes the list does not move the walk).
+    /// `index` and `count` of list and tuple. They walk the live items, as
+    /// CPython does: an `__eq__` may change the list, and an item it removed is
+    /// no longer kept alive by the list (a snapshot would hold it unrooted).
     func installIndexAndCount<T: PyObject>(_ t: PyType, _ what: String,
                                            _ items: @escaping (T) -> ContiguousArray<Value>) {
         method(t, "index") { rt, args throws(PyError) in
             try args.expect(rt, "index", 2, 4)
-            return rt.int(try rt.sequenceFind(Array(items(try rt.selfArg(args, T.self, "index"))), args, what))
+            let o = try rt.selfArg(args, T.self, "index")
+            return rt.int(try rt.sequenceFind({ items(o) }, args, what))
         }
         method(t, "count") { rt, args throws(PyError) in
             try args.expect(rt, "count", 2, 2)
-            var n = 0
-            for v in items(try rt.selfArg(args, T.self, "count")) where try rt.equals(v, args[1]) { n += 1 }
+            let o = try rt.selfArg(args, T.self, "count")
+            var n = 0, i = 0
+            while true {
+                let live = items(o)
+                guard i < live.count else { break }
+                if try rt.equals(live[i], args[1]) { n += 1 }
+                i += 1
+            }
             return rt.int(n)
         }
     }
 
-    /// `seq.index(x[, start[, end]])`.
-    func sequenceFind(_ items: [Value], _ args: CallArguments, _ what: String) throws(PyError) -> Int {
+    /// `seq.index(x[, start[, end]])`, over `items()` as it is at each step.
+    func sequenceFind(_ items: () -> ContiguousArray<Value>, _ args: CallArguments, _ what: String) throws(PyError) -> Int {
         var start = args.count > 2 ? try intArg(args[2]) : 0
-        var end = args.count > 3 ? try intArg(args[3]) : items.count
-        if start < 0 { start = max(0, start + items.count) }
-        if end < 0 { end = max(0, end + items.count) }
-        end = min(end, items.count)
+        var end = args.count > 3 ? try intArg(args[3]) : Int.max
+        let count = items().count
+        if start < 0 { start = max(0, start + count) }
+        if end < 0 { end = max(0, end + count) }
         var i = start
         while i < end {
-            if try equals(items[i], args[1]) { return i }
+            let live = items()
+            guard i < live.count else { break }
+            if try equals(live[i], args[1]) { return i }
             i += 1
         }
         throw valueError("\(what).index(x): x not in \(what)")
@@ -149,7 +164,27 @@ extension Runtime {
     /// A stable sort using `<` (with `key` and `reverse` as list.sort takes them).
     func sortList(_ list: PyList, key: Value, reverse: Value) throws(PyError) {
         let rev = reverse.isNull ? false : try isTruthy(reverse)
-        let items = Array(list.items)
+        // As CPython's list.sort: the list is empty while it sorts, and a key or
+        // comparison that changes it gets ValueError. The nursery keeps the
+        // items alive meanwhile (the collector may run in a key or `<`); no
+        // object is made, so sorting works with the heap locked.
+        let saved = list.items
+        heap.hold(Array(saved))
+        list.items = []
+        let order: [Int]
+        do throws(PyError) {
+            order = try sortedOrder(Array(saved), key: key, reverse: rev)
+        } catch {
+            list.items = saved
+            throw error
+        }
+        let modified = !list.items.isEmpty
+        list.items = ContiguousArray(order.map { saved[$0] })
+        if modified { throw valueError("list modified during sort") }
+    }
+
+    /// The positions of `items` in sorted order (a stable merge sort).
+    private func sortedOrder(_ items: [Value], key: Value, reverse rev: Bool) throws(PyError) -> [Int] {
         let keys: [Value]
         if key.isNull || key.isNone {
             keys = items
@@ -196,6 +231,6 @@ extension Runtime {
             for x in lo..<hi { order[x] = buffer[x] }
         }
         try mergeSort(0, items.count)
-        list.items = ContiguousArray(order.map { items[$0] })
+        return order
     }
 }
