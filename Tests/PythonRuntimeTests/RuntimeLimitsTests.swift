@@ -820,6 +820,25 @@ final class RuntimeLimitsTests: XCTestCase {
         assertStillUsable(session)
     }
 
+    /// The parse cost counts tokens (a word each) and string bytes, not comments
+    /// or indentation: the unix port's measure (100,000 tokens of `x = [1, 2, 3]`
+    /// lines need 840 kB on 64-bit), and a commented library costs less than its size.
+    func testParseCostCountsTokensAndStringsNotCommentsOrIndentation() {
+        XCTAssertEqual(ParseCost.count(Array("x = [1, 2, 3]\n".utf8)).tokens, 9)
+        let library = """
+            # A comment that costs nothing when the firmware parses the file.
+            def f(a, b=2):
+                \"\"\"A docstring, one string token.\"\"\"
+                return a.b + b'xy' + f"{a}"  # trailing comment
+
+            """
+        let (tokens, strings) = ParseCost.count(Array(library.utf8))
+        XCTAssertEqual(tokens, 19)
+        XCTAssertEqual(strings, "\"\"\"A docstring, one string token.\"\"\"".utf8.count + "'xy'".utf8.count + "\"{a}\"".utf8.count)
+        XCTAssertLessThan(ParseCost.heapBytes(library, wordBytes: 4), library.utf8.count)
+        XCTAssertEqual(ParseCost.heapBytes(String(repeating: "x = [1, 2, 3]\n", count: 10_000), wordBytes: 8), 720_000)
+    }
+
     /// A `with` statement of 20,000 items compiles in linear time (the
     /// stack-depth pass scanned the exception table per instruction: 29 s).
     func testWithStatementOfManyItemsCompilesQuickly() {

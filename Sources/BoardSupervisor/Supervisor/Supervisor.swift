@@ -416,6 +416,7 @@ public final class Supervisor {
         let def = board.definition
         var config = RuntimeConfiguration()
         config.heapLimit = board.flavourFacts.heapBytes
+        config.wordBytes = 4  // RP2040 and ESP32-S3 are 32-bit
         FirmwareCalibration.configure(&config, for: board)
         config.machine = def.bannerName(flavour)
         config.platform = board.flavourFacts.platform

@@ -12,17 +12,13 @@ extension Runtime {
         }
     }
 
-    /// Heap bytes the firmware needs per byte of source to compile it: the unix
-    /// port compiling 140 kB of `x = [1, 2, 3]` lines, or 160 kB of small
-    /// functions, fails with MemoryError in a heap of six times the source.
-    static let compileBytesPerSourceByte = 6
-
     /// Compiles a program's own source (a file, REPL input, `exec`), which the
-    /// real firmware parses in its heap: a source too big for the board's heap
-    /// raises MemoryError before the parser (which has no such limit) starts.
-    /// Frozen modules are compiled already on a board, and skip this.
+    /// real firmware parses in its heap: a source whose parse tree would not fit
+    /// the board's heap (see ParseCost) raises MemoryError before our parser,
+    /// which has no such limit, starts. Frozen modules are compiled already on a
+    /// board, and skip this.
     public func compileProgram(_ source: String, filename: String, mode: ParseMode) throws(PyError) -> CodeObject {
-        try reserve(source.utf8.count, times: Runtime.compileBytesPerSourceByte)
+        try reserve(ParseCost.heapBytes(source, wordBytes: configuration.wordBytes))
         return try compileSource(source, filename: filename, mode: mode)
     }
 

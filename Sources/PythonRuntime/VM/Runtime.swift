@@ -58,6 +58,9 @@ extension RuntimeHost {
 public struct RuntimeConfiguration {
     /// Heap size in bytes (a board's RAM for Python objects).
     public var heapLimit: Int = 256 * 1024 * 1024
+    /// The firmware's machine word (8 on a 64-bit host like the unix port, 4 on
+    /// the boards' Cortex-M0+ and Xtensa): its parse nodes are words.
+    public var wordBytes: Int = 8
     /// Deepest Python call nesting before RecursionError.
     public var recursionLimit: Int = 1000
     /// Instructions a float result is charged on top of the one that made it:
