@@ -4,7 +4,7 @@
 /// generator seeded from the part's id (or an explicit seed), so runs repeat
 /// exactly. Push buttons and slide switches bounce this way, as Wokwi's do
 /// unless their `bounce` attribute is "0" (wokwi-pushbutton's docs, Bouncing).
-struct ContactBounce {
+final class ContactBounce {
     var windowNanoseconds: UInt64 = 5_000_000
     private var rng: UInt64
     private(set) var pending: [VirtualClock.EventID] = []
@@ -17,14 +17,14 @@ struct ContactBounce {
     }
 
     /// Cancels the chatter still to come (the contact was moved again).
-    mutating func cancel(on clock: VirtualClock) {
+    func cancel(on clock: VirtualClock) {
         for e in pending { clock.cancel(e) }
         pending.removeAll()
     }
 
     /// The instants (after now) at which the contact toggles on its way to rest:
     /// an even number of them, strictly increasing, so it ends where it was put.
-    mutating func toggleTimes() -> [UInt64] {
+    func toggleTimes() -> [UInt64] {
         let toggles = 2 * (1 + Int(next() % 3))
         let window = max(windowNanoseconds, UInt64(toggles + 1))
         var times = (0..<toggles).map { _ in 1 + next() % (window - 1) }
@@ -33,11 +33,23 @@ struct ContactBounce {
         return times
     }
 
-    /// Remembers a scheduled toggle so `cancel` can take it back.
-    mutating func track(_ id: VirtualClock.EventID) { pending.append(id) }
-    mutating func fired(_ id: VirtualClock.EventID) { pending.removeAll { $0 == id } }
+    /// Schedules the chatter of a contact just set to `state`: `apply` gets each
+    /// level it passes through, the last being `state` again.
+    func chatter(from state: Bool, on clock: VirtualClock, _ apply: @escaping (Bool) -> Void) {
+        var level = state
+        for t in toggleTimes() {
+            level.toggle()
+            let s = level
+            var id: VirtualClock.EventID?
+            id = clock.schedule(after: t) { [weak self] in
+                self?.pending.removeAll { $0 == id }
+                apply(s)
+            }
+            pending.append(id!)
+        }
+    }
 
-    private mutating func next() -> UInt64 {
+    private func next() -> UInt64 {
         rng &+= 0x9e37_79b9_7f4a_7c15
         var z = rng
         z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9

@@ -26,7 +26,7 @@ public final class PushButton {
     public private(set) var contactClosed = false
     public var onChange: ((PushButton) -> Void)?
 
-    private var chatter: ContactBounce
+    private let chatter: ContactBounce
     private var driverName: String { "button:\(id)" }
 
     public init(id: String, gpio: GPIOBank, pin: PinRef, wiring: Wiring = .ground, bounce: Bool = false, seed: UInt64? = nil) {
@@ -42,20 +42,7 @@ public final class PushButton {
         isPressed = pressed
         chatter.cancel(on: gpio.clock)
         setContact(pressed)
-        if bounce {
-            var state = pressed
-            for t in chatter.toggleTimes() {
-                state.toggle()
-                let s = state
-                var id: VirtualClock.EventID?
-                id = gpio.clock.schedule(after: t) { [weak self] in
-                    guard let me = self else { return }
-                    me.chatter.fired(id!)
-                    me.setContact(s)
-                }
-                chatter.track(id!)
-            }
-        }
+        if bounce { chatter.chatter(from: pressed, on: gpio.clock) { [weak self] in self?.setContact($0) } }
         onChange?(self)
     }
 

@@ -34,7 +34,7 @@ public final class SlideSwitch {
     public private(set) var contactClosed = false
     public var onChange: ((SlideSwitch) -> Void)?
 
-    private var chatter: ContactBounce
+    private let chatter: ContactBounce
     private var driverName: String { "slide-switch:\(id)" }
 
     public init(id: String, gpio: GPIOBank, pin: PinRef, on terminal: Terminal, rails: [Terminal: Rail],
@@ -65,20 +65,7 @@ public final class SlideSwitch {
         let closes = rail(whenRight: right) != nil
         setContact(closes)
         // Only a contact that closes onto a rail can chatter on the pin.
-        if bounce && closes {
-            var state = true
-            for t in chatter.toggleTimes() {
-                state.toggle()
-                let s = state
-                var id: VirtualClock.EventID?
-                id = gpio.clock.schedule(after: t) { [weak self] in
-                    guard let me = self else { return }
-                    me.chatter.fired(id!)
-                    me.setContact(s)
-                }
-                chatter.track(id!)
-            }
-        }
+        if bounce && closes { chatter.chatter(from: true, on: gpio.clock) { [weak self] in self?.setContact($0) } }
         onChange?(self)
     }
 
