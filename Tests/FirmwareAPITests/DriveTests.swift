@@ -113,6 +113,28 @@ final class DriveTests: XCTestCase {
         wait(for: [fired], timeout: 10)
     }
 
+    /// The robustness finding "two threads walk the drive": a board creating and
+    /// removing many files while the watcher walks the folder on its own thread
+    /// (each counting the drive's bytes too) ends cleanly, every file accounted for.
+    func testABoardWritingManyFilesWhileTheWatcherWalksTheDrive() throws {
+        let d = try makeDrive()
+        let drive = Drive(directory: d, capacityBytes: 4 << 20)
+        let w = DriveWatcher(root: d, pollInterval: 0.001, settleInterval: 0.01)
+        w.onSettledChange = { _ in _ = drive.usedBytes }
+        w.start()
+        defer { w.stop() }
+        try drive.makeDirectory("/logs")
+        for round in 0..<5 {
+            for i in 0..<200 {
+                try drive.writeFile("/logs/f\(i).txt", Array("round \(round) file \(i)\n".utf8), append: false)
+                if i % 50 == 0 { _ = drive.usedBytes }
+            }
+            for i in stride(from: 0, to: 200, by: 2) { try drive.removeFile("/logs/f\(i).txt") }
+        }
+        XCTAssertEqual(try drive.listDirectory("/logs").count, 100)
+        XCTAssertEqual(drive.usedBytes, (1...199).filter { $0 % 2 == 1 }.reduce(0) { $0 + "round 4 file \($1)\n".utf8.count })
+    }
+
     // MARK: Drive
 
     func testAWriteBeyondCapacityRaisesENOSPC() throws {
