@@ -80,6 +80,7 @@ extension Runtime {
 
     /// Parses an int literal as int(text, base) does (base 0 reads a prefix).
     func parseInt(_ text: String, base: Int) throws(PyError) -> Value {
+        if base == 10 || base == 0, let n = Runtime.plainDecimal(text) { return int(n) }
         var s = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
         let original = text
         var negative = false
@@ -147,7 +148,31 @@ extension Runtime {
         throw typeError("can't convert \(typeName(v)) to float")
     }
 
+    /// The common case of int(): ASCII digits with an optional sign and spaces
+    /// around, short enough for a machine int (no leading zero, which base 0
+    /// refuses) — read without Foundation's Unicode-aware trimming.
+    static func plainDecimal(_ text: String) -> Int? {
+        var utf8 = text.utf8[...]
+        while let c = utf8.first, c == 0x20 || (c >= 0x09 && c <= 0x0D) { utf8 = utf8.dropFirst() }
+        while let c = utf8.last, c == 0x20 || (c >= 0x09 && c <= 0x0D) { utf8 = utf8.dropLast() }
+        var negative = false
+        if let c = utf8.first, c == 0x2D || c == 0x2B { negative = c == 0x2D; utf8 = utf8.dropFirst() }
+        guard !utf8.isEmpty, utf8.count <= 18, utf8.first != 0x30 || utf8.count == 1 else { return nil }
+        var n = 0
+        for c in utf8 {
+            guard c >= 0x30 && c <= 0x39 else { return nil }
+            n = n * 10 + Int(c - 0x30)
+        }
+        return negative ? -n : n
+    }
+
     func parseFloat(_ text: String) throws(PyError) -> Double {
+        // The common case, ASCII digits, sign, point and exponent, without Foundation.
+        var utf8 = text.utf8[...]
+        while let c = utf8.first, c == 0x20 || (c >= 0x09 && c <= 0x0D) { utf8 = utf8.dropFirst() }
+        while let c = utf8.last, c == 0x20 || (c >= 0x09 && c <= 0x0D) { utf8 = utf8.dropLast() }
+        if !utf8.isEmpty, utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 | 0x20 == 0x65 }),
+           let d = Double(Substring(utf8)) { return d }
         let s = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().replacingOccurrences(of: "_", with: "")
         switch s {
         case "inf", "+inf", "infinity", "+infinity": return .infinity
