@@ -112,6 +112,13 @@ let package = Package(
             dependencies: ["BoardSupervisor", "FirmwareAPI", "PythonRuntime", "BoardEmulator"],
             path: "Benchmarks/board_sleep",
             swiftSettings: fastSwift),
+        // The runtime under libFuzzer (Scripts/fuzz builds it with -DFUZZING and
+        // -sanitize=fuzzer,address); in ordinary builds a plain runner of the same
+        // harness over files, for the test suite's smoke run.
+        .executableTarget(
+            name: "breadbox-fuzz",
+            dependencies: ["PythonRuntime"],
+            swiftSettings: fastSwift),
         .executableTarget(
             name: "breadbox",
             dependencies: [
