@@ -118,6 +118,13 @@ let package = Package(
             dependencies: ["BoardSupervisor"],
             path: "Benchmarks/board_memory",
             swiftSettings: fastSwift),
+        // The runtime under libFuzzer (Scripts/fuzz builds it with -DFUZZING and
+        // -sanitize=fuzzer,address); in ordinary builds a plain runner of the same
+        // harness over files, for the test suite's smoke run.
+        .executableTarget(
+            name: "breadbox-fuzz",
+            dependencies: ["PythonRuntime"],
+            swiftSettings: fastSwift),
         .executableTarget(
             name: "breadbox",
             dependencies: [
