@@ -91,7 +91,7 @@ final class FuzzSmokeTests: XCTestCase {
         XCTAssertEqual(run.outcomes["endless_loop_ends_in_keyboard_interrupt.py"]?.hasPrefix("KeyboardInterrupt"), true)
         XCTAssertEqual(run.outcomes["memory_bomb_ends_in_memory_error.py"]?.hasPrefix("MemoryError"), true)
         XCTAssertEqual(run.outcomes["deep_recursion_ends_in_recursion_error.py"]?.hasPrefix("RecursionError"), true)
-        XCTAssertEqual(run.outcomes["drive_refuses_writes_past_its_capacity.py"], "OSError: [Errno 28] ENOSPC")
+        XCTAssertEqual(run.outcomes["drive_refuses_writes_past_its_capacity.py"], "OSError: 28")
         XCTAssertEqual(run.outcomes["sleep_passes_virtual_time.py"], "ok")
     }
 }
