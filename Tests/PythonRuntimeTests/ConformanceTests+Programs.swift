@@ -35,6 +35,7 @@ extension ConformanceTests {
         "asyncio/threadsafeflag.py",
         "asyncio/wait_for.py",
         "classes/class_and_instance_attributes.py",
+        "classes/class_and_super_repr.py",
         "classes/class_body_execution.py",
         "classes/class_keyword_arguments.py",
         "classes/classmethod_staticmethod.py",
@@ -48,6 +49,7 @@ extension ConformanceTests {
         "classes/mro_consistency_error.py",
         "classes/mro_diamond.py",
         "classes/property_get_set_delete.py",
+        "classes/special_method_binding_and_equality.py",
         "classes/super_multiple_inheritance.py",
         "classes/super_no_args.py",
         "closures/class_scope_not_visible_in_methods.py",
@@ -267,6 +269,7 @@ extension ConformanceTests {
         "strings/bytes_methods_search.py",
         "strings/bytes_methods_split_strip.py",
         "strings/bytes_percent_format.py",
+        "strings/format_zero_fill_bool_and_errors.py",
         "strings/fstring_nesting_and_specs.py",
         "strings/percent_formatting.py",
         "strings/str_case_methods.py",
@@ -350,6 +353,7 @@ extension ConformanceTests {
     func test_asyncio_threadsafeflag() throws { try conforms("asyncio/threadsafeflag.py") }
     func test_asyncio_wait_for() throws { try conforms("asyncio/wait_for.py") }
     func test_classes_class_and_instance_attributes() throws { try conforms("classes/class_and_instance_attributes.py") }
+    func test_classes_class_and_super_repr() throws { try conforms("classes/class_and_super_repr.py") }
     func test_classes_class_body_execution() throws { try conforms("classes/class_body_execution.py") }
     func test_classes_class_keyword_arguments() throws { try conforms("classes/class_keyword_arguments.py") }
     func test_classes_classmethod_staticmethod() throws { try conforms("classes/classmethod_staticmethod.py") }
@@ -363,6 +367,7 @@ extension ConformanceTests {
     func test_classes_mro_consistency_error() throws { try conforms("classes/mro_consistency_error.py") }
     func test_classes_mro_diamond() throws { try conforms("classes/mro_diamond.py") }
     func test_classes_property_get_set_delete() throws { try conforms("classes/property_get_set_delete.py") }
+    func test_classes_special_method_binding_and_equality() throws { try conforms("classes/special_method_binding_and_equality.py") }
     func test_classes_super_multiple_inheritance() throws { try conforms("classes/super_multiple_inheritance.py") }
     func test_classes_super_no_args() throws { try conforms("classes/super_no_args.py") }
     func test_closures_class_scope_not_visible_in_methods() throws { try conforms("closures/class_scope_not_visible_in_methods.py") }
@@ -582,6 +587,7 @@ extension ConformanceTests {
     func test_strings_bytes_methods_search() throws { try conforms("strings/bytes_methods_search.py") }
     func test_strings_bytes_methods_split_strip() throws { try conforms("strings/bytes_methods_split_strip.py") }
     func test_strings_bytes_percent_format() throws { try conforms("strings/bytes_percent_format.py") }
+    func test_strings_format_zero_fill_bool_and_errors() throws { try conforms("strings/format_zero_fill_bool_and_errors.py") }
     func test_strings_fstring_nesting_and_specs() throws { try conforms("strings/fstring_nesting_and_specs.py") }
     func test_strings_percent_formatting() throws { try conforms("strings/percent_formatting.py") }
     func test_strings_str_case_methods() throws { try conforms("strings/str_case_methods.py") }

@@ -167,6 +167,12 @@ extension Runtime {
                 for k in d.liveKeys { if let s = k.object as? PyStr { names.insert(s.value) } }
             } else {
                 let v = args[0]
+                // An instance whose class defines __dir__ answers for itself (not
+                // the class: py/modbuiltins.c looks __dir__ up as a method).
+                if v.isObject, !(v.object is PyType), !rt.typeOf(v).isBuiltin {
+                    let m = rt.typeOf(v).lookup(rt.intern("__dir__"))
+                    if m.isObject, m.object is PyFunction { return try rt.call(m, [v]) }
+                }
                 if v.isObject {
                     let o = v.object
                     if let m = o as? PyModule {
@@ -239,9 +245,11 @@ extension Runtime {
                 case .returned(let r): throw rt.stopIterationValue(r)
                 }
             }
+            rt.lastStopIteration = nil
             let v = try rt.nextValue(it)
             if v.isNull {
-                if args.count == 2 { return args[1] }
+                if args.count == 2 { rt.lastStopIteration = nil; return args[1] }
+                if let e = rt.lastStopIteration { rt.lastStopIteration = nil; throw e }
                 throw rt.stopIteration()
             }
             return v
@@ -288,7 +296,7 @@ extension Runtime {
             return Value(list)
         }
         builtin("enumerate") { rt, args throws(PyError) in
-            try args.expect(rt, "enumerate", 1, 2, keywords: true)
+            try args.expect(rt, "enumerate", args.keyword("iterable").isNull ? 1 : 0, 2, keywords: true)
             let startV = args.argument(1, "start")
             let start = startV.isNull ? 0 : try rt.intArg(startV)
             let it = try rt.getIterator(args.argument(0, "iterable"))

@@ -75,12 +75,9 @@ extension Runtime {
         case let s as PySlice:
             return "slice(\(try repr(s.start)), \(try repr(s.stop)), \(try repr(s.step)))"
         case let t as PyType:
-            if t.isBuiltin { return "<class '\(t.name)'>" }
-            let module = t.dict.getStr(names.__module__)
-            if module.isObject, let m = module.object as? PyStr, m.value != "builtins" {
-                return "<class '\(m.value).\(t.qualifiedName)'>"
-            }
-            return "<class '\(t.qualifiedName)'>"
+            // MicroPython prints a class by its bare name, whatever its module
+            // (py/objtype.c, type_print).
+            return "<class '\(t.name)'>"
         case let f as PyFunction:
             return "<function \(try toStr(f.qualifiedName)) at 0x\(address(o))>"
         case let n as PyNativeFunction:
@@ -100,6 +97,9 @@ extension Runtime {
             return "\(name)(" + parts.joined(separator: ", ") + ")"
         case let g as PyGenerator:
             return "<\(g.isCoroutine ? "coroutine" : "generator") object '\(try toStr(g.name))' at 0x\(address(o))>"
+        case let s as PySuper:
+            // py/objtype.c, super_print.
+            return "<super: \(try repr(Value(s.startType))), \(try repr(s.receiver))>"
         case is PyCell:
             return "<cell at 0x\(address(o))>"
         case let view as PyDictView:
@@ -111,10 +111,8 @@ extension Runtime {
             return "\(view.type.name)([" + parts.joined(separator: ", ") + "])"
         default:
             if let n = o as? PyBigInt { return String(n.value) }
-            let module = o.type.dict.getStr(names.__module__)
-            var qual = o.type.qualifiedName
-            if module.isObject, let m = module.object as? PyStr, m.value != "builtins" { qual = "\(m.value).\(qual)" }
-            return "<\(qual) object at 0x\(address(o))>"
+            // py/objobject.c prints the bare class name.
+            return "<\(o.type.name) object at 0x\(address(o))>"
         }
     }
 

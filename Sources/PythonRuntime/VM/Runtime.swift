@@ -155,6 +155,10 @@ public final class Runtime {
     public var frozenModules: [String: String] = [:]
     /// Iterator steps taken by native code (`nextValue`), for its Ctrl-C checks.
     var nativeSteps = 0
+    /// The StopIteration a Python `__next__` raised to end the iteration that
+    /// `nextValue` last reported as exhausted, so `next()` can re-raise it with
+    /// its value (MicroPython's stopiteration test: `next(enumerate(A()))`).
+    var lastStopIteration: PyError?
     /// The errno names and numbers of the firmware (`errno`, and the names
     /// OSError prints): MicroPython's Linux values unless a firmware says otherwise.
     public var errnoTable: [(String, Int)] = Runtime.errnoCodes
