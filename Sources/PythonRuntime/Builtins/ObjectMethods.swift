@@ -259,11 +259,20 @@ extension Runtime {
             method(t, "throw") { rt, args throws(PyError) in
                 try args.expect(rt, "throw", 2, 4)
                 let g = try rt.selfArg(args, PyGenerator.self, "throw")
-                var exc = try rt.makeException(args[1])
-                if args.count > 2, !args[2].isNone, args[1].isObject, args[1].object is PyType {
-                    exc = try rt.makeException(try rt.call(args[1], [args[2]]))
+                // py/objgenerator.c reduces throw(type, value) to one object: the
+                // value when given and not None, else the first argument. That
+                // object goes as it is to a delegate's own throw() method; raised
+                // here, what is not an exception raises TypeError in the generator.
+                var raw = args[1]
+                if args.count > 2, !args[2].isNone {
+                    raw = args[2]
+                    if !(raw.isObject && raw.object is PyBaseException), args[1].isObject, args[1].object is PyType {
+                        raw = try rt.call(args[1], [args[2]])
+                    }
                 }
-                switch try rt.resumeGenerator(g, sent: .none, throwing: exc) {
+                let exc: PyBaseException
+                do throws(PyError) { exc = try rt.makeException(raw) } catch let e { exc = e.exception }
+                switch try rt.resumeGenerator(g, sent: .none, throwing: exc, raw: raw) {
                 case .yielded(let v): return v
                 case .returned(let r): throw rt.stopIterationValue(r)
                 }
