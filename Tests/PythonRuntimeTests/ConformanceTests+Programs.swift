@@ -182,6 +182,7 @@ extension ConformanceTests {
         "generators/generator_throw_close.py",
         "generators/generator_with_finally_and_scopes.py",
         "generators/send_throw_close_delegation.py",
+        "generators/throw_and_close_through_yield_from.py",
         "generators/yield_from.py",
         "generators/yield_from_throw_delegation.py",
         "imports/import_caching.py",
@@ -195,6 +196,7 @@ extension ConformanceTests {
         "integers/bool_bitwise.py",
         "integers/bool_is_int.py",
         "integers/floor_division_and_modulo_signs.py",
+        "integers/huge_exponents_and_counts.py",
         "integers/int_bit_length_and_format.py",
         "integers/int_dunder_methods.py",
         "integers/int_float_overflow.py",
@@ -232,6 +234,7 @@ extension ConformanceTests {
         "modules/exec_eval_compile_namespaces.py",
         "modules/file_operations.py",
         "modules/functools_basic.py",
+        "modules/gc_threshold_and_slice_keys.py",
         "modules/hashlib_digests.py",
         "modules/heapq_basic.py",
         "modules/io_bytesio.py",
@@ -500,6 +503,7 @@ extension ConformanceTests {
     func test_generators_generator_throw_close() throws { try conforms("generators/generator_throw_close.py") }
     func test_generators_generator_with_finally_and_scopes() throws { try conforms("generators/generator_with_finally_and_scopes.py") }
     func test_generators_send_throw_close_delegation() throws { try conforms("generators/send_throw_close_delegation.py") }
+    func test_generators_throw_and_close_through_yield_from() throws { try conforms("generators/throw_and_close_through_yield_from.py") }
     func test_generators_yield_from() throws { try conforms("generators/yield_from.py") }
     func test_generators_yield_from_throw_delegation() throws { try conforms("generators/yield_from_throw_delegation.py") }
     func test_imports_import_caching() throws { try conforms("imports/import_caching.py") }
@@ -513,6 +517,7 @@ extension ConformanceTests {
     func test_integers_bool_bitwise() throws { try conforms("integers/bool_bitwise.py") }
     func test_integers_bool_is_int() throws { try conforms("integers/bool_is_int.py") }
     func test_integers_floor_division_and_modulo_signs() throws { try conforms("integers/floor_division_and_modulo_signs.py") }
+    func test_integers_huge_exponents_and_counts() throws { try conforms("integers/huge_exponents_and_counts.py") }
     func test_integers_int_bit_length_and_format() throws { try conforms("integers/int_bit_length_and_format.py") }
     func test_integers_int_dunder_methods() throws { try conforms("integers/int_dunder_methods.py") }
     func test_integers_int_float_overflow() throws { try conforms("integers/int_float_overflow.py") }
@@ -550,6 +555,7 @@ extension ConformanceTests {
     func test_modules_exec_eval_compile_namespaces() throws { try conforms("modules/exec_eval_compile_namespaces.py") }
     func test_modules_file_operations() throws { try conforms("modules/file_operations.py") }
     func test_modules_functools_basic() throws { try conforms("modules/functools_basic.py") }
+    func test_modules_gc_threshold_and_slice_keys() throws { try conforms("modules/gc_threshold_and_slice_keys.py") }
     func test_modules_hashlib_digests() throws { try conforms("modules/hashlib_digests.py") }
     func test_modules_heapq_basic() throws { try conforms("modules/heapq_basic.py") }
     func test_modules_io_bytesio() throws { try conforms("modules/io_bytesio.py") }

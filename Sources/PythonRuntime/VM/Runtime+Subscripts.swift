@@ -66,7 +66,7 @@ extension Runtime {
                 return try callSpecial(m, [container, index])
             }
         }
-        if let s = index.isObject ? index.object as? PySlice : nil {
+        if let s = index.isObject ? index.object as? PySlice : nil, !(c is PyDict) {
             return try getSlice(c, s)
         }
         switch c {

@@ -214,6 +214,11 @@ extension Runtime {
                 }
                 if !encoding.isNull { throw rt.typeError("encoding without a string argument") }
                 if rt.isIntLike(v), let n = try rt.indexValue(v) {
+                    // A count beyond a machine word is refused before any allocation
+                    // (py/obj.c, mp_obj_get_int on a big int).
+                    if let b = rt.bigInt(v), Int(exactly: b) == nil {
+                        throw rt.overflowError("overflow converting long int to machine word")
+                    }
                     if n < 0 { throw rt.valueError("negative count") }
                     try rt.reserve(n)
                     return Value(rt.newBytes([UInt8](repeating: 0, count: n), mutable: mutable))
