@@ -226,6 +226,7 @@ extension ConformanceTests {
         "lexer/unicode_identifiers.py",
         "lexer/uppercase_prefixes.py",
         "modules/array_basic.py",
+        "modules/array_buffer_sharing.py",
         "modules/binascii_conversions.py",
         "modules/collections_deque.py",
         "modules/collections_dicts.py",
@@ -547,6 +548,7 @@ extension ConformanceTests {
     func test_lexer_unicode_identifiers() throws { try conforms("lexer/unicode_identifiers.py") }
     func test_lexer_uppercase_prefixes() throws { try conforms("lexer/uppercase_prefixes.py") }
     func test_modules_array_basic() throws { try conforms("modules/array_basic.py") }
+    func test_modules_array_buffer_sharing() throws { try conforms("modules/array_buffer_sharing.py") }
     func test_modules_binascii_conversions() throws { try conforms("modules/binascii_conversions.py") }
     func test_modules_collections_deque() throws { try conforms("modules/collections_deque.py") }
     func test_modules_collections_dicts() throws { try conforms("modules/collections_dicts.py") }

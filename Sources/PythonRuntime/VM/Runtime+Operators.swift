@@ -402,6 +402,14 @@ extension Runtime {
                     return a
                 }
                 return Value(newBytes(s.bytes + tail, mutable: s.isMutable))
+            case let (s as PyBytes, t) where arrayBuffer(t) != nil:
+                // bytes + array takes the array's packed bytes (py/objstr.c uses its buffer).
+                let tail = arrayBuffer(t)!.buffer.bytes
+                if inplace && s.isMutable {
+                    s.bytes.append(contentsOf: tail)
+                    return a
+                }
+                return Value(newBytes(s.bytes + tail, mutable: s.isMutable))
             default:
                 if inplace, let s = x as? PyList {
                     s.items.append(contentsOf: try iterateToArray(b))
@@ -585,6 +593,7 @@ extension Runtime {
             case let b as PyBytes:
                 if let i = smallInt(item) { return b.bytes.contains(UInt8(truncatingIfNeeded: i)) }
                 if item.isObject, let sub = item.object as? PyBytes { return bytesFind(b.bytes, sub.bytes, from: 0) != nil }
+                if item.isObject, let (sub, _) = arrayBuffer(item.object) { return bytesFind(b.bytes, sub.bytes, from: 0) != nil }
                 return false
             default: break
             }
