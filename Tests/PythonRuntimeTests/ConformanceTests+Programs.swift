@@ -254,6 +254,7 @@ extension ConformanceTests {
         "modules/re_pattern_object.py",
         "modules/re_split_findall.py",
         "modules/re_sub.py",
+        "modules/stream_subclass_and_print_file.py",
         "modules/stream_write_extended.py",
         "modules/struct_micropython_errors.py",
         "modules/struct_pack_unpack.py",
@@ -576,6 +577,7 @@ extension ConformanceTests {
     func test_modules_re_pattern_object() throws { try conforms("modules/re_pattern_object.py") }
     func test_modules_re_split_findall() throws { try conforms("modules/re_split_findall.py") }
     func test_modules_re_sub() throws { try conforms("modules/re_sub.py") }
+    func test_modules_stream_subclass_and_print_file() throws { try conforms("modules/stream_subclass_and_print_file.py") }
     func test_modules_stream_write_extended() throws { try conforms("modules/stream_write_extended.py") }
     func test_modules_struct_micropython_errors() throws { try conforms("modules/struct_micropython_errors.py") }
     func test_modules_struct_pack_unpack() throws { try conforms("modules/struct_pack_unpack.py") }

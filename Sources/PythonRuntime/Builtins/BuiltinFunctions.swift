@@ -29,17 +29,24 @@ extension Runtime {
             let sepV = args.keyword("sep"), endV = args.keyword("end"), fileV = args.keyword("file")
             if sepV.isObject { sep = try rt.strArg(sepV).value }
             if endV.isObject { end = try rt.strArg(endV).value }
+            if !fileV.isNull && !fileV.isNone {
+                // Each item, separator and end is its own write() to a file, as
+                // py/modbuiltins.c prints to a stream (and CPython does).
+                for i in 0..<args.count {
+                    if i > 0 && !sep.isEmpty { try rt.callMethod(fileV, "write", [rt.str(sep)]) }
+                    let piece = try rt.toStr(args[i])
+                    if !piece.isEmpty { try rt.callMethod(fileV, "write", [rt.str(piece)]) }
+                }
+                if !end.isEmpty { try rt.callMethod(fileV, "write", [rt.str(end)]) }
+                return .none
+            }
             var out = ""
             for i in 0..<args.count {
                 if i > 0 { out += sep }
                 out += try rt.toStr(args[i])
             }
             out += end
-            if !fileV.isNull && !fileV.isNone {
-                try rt.callMethod(fileV, "write", [rt.str(out)])
-            } else {
-                rt.host.writeOutput(out)
-            }
+            rt.host.writeOutput(out)
             return .none
         }
         builtin("len") { rt, args throws(PyError) in
