@@ -235,7 +235,7 @@ extension ConformanceTests {
         "modules/exec_eval_compile_namespaces.py",
         "modules/file_operations.py",
         "modules/functools_basic.py",
-        "modules/gc_threshold_and_slice_keys.py",
+        "modules/gc_threshold_and_slice_hash.py",
         "modules/hashlib_digests.py",
         "modules/heapq_basic.py",
         "modules/io_bytesio.py",
@@ -558,7 +558,7 @@ extension ConformanceTests {
     func test_modules_exec_eval_compile_namespaces() throws { try conforms("modules/exec_eval_compile_namespaces.py") }
     func test_modules_file_operations() throws { try conforms("modules/file_operations.py") }
     func test_modules_functools_basic() throws { try conforms("modules/functools_basic.py") }
-    func test_modules_gc_threshold_and_slice_keys() throws { try conforms("modules/gc_threshold_and_slice_keys.py") }
+    func test_modules_gc_threshold_and_slice_hash() throws { try conforms("modules/gc_threshold_and_slice_hash.py") }
     func test_modules_hashlib_digests() throws { try conforms("modules/hashlib_digests.py") }
     func test_modules_heapq_basic() throws { try conforms("modules/heapq_basic.py") }
     func test_modules_io_bytesio() throws { try conforms("modules/io_bytesio.py") }

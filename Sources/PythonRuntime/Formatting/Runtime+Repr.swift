@@ -111,7 +111,14 @@ extension Runtime {
             return "\(view.type.name)([" + parts.joined(separator: ", ") + "])"
         default:
             if let n = o as? PyBigInt { return String(n.value) }
-            // py/objobject.c prints the bare class name.
+            // py/objobject.c prints a class's bare name; a native type of a
+            // module shows the module (`<io.StringIO ...>`).
+            if o.type.isBuiltin {
+                let module = o.type.dict.getStr(names.__module__)
+                if module.isObject, let m = module.object as? PyStr, m.value != "builtins" {
+                    return "<\(m.value).\(o.type.qualifiedName) object at 0x\(address(o))>"
+                }
+            }
             return "<\(o.type.name) object at 0x\(address(o))>"
         }
     }

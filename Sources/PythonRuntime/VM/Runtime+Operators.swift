@@ -63,15 +63,7 @@ extension Runtime {
                 case let m as PyBoundMethod:
                     // py/objboundmeth.c: equal bound methods hash alike.
                     return Int(truncatingIfNeeded: (m.function.bits ^ m.receiver.bits) >> 3)
-                case let sl as PySlice:
-                    // Slices hash by their parts (CPython 3.12; MicroPython's
-                    // slice_optimise test keys a dict with one).
-                    var h: UInt64 = 0x2f1a
-                    for part in [sl.start, sl.stop, sl.step] {
-                        h = (h ^ UInt64(bitPattern: Int64(try hash(part)))) &* 1_000_003
-                    }
-                    return Int(truncatingIfNeeded: h >> 1)
-                case is PyList, is PyDict, is PySet, is PyDictView:
+                case is PyList, is PyDict, is PySet, is PySlice, is PyDictView:
                     if o.type.isBuiltin { throw typeError("unhashable type: '\(o.type.name)'") }
                 case let b as PyBytes where b.isMutable:
                     throw typeError("unhashable type: '\(o.type.name)'")
