@@ -188,6 +188,7 @@ extension ConformanceTests {
         "imports/import_caching.py",
         "imports/import_forms.py",
         "imports/import_package_and_relative.py",
+        "imports/import_star_from_class_or_instance.py",
         "imports/main_guard.py",
         "imports/u_prefix_builtins.py",
         "integers/big_int_arithmetic.py",
@@ -511,6 +512,7 @@ extension ConformanceTests {
     func test_imports_import_caching() throws { try conforms("imports/import_caching.py") }
     func test_imports_import_forms() throws { try conforms("imports/import_forms.py") }
     func test_imports_import_package_and_relative() throws { try conforms("imports/import_package_and_relative.py") }
+    func test_imports_import_star_from_class_or_instance() throws { try conforms("imports/import_star_from_class_or_instance.py") }
     func test_imports_main_guard() throws { try conforms("imports/main_guard.py") }
     func test_imports_u_prefix_builtins() throws { try conforms("imports/u_prefix_builtins.py") }
     func test_integers_big_int_arithmetic() throws { try conforms("integers/big_int_arithmetic.py") }

@@ -81,6 +81,9 @@ public struct RuntimeConfiguration {
     /// What `os.getenv` finds.
     public var environment: [String: String] = [:]
     public var argv: [String] = []
+    /// The first entry of `sys.path`: `""` (the current folder) on a board; the
+    /// folder of the script for `breadbox python file.py`, as the unix port does.
+    public var firstSysPathEntry = ""
     /// Whether a syntax error's traceback shows the line and a caret (CPython,
     /// and `breadbox python`); the firmware prints only the file and line.
     public var syntaxErrorsShowSource = true
