@@ -117,7 +117,29 @@ extension Runtime {
         } else {
             switch type {
             case "f", "F":
-                body = try fixedDigits(mag, precision: f.precision ?? 6, "f")
+                var precision = f.precision ?? 6
+                // The board formats floats into a 32-byte buffer (py/objstr.c,
+                // py/formatfloat.c): a number too long for it loses decimals, and
+                // one far too long is written as 'e' ('%.2f' % 8.888e32 is 8.89e+32).
+                if mag >= 1, mag.isFinite {
+                    let e = Int(Foundation.log10(mag).rounded(.down))
+                    let room = 31 - (negative || f.sign == "+" || f.sign == " " ? 1 : 0)
+                    let fits = room - e - 2
+                    if e >= room || precision - fits >= 3 {
+                        // ...without the mantissa's trailing zeros ('%.3f' % 1.2e33 is 1.2e+33).
+                        body = try fixedDigits(mag, precision: precision, "e")
+                        if let ePos = body.firstIndex(of: "e"), body[..<ePos].contains(".") {
+                            var mantissa = String(body[..<ePos])
+                            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+                            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+                            body = mantissa + body[ePos...]
+                        }
+                        if type == "F" { body = body.uppercased() }
+                        break
+                    }
+                    precision = min(precision, max(fits, 0))
+                }
+                body = try fixedDigits(mag, precision: precision, "f")
             case "e", "E":
                 body = try fixedDigits(mag, precision: f.precision ?? 6, "e")
                 if type == "E" { body = body.uppercased() }
