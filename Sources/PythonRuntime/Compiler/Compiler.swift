@@ -7,11 +7,15 @@ import BigInt
 
 /// Compiles a parsed module, interactive statement or expression.
 /// `nativeEmitter` is what `@micropython.native`/`viper` compile for (nil: refused).
+///
+/// `optimizationLevel` is `micropython.opt_level()`: from 1 on, `assert`
+/// statements compile to nothing (py/compile.c, compile_assert_stmt).
 public func compilePython(_ parsed: ParsedSource, filename: String, mode: ParseMode, source: String,
-                          nativeEmitter: NativeEmitter? = .x64) throws(SyntaxErrorInfo) -> CodeObject {
+                          nativeEmitter: NativeEmitter? = .x64, optimizationLevel: Int = 0) throws(SyntaxErrorInfo) -> CodeObject {
     let table = try buildSymbolTable(parsed, filename: filename, source: source)
     let compiler = Compiler(table: table, filename: filename, reporter: ErrorReporter(filename: filename, source: source), mode: mode)
     compiler.nativeEmitter = nativeEmitter
+    compiler.optimizationLevel = optimizationLevel
     return try compiler.compileTop(parsed)
 }
 
@@ -299,6 +303,7 @@ final class Compiler {
     var moduleConstants: [String: CodeConstant] = [:]
     /// What `@micropython.native`/`viper` compile for; nil when the firmware lacks them.
     var nativeEmitter: NativeEmitter? = .x64
+    var optimizationLevel = 0
 
     init(table: SymbolTable, filename: String, reporter: ErrorReporter, mode: ParseMode) {
         self.table = table

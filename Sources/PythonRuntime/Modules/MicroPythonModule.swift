@@ -18,6 +18,8 @@ extension Runtime {
                 if args.count == 0 { return rt.int(rt.system.optLevel) }
                 let n = try rt.intArg(args[0])
                 rt.system.optLevel = max(0, min(3, n))
+                // __debug__ is True only at level 0 (py/compile.c folds it per level).
+                rt.builtins.setStr(rt.intern("__debug__"), Value(bool: rt.system.optLevel == 0))
                 return .none
             }
             rt.moduleFunction(m, "mem_info") { rt, args throws(PyError) in
