@@ -17,6 +17,7 @@ MICROPYTHON_ORACLE = {"exceptions/exception_repr.py", "functions/micropython_emi
                       "modules/stream_subclass_and_print_file.py",
                       "floats/fixed_format_overflows_to_exponent.py",
                       "modules/micropython_opt_level_and_float_const.py",
+                      "generators/generator_pend_throw.py",
                       "modules/micropython_const.py",
                       "modules/stream_write_extended.py",
                       "modules/vfs_mount_python_object.py"}

@@ -177,6 +177,7 @@ extension ConformanceTests {
         "functions/varargs_and_kwargs.py",
         "generators/generator_basics.py",
         "generators/generator_expressions.py",
+        "generators/generator_pend_throw.py",
         "generators/generator_return_value.py",
         "generators/generator_running_error.py",
         "generators/generator_send.py",
@@ -504,6 +505,7 @@ extension ConformanceTests {
     func test_functions_varargs_and_kwargs() throws { try conforms("functions/varargs_and_kwargs.py") }
     func test_generators_generator_basics() throws { try conforms("generators/generator_basics.py") }
     func test_generators_generator_expressions() throws { try conforms("generators/generator_expressions.py") }
+    func test_generators_generator_pend_throw() throws { try conforms("generators/generator_pend_throw.py") }
     func test_generators_generator_return_value() throws { try conforms("generators/generator_return_value.py") }
     func test_generators_generator_running_error() throws { try conforms("generators/generator_running_error.py") }
     func test_generators_generator_send() throws { try conforms("generators/generator_send.py") }

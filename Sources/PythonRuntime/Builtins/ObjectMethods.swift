@@ -277,6 +277,16 @@ extension Runtime {
                 case .returned(let r): throw rt.stopIterationValue(r)
                 }
             }
+            // MicroPython's pend_throw (py/objgenerator.c): the exception waits for
+            // the next resume; None cancels one pending; returns what was pending.
+            method(t, "pend_throw") { rt, args throws(PyError) in
+                try args.expect(rt, "pend_throw", 2, 2)
+                let g = try rt.selfArg(args, PyGenerator.self, "pend_throw")
+                if g.state == .running { throw rt.valueError("generator already executing") }
+                let previous = g.pendingThrow.isNull ? Value.none : g.pendingThrow
+                g.pendingThrow = args[1].isNone ? .null : args[1]
+                return previous
+            }
             method(t, "close") { rt, args throws(PyError) in
                 try rt.closeGenerator(try rt.selfArg(args, PyGenerator.self, "close"))
                 return .none

@@ -9,6 +9,13 @@ extension Runtime {
     /// Resumes `g` with `sent` (or by raising `throwing` at its yield point).
     /// `raw` is what `throw()` was given, for a delegate's own `throw()` method.
     func resumeGenerator(_ g: PyGenerator, sent: Value, throwing: PyBaseException?, raw: Value = .null) throws(PyError) -> ResumeResult {
+        var throwing = throwing
+        if throwing == nil, !g.pendingThrow.isNull, g.state != .running {
+            // A pend_throw()n exception is raised where the generator resumes.
+            let pending = g.pendingThrow
+            g.pendingThrow = .null
+            throwing = try makeException(pending)
+        }
         switch g.state {
         case .running:
             throw valueError("generator already executing")
