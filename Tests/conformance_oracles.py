@@ -18,6 +18,7 @@ MICROPYTHON_ORACLE = {"exceptions/exception_repr.py", "functions/micropython_emi
                       "floats/fixed_format_overflows_to_exponent.py",
                       "modules/micropython_opt_level_and_float_const.py",
                       "generators/generator_pend_throw.py",
+                      "comprehensions/walrus_rebinds_outer_comprehension_variable.py",
                       "modules/micropython_const.py",
                       "modules/stream_write_extended.py",
                       "modules/vfs_mount_python_object.py"}

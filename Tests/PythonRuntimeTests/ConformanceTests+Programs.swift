@@ -65,6 +65,7 @@ extension ConformanceTests {
         "comprehensions/dict_and_set_comprehensions.py",
         "comprehensions/list_comprehensions.py",
         "comprehensions/nested_comprehension_scopes.py",
+        "comprehensions/walrus_rebinds_outer_comprehension_variable.py",
         "control_flow/for_else_break_continue.py",
         "control_flow/for_over_iterables.py",
         "control_flow/if_elif_else.py",
@@ -393,6 +394,7 @@ extension ConformanceTests {
     func test_comprehensions_dict_and_set_comprehensions() throws { try conforms("comprehensions/dict_and_set_comprehensions.py") }
     func test_comprehensions_list_comprehensions() throws { try conforms("comprehensions/list_comprehensions.py") }
     func test_comprehensions_nested_comprehension_scopes() throws { try conforms("comprehensions/nested_comprehension_scopes.py") }
+    func test_comprehensions_walrus_rebinds_outer_comprehension_variable() throws { try conforms("comprehensions/walrus_rebinds_outer_comprehension_variable.py") }
     func test_control_flow_for_else_break_continue() throws { try conforms("control_flow/for_else_break_continue.py") }
     func test_control_flow_for_over_iterables() throws { try conforms("control_flow/for_over_iterables.py") }
     func test_control_flow_if_elif_else() throws { try conforms("control_flow/if_elif_else.py") }
