@@ -164,6 +164,7 @@ extension ConformanceTests {
         "floats/pow_three_arg.py",
         "floats/round_builtin_correct.py",
         "functions/argument_binding_adversarial.py",
+        "functions/bare_star_without_named_parameters.py",
         "functions/default_arguments.py",
         "functions/function_attributes_and_docstrings.py",
         "functions/functions_as_objects.py",
@@ -493,6 +494,7 @@ extension ConformanceTests {
     func test_floats_pow_three_arg() throws { try conforms("floats/pow_three_arg.py") }
     func test_floats_round_builtin_correct() throws { try conforms("floats/round_builtin_correct.py") }
     func test_functions_argument_binding_adversarial() throws { try conforms("functions/argument_binding_adversarial.py") }
+    func test_functions_bare_star_without_named_parameters() throws { try conforms("functions/bare_star_without_named_parameters.py") }
     func test_functions_default_arguments() throws { try conforms("functions/default_arguments.py") }
     func test_functions_function_attributes_and_docstrings() throws { try conforms("functions/function_attributes_and_docstrings.py") }
     func test_functions_functions_as_objects() throws { try conforms("functions/functions_as_objects.py") }
