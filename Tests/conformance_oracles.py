@@ -20,6 +20,7 @@ MICROPYTHON_ORACLE = {"exceptions/exception_repr.py", "functions/micropython_emi
                       "generators/generator_pend_throw.py",
                       "comprehensions/walrus_rebinds_outer_comprehension_variable.py",
                       "functions/bare_star_without_named_parameters.py",
+                      "modules/micropython_ringio.py",
                       "modules/micropython_const.py",
                       "modules/stream_write_extended.py",
                       "modules/vfs_mount_python_object.py"}

@@ -251,6 +251,7 @@ extension ConformanceTests {
         "modules/json_micropython_errors.py",
         "modules/micropython_const.py",
         "modules/micropython_opt_level_and_float_const.py",
+        "modules/micropython_ringio.py",
         "modules/ordereddict_repr.py",
         "modules/random_api.py",
         "modules/re_errors.py",
@@ -581,6 +582,7 @@ extension ConformanceTests {
     func test_modules_json_micropython_errors() throws { try conforms("modules/json_micropython_errors.py") }
     func test_modules_micropython_const() throws { try conforms("modules/micropython_const.py") }
     func test_modules_micropython_opt_level_and_float_const() throws { try conforms("modules/micropython_opt_level_and_float_const.py") }
+    func test_modules_micropython_ringio() throws { try conforms("modules/micropython_ringio.py") }
     func test_modules_ordereddict_repr() throws { try conforms("modules/ordereddict_repr.py") }
     func test_modules_random_api() throws { try conforms("modules/random_api.py") }
     func test_modules_re_errors() throws { try conforms("modules/re_errors.py") }

@@ -8,7 +8,8 @@ extension Runtime {
     }
 
     func installMicroPythonModule() {
-        registerNativeModule("micropython") { rt, m throws(PyError) in
+        // The functions are native; RingIO is Python (Firmware/runtime/micropython.py).
+        registerPythonModule("micropython") { rt, m throws(PyError) in
             rt.moduleFunction(m, "const") { rt, args throws(PyError) in
                 try args.expect(rt, "const", 1, 1)
                 return args[0]
