@@ -228,6 +228,18 @@ extension Compiler {
             case .invert: return .int(~i)
             default: return nil
             }
+        case .attribute(let base, let attr):
+            // MICROPY_COMP_MODULE_CONST (on in the boards' builds): math's constants
+            // fold inside const() (py/compile.c, mp_constants_table).
+            guard case .name("math") = base.kind else { return nil }
+            switch attr {
+            case "pi": return .float(.pi)
+            case "e": return .float(M_E)
+            case "tau": return .float(2 * .pi)
+            case "inf": return .float(.infinity)
+            case "nan": return .float(.nan)
+            default: return nil
+            }
         default:
             return constantValue(e)
         }

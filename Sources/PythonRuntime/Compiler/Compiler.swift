@@ -110,6 +110,7 @@ final class CodeUnit {
     /// Values kept on the stack by enclosing constructs at statement level.
     var stackLevel = 0
     var currentLine: Int
+    var withoutLineNumbers = false
     /// Set while compiling a `@micropython.viper` function (Compiler+Viper.swift).
     var viper: ViperState?
     /// What this scope's functions and classes compile with unless decorated
@@ -133,7 +134,7 @@ final class CodeUnit {
     @discardableResult
     func emit(_ op: Opcode, _ arg: Int = 0) -> Int {
         instructions.append(Instruction(op, UInt32(arg)))
-        lineNumbers.append(Int32(currentLine))
+        lineNumbers.append(withoutLineNumbers ? 1 : Int32(currentLine))
         jumpLabels.append(-1)
         handlerIndex.append(handlerStack.last ?? -1)
         return instructions.count - 1
@@ -340,6 +341,8 @@ final class Compiler {
             qualname = name
         }
         let u = CodeUnit(scope: scope, name: name, qualifiedName: qualname, firstLine: line)
+        // opt_level 3 keeps no line numbers: every line reads as 1 (py/compile.c).
+        u.withoutLineNumbers = optimizationLevel >= 3
         if scope.kind.isFunctionLike { u.flags.insert(.optimized) }
         if scope.kind == .classBody { u.flags.insert(.classBody) }
         if scope.isGenerator { u.flags.insert(.generator) }

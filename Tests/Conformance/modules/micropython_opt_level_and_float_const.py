@@ -25,3 +25,22 @@ F5 = const(1 / 2)
 F6 = const(2 ** -2)
 F7 = const(-F1 * 2)
 print(F1, F2, F3, F4, F5, F6, F7)
+
+import math
+two_pi = const(2.0 * math.pi)
+print(two_pi, math.cos(two_pi))
+
+# Level 3 keeps no line numbers: a traceback says line 1.
+micropython.opt_level(3)
+exec("""
+def f():
+    x = 1
+
+    return y
+try:
+    f()
+except NameError as e:
+    import sys
+    sys.print_exception(e)
+""")
+micropython.opt_level(0)
