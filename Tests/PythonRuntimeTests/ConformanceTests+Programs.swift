@@ -270,6 +270,7 @@ extension ConformanceTests {
         "modules/time_mktime_roundtrip.py",
         "modules/time_sleep_variants.py",
         "modules/time_ticks_arithmetic.py",
+        "modules/vfs_module_and_execfile.py",
         "modules/vfs_mount_python_object.py",
         "starter/classes_and_dunders.py",
         "starter/closures_and_scopes.py",
@@ -601,6 +602,7 @@ extension ConformanceTests {
     func test_modules_time_mktime_roundtrip() throws { try conforms("modules/time_mktime_roundtrip.py") }
     func test_modules_time_sleep_variants() throws { try conforms("modules/time_sleep_variants.py") }
     func test_modules_time_ticks_arithmetic() throws { try conforms("modules/time_ticks_arithmetic.py") }
+    func test_modules_vfs_module_and_execfile() throws { try conforms("modules/vfs_module_and_execfile.py") }
     func test_modules_vfs_mount_python_object() throws { try conforms("modules/vfs_mount_python_object.py") }
     func test_starter_classes_and_dunders() throws { try conforms("starter/classes_and_dunders.py") }
     func test_starter_closures_and_scopes() throws { try conforms("starter/closures_and_scopes.py") }

@@ -363,6 +363,34 @@ extension Runtime {
         }
         builtin("eval") { rt, args throws(PyError) in try rt.evalOrExec(args, mode: .expression) }
         builtin("exec") { rt, args throws(PyError) in try rt.evalOrExec(args, mode: .module) }
+        // execfile(path[, globals[, locals]]) (py/builtinevex.c, on in the boards'
+        // builds): the file is read through open(), so through the mounted file
+        // systems, then runs as exec would run its text.
+        builtin("execfile") { rt, args throws(PyError) in
+            try args.expect(rt, "execfile", 1, 3)
+            let path = try rt.strArg(args[0])
+            let file = try rt.call(rt.builtins.getStr(rt.intern("open")), [Value(path), rt.str("rb")])
+            var source: [UInt8] = []
+            let read = file.isNone ? Value.null : try rt.findAttribute(file, rt.intern("read"))
+            let readinto = file.isNone ? Value.null : try rt.findAttribute(file, rt.intern("readinto"))
+            if !read.isNull {
+                source = try rt.bytesLike(try rt.call(read, []))
+            } else if !readinto.isNull {
+                let chunk = rt.newBytes([UInt8](repeating: 0, count: 256), mutable: true)
+                while true {
+                    guard let n = rt.smallInt(try rt.call(readinto, [Value(chunk)])), n > 0 else { break }
+                    source.append(contentsOf: chunk.bytes.prefix(min(n, 256)))
+                    if n < 256 { break }
+                }
+            } else {
+                throw rt.osError(22)   // not a stream (py/stream.c: EINVAL)
+            }
+            var all = [rt.str(String(decoding: source, as: UTF8.self))]
+            for i in 1..<args.count { all.append(args[i]) }
+            return try all.withUnsafeBufferPointer { (buf) throws(PyError) -> Value in
+                try rt.evalOrExec(CallArguments(positional: buf), mode: .module, filename: path.value)
+            }
+        }
         builtin("compile") { rt, args throws(PyError) in
             try args.expect(rt, "compile", 3, 3, keywords: true)
             let source = try rt.strArg(args[0]).value
@@ -445,7 +473,7 @@ extension Runtime {
         return Value(d)
     }
 
-    func evalOrExec(_ args: CallArguments, mode: ParseMode) throws(PyError) -> Value {
+    func evalOrExec(_ args: CallArguments, mode: ParseMode, filename: String = "<string>") throws(PyError) -> Value {
         try args.expect(self, mode == .expression ? "eval" : "exec", 1, 3)
         var globals = currentFrame?.globals ?? mainDict
         var locals: PyDict? = currentFrame?.locals
@@ -467,7 +495,7 @@ extension Runtime {
             // MicroPython compiles source given as bytes, bytearray or memoryview too.
             code = try compileSource(String(decoding: bytes, as: UTF8.self), filename: "<string>", mode: mode)
         } else {
-            code = try compileSource(try strArg(args[0]).value, filename: "<string>", mode: mode)
+            code = try compileSource(try strArg(args[0]).value, filename: filename, mode: mode)
         }
         let r = try runCode(code, globals: globals, locals: locals)
         return mode == .expression ? r : .none

@@ -53,6 +53,12 @@ extension Runtime {
             try checkReleased(m)
             return newMemoryView(m.base, start: m.start, count: m.count, readonly: m.readonly, format: m.format)
         }
+        // A str exports its UTF-8 bytes, read-only, as MicroPython's str buffer
+        // protocol does (py/objstr.c, mp_obj_str_get_buffer).
+        if v.isObject, let s = v.object as? PyStr {
+            let b = newBytes(Array(s.value.utf8))
+            return newMemoryView(b, start: 0, count: b.bytes.count, readonly: true)
+        }
         if v.isObject, let (buf, tc) = arrayBuffer(v.object) {
             return newMemoryView(buf, start: 0, count: buf.bytes.count, readonly: false, format: tc)
         }
