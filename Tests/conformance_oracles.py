@@ -22,6 +22,7 @@ MICROPYTHON_ORACLE = {"exceptions/exception_repr.py", "functions/micropython_emi
                       "functions/bare_star_without_named_parameters.py",
                       "modules/micropython_ringio.py",
                       "modules/vfs_module_and_execfile.py",
+                      "modules/python_stream_lengths.py",
                       "modules/micropython_const.py",
                       "modules/stream_write_extended.py",
                       "modules/vfs_mount_python_object.py"}

@@ -253,6 +253,7 @@ extension ConformanceTests {
         "modules/micropython_opt_level_and_float_const.py",
         "modules/micropython_ringio.py",
         "modules/ordereddict_repr.py",
+        "modules/python_stream_lengths.py",
         "modules/random_api.py",
         "modules/re_errors.py",
         "modules/re_escape.py",
@@ -585,6 +586,7 @@ extension ConformanceTests {
     func test_modules_micropython_opt_level_and_float_const() throws { try conforms("modules/micropython_opt_level_and_float_const.py") }
     func test_modules_micropython_ringio() throws { try conforms("modules/micropython_ringio.py") }
     func test_modules_ordereddict_repr() throws { try conforms("modules/ordereddict_repr.py") }
+    func test_modules_python_stream_lengths() throws { try conforms("modules/python_stream_lengths.py") }
     func test_modules_random_api() throws { try conforms("modules/random_api.py") }
     func test_modules_re_errors() throws { try conforms("modules/re_errors.py") }
     func test_modules_re_escape() throws { try conforms("modules/re_escape.py") }

@@ -33,11 +33,11 @@ extension Runtime {
                 // Each item, separator and end is its own write() to a file, as
                 // py/modbuiltins.c prints to a stream (and CPython does).
                 for i in 0..<args.count {
-                    if i > 0 && !sep.isEmpty { try rt.callMethod(fileV, "write", [rt.str(sep)]) }
+                    if i > 0 && !sep.isEmpty { try rt.writeWholeStream(fileV, sep) }
                     let piece = try rt.toStr(args[i])
-                    if !piece.isEmpty { try rt.callMethod(fileV, "write", [rt.str(piece)]) }
+                    if !piece.isEmpty { try rt.writeWholeStream(fileV, piece) }
                 }
-                if !end.isEmpty { try rt.callMethod(fileV, "write", [rt.str(end)]) }
+                if !end.isEmpty { try rt.writeWholeStream(fileV, end) }
                 return .none
             }
             var out = ""
@@ -370,21 +370,7 @@ extension Runtime {
             try args.expect(rt, "execfile", 1, 3)
             let path = try rt.strArg(args[0])
             let file = try rt.call(rt.builtins.getStr(rt.intern("open")), [Value(path), rt.str("rb")])
-            var source: [UInt8] = []
-            let read = file.isNone ? Value.null : try rt.findAttribute(file, rt.intern("read"))
-            let readinto = file.isNone ? Value.null : try rt.findAttribute(file, rt.intern("readinto"))
-            if !read.isNull {
-                source = try rt.bytesLike(try rt.call(read, []))
-            } else if !readinto.isNull {
-                let chunk = rt.newBytes([UInt8](repeating: 0, count: 256), mutable: true)
-                while true {
-                    guard let n = rt.smallInt(try rt.call(readinto, [Value(chunk)])), n > 0 else { break }
-                    source.append(contentsOf: chunk.bytes.prefix(min(n, 256)))
-                    if n < 256 { break }
-                }
-            } else {
-                throw rt.osError(22)   // not a stream (py/stream.c: EINVAL)
-            }
+            let source = try rt.bytesLike(try rt.readWholeStream(file))
             var all = [rt.str(String(decoding: source, as: UTF8.self))]
             for i in 1..<args.count { all.append(args[i]) }
             return try all.withUnsafeBufferPointer { (buf) throws(PyError) -> Value in
