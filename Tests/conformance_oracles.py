@@ -23,6 +23,7 @@ MICROPYTHON_ORACLE = {"exceptions/exception_repr.py", "functions/micropython_emi
                       "modules/micropython_ringio.py",
                       "modules/vfs_module_and_execfile.py",
                       "modules/python_stream_lengths.py",
+                      "exceptions/raise_incomplete_exception.py",
                       "modules/micropython_const.py",
                       "modules/stream_write_extended.py",
                       "modules/vfs_mount_python_object.py"}

@@ -127,6 +127,7 @@ extension ConformanceTests {
         "exceptions/multiple_except_clauses.py",
         "exceptions/raise_class_or_instance.py",
         "exceptions/raise_from_cause.py",
+        "exceptions/raise_incomplete_exception.py",
         "exceptions/reraise_and_nested.py",
         "exceptions/syntax_error_str.py",
         "exceptions/try_except_else_finally.py",
@@ -460,6 +461,7 @@ extension ConformanceTests {
     func test_exceptions_multiple_except_clauses() throws { try conforms("exceptions/multiple_except_clauses.py") }
     func test_exceptions_raise_class_or_instance() throws { try conforms("exceptions/raise_class_or_instance.py") }
     func test_exceptions_raise_from_cause() throws { try conforms("exceptions/raise_from_cause.py") }
+    func test_exceptions_raise_incomplete_exception() throws { try conforms("exceptions/raise_incomplete_exception.py") }
     func test_exceptions_reraise_and_nested() throws { try conforms("exceptions/reraise_and_nested.py") }
     func test_exceptions_syntax_error_str() throws { try conforms("exceptions/syntax_error_str.py") }
     func test_exceptions_try_except_else_finally() throws { try conforms("exceptions/try_except_else_finally.py") }

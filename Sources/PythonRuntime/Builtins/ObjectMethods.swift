@@ -135,6 +135,7 @@ extension Runtime {
         method(base, "__init__") { rt, args throws(PyError) in
             let e = try rt.selfArg(args, PyBaseException.self, "__init__")
             e.args = rt.tuple(Array(args.positional.dropFirst()))
+            e.incomplete = false
             return .none
         }
         method(base, "__str__") { rt, args throws(PyError) in

@@ -263,6 +263,10 @@ extension Runtime {
         }
         let initMethod = typeOf(obj).lookup(names.__init__)
         if initMethod.isObject, initMethod.object is PyFunction {
+            // An exception is incomplete until its __init__ returns or calls the base's.
+            let exception = cls.instanceKind == .exception ? obj.object as? PyBaseException : nil
+            exception?.incomplete = true
+            defer { exception?.incomplete = false }
             let r = try withPrepended(obj, args) { (all) throws(PyError) -> Value in
                 try callValue(initMethod, args: all, kwNames: kwNames)
             }
