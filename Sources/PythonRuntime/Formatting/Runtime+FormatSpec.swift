@@ -117,16 +117,16 @@ extension Runtime {
         } else {
             switch type {
             case "f", "F":
-                var precision = f.precision ?? 6
+                let precision = f.precision ?? 6
                 // The board formats floats into a 32-byte buffer (py/objstr.c,
-                // py/formatfloat.c): a number too long for it loses decimals, and
-                // one far too long is written as 'e' ('%.2f' % 8.888e32 is 8.89e+32).
+                // py/formatfloat.c): a number whose integer part alone does not fit
+                // is written as 'e', without the mantissa's trailing zeros
+                // ('%.2f' % 8.888e32 is 8.89e+32). (The board also trims decimals
+                // that overflow the buffer; here they are kept, as CPython does.)
                 if mag >= 1, mag.isFinite {
                     let e = Int(Foundation.log10(mag).rounded(.down))
                     let room = 31 - (negative || f.sign == "+" || f.sign == " " ? 1 : 0)
-                    let fits = room - e - 2
-                    if e >= room || precision - fits >= 3 {
-                        // ...without the mantissa's trailing zeros ('%.3f' % 1.2e33 is 1.2e+33).
+                    if e >= room {
                         body = try fixedDigits(mag, precision: precision, "e")
                         if let ePos = body.firstIndex(of: "e"), body[..<ePos].contains(".") {
                             var mantissa = String(body[..<ePos])
@@ -137,7 +137,6 @@ extension Runtime {
                         if type == "F" { body = body.uppercased() }
                         break
                     }
-                    precision = min(precision, max(fits, 0))
                 }
                 body = try fixedDigits(mag, precision: precision, "f")
             case "e", "E":
