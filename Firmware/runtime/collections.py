@@ -235,12 +235,16 @@ class deque:
             raise IndexError('deque index out of range') from None
 
     def __setitem__(self, i, x):
+        if isinstance(i, slice):
+            raise TypeError('sequence index must be integer, not \'slice\'')
         try:
             self._items[i] = x
         except IndexError:
             raise IndexError('deque index out of range') from None
 
     def __delitem__(self, i):
+        if isinstance(i, slice):
+            raise TypeError('sequence index must be integer, not \'slice\'')
         try:
             del self._items[i]
         except IndexError:

@@ -46,6 +46,11 @@ struct PythonCommand: ParsableCommand {
                 return InteractiveSession(runtime: rt, host: host).run()
             }
             config.argv = programArguments
+            // The unix port puts the script's folder, made absolute, first on sys.path.
+            let folder = (file as NSString).deletingLastPathComponent
+            let absolute = folder.hasPrefix("/") ? folder
+                : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(folder)
+            config.firstSysPathEntry = (absolute as NSString).standardizingPath
             guard let data = FileManager.default.contents(atPath: file),
                   let source = String(data: data, encoding: .utf8) else {
                 host.writeError("breadbox: can't open file '\(file)': [Errno 2] No such file or directory\n")

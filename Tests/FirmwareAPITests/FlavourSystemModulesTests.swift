@@ -45,7 +45,7 @@ final class FlavourSystemModulesTests: XCTestCase {
             XCTAssertTrue(out.hasPrefix("""
                 os ['ilistdir', 'mount', 'umount', 'unlink', 'sync', 'statvfs']
                 unlink True
-                micropython ['alloc_emergency_exception_buf', 'const', 'heap_lock', 'heap_locked', 'heap_unlock', 'kbd_intr', 'mem_info', 'opt_level', 'qstr_info', 'schedule', 'stack_use']
+                micropython ['RingIO', 'alloc_emergency_exception_buf', 'const', 'heap_lock', 'heap_locked', 'heap_unlock', 'kbd_intr', 'mem_info', 'opt_level', 'qstr_info', 'schedule', 'stack_use']
                 buffers True True
                 hashlib ['md5', 'sha1', 'sha256']
                 b'\\xbax\\x16\\xbf' None

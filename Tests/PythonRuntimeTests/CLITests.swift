@@ -160,6 +160,20 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 0)
     }
 
+    /// As the unix port: sys.path[0] is the script's folder, absolute, so a script
+    /// opens files beside it by that path (MicroPython's tests/basics/sys_path.py).
+    func testSysPathStartsWithTheScriptsFolder() throws {
+        let dir = try temporaryDirectory()
+        let sub = dir.appendingPathComponent("app")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try "import sys\nprint(sys.path[0].startswith('/'), sys.path[0].endswith('/app'))\nprint(open(sys.path[0] + '/where.py').readline().strip())\n"
+            .write(to: sub.appendingPathComponent("where.py"), atomically: true, encoding: .utf8)
+        let r = try breadbox(["python", "app/where.py"], in: dir)
+        XCTAssertEqual(r.stdout, "True True\nimport sys\n", r.stderr)
+        let c = try breadbox(["python", "-c", "import sys; print(repr(sys.path[0]))"])
+        XCTAssertEqual(c.stdout, "''\n", c.stderr)
+    }
+
     func testMissingFile() throws {
         let dir = try temporaryDirectory()
         let r = try breadbox(["python", "nope.py"], in: dir)

@@ -35,6 +35,7 @@ extension ConformanceTests {
         "asyncio/threadsafeflag.py",
         "asyncio/wait_for.py",
         "classes/class_and_instance_attributes.py",
+        "classes/class_and_super_repr.py",
         "classes/class_body_execution.py",
         "classes/class_keyword_arguments.py",
         "classes/classmethod_staticmethod.py",
@@ -48,6 +49,7 @@ extension ConformanceTests {
         "classes/mro_consistency_error.py",
         "classes/mro_diamond.py",
         "classes/property_get_set_delete.py",
+        "classes/special_method_binding_and_equality.py",
         "classes/super_multiple_inheritance.py",
         "classes/super_no_args.py",
         "closures/class_scope_not_visible_in_methods.py",
@@ -63,6 +65,7 @@ extension ConformanceTests {
         "comprehensions/dict_and_set_comprehensions.py",
         "comprehensions/list_comprehensions.py",
         "comprehensions/nested_comprehension_scopes.py",
+        "comprehensions/walrus_rebinds_outer_comprehension_variable.py",
         "control_flow/for_else_break_continue.py",
         "control_flow/for_over_iterables.py",
         "control_flow/if_elif_else.py",
@@ -124,6 +127,7 @@ extension ConformanceTests {
         "exceptions/multiple_except_clauses.py",
         "exceptions/raise_class_or_instance.py",
         "exceptions/raise_from_cause.py",
+        "exceptions/raise_incomplete_exception.py",
         "exceptions/reraise_and_nested.py",
         "exceptions/syntax_error_str.py",
         "exceptions/try_except_else_finally.py",
@@ -141,6 +145,8 @@ extension ConformanceTests {
         "expressions/slicing_str_bytes_tuple_with_step.py",
         "expressions/star_in_displays.py",
         "expressions/subscript_and_attribute_chains.py",
+        "floats/cmath_functions.py",
+        "floats/fixed_format_overflows_to_exponent.py",
         "floats/float_dunder_methods.py",
         "floats/float_formatting.py",
         "floats/float_hash_and_pow.py",
@@ -159,6 +165,7 @@ extension ConformanceTests {
         "floats/pow_three_arg.py",
         "floats/round_builtin_correct.py",
         "functions/argument_binding_adversarial.py",
+        "functions/bare_star_without_named_parameters.py",
         "functions/default_arguments.py",
         "functions/function_attributes_and_docstrings.py",
         "functions/functions_as_objects.py",
@@ -173,6 +180,7 @@ extension ConformanceTests {
         "functions/varargs_and_kwargs.py",
         "generators/generator_basics.py",
         "generators/generator_expressions.py",
+        "generators/generator_pend_throw.py",
         "generators/generator_return_value.py",
         "generators/generator_running_error.py",
         "generators/generator_send.py",
@@ -180,11 +188,13 @@ extension ConformanceTests {
         "generators/generator_throw_close.py",
         "generators/generator_with_finally_and_scopes.py",
         "generators/send_throw_close_delegation.py",
+        "generators/throw_and_close_through_yield_from.py",
         "generators/yield_from.py",
         "generators/yield_from_throw_delegation.py",
         "imports/import_caching.py",
         "imports/import_forms.py",
         "imports/import_package_and_relative.py",
+        "imports/import_star_from_class_or_instance.py",
         "imports/main_guard.py",
         "imports/u_prefix_builtins.py",
         "integers/big_int_arithmetic.py",
@@ -193,6 +203,7 @@ extension ConformanceTests {
         "integers/bool_bitwise.py",
         "integers/bool_is_int.py",
         "integers/floor_division_and_modulo_signs.py",
+        "integers/huge_exponents_and_counts.py",
         "integers/int_bit_length_and_format.py",
         "integers/int_dunder_methods.py",
         "integers/int_float_overflow.py",
@@ -222,6 +233,7 @@ extension ConformanceTests {
         "lexer/unicode_identifiers.py",
         "lexer/uppercase_prefixes.py",
         "modules/array_basic.py",
+        "modules/array_buffer_sharing.py",
         "modules/binascii_conversions.py",
         "modules/collections_deque.py",
         "modules/collections_dicts.py",
@@ -230,6 +242,7 @@ extension ConformanceTests {
         "modules/exec_eval_compile_namespaces.py",
         "modules/file_operations.py",
         "modules/functools_basic.py",
+        "modules/gc_threshold_and_slice_hash.py",
         "modules/hashlib_digests.py",
         "modules/heapq_basic.py",
         "modules/io_bytesio.py",
@@ -238,7 +251,10 @@ extension ConformanceTests {
         "modules/json_dumps_loads.py",
         "modules/json_micropython_errors.py",
         "modules/micropython_const.py",
+        "modules/micropython_opt_level_and_float_const.py",
+        "modules/micropython_ringio.py",
         "modules/ordereddict_repr.py",
+        "modules/python_stream_lengths.py",
         "modules/random_api.py",
         "modules/re_errors.py",
         "modules/re_escape.py",
@@ -248,6 +264,7 @@ extension ConformanceTests {
         "modules/re_pattern_object.py",
         "modules/re_split_findall.py",
         "modules/re_sub.py",
+        "modules/stream_subclass_and_print_file.py",
         "modules/stream_write_extended.py",
         "modules/struct_micropython_errors.py",
         "modules/struct_pack_unpack.py",
@@ -255,6 +272,7 @@ extension ConformanceTests {
         "modules/time_mktime_roundtrip.py",
         "modules/time_sleep_variants.py",
         "modules/time_ticks_arithmetic.py",
+        "modules/vfs_module_and_execfile.py",
         "modules/vfs_mount_python_object.py",
         "starter/classes_and_dunders.py",
         "starter/closures_and_scopes.py",
@@ -267,6 +285,7 @@ extension ConformanceTests {
         "strings/bytes_methods_search.py",
         "strings/bytes_methods_split_strip.py",
         "strings/bytes_percent_format.py",
+        "strings/format_zero_fill_bool_and_errors.py",
         "strings/fstring_nesting_and_specs.py",
         "strings/percent_formatting.py",
         "strings/str_case_methods.py",
@@ -350,6 +369,7 @@ extension ConformanceTests {
     func test_asyncio_threadsafeflag() throws { try conforms("asyncio/threadsafeflag.py") }
     func test_asyncio_wait_for() throws { try conforms("asyncio/wait_for.py") }
     func test_classes_class_and_instance_attributes() throws { try conforms("classes/class_and_instance_attributes.py") }
+    func test_classes_class_and_super_repr() throws { try conforms("classes/class_and_super_repr.py") }
     func test_classes_class_body_execution() throws { try conforms("classes/class_body_execution.py") }
     func test_classes_class_keyword_arguments() throws { try conforms("classes/class_keyword_arguments.py") }
     func test_classes_classmethod_staticmethod() throws { try conforms("classes/classmethod_staticmethod.py") }
@@ -363,6 +383,7 @@ extension ConformanceTests {
     func test_classes_mro_consistency_error() throws { try conforms("classes/mro_consistency_error.py") }
     func test_classes_mro_diamond() throws { try conforms("classes/mro_diamond.py") }
     func test_classes_property_get_set_delete() throws { try conforms("classes/property_get_set_delete.py") }
+    func test_classes_special_method_binding_and_equality() throws { try conforms("classes/special_method_binding_and_equality.py") }
     func test_classes_super_multiple_inheritance() throws { try conforms("classes/super_multiple_inheritance.py") }
     func test_classes_super_no_args() throws { try conforms("classes/super_no_args.py") }
     func test_closures_class_scope_not_visible_in_methods() throws { try conforms("closures/class_scope_not_visible_in_methods.py") }
@@ -378,6 +399,7 @@ extension ConformanceTests {
     func test_comprehensions_dict_and_set_comprehensions() throws { try conforms("comprehensions/dict_and_set_comprehensions.py") }
     func test_comprehensions_list_comprehensions() throws { try conforms("comprehensions/list_comprehensions.py") }
     func test_comprehensions_nested_comprehension_scopes() throws { try conforms("comprehensions/nested_comprehension_scopes.py") }
+    func test_comprehensions_walrus_rebinds_outer_comprehension_variable() throws { try conforms("comprehensions/walrus_rebinds_outer_comprehension_variable.py") }
     func test_control_flow_for_else_break_continue() throws { try conforms("control_flow/for_else_break_continue.py") }
     func test_control_flow_for_over_iterables() throws { try conforms("control_flow/for_over_iterables.py") }
     func test_control_flow_if_elif_else() throws { try conforms("control_flow/if_elif_else.py") }
@@ -439,6 +461,7 @@ extension ConformanceTests {
     func test_exceptions_multiple_except_clauses() throws { try conforms("exceptions/multiple_except_clauses.py") }
     func test_exceptions_raise_class_or_instance() throws { try conforms("exceptions/raise_class_or_instance.py") }
     func test_exceptions_raise_from_cause() throws { try conforms("exceptions/raise_from_cause.py") }
+    func test_exceptions_raise_incomplete_exception() throws { try conforms("exceptions/raise_incomplete_exception.py") }
     func test_exceptions_reraise_and_nested() throws { try conforms("exceptions/reraise_and_nested.py") }
     func test_exceptions_syntax_error_str() throws { try conforms("exceptions/syntax_error_str.py") }
     func test_exceptions_try_except_else_finally() throws { try conforms("exceptions/try_except_else_finally.py") }
@@ -456,6 +479,8 @@ extension ConformanceTests {
     func test_expressions_slicing_str_bytes_tuple_with_step() throws { try conforms("expressions/slicing_str_bytes_tuple_with_step.py") }
     func test_expressions_star_in_displays() throws { try conforms("expressions/star_in_displays.py") }
     func test_expressions_subscript_and_attribute_chains() throws { try conforms("expressions/subscript_and_attribute_chains.py") }
+    func test_floats_cmath_functions() throws { try conforms("floats/cmath_functions.py") }
+    func test_floats_fixed_format_overflows_to_exponent() throws { try conforms("floats/fixed_format_overflows_to_exponent.py") }
     func test_floats_float_dunder_methods() throws { try conforms("floats/float_dunder_methods.py") }
     func test_floats_float_formatting() throws { try conforms("floats/float_formatting.py") }
     func test_floats_float_hash_and_pow() throws { try conforms("floats/float_hash_and_pow.py") }
@@ -474,6 +499,7 @@ extension ConformanceTests {
     func test_floats_pow_three_arg() throws { try conforms("floats/pow_three_arg.py") }
     func test_floats_round_builtin_correct() throws { try conforms("floats/round_builtin_correct.py") }
     func test_functions_argument_binding_adversarial() throws { try conforms("functions/argument_binding_adversarial.py") }
+    func test_functions_bare_star_without_named_parameters() throws { try conforms("functions/bare_star_without_named_parameters.py") }
     func test_functions_default_arguments() throws { try conforms("functions/default_arguments.py") }
     func test_functions_function_attributes_and_docstrings() throws { try conforms("functions/function_attributes_and_docstrings.py") }
     func test_functions_functions_as_objects() throws { try conforms("functions/functions_as_objects.py") }
@@ -488,6 +514,7 @@ extension ConformanceTests {
     func test_functions_varargs_and_kwargs() throws { try conforms("functions/varargs_and_kwargs.py") }
     func test_generators_generator_basics() throws { try conforms("generators/generator_basics.py") }
     func test_generators_generator_expressions() throws { try conforms("generators/generator_expressions.py") }
+    func test_generators_generator_pend_throw() throws { try conforms("generators/generator_pend_throw.py") }
     func test_generators_generator_return_value() throws { try conforms("generators/generator_return_value.py") }
     func test_generators_generator_running_error() throws { try conforms("generators/generator_running_error.py") }
     func test_generators_generator_send() throws { try conforms("generators/generator_send.py") }
@@ -495,11 +522,13 @@ extension ConformanceTests {
     func test_generators_generator_throw_close() throws { try conforms("generators/generator_throw_close.py") }
     func test_generators_generator_with_finally_and_scopes() throws { try conforms("generators/generator_with_finally_and_scopes.py") }
     func test_generators_send_throw_close_delegation() throws { try conforms("generators/send_throw_close_delegation.py") }
+    func test_generators_throw_and_close_through_yield_from() throws { try conforms("generators/throw_and_close_through_yield_from.py") }
     func test_generators_yield_from() throws { try conforms("generators/yield_from.py") }
     func test_generators_yield_from_throw_delegation() throws { try conforms("generators/yield_from_throw_delegation.py") }
     func test_imports_import_caching() throws { try conforms("imports/import_caching.py") }
     func test_imports_import_forms() throws { try conforms("imports/import_forms.py") }
     func test_imports_import_package_and_relative() throws { try conforms("imports/import_package_and_relative.py") }
+    func test_imports_import_star_from_class_or_instance() throws { try conforms("imports/import_star_from_class_or_instance.py") }
     func test_imports_main_guard() throws { try conforms("imports/main_guard.py") }
     func test_imports_u_prefix_builtins() throws { try conforms("imports/u_prefix_builtins.py") }
     func test_integers_big_int_arithmetic() throws { try conforms("integers/big_int_arithmetic.py") }
@@ -508,6 +537,7 @@ extension ConformanceTests {
     func test_integers_bool_bitwise() throws { try conforms("integers/bool_bitwise.py") }
     func test_integers_bool_is_int() throws { try conforms("integers/bool_is_int.py") }
     func test_integers_floor_division_and_modulo_signs() throws { try conforms("integers/floor_division_and_modulo_signs.py") }
+    func test_integers_huge_exponents_and_counts() throws { try conforms("integers/huge_exponents_and_counts.py") }
     func test_integers_int_bit_length_and_format() throws { try conforms("integers/int_bit_length_and_format.py") }
     func test_integers_int_dunder_methods() throws { try conforms("integers/int_dunder_methods.py") }
     func test_integers_int_float_overflow() throws { try conforms("integers/int_float_overflow.py") }
@@ -537,6 +567,7 @@ extension ConformanceTests {
     func test_lexer_unicode_identifiers() throws { try conforms("lexer/unicode_identifiers.py") }
     func test_lexer_uppercase_prefixes() throws { try conforms("lexer/uppercase_prefixes.py") }
     func test_modules_array_basic() throws { try conforms("modules/array_basic.py") }
+    func test_modules_array_buffer_sharing() throws { try conforms("modules/array_buffer_sharing.py") }
     func test_modules_binascii_conversions() throws { try conforms("modules/binascii_conversions.py") }
     func test_modules_collections_deque() throws { try conforms("modules/collections_deque.py") }
     func test_modules_collections_dicts() throws { try conforms("modules/collections_dicts.py") }
@@ -545,6 +576,7 @@ extension ConformanceTests {
     func test_modules_exec_eval_compile_namespaces() throws { try conforms("modules/exec_eval_compile_namespaces.py") }
     func test_modules_file_operations() throws { try conforms("modules/file_operations.py") }
     func test_modules_functools_basic() throws { try conforms("modules/functools_basic.py") }
+    func test_modules_gc_threshold_and_slice_hash() throws { try conforms("modules/gc_threshold_and_slice_hash.py") }
     func test_modules_hashlib_digests() throws { try conforms("modules/hashlib_digests.py") }
     func test_modules_heapq_basic() throws { try conforms("modules/heapq_basic.py") }
     func test_modules_io_bytesio() throws { try conforms("modules/io_bytesio.py") }
@@ -553,7 +585,10 @@ extension ConformanceTests {
     func test_modules_json_dumps_loads() throws { try conforms("modules/json_dumps_loads.py") }
     func test_modules_json_micropython_errors() throws { try conforms("modules/json_micropython_errors.py") }
     func test_modules_micropython_const() throws { try conforms("modules/micropython_const.py") }
+    func test_modules_micropython_opt_level_and_float_const() throws { try conforms("modules/micropython_opt_level_and_float_const.py") }
+    func test_modules_micropython_ringio() throws { try conforms("modules/micropython_ringio.py") }
     func test_modules_ordereddict_repr() throws { try conforms("modules/ordereddict_repr.py") }
+    func test_modules_python_stream_lengths() throws { try conforms("modules/python_stream_lengths.py") }
     func test_modules_random_api() throws { try conforms("modules/random_api.py") }
     func test_modules_re_errors() throws { try conforms("modules/re_errors.py") }
     func test_modules_re_escape() throws { try conforms("modules/re_escape.py") }
@@ -563,6 +598,7 @@ extension ConformanceTests {
     func test_modules_re_pattern_object() throws { try conforms("modules/re_pattern_object.py") }
     func test_modules_re_split_findall() throws { try conforms("modules/re_split_findall.py") }
     func test_modules_re_sub() throws { try conforms("modules/re_sub.py") }
+    func test_modules_stream_subclass_and_print_file() throws { try conforms("modules/stream_subclass_and_print_file.py") }
     func test_modules_stream_write_extended() throws { try conforms("modules/stream_write_extended.py") }
     func test_modules_struct_micropython_errors() throws { try conforms("modules/struct_micropython_errors.py") }
     func test_modules_struct_pack_unpack() throws { try conforms("modules/struct_pack_unpack.py") }
@@ -570,6 +606,7 @@ extension ConformanceTests {
     func test_modules_time_mktime_roundtrip() throws { try conforms("modules/time_mktime_roundtrip.py") }
     func test_modules_time_sleep_variants() throws { try conforms("modules/time_sleep_variants.py") }
     func test_modules_time_ticks_arithmetic() throws { try conforms("modules/time_ticks_arithmetic.py") }
+    func test_modules_vfs_module_and_execfile() throws { try conforms("modules/vfs_module_and_execfile.py") }
     func test_modules_vfs_mount_python_object() throws { try conforms("modules/vfs_mount_python_object.py") }
     func test_starter_classes_and_dunders() throws { try conforms("starter/classes_and_dunders.py") }
     func test_starter_closures_and_scopes() throws { try conforms("starter/closures_and_scopes.py") }
@@ -582,6 +619,7 @@ extension ConformanceTests {
     func test_strings_bytes_methods_search() throws { try conforms("strings/bytes_methods_search.py") }
     func test_strings_bytes_methods_split_strip() throws { try conforms("strings/bytes_methods_split_strip.py") }
     func test_strings_bytes_percent_format() throws { try conforms("strings/bytes_percent_format.py") }
+    func test_strings_format_zero_fill_bool_and_errors() throws { try conforms("strings/format_zero_fill_bool_and_errors.py") }
     func test_strings_fstring_nesting_and_specs() throws { try conforms("strings/fstring_nesting_and_specs.py") }
     func test_strings_percent_formatting() throws { try conforms("strings/percent_formatting.py") }
     func test_strings_str_case_methods() throws { try conforms("strings/str_case_methods.py") }

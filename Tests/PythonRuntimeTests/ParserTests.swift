@@ -471,7 +471,6 @@ final class ParserTests: XCTestCase {
         assertError("f(a.b=1)", "expression cannot contain assignment, perhaps you meant \"==\"?")
         assertError("def f(a=1, b): pass", "non-default argument follows default argument", line: 1, column: 12)
         assertError("def f(a, a): pass", "duplicate argument 'a' in function definition")
-        assertError("def f(*): pass", "named arguments must follow bare *")
         assertError("b'a' 'b'", "cannot mix bytes and nonbytes literals")
         assertError("if x:\npass", "expected an indented block after 'if' statement on line 1", line: 2, column: 1,
                     kind: "IndentationError")

@@ -90,6 +90,11 @@ public func installCircuitPythonModules(_ rt: Runtime, board: Board, assembly: C
     // CircuitPython has no `socket` (socketpool instead) and no MicroPython `tls`.
     rt.removeModule("socket")
     rt.removeModule("tls")
+    // No cmath either: CircuitPython builds leave MicroPython's MICROPY_PY_CMATH off
+    // (py/circuitpy_mpconfig.h).
+    rt.removeModule("cmath")
+    // MicroPython 1.24's vfs module is not CircuitPython's (it mounts through `storage`).
+    rt.removeModule("vfs")
     addCircuitPythonExceptions(rt)
     adaptSystemModulesToCircuitPython(rt)
 

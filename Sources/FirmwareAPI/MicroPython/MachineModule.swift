@@ -186,7 +186,7 @@ public func installMachineModule(_ rt: Runtime, board: Board, assembly: CircuitA
     // importing them takes no heap on the board. The frozen Python libraries
     // (requests, umqtt, neopixel...) are charged as on the board.
     rt.romModules.formUnion(["machine", "network", "esp32", "socket", "tls", "collections", "re", "array",
-                             "functools", "itertools"])
+                             "functools", "itertools", "micropython"])
     rt.registerNativeModule("_machine") { rt, module throws(PyError) in
         module.dict.setStr(rt.intern("port"), rt.str(m.isRP2 ? "rp2" : "esp32"))
         installMachineFunctions(rt, module, m)

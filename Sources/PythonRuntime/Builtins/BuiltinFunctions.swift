@@ -29,17 +29,24 @@ extension Runtime {
             let sepV = args.keyword("sep"), endV = args.keyword("end"), fileV = args.keyword("file")
             if sepV.isObject { sep = try rt.strArg(sepV).value }
             if endV.isObject { end = try rt.strArg(endV).value }
+            if !fileV.isNull && !fileV.isNone {
+                // Each item, separator and end is its own write() to a file, as
+                // py/modbuiltins.c prints to a stream (and CPython does).
+                for i in 0..<args.count {
+                    if i > 0 && !sep.isEmpty { try rt.writeWholeStream(fileV, sep) }
+                    let piece = try rt.toStr(args[i])
+                    if !piece.isEmpty { try rt.writeWholeStream(fileV, piece) }
+                }
+                if !end.isEmpty { try rt.writeWholeStream(fileV, end) }
+                return .none
+            }
             var out = ""
             for i in 0..<args.count {
                 if i > 0 { out += sep }
                 out += try rt.toStr(args[i])
             }
             out += end
-            if !fileV.isNull && !fileV.isNone {
-                try rt.callMethod(fileV, "write", [rt.str(out)])
-            } else {
-                rt.host.writeOutput(out)
-            }
+            rt.host.writeOutput(out)
             return .none
         }
         builtin("len") { rt, args throws(PyError) in
@@ -167,6 +174,12 @@ extension Runtime {
                 for k in d.liveKeys { if let s = k.object as? PyStr { names.insert(s.value) } }
             } else {
                 let v = args[0]
+                // An instance whose class defines __dir__ answers for itself (not
+                // the class: py/modbuiltins.c looks __dir__ up as a method).
+                if v.isObject, !(v.object is PyType), !rt.typeOf(v).isBuiltin {
+                    let m = rt.typeOf(v).lookup(rt.intern("__dir__"))
+                    if m.isObject, m.object is PyFunction { return try rt.call(m, [v]) }
+                }
                 if v.isObject {
                     let o = v.object
                     if let m = o as? PyModule {
@@ -239,9 +252,11 @@ extension Runtime {
                 case .returned(let r): throw rt.stopIterationValue(r)
                 }
             }
+            rt.lastStopIteration = nil
             let v = try rt.nextValue(it)
             if v.isNull {
-                if args.count == 2 { return args[1] }
+                if args.count == 2 { rt.lastStopIteration = nil; return args[1] }
+                if let e = rt.lastStopIteration { rt.lastStopIteration = nil; throw e }
                 throw rt.stopIteration()
             }
             return v
@@ -288,7 +303,7 @@ extension Runtime {
             return Value(list)
         }
         builtin("enumerate") { rt, args throws(PyError) in
-            try args.expect(rt, "enumerate", 1, 2, keywords: true)
+            try args.expect(rt, "enumerate", args.keyword("iterable").isNull ? 1 : 0, 2, keywords: true)
             let startV = args.argument(1, "start")
             let start = startV.isNull ? 0 : try rt.intArg(startV)
             let it = try rt.getIterator(args.argument(0, "iterable"))
@@ -348,6 +363,20 @@ extension Runtime {
         }
         builtin("eval") { rt, args throws(PyError) in try rt.evalOrExec(args, mode: .expression) }
         builtin("exec") { rt, args throws(PyError) in try rt.evalOrExec(args, mode: .module) }
+        // execfile(path[, globals[, locals]]) (py/builtinevex.c, on in the boards'
+        // builds): the file is read through open(), so through the mounted file
+        // systems, then runs as exec would run its text.
+        builtin("execfile") { rt, args throws(PyError) in
+            try args.expect(rt, "execfile", 1, 3)
+            let path = try rt.strArg(args[0])
+            let file = try rt.call(rt.builtins.getStr(rt.intern("open")), [Value(path), rt.str("rb")])
+            let source = try rt.bytesLike(try rt.readWholeStream(file))
+            var all = [rt.str(String(decoding: source, as: UTF8.self))]
+            for i in 1..<args.count { all.append(args[i]) }
+            return try all.withUnsafeBufferPointer { (buf) throws(PyError) -> Value in
+                try rt.evalOrExec(CallArguments(positional: buf), mode: .module, filename: path.value)
+            }
+        }
         builtin("compile") { rt, args throws(PyError) in
             try args.expect(rt, "compile", 3, 3, keywords: true)
             let source = try rt.strArg(args[0]).value
@@ -430,7 +459,7 @@ extension Runtime {
         return Value(d)
     }
 
-    func evalOrExec(_ args: CallArguments, mode: ParseMode) throws(PyError) -> Value {
+    func evalOrExec(_ args: CallArguments, mode: ParseMode, filename: String = "<string>") throws(PyError) -> Value {
         try args.expect(self, mode == .expression ? "eval" : "exec", 1, 3)
         var globals = currentFrame?.globals ?? mainDict
         var locals: PyDict? = currentFrame?.locals
@@ -452,7 +481,7 @@ extension Runtime {
             // MicroPython compiles source given as bytes, bytearray or memoryview too.
             code = try compileProgram(String(decoding: bytes, as: UTF8.self), filename: "<string>", mode: mode)
         } else {
-            code = try compileProgram(try strArg(args[0]).value, filename: "<string>", mode: mode)
+            code = try compileProgram(try strArg(args[0]).value, filename: filename, mode: mode)
         }
         let r = try runCode(code, globals: globals, locals: locals)
         return mode == .expression ? r : .none

@@ -135,6 +135,7 @@ extension Runtime {
         method(base, "__init__") { rt, args throws(PyError) in
             let e = try rt.selfArg(args, PyBaseException.self, "__init__")
             e.args = rt.tuple(Array(args.positional.dropFirst()))
+            e.incomplete = false
             return .none
         }
         method(base, "__str__") { rt, args throws(PyError) in
@@ -259,14 +260,33 @@ extension Runtime {
             method(t, "throw") { rt, args throws(PyError) in
                 try args.expect(rt, "throw", 2, 4)
                 let g = try rt.selfArg(args, PyGenerator.self, "throw")
-                var exc = try rt.makeException(args[1])
-                if args.count > 2, !args[2].isNone, args[1].isObject, args[1].object is PyType {
-                    exc = try rt.makeException(try rt.call(args[1], [args[2]]))
+                // py/objgenerator.c reduces throw(type, value) to one object: the
+                // value when given and not None, else the first argument. That
+                // object goes as it is to a delegate's own throw() method; raised
+                // here, what is not an exception raises TypeError in the generator.
+                var raw = args[1]
+                if args.count > 2, !args[2].isNone {
+                    raw = args[2]
+                    if !(raw.isObject && raw.object is PyBaseException), args[1].isObject, args[1].object is PyType {
+                        raw = try rt.call(args[1], [args[2]])
+                    }
                 }
-                switch try rt.resumeGenerator(g, sent: .none, throwing: exc) {
+                let exc: PyBaseException
+                do throws(PyError) { exc = try rt.makeException(raw) } catch let e { exc = e.exception }
+                switch try rt.resumeGenerator(g, sent: .none, throwing: exc, raw: raw) {
                 case .yielded(let v): return v
                 case .returned(let r): throw rt.stopIterationValue(r)
                 }
+            }
+            // MicroPython's pend_throw (py/objgenerator.c): the exception waits for
+            // the next resume; None cancels one pending; returns what was pending.
+            method(t, "pend_throw") { rt, args throws(PyError) in
+                try args.expect(rt, "pend_throw", 2, 2)
+                let g = try rt.selfArg(args, PyGenerator.self, "pend_throw")
+                if g.state == .running { throw rt.valueError("generator already executing") }
+                let previous = g.pendingThrow.isNull ? Value.none : g.pendingThrow
+                g.pendingThrow = args[1].isNone ? .null : args[1]
+                return previous
             }
             method(t, "close") { rt, args throws(PyError) in
                 try rt.closeGenerator(try rt.selfArg(args, PyGenerator.self, "close"))

@@ -60,6 +60,6 @@ extension Runtime {
             ]))
             rt.moduleFunction(m, "getrecursionlimit") { rt, _ throws(PyError) in rt.int(rt.configuration.recursionLimit) }
         }
-        sysPath.items = [str(""), str(".frozen"), str("/lib")]
+        sysPath.items = [str(configuration.firstSysPathEntry), str(".frozen"), str("/lib")]
     }
 }

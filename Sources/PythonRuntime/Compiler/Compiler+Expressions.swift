@@ -1,4 +1,5 @@
 import BigInt
+import Foundation
 
 // Expressions: constants (with tuple folding), operators, displays, calls,
 // conditional jumps, f-strings, await/yield.
@@ -169,11 +170,37 @@ extension Compiler {
     /// The value of `const(...)`'s argument: a constant, or integer arithmetic on
     /// constants and earlier consts (`const(1 << 4)`, `const(_BASE + 2)`), as
     /// MicroPython's parser folds it; nil when it is not one.
+    /// A folded constant as a float, if it is an int or a float.
+    static func constFloat(_ c: CodeConstant?) -> Double? {
+        switch c {
+        case .int(let i)?: return Double(i)
+        case .float(let f)?: return f
+        default: return nil
+        }
+    }
+
     func constExpression(_ e: Expr) -> CodeConstant? {
         switch e.kind {
         case .binOp(let l, let op, let r):
-            guard case .int(let a)? = constExpression(l), case .int(let b)? = constExpression(r) else { return nil }
+            let lc = constExpression(l), rc = constExpression(r)
+            guard case .int(let a)? = lc, case .int(let b)? = rc else {
+                // Floats fold too (MicroPython 1.24's const_float test): either side a
+                // float, or ints whose / or negative power is one.
+                guard let x = Compiler.constFloat(lc), let y = Compiler.constFloat(rc) else { return nil }
+                let r: Double
+                switch op {
+                case .add: r = x + y
+                case .sub: r = x - y
+                case .mul: r = x * y
+                case .truediv where y != 0: r = x / y
+                case .pow where x > 0 || y == y.rounded(): r = Foundation.pow(x, y)
+                default: return nil
+                }
+                return r.isFinite ? .float(r) : nil
+            }
             switch op {
+            case .truediv where b != 0: return .float(Double(a) / Double(b))
+            case .pow where b < 0 && a != 0: return .float(Foundation.pow(Double(a), Double(b)))
             case .add: return .int(a + b)
             case .sub: return .int(a - b)
             case .mul: return .int(a * b)
@@ -190,11 +217,27 @@ extension Compiler {
             default: return nil
             }
         case .unaryOp(let op, let v):
+            if case .float(let f)? = constExpression(v) {
+                if op == .minus { return .float(-f) }
+                if op == .plus { return .float(f) }
+            }
             guard case .int(let i)? = constExpression(v) else { return constantValue(e) }
             switch op {
             case .minus: return .int(-i)
             case .plus: return .int(i)
             case .invert: return .int(~i)
+            default: return nil
+            }
+        case .attribute(let base, let attr):
+            // MICROPY_COMP_MODULE_CONST (on in the boards' builds): math's constants
+            // fold inside const() (py/compile.c, mp_constants_table).
+            guard case .name("math") = base.kind else { return nil }
+            switch attr {
+            case "pi": return .float(.pi)
+            case "e": return .float(M_E)
+            case "tau": return .float(2 * .pi)
+            case "inf": return .float(.infinity)
+            case "nan": return .float(.nan)
             default: return nil
             }
         default:

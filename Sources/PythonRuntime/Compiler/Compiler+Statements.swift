@@ -85,6 +85,7 @@ extension Compiler {
                 try compileTryFinally(body, handlers, orelse, finalbody)
             }
         case .assert(let test, let msg):
+            if optimizationLevel >= 1 { break }
             let ok = unit.newLabel()
             try compileJumpIf(test, ok, jumpWhen: true)
             unit.emit(.loadAssertionError)

@@ -7,11 +7,15 @@ import BigInt
 
 /// Compiles a parsed module, interactive statement or expression.
 /// `nativeEmitter` is what `@micropython.native`/`viper` compile for (nil: refused).
+///
+/// `optimizationLevel` is `micropython.opt_level()`: from 1 on, `assert`
+/// statements compile to nothing (py/compile.c, compile_assert_stmt).
 public func compilePython(_ parsed: ParsedSource, filename: String, mode: ParseMode, source: String,
-                          nativeEmitter: NativeEmitter? = .x64) throws(SyntaxErrorInfo) -> CodeObject {
+                          nativeEmitter: NativeEmitter? = .x64, optimizationLevel: Int = 0) throws(SyntaxErrorInfo) -> CodeObject {
     let table = try buildSymbolTable(parsed, filename: filename, source: source)
     let compiler = Compiler(table: table, filename: filename, reporter: ErrorReporter(filename: filename, source: source), mode: mode)
     compiler.nativeEmitter = nativeEmitter
+    compiler.optimizationLevel = optimizationLevel
     return try compiler.compileTop(parsed)
 }
 
@@ -106,6 +110,7 @@ final class CodeUnit {
     /// Values kept on the stack by enclosing constructs at statement level.
     var stackLevel = 0
     var currentLine: Int
+    var withoutLineNumbers = false
     /// Set while compiling a `@micropython.viper` function (Compiler+Viper.swift).
     var viper: ViperState?
     /// What this scope's functions and classes compile with unless decorated
@@ -129,7 +134,7 @@ final class CodeUnit {
     @discardableResult
     func emit(_ op: Opcode, _ arg: Int = 0) -> Int {
         instructions.append(Instruction(op, UInt32(arg)))
-        lineNumbers.append(Int32(currentLine))
+        lineNumbers.append(withoutLineNumbers ? 1 : Int32(currentLine))
         jumpLabels.append(-1)
         handlerIndex.append(handlerStack.last ?? -1)
         return instructions.count - 1
@@ -306,6 +311,7 @@ final class Compiler {
     var moduleConstants: [String: CodeConstant] = [:]
     /// What `@micropython.native`/`viper` compile for; nil when the firmware lacks them.
     var nativeEmitter: NativeEmitter? = .x64
+    var optimizationLevel = 0
 
     init(table: SymbolTable, filename: String, reporter: ErrorReporter, mode: ParseMode) {
         self.table = table
@@ -342,6 +348,8 @@ final class Compiler {
             qualname = name
         }
         let u = CodeUnit(scope: scope, name: name, qualifiedName: qualname, firstLine: line)
+        // opt_level 3 keeps no line numbers: every line reads as 1 (py/compile.c).
+        u.withoutLineNumbers = optimizationLevel >= 3
         if scope.kind.isFunctionLike { u.flags.insert(.optimized) }
         if scope.kind == .classBody { u.flags.insert(.classBody) }
         if scope.isGenerator { u.flags.insert(.generator) }

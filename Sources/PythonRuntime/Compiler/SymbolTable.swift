@@ -541,7 +541,10 @@ final class SymbolTableBuilder {
         var s: Scope? = current
         while let c = s {
             if c.kind == .comprehension {
-                if c.iterationVariables.contains(name) {
+                // Only the innermost comprehension's own variables are refused:
+                // MicroPython lets an inner one rebind an outer one's
+                // (tests/basics/assign_expr_syntaxerror.py).
+                if c === current && c.iterationVariables.contains(name) {
                     throw error("assignment expression cannot rebind comprehension iteration variable '\(name)'", loc)
                 }
                 s = c.parent

@@ -8,6 +8,8 @@ struct FormatSpec {
     var sign: Character?
     var alternate = false
     var zeroPad = false
+    /// The `=` alignment came from a leading `0`, not from the spec: strings take `<` then.
+    var alignFromZero = false
     var width = 0
     var grouping: Character?
     var precision: Int?
@@ -16,8 +18,9 @@ struct FormatSpec {
     init(_ spec: String, _ rt: Runtime) throws(PyError) {
         let c = Array(spec)
         var i = 0
+        var fillGiven = false
         if c.count >= 2 && "<>=^".contains(c[1]) {
-            fill = c[0]; align = c[1]; i = 2
+            fill = c[0]; align = c[1]; i = 2; fillGiven = true
         } else if !c.isEmpty && "<>=^".contains(c[0]) {
             align = c[0]; i = 1
         }
@@ -40,9 +43,12 @@ struct FormatSpec {
         }
         if i < c.count { type = c[i]; i += 1 }
         if i < c.count { throw rt.valueError("Invalid format specifier") }
+        // A leading 0 makes 0 the fill, whatever the alignment, and means `=` when
+        // no alignment is given (CPython 3.10+ and MicroPython: '{:<06}', '{:06s}').
+        if zeroPad && !fillGiven { fill = "0" }
         if zeroPad && align == nil {
-            fill = "0"
             align = "="
+            alignFromZero = true
         }
     }
 

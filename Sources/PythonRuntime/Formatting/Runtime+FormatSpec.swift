@@ -25,7 +25,7 @@ extension Runtime {
         if v.isFloat || (v.isObject && v.object is PyBoxedFloat) {
             return try formatFloat(floatValue(v) ?? (v.object as! PyBoxedFloat).value, f)
         }
-        if let i = bigInt(v), !(v.isBool && f.type == nil) {
+        if let i = bigInt(v) {
             if let t = f.type, "eEfFgG%".contains(t) { return try formatFloat(Double(i), f) }
             return try formatInt(i, f)
         }
@@ -33,6 +33,13 @@ extension Runtime {
             if let t = f.type, t != "s" { throw valueError("unknown format code '\(t)' for object of type 'str'") }
             var text = s.value
             if let p = f.precision { text = String(text.unicodeScalars.prefix(p)) }
+            if f.sign != nil { throw valueError("sign not allowed in string format specifier") }
+            if f.align == "=" {
+                if !f.alignFromZero { throw valueError("'=' alignment not allowed in string format specifier") }
+                var g = f
+                g.align = "<"
+                return g.pad(text, defaultAlign: "<")
+            }
             return f.pad(text, defaultAlign: "<")
         }
         if !spec.isEmpty && f.type != nil {
@@ -52,6 +59,7 @@ extension Runtime {
         case "o": digits = String(mag, radix: 8)
         case "b": digits = String(mag, radix: 2)
         case "c":
+            if f.sign != nil { throw valueError("sign not allowed with integer format specifier 'c'") }
             guard let u = Unicode.Scalar(UInt32(mag)) else { throw overflowError("%c arg not in range(0x110000)") }
             return f.pad(String(Character(u)), defaultAlign: ">")  // a number's presentation: right-aligned
         default:
@@ -109,7 +117,28 @@ extension Runtime {
         } else {
             switch type {
             case "f", "F":
-                body = try fixedDigits(mag, precision: f.precision ?? 6, "f")
+                let precision = f.precision ?? 6
+                // The board formats floats into a 32-byte buffer (py/objstr.c,
+                // py/formatfloat.c): a number whose integer part alone does not fit
+                // is written as 'e', without the mantissa's trailing zeros
+                // ('%.2f' % 8.888e32 is 8.89e+32). (The board also trims decimals
+                // that overflow the buffer; here they are kept, as CPython does.)
+                if mag >= 1, mag.isFinite {
+                    let e = Int(Foundation.log10(mag).rounded(.down))
+                    let room = 31 - (negative || f.sign == "+" || f.sign == " " ? 1 : 0)
+                    if e >= room {
+                        body = try fixedDigits(mag, precision: precision, "e")
+                        if let ePos = body.firstIndex(of: "e"), body[..<ePos].contains(".") {
+                            var mantissa = String(body[..<ePos])
+                            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+                            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+                            body = mantissa + body[ePos...]
+                        }
+                        if type == "F" { body = body.uppercased() }
+                        break
+                    }
+                }
+                body = try fixedDigits(mag, precision: precision, "f")
             case "e", "E":
                 body = try fixedDigits(mag, precision: f.precision ?? 6, "e")
                 if type == "E" { body = body.uppercased() }

@@ -63,6 +63,9 @@ extension Runtime {
                 name.append(contentsOf: chars[(i + 1)..<(j - 1)])
                 key = str(String(name))
                 i = j
+                // A named conversion uses up the single mapping argument: a later
+                // plain %s finds no argument left (py/objstr.c, str_modulo_format).
+                if mapping != nil { next = values.count }
             }
             var flags = ""
             while i < chars.count, "-+ #0".unicodeScalars.contains(chars[i]) { flags.unicodeScalars.append(chars[i]); i += 1 }
@@ -130,10 +133,19 @@ extension Runtime {
                 } else if let i = smallInt(value), let u = Unicode.Scalar(UInt32(max(0, i))) {
                     piece = try format(str(String(Character(u))), spec: align + width)
                 } else {
+                    if value.isObject, let s = value.object as? PyStr, s.count != 1 {
+                        throw typeError("%c requires int or char")
+                    }
                     piece = try format(value, spec: align + width)
                 }
             case "d", "i", "u":
-                guard let n = bigInt(value) ?? floatValue(value).map({ BigInt($0.rounded(.towardZero)) }) else {
+                var number = bigInt(value) ?? floatValue(value).map({ BigInt($0.rounded(.towardZero)) })
+                // An object with __int__ formats as that int (py/objstr.c uses mp_obj_get_int).
+                if number == nil, value.isObject, !value.object.type.isBuiltin,
+                   !value.object.type.lookup(names.__int__).isNull || !value.object.type.lookup(names.__index__).isNull {
+                    number = bigInt(try toInt(value))
+                }
+                guard let n = number else {
                     throw typeError("%\(conv) format: a number is required, not \(typeName(value))")
                 }
                 if let precision {

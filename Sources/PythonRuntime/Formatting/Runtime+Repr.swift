@@ -78,12 +78,9 @@ extension Runtime {
         case let s as PySlice:
             return "slice(\(try repr(s.start)), \(try repr(s.stop)), \(try repr(s.step)))"
         case let t as PyType:
-            if t.isBuiltin { return "<class '\(t.name)'>" }
-            let module = t.dict.getStr(names.__module__)
-            if module.isObject, let m = module.object as? PyStr, m.value != "builtins" {
-                return "<class '\(m.value).\(t.qualifiedName)'>"
-            }
-            return "<class '\(t.qualifiedName)'>"
+            // MicroPython prints a class by its bare name, whatever its module
+            // (py/objtype.c, type_print).
+            return "<class '\(t.name)'>"
         case let f as PyFunction:
             return "<function \(try toStr(f.qualifiedName)) at 0x\(address(o))>"
         case let n as PyNativeFunction:
@@ -103,6 +100,9 @@ extension Runtime {
             return "\(name)(" + parts.joined(separator: ", ") + ")"
         case let g as PyGenerator:
             return "<\(g.isCoroutine ? "coroutine" : "generator") object '\(try toStr(g.name))' at 0x\(address(o))>"
+        case let s as PySuper:
+            // py/objtype.c, super_print.
+            return "<super: \(try repr(Value(s.startType))), \(try repr(s.receiver))>"
         case is PyCell:
             return "<cell at 0x\(address(o))>"
         case let view as PyDictView:
@@ -114,10 +114,15 @@ extension Runtime {
             return "\(view.type.name)([" + parts.joined(separator: ", ") + "])"
         default:
             if let n = o as? PyBigInt { return try decimalString(n.value) }
-            let module = o.type.dict.getStr(names.__module__)
-            var qual = o.type.qualifiedName
-            if module.isObject, let m = module.object as? PyStr, m.value != "builtins" { qual = "\(m.value).\(qual)" }
-            return "<\(qual) object at 0x\(address(o))>"
+            // py/objobject.c prints a class's bare name; a native type of a
+            // module shows the module (`<io.StringIO ...>`).
+            if o.type.isBuiltin {
+                let module = o.type.dict.getStr(names.__module__)
+                if module.isObject, let m = module.object as? PyStr, m.value != "builtins" {
+                    return "<\(m.value).\(o.type.qualifiedName) object at 0x\(address(o))>"
+                }
+            }
+            return "<\(o.type.name) object at 0x\(address(o))>"
         }
     }
 

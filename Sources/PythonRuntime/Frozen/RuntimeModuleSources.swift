@@ -6,157 +6,175 @@
 let runtimeModuleSources: [String: String] = [
     "array": ##"""
 # array: the Python half; ArrayModule.swift adds the native helpers first.
+# The items live packed in a bytearray (`_buf`), as on the board, so a
+# memoryview of an array, bytes + array and viper pointers share its memory.
 typecodes = 'bBhHiIlLqQfd'
 
 class array:
     def __init__(self, typecode, initializer=None):
         self._itemsize = _itemsize(typecode)
         self.typecode = typecode
-        self._data = []
+        self._buf = bytearray()
         if initializer is None:
             return
         if isinstance(initializer, (bytes, bytearray)):
             self.frombytes(initializer)
         elif isinstance(initializer, str):
             raise TypeError("cannot use a str to initialize an array with typecode '%s'" % typecode)
+        elif isinstance(initializer, array):
+            # Another array's items convert one by one (py/objarray.c iterates it).
+            self._buf.extend(_pack(typecode, initializer.tolist()))
         else:
-            self.extend(initializer)
+            self._buf.extend(_pack(typecode, initializer))
 
     @property
     def itemsize(self):
         return self._itemsize
 
-    def _new(self, items):
+    def _new(self, data):
         a = array(self.typecode)
-        a._data = items
+        a._buf.extend(data)
         return a
 
+    def _store(self, items):
+        self._buf[:] = _pack(self.typecode, items)
+
     def append(self, x):
-        self._data.append(_conv(self.typecode, x))
+        self._buf.extend(_pack(self.typecode, (x,)))
 
     def extend(self, iterable):
         if isinstance(iterable, array):
             if iterable.typecode != self.typecode:
                 raise TypeError('can only extend with array of same kind')
-            self._data.extend(iterable._data)
+            self._buf.extend(iterable._buf)
             return
-        tc = self.typecode
-        self._data.extend([_conv(tc, x) for x in iterable])
+        self._buf.extend(_pack(self.typecode, iterable))
 
     def fromlist(self, items):
         self.extend(items)
 
     def frombytes(self, data):
-        self._data.extend(_unpack(self.typecode, data))
+        if len(data) % self._itemsize:
+            raise ValueError('bytes length not a multiple of item size')
+        self._buf.extend(data)
 
     def tobytes(self):
-        return _pack(self.typecode, self._data)
+        return bytes(self._buf)
 
     def __bytes__(self):
-        return _pack(self.typecode, self._data)
+        return bytes(self._buf)
 
     def tolist(self):
-        return list(self._data)
+        return _unpack(self.typecode, self._buf)
 
     def insert(self, i, x):
-        self._data.insert(i, _conv(self.typecode, x))
+        items = self.tolist()
+        items.insert(i, x)
+        self._store(items)
 
     def pop(self, i=-1):
-        return self._data.pop(i)
+        items = self.tolist()
+        x = items.pop(i)
+        self._store(items)
+        return x
 
     def remove(self, x):
-        self._data.remove(x)
+        items = self.tolist()
+        items.remove(x)
+        self._store(items)
 
     def index(self, x, *args):
-        return self._data.index(x, *args)
+        return self.tolist().index(x, *args)
 
     def count(self, x):
-        return self._data.count(x)
+        return self.tolist().count(x)
 
     def reverse(self):
-        self._data.reverse()
+        items = self.tolist()
+        items.reverse()
+        self._store(items)
 
     def buffer_info(self):
-        return (id(self), len(self._data))
+        return (id(self), len(self))
 
     def __len__(self):
-        return len(self._data)
+        return len(self._buf) // self._itemsize
 
     def __iter__(self):
-        return iter(self._data)
+        return iter(self.tolist())
 
     def __reversed__(self):
-        return reversed(self._data)
+        return reversed(self.tolist())
 
     def __contains__(self, x):
-        return x in self._data
+        return x in self.tolist()
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return self._new(self._data[i])
-        try:
-            return self._data[i]
-        except IndexError:
-            raise IndexError('array index out of range') from None
+            a = array(self.typecode)
+            a._store(self.tolist()[i])
+            return a
+        return _get(self.typecode, self._buf, i)
 
     def __setitem__(self, i, x):
         if isinstance(i, slice):
             if not isinstance(x, array) or x.typecode != self.typecode:
                 raise TypeError('can only assign array (not "%s") to array slice' % type(x).__name__)
-            self._data[i] = x._data
+            items = self.tolist()
+            items[i] = x.tolist()
+            self._store(items)
             return
-        try:
-            self._data[i] = _conv(self.typecode, x)
-        except IndexError:
-            raise IndexError('array assignment index out of range') from None
+        _set(self.typecode, self._buf, i, x)
 
     def __delitem__(self, i):
-        del self._data[i]
+        items = self.tolist()
+        del items[i]
+        self._store(items)
 
     def __add__(self, other):
         if not isinstance(other, array) or other.typecode != self.typecode:
             raise TypeError('can only append array (not "%s") to array' % type(other).__name__)
-        return self._new(self._data + other._data)
+        return self._new(self._buf + other._buf)
 
     def __iadd__(self, other):
         if not isinstance(other, array) or other.typecode != self.typecode:
             raise TypeError('can only extend array with array (not "%s")' % type(other).__name__)
-        self._data.extend(other._data)
+        self._buf.extend(other._buf)
         return self
 
     def __mul__(self, n):
-        return self._new(self._data * n)
+        return self._new(self._buf * n)
 
     __rmul__ = __mul__
 
     def __eq__(self, other):
         if isinstance(other, array):
-            return self._data == other._data
+            return self.tolist() == other.tolist()
         return NotImplemented
 
     def __ne__(self, other):
         if isinstance(other, array):
-            return self._data != other._data
+            return self.tolist() != other.tolist()
         return NotImplemented
 
     def __lt__(self, other):
-        return self._data < other._data
+        return self.tolist() < other.tolist()
 
     def __le__(self, other):
-        return self._data <= other._data
+        return self.tolist() <= other.tolist()
 
     def __gt__(self, other):
-        return self._data > other._data
+        return self.tolist() > other.tolist()
 
     def __ge__(self, other):
-        return self._data >= other._data
+        return self.tolist() >= other.tolist()
 
     __hash__ = None
 
     def __repr__(self):
-        if not self._data:
+        if not self._buf:
             return "array('%s')" % self.typecode
-        return "array('%s', %r)" % (self.typecode, self._data)
+        return "array('%s', %r)" % (self.typecode, self.tolist())
 
 ArrayType = array
 
@@ -420,12 +438,16 @@ class deque:
             raise IndexError('deque index out of range') from None
 
     def __setitem__(self, i, x):
+        if isinstance(i, slice):
+            raise TypeError('sequence index must be integer, not \'slice\'')
         try:
             self._items[i] = x
         except IndexError:
             raise IndexError('deque index out of range') from None
 
     def __delitem__(self, i):
+        if isinstance(i, slice):
+            raise TypeError('sequence index must be integer, not \'slice\'')
         try:
             del self._items[i]
         except IndexError:
@@ -792,6 +814,73 @@ def groupby(iterable, key=None):
         yield k, grouper(k)
         while not state[2] and state[1] == k:
             advance()
+
+"""##,
+    "micropython": ##"""
+# micropython: the Python half (RingIO); MicroPythonModule.swift adds the
+# native functions first.
+
+class RingIO:
+    # A byte ring buffer read and written as a stream (py/objringio.c over
+    # py/ringbuf.c): RingIO(n) holds up to n bytes (a buffer of n + 1, as the
+    # ring keeps one byte free); RingIO(buffer) uses that writable buffer and
+    # holds len(buffer) - 1. The ring's indices are 16-bit, hence the limits.
+    def __init__(self, size_or_buffer):
+        if isinstance(size_or_buffer, int):
+            if size_or_buffer < 1 or size_or_buffer > 65534:
+                raise ValueError('invalid size')
+            self._buf = bytearray(size_or_buffer + 1)
+        else:
+            buf = memoryview(size_or_buffer)
+            if len(buf) < 2 or len(buf) > 65535:
+                raise ValueError('invalid size')
+            self._buf = buf
+        self._get = 0
+        self._put = 0
+
+    def __repr__(self):
+        return '<RingIO>'
+
+    def any(self):
+        return (self._put - self._get) % len(self._buf)
+
+    def _take(self, n):
+        avail = self.any()
+        if n is None or n < 0 or n > avail:
+            n = avail
+        buf, size, at = self._buf, len(self._buf), self._get
+        first = min(n, size - at)
+        out = bytes(buf[at:at + first]) + bytes(buf[0:n - first])
+        self._get = (at + n) % size
+        return out
+
+    def read(self, n=-1):
+        return self._take(n)
+
+    def readinto(self, b, n=None):
+        data = self._take(len(b) if n is None else min(n, len(b)))
+        b[0:len(data)] = data
+        return len(data)
+
+    def readline(self, n=-1):
+        out = b''
+        while self.any() and (n < 0 or len(out) < n):
+            c = self._take(1)
+            out += c
+            if c == b'\n':
+                break
+        return out
+
+    def write(self, data):
+        buf, size = self._buf, len(self._buf)
+        n = min(len(data), size - 1 - self.any())
+        for i in range(n):
+            buf[self._put] = data[i]
+            self._put = (self._put + 1) % size
+        return n
+
+    def close(self):
+        pass
 
 """##,
     "re": ##"""

@@ -1,9 +1,61 @@
 import BigInt
 import Foundation
 
-/// The `array` module: the array class is Python (a list of converted items);
-/// item conversion and the byte layout are native (`_conv`, `_pack`, `_unpack`).
+/// The `array` module: the array class is Python over a bytearray of packed items
+/// (Firmware/runtime/array.py); item conversion and the byte layout are native
+/// (`_conv`, `_pack`, `_unpack`, `_get`, `_set`).
 extension Runtime {
+    /// An `array.array`'s packed bytes and typecode, if `o` is one.
+    func arrayBuffer(_ o: PyObject) -> (buffer: PyBytes, typecode: Character)? {
+        guard o.instanceDict.isObject, !o.type.isBuiltin, o.type.mro.contains(where: { $0.name == "array" }) else { return nil }
+        let d = unsafeDowncast(o.instanceDict.object, to: PyDict.self)
+        let data = d.getStr(intern("_buf")), code = d.getStr(intern("typecode"))
+        guard data.isObject, let b = data.object as? PyBytes, code.isObject, let tc = code.object as? PyStr,
+              let c = tc.value.first else { return nil }
+        return (b, c)
+    }
+
+    /// `v` converted for an array of typecode `tc` (range-checked), as raw little-endian bits.
+    func arrayItemBits(_ tc: (size: Int, signed: Bool, float: Bool), _ v: Value) throws(PyError) -> UInt64 {
+        if tc.float {
+            guard let d = floatValue(v) else { throw typeError("must be real number, not \(typeName(v))") }
+            return tc.size == 4 ? UInt64(Float(d).bitPattern) : d.bitPattern
+        }
+        guard isIntLike(v), let i = bigInt(v) else {
+            throw typeError("an integer is required (got type \(typeName(v)))")
+        }
+        let bits = tc.size * 8
+        let lo: BigInt = tc.signed ? -(BigInt(1) << (bits - 1)) : 0
+        let hi: BigInt = tc.signed ? (BigInt(1) << (bits - 1)) - 1 : (BigInt(1) << bits) - 1
+        if i < lo || i > hi { throw overflowError("array item out of range") }
+        if let small = Int(exactly: i) { return UInt64(bitPattern: Int64(small)) }
+        let mask = (BigInt(1) << 64) - 1
+        return UInt64((i < 0 ? i + (BigInt(1) << 64) : i) & mask)
+    }
+
+    /// The item whose little-endian bits are `raw`.
+    func arrayItem(_ tc: (size: Int, signed: Bool, float: Bool), _ raw: UInt64) -> Value {
+        if tc.float {
+            return Value(float: tc.size == 4 ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: raw))) : Double(bitPattern: raw))
+        }
+        if tc.signed {
+            let shift = UInt64(64 - tc.size * 8)
+            return int(Int(Int64(bitPattern: raw << shift) >> Int64(shift)))
+        }
+        if raw > UInt64(Int.max) { return newInt(BigInt(raw)) }
+        return int(Int(raw))
+    }
+
+    /// Item `index` of a packed buffer (negative from the end).
+    func arrayItemOffset(_ buf: PyBytes, _ size: Int, _ index: Value, _ what: String) throws(PyError) -> Int {
+        let n = buf.bytes.count / size
+        guard var i = try indexValue(index) else {
+            throw typeError("array indices must be integers, not \(typeName(index))")
+        }
+        if i < 0 { i += n }
+        if i < 0 || i >= n { throw indexError(what) }
+        return i * size
+    }
     /// (item size, signed, is float) of an array typecode.
     func arrayTypecode(_ v: Value) throws(PyError) -> (size: Int, signed: Bool, float: Bool) {
         guard v.isObject, let s = v.object as? PyStr, s.count == 1 else {
@@ -29,19 +81,25 @@ extension Runtime {
             rt.moduleFunction(m, "_conv") { rt, args throws(PyError) in
                 try args.expect(rt, "_conv", 2, 2)
                 let tc = try rt.arrayTypecode(args[0])
-                let v = args[1]
-                if tc.float {
-                    guard let d = rt.floatValue(v) else { throw rt.typeError("must be real number, not \(rt.typeName(v))") }
-                    return Value(float: tc.size == 4 ? Double(Float(d)) : d)
-                }
-                guard rt.isIntLike(v), let i = rt.bigInt(v) else {
-                    throw rt.typeError("an integer is required (got type \(rt.typeName(v)))")
-                }
-                let bits = tc.size * 8
-                let lo: BigInt = tc.signed ? -(BigInt(1) << (bits - 1)) : 0
-                let hi: BigInt = tc.signed ? (BigInt(1) << (bits - 1)) - 1 : (BigInt(1) << bits) - 1
-                if i < lo || i > hi { throw rt.overflowError("array item out of range") }
-                return v
+                return rt.arrayItem(tc, try rt.arrayItemBits(tc, args[1]))
+            }
+            rt.moduleFunction(m, "_get") { rt, args throws(PyError) in
+                try args.expect(rt, "_get", 3, 3)
+                let tc = try rt.arrayTypecode(args[0])
+                guard args[1].isObject, let buf = args[1].object as? PyBytes else { throw rt.typeError("array buffer expected") }
+                let at = try rt.arrayItemOffset(buf, tc.size, args[2], "array index out of range")
+                var raw: UInt64 = 0
+                for j in 0..<tc.size { raw |= UInt64(buf.bytes[at + j]) << (8 * j) }
+                return rt.arrayItem(tc, raw)
+            }
+            rt.moduleFunction(m, "_set") { rt, args throws(PyError) in
+                try args.expect(rt, "_set", 4, 4)
+                let tc = try rt.arrayTypecode(args[0])
+                guard args[1].isObject, let buf = args[1].object as? PyBytes else { throw rt.typeError("array buffer expected") }
+                let at = try rt.arrayItemOffset(buf, tc.size, args[2], "array assignment index out of range")
+                let raw = try rt.arrayItemBits(tc, args[3])
+                for j in 0..<tc.size { buf.bytes[at + j] = UInt8(truncatingIfNeeded: raw >> (8 * j)) }
+                return .none
             }
             rt.moduleFunction(m, "_itemsize") { rt, args throws(PyError) in
                 try args.expect(rt, "_itemsize", 1, 1)
@@ -54,15 +112,7 @@ extension Runtime {
                 var out: [UInt8] = []
                 out.reserveCapacity(items.count * tc.size)
                 for v in items {
-                    var raw: UInt64
-                    if tc.float {
-                        let d = rt.floatValue(v) ?? 0
-                        raw = tc.size == 4 ? UInt64(Float(d).bitPattern) : d.bitPattern
-                    } else {
-                        let i = rt.bigInt(v) ?? 0
-                        let mask = (BigInt(1) << 64) - 1
-                        raw = UInt64((i < 0 ? i + (BigInt(1) << 64) : i) & mask)
-                    }
+                    let raw = try rt.arrayItemBits(tc, v)
                     for k in 0..<tc.size { out.append(UInt8(truncatingIfNeeded: raw >> (8 * k))) }
                 }
                 return Value(rt.newBytes(out))
@@ -78,16 +128,7 @@ extension Runtime {
                     var raw: UInt64 = 0
                     for j in 0..<tc.size { raw |= UInt64(bytes[k + j]) << (8 * j) }
                     k += tc.size
-                    if tc.float {
-                        out.append(Value(float: tc.size == 4 ? Double(Float(bitPattern: UInt32(raw))) : Double(bitPattern: raw)))
-                    } else if tc.signed {
-                        let shift = 64 - tc.size * 8
-                        out.append(rt.int(Int(Int64(bitPattern: raw << shift) >> shift)))
-                    } else if raw > UInt64(Int.max) {
-                        out.append(rt.newInt(BigInt(raw)))
-                    } else {
-                        out.append(rt.int(Int(raw)))
-                    }
+                    out.append(rt.arrayItem(tc, raw))
                 }
                 return Value(rt.newList(out))
             }

@@ -35,7 +35,9 @@ extension Runtime {
                 try args.expect(rt, "threshold", 0, 1)
                 if args.count == 0 { return rt.int(rt.heap.threshold) }
                 let n = try rt.intArg(args[0])
-                rt.heap.threshold = n < 0 ? -1 : n
+                // The heap counts in blocks of 16 bytes on the boards' 32-bit ports, so the
+                // threshold is rounded down to one (py/modgc.c: gc.threshold(1) reads back 0).
+                rt.heap.threshold = n < 0 ? -1 : n / 16 * 16
                 return .none
             }
         }

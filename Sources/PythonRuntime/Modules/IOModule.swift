@@ -51,6 +51,10 @@ extension Runtime {
         s.bytesIOType = makeSystemType("BytesIO", module: "io")
         for t in [s.textIOType!, s.fileIOType!, s.stringIOType!, s.bytesIOType!] { installStreamMethods(t) }
         for t in [s.stringIOType!, s.bytesIOType!] {
+            // In-memory streams can be subclassed (tests/basics/io_stringio_base.py):
+            // the constructor makes the stream, which then takes the subclass's type.
+            t.isSubclassable = true
+            t.layout = .native
             let binary = t === s.bytesIOType
             method(t, "getvalue") { rt, args throws(PyError) in
                 let f = try rt.streamArg(args, "getvalue")
@@ -338,7 +342,9 @@ extension Runtime {
             if f.kind != .file && f.kind != .memory { throw rt.osError(22) }
             let (target, overflow) = base.addingReportingOverflow(offset)
             if overflow { throw rt.error(rt.types.OverflowError, "overflow converting long int to machine word") }
-            f.position = max(0, target)
+            // Before the start is EINVAL, for a file and a BytesIO alike (py/stream.c).
+            if target < 0 { throw rt.osError(22) }
+            f.position = target
             return rt.int(f.position)
         }
         method(t, "tell") { rt, args throws(PyError) in
@@ -464,6 +470,44 @@ extension Runtime {
             // readinto/write/ioctl methods, which is all the runtime ever calls.
             let code = try rt.compileSource("class IOBase:\n    pass\n", filename: "<io>", mode: .module)
             _ = try rt.runCode(code, globals: d, locals: nil)
+        }
+    }
+}
+
+/// Reading and writing a stream written in Python (an io.IOBase subclass with
+/// only readinto/write), as py/stream.c drives one.
+extension Runtime {
+    /// All of a stream's data: its read(), else readinto() a chunk at a time.
+    /// A readinto that claims more bytes than it was given is OSError(EIO).
+    /// `chunk` is what each readinto asks for (json.load reads a byte at a time).
+    func readWholeStream(_ stream: Value, chunk: Int = 256) throws(PyError) -> Value {
+        guard !stream.isNone else { throw osError(22) }
+        let read = try findAttribute(stream, intern("read"))
+        if !read.isNull { return try call(read, []) }
+        let readinto = try findAttribute(stream, intern("readinto"))
+        guard !readinto.isNull else { throw osError(22) }   // not a stream: EINVAL
+        var data: [UInt8] = []
+        let size = chunk
+        while true {
+            let chunk = newBytes([UInt8](repeating: 0, count: size), mutable: true)
+            guard let n = smallInt(try call(readinto, [Value(chunk)])), n > 0 else { break }
+            if n > size { throw osError(5) }
+            data.append(contentsOf: chunk.bytes.prefix(n))
+            if n < size { break }
+        }
+        return Value(newBytes(data))
+    }
+
+    /// Writes `text` with the stream's write(), again for what a short write
+    /// left; a write that claims more than it was given is OSError(EIO).
+    func writeWholeStream(_ stream: Value, _ text: String) throws(PyError) {
+        let write = try getAttribute(stream, intern("write"))
+        let r = try call(write, [str(text)])
+        guard let n = smallInt(r) else { return }
+        let length = text.unicodeScalars.count
+        if n > length { throw osError(5) }
+        if n > 0 && n < length {
+            try writeWholeStream(stream, String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(n))))
         }
     }
 }

@@ -157,7 +157,8 @@ extension Runtime {
         }
         moduleFunction(m, "load") { rt, args throws(PyError) in
             try args.expect(rt, "load", 1, 1)
-            return try rt.jsonLoads(try rt.callMethod(args[0], "read", []))
+            // A stream without read() is read a byte at a time, as extmod/modjson.c does.
+            return try rt.jsonLoads(try rt.readWholeStream(args[0], chunk: 1))
         }
     }
 }

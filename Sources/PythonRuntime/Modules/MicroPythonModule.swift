@@ -8,7 +8,8 @@ extension Runtime {
     }
 
     func installMicroPythonModule() {
-        registerNativeModule("micropython") { rt, m throws(PyError) in
+        // The functions are native; RingIO is Python (Firmware/runtime/micropython.py).
+        registerPythonModule("micropython") { rt, m throws(PyError) in
             rt.moduleFunction(m, "const") { rt, args throws(PyError) in
                 try args.expect(rt, "const", 1, 1)
                 return args[0]
@@ -18,6 +19,8 @@ extension Runtime {
                 if args.count == 0 { return rt.int(rt.system.optLevel) }
                 let n = try rt.intArg(args[0])
                 rt.system.optLevel = max(0, min(3, n))
+                // __debug__ is True only at level 0 (py/compile.c folds it per level).
+                rt.builtins.setStr(rt.intern("__debug__"), Value(bool: rt.system.optLevel == 0))
                 return .none
             }
             rt.moduleFunction(m, "mem_info") { rt, args throws(PyError) in

@@ -9,6 +9,15 @@ extension Runtime {
             d.setStr(rt.intern("sep"), rt.str("/"))
             rt.installOSFunctions(m)
         }
+        // MicroPython 1.24's vfs module (extmod/modvfs.c): mount and umount, the
+        // same functions os keeps for older code.
+        registerNativeModule("vfs") { rt, m throws(PyError) in
+            let os = rt.newModule("os")
+            rt.installOSFunctions(os)
+            for name in ["mount", "umount"] {
+                m.dict.setStr(rt.intern(name), os.dict.getStr(rt.intern(name)))
+            }
+        }
     }
 
     /// The directory argument of listdir/ilistdir as written ("" for the current directory).

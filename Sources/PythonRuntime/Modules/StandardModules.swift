@@ -4,6 +4,7 @@
 extension Runtime {
     func installStandardModules() {
         installMathModule()
+        installCmathModule()
         installReModule()
         installCollectionsModule()
         registerPythonModule("functools")   // all Python

@@ -9,6 +9,10 @@ public final class PyBaseException: PyObject {
     public var traceback: [TracebackEntry] = []
     /// The frame that added the last traceback entry, so a frame adds one entry per pass.
     var tracebackFrame: ObjectIdentifier?
+    /// True while a Python `__init__` runs before BaseException.__init__ did:
+    /// MicroPython's native part does not exist yet, so raising it is a
+    /// TypeError (py/objtype.c, native_base_init_wrapper; py/runtime.c, mp_make_raise_obj).
+    var incomplete = false
 
     public init(type: PyType, args: Value) {
         self.args = args

@@ -6,6 +6,9 @@ public final class PyGenerator: PyObject {
     var state: State = .created
     let name: Value
     let qualifiedName: Value
+    /// What `pend_throw` left to raise at the next resume (MicroPython's
+    /// py/objgenerator.c; asyncio cancels tasks with it), or `.null`.
+    var pendingThrow: Value = .null
     var isCoroutine: Bool { frame.code.flags.contains(.coroutine) }
 
     init(type: PyType, frame: Frame, name: Value, qualifiedName: Value) {
@@ -22,7 +25,7 @@ public final class PyGenerator: PyObject {
     }
 
     public override func traceReferences(_ visit: (Value) -> Void) {
-        visit(name); visit(qualifiedName)
+        visit(name); visit(qualifiedName); visit(pendingThrow)
         if state != .finished { frame.traceReferences(visit) } else { frame.code.traceReferences(visit) }
     }
     public override var accountedSize: Int { 64 + (frame.fixedSlotCount + frame.code.stackSize) * 8 }

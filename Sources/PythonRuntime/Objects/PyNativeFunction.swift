@@ -49,6 +49,10 @@ public final class PyNativeFunction: PyObject {
         self.body = body
         self.owner = owner
         receiverType = name == "__new__" ? nil : owner
+        // A built-in function that is no type's method (abs, a module's function)
+        // stored in a class behaves as a staticmethod: it never binds self
+        // (py/runtime.c, mp_convert_member_lookup).
+        isStatic = owner == nil
         super.init(type: type)
     }
     public override func traceReferences(_ visit: (Value) -> Void) {

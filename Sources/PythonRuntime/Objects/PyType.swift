@@ -5,6 +5,7 @@ public enum InstanceLayout {
     case exception       // PyBaseException
     case list, dict, set, frozenset, tuple, str, int, float, bytes, bytearray
     case notInstantiable // created only by the runtime (function, NoneType...)
+    case native          // made by its type's constructor, then retyped for a subclass (StringIO)
 }
 
 /// Which Swift class a type's instances are, for the hot paths that would

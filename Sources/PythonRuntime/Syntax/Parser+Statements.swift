@@ -299,9 +299,10 @@ extension Parser {
             }
             if !accept(",") { break }
         }
-        if let bareStar, a.kwonlyargs.isEmpty {
-            throw syntaxError("named arguments must follow bare *", at: bareStar.location)
-        }
+        // A bare * with no named parameter after it is accepted, as MicroPython's
+        // grammar does (py/grammar.py; tests/micropython/viper_args.py): it only
+        // refuses extra positional arguments.
+        _ = bareStar
         var seen = Set<String>()
         for (n, loc) in names where !seen.insert(n).inserted {
             throw syntaxError("duplicate argument '\(n)' in function definition", at: loc)

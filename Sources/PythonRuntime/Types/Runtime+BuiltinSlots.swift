@@ -14,7 +14,7 @@ extension Runtime {
         case let b as PyBytes: return b.bytes.count
         case let r as PyRange: return r.count
         case let d as PyDictView: return d.dict.count
-        case let m as PyMemoryView: try checkReleased(m); return m.count
+        case let m as PyMemoryView: try checkReleased(m); return m.count / m.itemsize
         default: return nil
         }
     }

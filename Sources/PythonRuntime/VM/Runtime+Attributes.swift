@@ -236,6 +236,10 @@ extension Runtime {
             if let f = o as? PyFunction, !f.code.flags.isDisjoint(with: [.native, .viper]) {
                 throw attributeError("'\(type.name)' object has no attribute '\(name.value)'")
             }
+            // A function's __globals__ is read-only (py/objfun.c, mp_obj_fun_bc_attr).
+            if o is PyFunction, name.value == "__globals__" {
+                throw attributeError("'\(type.name)' object has no attribute '\(name.value)'")
+            }
             if o is PyFunction || o is PyBaseException {
                 let d = newDict()
                 o.instanceDict = Value(d)

@@ -16,6 +16,17 @@ extension Runtime {
         return try call(m, args)
     }
 
+    /// Calls a special method found on a type with `args[0]` as its self: a
+    /// `staticmethod` gets the rest, a `classmethod` the type first, as attribute
+    /// access would bind them (MicroPython's class_staticclassmethod test).
+    func callSpecial(_ m: Value, _ args: [Value]) throws(PyError) -> Value {
+        if m.isObject, let w = m.object as? PyMethodWrapper, let first = args.first {
+            if w.type === types.staticmethod { return try call(w.function, Array(args.dropFirst())) }
+            if w.type === types.classmethod { return try call(w.function, [Value(typeOf(first))] + args.dropFirst()) }
+        }
+        return try call(m, args)
+    }
+
     /// Calls `callable`; the last `kwNames.count` of `args` are keyword arguments.
     func callValue(_ callable: Value, args: UnsafeBufferPointer<Value>, kwNames: PyTuple?) throws(PyError) -> Value {
         guard callable.isObject else { throw notCallable(callable) }
@@ -252,6 +263,10 @@ extension Runtime {
         }
         let initMethod = typeOf(obj).lookup(names.__init__)
         if initMethod.isObject, initMethod.object is PyFunction {
+            // An exception is incomplete until its __init__ returns or calls the base's.
+            let exception = cls.instanceKind == .exception ? obj.object as? PyBaseException : nil
+            exception?.incomplete = true
+            defer { exception?.incomplete = false }
             let r = try withPrepended(obj, args) { (all) throws(PyError) -> Value in
                 try callValue(initMethod, args: all, kwNames: kwNames)
             }

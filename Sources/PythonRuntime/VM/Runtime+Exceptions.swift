@@ -4,7 +4,7 @@ extension Runtime {
     /// with no arguments.
     func makeException(_ v: Value) throws(PyError) -> PyBaseException {
         if v.isObject {
-            if let e = v.object as? PyBaseException { return e }
+            if let e = v.object as? PyBaseException, !e.incomplete { return e }
             if let t = v.object as? PyType, t.isSubtype(of: types.BaseException) {
                 let e = try call(v, [])
                 if e.isObject, let x = e.object as? PyBaseException { return x }

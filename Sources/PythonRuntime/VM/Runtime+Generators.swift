@@ -7,7 +7,15 @@ enum ResumeResult {
 
 extension Runtime {
     /// Resumes `g` with `sent` (or by raising `throwing` at its yield point).
-    func resumeGenerator(_ g: PyGenerator, sent: Value, throwing: PyBaseException?) throws(PyError) -> ResumeResult {
+    /// `raw` is what `throw()` was given, for a delegate's own `throw()` method.
+    func resumeGenerator(_ g: PyGenerator, sent: Value, throwing: PyBaseException?, raw: Value = .null) throws(PyError) -> ResumeResult {
+        var throwing = throwing
+        if throwing == nil, !g.pendingThrow.isNull, g.state != .running {
+            // A pend_throw()n exception is raised where the generator resumes.
+            let pending = g.pendingThrow
+            g.pendingThrow = .null
+            throwing = try makeException(pending)
+        }
         switch g.state {
         case .running:
             throw valueError("generator already executing")
@@ -31,7 +39,7 @@ extension Runtime {
            frame.code.instructionBuffer![frame.ip].opcode == .yieldFrom {
             let delegate = (frame.sp - 1).pointee
             do throws(PyError) {
-                switch try throwIntoDelegate(delegate, throwing) {
+                switch try throwIntoDelegate(delegate, throwing, raw: raw) {
                 case .yielded(let y):
                     return .yielded(y)
                 case .returned(let r):
@@ -88,8 +96,17 @@ extension Runtime {
         do throws(PyError) {
             let v: Value
             if sent.isNone {
+                lastStopIteration = nil
                 v = try nextValue(delegate)
-                if v.isNull { return .returned(.none) }
+                if v.isNull {
+                    // A __next__ that raised StopIteration(x) makes x the value of the yield from.
+                    if let e = lastStopIteration {
+                        lastStopIteration = nil
+                        let args = unsafeDowncast(e.exception.args.object, to: PyTuple.self).items
+                        return .returned(args.first ?? .none)
+                    }
+                    return .returned(.none)
+                }
             } else {
                 v = try callMethod(delegate, "send", [sent])
             }
@@ -103,18 +120,25 @@ extension Runtime {
         }
     }
 
-    func throwIntoDelegate(_ delegate: Value, _ exc: PyBaseException) throws(PyError) -> ResumeResult {
+    func throwIntoDelegate(_ delegate: Value, _ exc: PyBaseException, raw: Value = .null) throws(PyError) -> ResumeResult {
         if delegate.isObject, let g = delegate.object as? PyGenerator {
             if exc.type.isSubtype(of: types.GeneratorExit) {
                 try closeGenerator(g)
                 throw PyError(exc)
             }
-            return try resumeGenerator(g, sent: .none, throwing: exc)
+            return try resumeGenerator(g, sent: .none, throwing: exc, raw: raw)
+        }
+        // GeneratorExit closes the delegate with its close() (not throw()), as
+        // py/runtime.c's mp_resume does; then it goes on up.
+        if exc.type.isSubtype(of: types.GeneratorExit) {
+            let c = try findAttribute(delegate, intern("close"))
+            if !c.isNull { _ = try call(c, []) }
+            throw PyError(exc)
         }
         let t = try findAttribute(delegate, intern("throw"))
         if t.isNull { throw PyError(exc) }
         do throws(PyError) {
-            return .yielded(try call(t, [Value(exc)]))
+            return .yielded(try call(t, [raw.isNull ? Value(exc) : raw]))
         } catch let e {
             if e.exception.type.isSubtype(of: types.StopIteration) {
                 let args = unsafeDowncast(e.exception.args.object, to: PyTuple.self).items

@@ -250,11 +250,21 @@ extension Runtime {
     }
 
     /// `from m import *`: names in `__all__`, or every name not starting with `_`.
+    /// Anything with a `__dict__` serves (a class or an instance put in
+    /// sys.modules: tests/basics/import_star_nonmodule.py); without one it is
+    /// AttributeError, as py/runtime.c's mp_import_all gives.
     func importStar(_ module: Value, into target: PyDict) throws(PyError) {
-        guard module.isObject, let m = module.object as? PyModule else {
-            throw typeError("import * needs a module")
+        var namespace: PyDict?
+        if module.isObject {
+            let o = module.object
+            if let m = o as? PyModule { namespace = m.dict }
+            else if let t = o as? PyType { namespace = t.dict }
+            else if o.instanceDict.isObject { namespace = o.instanceDict.object as? PyDict }
         }
-        let all = m.dict.getStr(names.__all__)
+        guard let dict = namespace else {
+            throw attributeError("'\(typeName(module))' object has no attribute '__dict__'")
+        }
+        let all = dict.getStr(names.__all__)
         if !all.isNull {
             for n in try iterateToArray(all) {
                 guard n.isObject, let s = n.object as? PyStr else { continue }
@@ -262,7 +272,7 @@ extension Runtime {
             }
             return
         }
-        for (k, v) in m.dict.items {
+        for (k, v) in dict.items {
             guard k.isObject, let s = k.object as? PyStr, !s.value.hasPrefix("_") else { continue }
             target.setStr(s, v)
         }

@@ -52,7 +52,10 @@ extension Runtime {
         do throws(PyError) {
             return try call(m, [it])
         } catch let e {
-            if e.exception.type.isSubtype(of: types.StopIteration) { return .null }
+            if e.exception.type.isSubtype(of: types.StopIteration) {
+                lastStopIteration = e
+                return .null
+            }
             throw e
         }
     }

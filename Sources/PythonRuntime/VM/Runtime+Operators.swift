@@ -57,6 +57,12 @@ extension Runtime {
                     var h: UInt64 = 0
                     for k in heldKeys(s.storage) { h ^= UInt64(bitPattern: Int64(try hash(k))) &* 0x9E37_79B9_7F4A_7C15 }
                     return Int(truncatingIfNeeded: h >> 1)
+                case is PyDictView where o.type === types.dictValues:
+                    // values views hash by identity, as in py/objdict.c and CPython.
+                    break
+                case let m as PyBoundMethod:
+                    // py/objboundmeth.c: equal bound methods hash alike.
+                    return Int(truncatingIfNeeded: (m.function.bits ^ m.receiver.bits) >> 3)
                 case is PyList, is PyDict, is PySet, is PySlice, is PyDictView:
                     if o.type.isBuiltin { throw typeError("unhashable type: '\(o.type.name)'") }
                 case let b as PyBytes where b.isMutable:
@@ -135,6 +141,7 @@ extension Runtime {
             return Value(bool: applyOrder(c, op))
         }
         if let r = try builtinCompare(a, b, op) { return r }
+        if op == .eq || op == .ne, let r = try userEquality(a, b, op) { return r }
         // User-defined comparisons: try the reflected method first when b's type is a subclass of a's.
         let ta = typeOf(a), tb = typeOf(b)
         let name = comparisonName(op)
@@ -143,19 +150,19 @@ extension Runtime {
         if reflectFirst {
             let m = tb.lookup(reflectedName)
             if !m.isNull, !(m.isObject && m.object is PyNativeFunction && !tb.isBuiltin) {
-                let r = try call(m, [b, a])
+                let r = try callSpecial(m, [b, a])
                 if r.bits != Value.notImplemented.bits { return r }
             }
         }
         let m = ta.lookup(name)
         if !m.isNull && !(m.isObject && m.object is PyNativeFunction) {
-            let r = try call(m, [a, b])
+            let r = try callSpecial(m, [a, b])
             if r.bits != Value.notImplemented.bits { return r }
         }
         if !reflectFirst {
             let rm = tb.lookup(reflectedName)
             if !rm.isNull && !(rm.isObject && rm.object is PyNativeFunction) {
-                let r = try call(rm, [b, a])
+                let r = try callSpecial(rm, [b, a])
                 if r.bits != Value.notImplemented.bits { return r }
             }
         }
@@ -181,6 +188,35 @@ extension Runtime {
     }
 
     /// Comparisons between built-in containers and strings; nil when not applicable.
+    /// `==` and `!=` with a class that defines `__eq__` or `__ne__`, as MicroPython
+    /// does it (py/obj.c, mp_obj_equal_not_equal): the left operand's `__ne__` (for
+    /// `!=`), then its `__eq__` (negated for `!=`), then the same on the right
+    /// operand; nil when no class defines either.
+    func userEquality(_ a: Value, _ b: Value, _ op: ComparisonKind) throws(PyError) -> Value? {
+        var o1 = a, o2 = b
+        for _ in 0..<2 {
+            let t = typeOf(o1)
+            if !t.isBuiltin {
+                if op == .ne {
+                    let m = t.lookup(names.__ne__)
+                    if m.isObject, !(m.object is PyNativeFunction) {
+                        let r = try callSpecial(m, [o1, o2])
+                        if r.bits != Value.notImplemented.bits { return r }
+                    }
+                }
+                let m = t.lookup(names.__eq__)
+                if m.isObject, !(m.object is PyNativeFunction) {
+                    let r = try callSpecial(m, [o1, o2])
+                    if r.bits != Value.notImplemented.bits {
+                        return op == .eq ? r : Value(bool: !(try isTruthy(r)))
+                    }
+                }
+            }
+            swap(&o1, &o2)
+        }
+        return nil
+    }
+
     func builtinCompare(_ a: Value, _ b: Value, _ op: ComparisonKind, allowSubclasses: Bool = false) throws(PyError) -> Value? {
         guard a.isObject || b.isObject else { return nil }
         if op == .eq || op == .ne {
@@ -193,6 +229,11 @@ extension Runtime {
             let x = a.object, y = b.object
             if !allowSubclasses && (!x.type.isBuiltin || !y.type.isBuiltin) { return nil }
             switch (x, y) {
+            case let (s as PyBoundMethod, t as PyBoundMethod):
+                // py/objboundmeth.c, bound_meth_binary_op: same self and same function.
+                guard op == .eq || op == .ne else { return nil }
+                let same = s.function.bits == t.function.bits && s.receiver.bits == t.receiver.bits
+                return Value(bool: (op == .eq) == same)
             case let (s as PyStr, t as PyStr):
                 if op == .eq { return Value(bool: s.equals(t)) }
                 if op == .ne { return Value(bool: !s.equals(t)) }
@@ -277,7 +318,7 @@ extension Runtime {
         if inplace && !ta.isBuiltin {
             let m = ta.lookup(names.inplace[op.rawValue])
             if !m.isNull {
-                let r = try call(m, [a, b])
+                let r = try callSpecial(m, [a, b])
                 if r.bits != Value.notImplemented.bits { return r }
             }
         }
@@ -290,19 +331,19 @@ extension Runtime {
         if reflectFirst {
             let m = tb.lookup(names.reflected[op.rawValue])
             if !m.isNull {
-                let r = try call(m, [b, a])
+                let r = try callSpecial(m, [b, a])
                 if r.bits != Value.notImplemented.bits { return r }
             }
         }
         let m = ta.lookup(names.binary[op.rawValue])
         if !m.isNull && !(m.isObject && m.object is PyNativeFunction) {
-            let r = try call(m, [a, b])
+            let r = try callSpecial(m, [a, b])
             if r.bits != Value.notImplemented.bits { return r }
         }
         if !reflectFirst && ta !== tb {
             let rm = tb.lookup(names.reflected[op.rawValue])
             if !rm.isNull && !(rm.isObject && rm.object is PyNativeFunction) {
-                let r = try call(rm, [b, a])
+                let r = try callSpecial(rm, [b, a])
                 if r.bits != Value.notImplemented.bits { return r }
             }
         }
@@ -356,6 +397,14 @@ extension Runtime {
                 return Value(newBytes(s.bytes + t.bytes, mutable: s.isMutable))
             case let (s as PyBytes, t as PyMemoryView):
                 let tail = Array(try viewBytes(t))
+                if inplace && s.isMutable {
+                    s.bytes.append(contentsOf: tail)
+                    return a
+                }
+                return Value(newBytes(s.bytes + tail, mutable: s.isMutable))
+            case let (s as PyBytes, t) where arrayBuffer(t) != nil:
+                // bytes + array takes the array's packed bytes (py/objstr.c uses its buffer).
+                let tail = arrayBuffer(t)!.buffer.bytes
                 if inplace && s.isMutable {
                     s.bytes.append(contentsOf: tail)
                     return a
@@ -499,7 +548,7 @@ extension Runtime {
 
     func unarySpecial(_ v: Value, _ name: PyStr, _ symbol: String) throws(PyError) -> Value {
         let m = typeOf(v).lookup(name)
-        if !m.isNull && !(m.isObject && m.object is PyNativeFunction) { return try call(m, [v]) }
+        if !m.isNull && !(m.isObject && m.object is PyNativeFunction) { return try callSpecial(m, [v]) }
         if let i = bigInt(v) {
             switch symbol {
             case "-": return newInt(-i)
@@ -549,12 +598,13 @@ extension Runtime {
             case let b as PyBytes:
                 if let i = smallInt(item) { return b.bytes.contains(UInt8(truncatingIfNeeded: i)) }
                 if item.isObject, let sub = item.object as? PyBytes { return bytesFind(b.bytes, sub.bytes, from: 0) != nil }
+                if item.isObject, let (sub, _) = arrayBuffer(item.object) { return bytesFind(b.bytes, sub.bytes, from: 0) != nil }
                 return false
             default: break
             }
         }
         let m = c.type.lookup(names.__contains__)
-        if !m.isNull { return try isTruthy(try call(m, [container, item])) }
+        if !m.isNull { return try isTruthy(try callSpecial(m, [container, item])) }
         let iterator = try getIterator(container)
         while true {
             let v = try nextValue(iterator)

@@ -6,7 +6,8 @@ extension Runtime {
         do throws(SyntaxErrorInfo) {
             let parsed = try parsePython(source, filename: filename, mode: mode)
             return try compilePython(parsed, filename: filename, mode: mode, source: source,
-                                     nativeEmitter: configuration.nativeEmitter)
+                                     nativeEmitter: configuration.nativeEmitter,
+                                     optimizationLevel: system.optLevel)
         } catch let info {
             throw syntaxError(info)
         }

@@ -65,7 +65,7 @@ extension Runtime {
         if let b = bigInt(v) { return Int(exactly: b) ?? (b < 0 ? Int.min / 2 : Int.max / 2) }
         if v.isObject {
             let m = v.object.type.lookup(names.__index__)
-            if !m.isNull { return try indexValue(try call(m, [v])) }
+            if !m.isNull { return try indexValue(try callSpecial(m, [v])) }
         }
         return nil
     }
@@ -89,11 +89,11 @@ extension Runtime {
         let c = container.object
         if !c.type.isBuiltin {
             let m = c.type.lookup(names.__getitem__)
-            if m.isObject, m.object is PyFunction || !m.object.type.isBuiltin {
-                return try call(m, [container, index])
+            if m.isObject, m.object is PyFunction || !m.object.type.isBuiltin || m.object is PyMethodWrapper {
+                return try callSpecial(m, [container, index])
             }
         }
-        if let s = index.isObject ? index.object as? PySlice : nil {
+        if let s = index.isObject ? index.object as? PySlice : nil, !(c is PyDict) {
             return try getSlice(c, s)
         }
         switch c {
@@ -122,11 +122,11 @@ extension Runtime {
         case let t as PyType:
             // Class subscripts such as list[int] in annotations evaluate to the class.
             let m = t.lookup(intern("__class_getitem__"))
-            if !m.isNull { return try call(m, [container, index]) }
+            if !m.isNull { return try callSpecial(m, [container, index]) }
             return container
         default:
             let m = c.type.lookup(names.__getitem__)
-            if !m.isNull { return try call(m, [container, index]) }
+            if !m.isNull { return try callSpecial(m, [container, index]) }
             throw typeError("'\(c.type.name)' object isn't subscriptable")
         }
     }
@@ -209,7 +209,7 @@ extension Runtime {
         default:
             let m = c.type.lookup(names.__setitem__)
             if !m.isNull {
-                _ = try call(m, [container, index, value])
+                _ = try callSpecial(m, [container, index, value])
                 return
             }
             throw typeError("'\(c.type.name)' object doesn't support item assignment")
@@ -235,8 +235,8 @@ extension Runtime {
     /// false when the class has no such function of its own.
     private func callUserFunction(_ o: PyObject, _ name: PyStr, _ args: [Value]) throws(PyError) -> Bool {
         let m = o.type.lookup(name)
-        guard m.isObject, m.object is PyFunction else { return false }
-        _ = try call(m, args)
+        guard m.isObject, m.object is PyFunction || m.object is PyMethodWrapper else { return false }
+        _ = try callSpecial(m, args)
         return true
     }
 
@@ -268,7 +268,7 @@ extension Runtime {
         default:
             let m = c.type.lookup(names.__delitem__)
             if !m.isNull {
-                _ = try call(m, [container, index])
+                _ = try callSpecial(m, [container, index])
                 return
             }
             throw typeError("'\(c.type.name)' object doesn't support item deletion")

@@ -43,8 +43,10 @@ extension Runtime {
                 if let m = o as? PyMemoryView {
                     return int(viperMemory.address(of: m.base, byteCount: m.base.bytes.count) + m.start)
                 }
-                if let (items, itemSize) = viperArrayStorage(o) {
-                    return int(viperMemory.address(of: o, byteCount: items.items.count * itemSize.size))
+                // An array's items are packed in its bytearray (Firmware/runtime/array.py):
+                // the pointer is that buffer's address.
+                if let (buf, _) = arrayBuffer(o) {
+                    return int(viperMemory.address(of: buf, byteCount: buf.bytes.count))
                 }
             }
             return viperValue(try viperWord(v))
@@ -137,20 +139,9 @@ extension Runtime {
         return viperValue(arg == 0 ? 0 &- x : ~x)
     }
 
-    /// An `array.array`'s items and typecode (the class is Python over a list,
-    /// Firmware/runtime/array.py), if `o` is one.
-    func viperArrayStorage(_ o: PyObject) -> (PyList, (size: Int, signed: Bool, float: Bool))? {
-        guard o.instanceDict.isObject, o.type.name == "array" else { return nil }
-        let d = unsafeDowncast(o.instanceDict.object, to: PyDict.self)
-        let data = d.getStr(intern("_data")), code = d.getStr(intern("typecode"))
-        guard data.isObject, let list = data.object as? PyList, let tc = try? arrayTypecode(code) else { return nil }
-        return (list, tc)
-    }
-
     /// The bytes a buffer the address space knows holds now.
     func viperByteCount(_ o: PyObject) -> Int {
         if let b = o as? PyBytes { return b.bytes.count }
-        if let (items, tc) = viperArrayStorage(o) { return items.items.count * tc.size }
         return 0
     }
 
@@ -159,12 +150,6 @@ extension Runtime {
         var w: UInt64 = 0
         if let b = o as? PyBytes {
             for k in 0..<size { w |= UInt64(b.bytes[offset + k]) << UInt64(8 * k) }
-        } else if let (items, tc) = viperArrayStorage(o) {
-            for k in 0..<size {
-                let at = offset + k
-                let raw = viperArrayItemBits(items.items[at / tc.size], tc)
-                w |= ((raw >> UInt64(8 * (at % tc.size))) & 0xFF) << UInt64(8 * k)
-            }
         }
         return w
     }
@@ -176,38 +161,7 @@ extension Runtime {
                 throw error(types.NotImplementedError, "viper store into a bytes object: it is read-only here")
             }
             for k in 0..<size { b.bytes[offset + k] = UInt8(truncatingIfNeeded: w >> UInt64(8 * k)) }
-        } else if let (items, tc) = viperArrayStorage(o) {
-            for k in 0..<size {
-                let at = offset + k, item = at / tc.size, shift = UInt64(8 * (at % tc.size))
-                var raw = viperArrayItemBits(items.items[item], tc)
-                raw = (raw & ~(0xFF << shift)) | (((w >> UInt64(8 * k)) & 0xFF) << shift)
-                items.items[item] = viperArrayItem(raw, tc)
-            }
         }
-    }
-
-    /// An array item's bytes as the board stores them (two's complement, IEEE 754).
-    private func viperArrayItemBits(_ v: Value, _ tc: (size: Int, signed: Bool, float: Bool)) -> UInt64 {
-        if tc.float {
-            let d = floatValue(v) ?? 0
-            return tc.size == 4 ? UInt64(Float(d).bitPattern) : d.bitPattern
-        }
-        let w = UInt64(bitPattern: (try? viperWord(v)) ?? 0)
-        return tc.size == 8 ? w : w & ((1 << UInt64(8 * tc.size)) - 1)
-    }
-
-    /// The item an array holds for the bytes `raw`.
-    private func viperArrayItem(_ raw: UInt64, _ tc: (size: Int, signed: Bool, float: Bool)) -> Value {
-        if tc.float {
-            return Value(float: tc.size == 4 ? Double(Float(bitPattern: UInt32(truncatingIfNeeded: raw))) : Double(bitPattern: raw))
-        }
-        let bits = UInt64(8 * tc.size)
-        if tc.signed {
-            let shift = 64 - bits
-            return int(Int(Int64(bitPattern: raw << shift) >> Int64(shift)))
-        }
-        if bits == 64 { return newInt(BigInt(raw)) }
-        return int(Int(raw))
     }
 
     /// The buffer and offset of element `index` of a pointer, checking the

@@ -85,6 +85,9 @@ public struct RuntimeConfiguration {
     /// What `os.getenv` finds.
     public var environment: [String: String] = [:]
     public var argv: [String] = []
+    /// The first entry of `sys.path`: `""` (the current folder) on a board; the
+    /// folder of the script for `breadbox python file.py`, as the unix port does.
+    public var firstSysPathEntry = ""
     /// Whether a syntax error's traceback shows the line and a caret (CPython,
     /// and `breadbox python`); the firmware prints only the file and line.
     public var syntaxErrorsShowSource = true
@@ -159,6 +162,10 @@ public final class Runtime {
     public var frozenModules: [String: String] = [:]
     /// Iterator steps taken by native code (`nextValue`), for its Ctrl-C checks.
     var nativeSteps = 0
+    /// The StopIteration a Python `__next__` raised to end the iteration that
+    /// `nextValue` last reported as exhausted, so `next()` can re-raise it with
+    /// its value (MicroPython's stopiteration test: `next(enumerate(A()))`).
+    var lastStopIteration: PyError?
     /// The errno names and numbers of the firmware (`errno`, and the names
     /// OSError prints): MicroPython's Linux values unless a firmware says otherwise.
     public var errnoTable: [(String, Int)] = Runtime.errnoCodes

@@ -6,6 +6,7 @@ extension Runtime {
     func bytesLike(_ v: Value) throws(PyError) -> [UInt8] {
         if v.isObject, let b = v.object as? PyBytes { return b.bytes }
         if v.isObject, let m = v.object as? PyMemoryView { return Array(try viewBytes(m)) }
+        if v.isObject, let (buf, _) = arrayBuffer(v.object) { return buf.bytes }
         throw typeError("a bytes-like object is required, not '\(typeName(v))'")
     }
 
@@ -13,6 +14,7 @@ extension Runtime {
     func bytesNeedle(_ v: Value) throws(PyError) -> [UInt8] {
         if v.isObject, let b = v.object as? PyBytes { return b.bytes }
         if v.isObject, let m = v.object as? PyMemoryView { return Array(try viewBytes(m)) }
+        if v.isObject, let (buf, _) = arrayBuffer(v.object) { return buf.bytes }
         if isIntLike(v) {
             guard let i = try indexValue(v), i >= 0, i < 256 else { throw valueError("byte must be in range(0, 256)") }
             return [UInt8(i)]
@@ -214,6 +216,11 @@ extension Runtime {
                 }
                 if !encoding.isNull { throw rt.typeError("encoding without a string argument") }
                 if rt.isIntLike(v), let n = try rt.indexValue(v) {
+                    // A count beyond a machine word is refused before any allocation
+                    // (py/obj.c, mp_obj_get_int on a big int).
+                    if let b = rt.bigInt(v), Int(exactly: b) == nil {
+                        throw rt.overflowError("overflow converting long int to machine word")
+                    }
                     if n < 0 { throw rt.valueError("negative count") }
                     try rt.reserve(n)
                     return Value(rt.newBytes([UInt8](repeating: 0, count: n), mutable: mutable))

@@ -13,8 +13,35 @@ extension Runtime {
         if m.released { throw valueError("operation forbidden on released memoryview object") }
     }
 
-    func newMemoryView(_ base: PyBytes, start: Int, count: Int, readonly: Bool) -> Value {
-        Value(track(PyMemoryView(type: types.memoryview, base: base, start: start, count: count, readonly: readonly)))
+    func newMemoryView(_ base: PyBytes, start: Int, count: Int, readonly: Bool, format: Character = "B") -> Value {
+        let m = PyMemoryView(type: types.memoryview, base: base, start: start, count: count, readonly: readonly)
+        if format != "B", let tc = try? arrayTypecode(str(String(format))) {
+            m.format = format
+            m.itemsize = tc.size
+        }
+        return Value(track(m))
+    }
+
+    /// The item at byte offset `at` of a view's base.
+    func memoryViewItem(_ m: PyMemoryView, at: Int) throws(PyError) -> Value {
+        if m.itemsize == 1 && m.format == "B" { return Value(small: Int(m.base.bytes[at])) }
+        let tc = try arrayTypecode(str(String(m.format)))
+        var raw: UInt64 = 0
+        for j in 0..<tc.size { raw |= UInt64(m.base.bytes[at + j]) << (8 * j) }
+        return arrayItem(tc, raw)
+    }
+
+    /// The view's items as values.
+    func memoryViewItems(_ m: PyMemoryView) throws(PyError) -> ContiguousArray<Value> {
+        let b = try viewBytes(m)
+        if m.itemsize == 1 && m.format == "B" { return ContiguousArray(b.map { Value(small: Int($0)) }) }
+        var out = ContiguousArray<Value>()
+        var at = b.startIndex
+        while at + m.itemsize <= b.endIndex {
+            out.append(try memoryViewItem(m, at: at))
+            at += m.itemsize
+        }
+        return out
     }
 
     /// `memoryview(obj)`.
@@ -24,7 +51,16 @@ extension Runtime {
         }
         if v.isObject, let m = v.object as? PyMemoryView {
             try checkReleased(m)
-            return newMemoryView(m.base, start: m.start, count: m.count, readonly: m.readonly)
+            return newMemoryView(m.base, start: m.start, count: m.count, readonly: m.readonly, format: m.format)
+        }
+        // A str exports its UTF-8 bytes, read-only, as MicroPython's str buffer
+        // protocol does (py/objstr.c, mp_obj_str_get_buffer).
+        if v.isObject, let s = v.object as? PyStr {
+            let b = newBytes(Array(s.value.utf8))
+            return newMemoryView(b, start: 0, count: b.bytes.count, readonly: true)
+        }
+        if v.isObject, let (buf, tc) = arrayBuffer(v.object) {
+            return newMemoryView(buf, start: 0, count: buf.bytes.count, readonly: false, format: tc)
         }
         throw typeError("memoryview: a bytes-like object is required, not '\(typeName(v))'")
     }
@@ -39,15 +75,16 @@ extension Runtime {
     /// `mv[i]` and `mv[a:b]` (a new view over the same base).
     func memoryViewGetItem(_ m: PyMemoryView, _ index: Value) throws(PyError) -> Value {
         try checkReleased(m)
+        let z = m.itemsize
         if index.isObject, let s = index.object as? PySlice {
-            let (start, _, step, count) = try sliceIndices(s, length: m.count)
+            let (start, _, step, count) = try sliceIndices(s, length: m.count / z)
             if step != 1 { throw notImplementedError("only slices with step=1 (aka None) are supported") }
-            return newMemoryView(m.base, start: m.start + start, count: count, readonly: m.readonly)
+            return newMemoryView(m.base, start: m.start + start * z, count: count * z, readonly: m.readonly, format: m.format)
         }
-        let i = try sequenceIndex(index, m.count, "memoryview")
-        let at = m.start + i
-        guard at < m.base.bytes.count else { throw indexError("memoryview index out of range") }
-        return Value(small: Int(m.base.bytes[at]))
+        let i = try sequenceIndex(index, m.count / z, "memoryview")
+        let at = m.start + i * z
+        guard at + z <= m.base.bytes.count else { throw indexError("memoryview index out of range") }
+        return try memoryViewItem(m, at: at)
     }
 
     /// `mv[i] = x` and `mv[a:b] = bytes_like` (sizes must match).
@@ -55,16 +92,25 @@ extension Runtime {
         try checkReleased(m)
         if m.readonly { throw typeError("cannot modify read-only memory") }
         let n = m.base.bytes.count
+        let z = m.itemsize
         if index.isObject, let s = index.object as? PySlice {
-            let (start, _, step, count) = try sliceIndices(s, length: m.count)
+            let (start, _, step, count) = try sliceIndices(s, length: m.count / z)
             if step != 1 { throw notImplementedError("only slices with step=1 (aka None) are supported") }
             let src = try bytesLike(value)
-            guard src.count == count else {
+            guard src.count == count * z else {
                 throw valueError("memoryview assignment: lvalue and rvalue have different structures")
             }
-            let at = m.start + start
-            guard at + count <= n else { throw indexError("memoryview index out of range") }
-            for k in 0..<count { m.base.bytes[at + k] = src[k] }
+            let at = m.start + start * z
+            guard at + count * z <= n else { throw indexError("memoryview index out of range") }
+            for k in 0..<(count * z) { m.base.bytes[at + k] = src[k] }
+            return
+        }
+        if z != 1 || m.format != "B" {
+            let i = try sequenceIndex(index, m.count / z, "memoryview")
+            let at = m.start + i * z
+            guard at + z <= n else { throw indexError("memoryview index out of range") }
+            let raw = try arrayItemBits(try arrayTypecode(str(String(m.format))), value)
+            for j in 0..<z { m.base.bytes[at + j] = UInt8(truncatingIfNeeded: raw >> (8 * j)) }
             return
         }
         let i = try sequenceIndex(index, m.count, "memoryview")
@@ -87,7 +133,7 @@ extension Runtime {
         method(t, "__len__") { rt, args throws(PyError) in
             let m = try rt.memoryViewSelf(args, "__len__")
             try rt.checkReleased(m)
-            return rt.int(m.count)
+            return rt.int(m.count / m.itemsize)
         }
         method(t, "__getitem__") { rt, args throws(PyError) in
             try args.expect(rt, "__getitem__", 2, 2)
@@ -100,6 +146,9 @@ extension Runtime {
         }
         method(t, "__iter__") { rt, args throws(PyError) in
             let m = try rt.memoryViewSelf(args, "__iter__")
+            if m.itemsize != 1 || m.format != "B" {
+                return try rt.getIterator(Value(rt.newList(try rt.memoryViewItems(m))))
+            }
             return rt.sequenceIterator(.bytes, Value(rt.newBytes(Array(try rt.viewBytes(m)))))
         }
         method(t, "__eq__") { rt, args throws(PyError) in
@@ -118,8 +167,7 @@ extension Runtime {
         }
         method(t, "tolist") { rt, args throws(PyError) in
             try args.expect(rt, "tolist", 1, 1)
-            let b = try rt.viewBytes(try rt.memoryViewSelf(args, "tolist"))
-            return Value(rt.newList(ContiguousArray(b.map { Value(small: Int($0)) })))
+            return Value(rt.newList(try rt.memoryViewItems(try rt.memoryViewSelf(args, "tolist"))))
         }
         method(t, "hex") { rt, args throws(PyError) in
             try args.expect(rt, "hex", 1, 3, keywords: true)
@@ -146,8 +194,8 @@ extension Runtime {
         property("readonly") { rt, m throws(PyError) in try rt.checkReleased(m); return Value(bool: m.readonly) }
         property("nbytes") { rt, m throws(PyError) in try rt.checkReleased(m); return rt.int(m.count) }
         property("obj") { rt, m throws(PyError) in try rt.checkReleased(m); return Value(m.base) }
-        property("itemsize") { rt, m throws(PyError) in try rt.checkReleased(m); return Value(small: 1) }
-        property("format") { rt, m throws(PyError) in try rt.checkReleased(m); return rt.str("B") }
+        property("itemsize") { rt, m throws(PyError) in try rt.checkReleased(m); return Value(small: m.itemsize) }
+        property("format") { rt, m throws(PyError) in try rt.checkReleased(m); return rt.str(String(m.format)) }
         property("ndim") { rt, m throws(PyError) in try rt.checkReleased(m); return Value(small: 1) }
         property("released") { rt, m throws(PyError) in Value(bool: m.released) }
     }

@@ -1,11 +1,15 @@
-/// `memoryview`: a window (`start`, `count`) onto a bytes or bytearray object.
-/// Slicing makes a new view over the same base; nothing is copied.
+/// `memoryview`: a window (`start`, `count`, in bytes) onto a bytes or bytearray
+/// object, or an array's packed buffer, read as items of `format` (an array
+/// typecode; `B` for bytes). Slicing makes a new view over the same base.
 public final class PyMemoryView: PyObject {
     public let base: PyBytes
     public let start: Int
     public let count: Int
     public let readonly: Bool
     public var released = false
+    /// The item format (an array typecode) and its size in bytes.
+    public var format: Character = "B"
+    public var itemsize = 1
     public init(type: PyType, base: PyBytes, start: Int, count: Int, readonly: Bool) {
         self.base = base
         self.start = start

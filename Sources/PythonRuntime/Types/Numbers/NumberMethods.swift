@@ -72,7 +72,11 @@ extension Runtime {
             if o is PyMemoryView { return try parseInt(String(decoding: try bytesLike(v), as: UTF8.self), base: 10) }
             for name in [names.__int__, names.__index__] {
                 let m = o.type.lookup(name)
-                if !m.isNull { return try call(m, [v]) }
+                if !m.isNull {
+                    let r = try call(m, [v])
+                    if !isIntLike(r) { throw typeError("\(name.value) returned non-int (type \(typeName(r)))") }
+                    return r
+                }
             }
         }
         throw typeError("can't convert \(typeName(v)) to int")
