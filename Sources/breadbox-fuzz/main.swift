@@ -1,4 +1,5 @@
 import Foundation
+import PythonRuntime
 
 // `breadbox-fuzz`: the runtime under libFuzzer (built with -DFUZZING and
 // -sanitize=fuzzer,address, see Scripts/fuzz), or, in an ordinary build, a plain
@@ -6,21 +7,6 @@ import Foundation
 // through the same harness: the test suite's smoke run, and how a crash file
 // is reproduced without the sanitizer.
 
-/// Runs `body` on a thread with a 512 MiB stack, as `breadbox python` does: the
-/// interpreter's recursion is bounded (RecursionError), but deep, and ASan's
-/// frames are larger than a release build's.
-func runOnLargeStack(_ body: @escaping () -> Int32) -> Int32 {
-    nonisolated(unsafe) var result: Int32 = 0
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        result = body()
-        done.signal()
-    }
-    thread.stackSize = 1 << 29
-    thread.start()
-    done.wait()
-    return result
-}
 
 #if FUZZING
 // libFuzzer's driver, called from here rather than from its own `main`

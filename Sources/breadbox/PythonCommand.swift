@@ -83,18 +83,3 @@ func finish(_ rt: Runtime, _ exception: PyBaseException?, _ host: TerminalHost) 
     return 1
 }
 
-/// Runs `body` on a thread with a large stack: deep (but bounded) recursion in
-/// the interpreter must end in RecursionError, never in a host stack overflow.
-func runOnLargeStack(_ body: @escaping () -> Int32) -> Int32 {
-    // The semaphore orders the thread's write before the caller's read.
-    nonisolated(unsafe) var result: Int32 = 0
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        result = body()
-        done.signal()
-    }
-    thread.stackSize = 1 << 29
-    thread.start()
-    done.wait()
-    return result
-}

@@ -1,6 +1,7 @@
 import BoardSupervisor
 import BoardView
 import Foundation
+import PythonRuntime
 import Scenario
 
 /// `breadbox run PROJECT --scenario FILE`: the scenario is read and checked

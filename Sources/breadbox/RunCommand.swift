@@ -4,6 +4,7 @@ import BoardView
 import BoardSupervisor
 import FirmwareAPI
 import Foundation
+import PythonRuntime
 import LibraryInstaller
 import HostPlatform
 import Scenario

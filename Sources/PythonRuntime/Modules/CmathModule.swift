@@ -44,16 +44,7 @@ extension Runtime {
     /// `__complex__` or `__float__` (py/obj.c, mp_obj_get_complex).
     func cmathArgument(_ v: Value) throws(PyError) -> (Double, Double) {
         if let parts = complexParts(v) { return parts }
-        if v.isObject {
-            let m = v.object.type.lookup(intern("__complex__"))
-            if !m.isNull {
-                let r = try call(m, [v])
-                guard r.isObject, let c = r.object as? PyComplex else {
-                    throw typeError("__complex__ returned non-complex (type \(typeName(r)))")
-                }
-                return (c.real, c.imag)
-            }
-        }
+        if v.isObject, let parts = try complexDunder(v) { return parts }
         return (try mathFloat(v), 0)
     }
 }

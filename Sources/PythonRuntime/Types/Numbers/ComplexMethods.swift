@@ -195,18 +195,22 @@ extension Runtime {
         throw bad
     }
 
+    /// What an object's `__complex__` gives, or nil when it has none.
+    func complexDunder(_ v: Value) throws(PyError) -> (Double, Double)? {
+        let m = v.object.type.lookup(intern("__complex__"))
+        if m.isNull { return nil }
+        let r = try call(m, [v])
+        guard r.isObject, let c = r.object as? PyComplex else {
+            throw typeError("__complex__ returned non-complex (type \(typeName(r)))")
+        }
+        return (c.real, c.imag)
+    }
+
     /// The parts of an argument to `complex()`.
     func complexArgument(_ v: Value, first: Bool) throws(PyError) -> (Double, Double) {
         if v.isObject, let c = v.object as? PyComplex, v.object.type === types.complex { return (c.real, c.imag) }
         if v.isObject, !(v.object is PyStr) {
-            let m = v.object.type.lookup(intern("__complex__"))
-            if !m.isNull {
-                let r = try call(m, [v])
-                guard r.isObject, let c = r.object as? PyComplex else {
-                    throw typeError("__complex__ returned non-complex (type \(typeName(r)))")
-                }
-                return (c.real, c.imag)
-            }
+            if let parts = try complexDunder(v) { return parts }
             if let c = v.object as? PyComplex { return (c.real, c.imag) }
         }
         if v.isObject, v.object is PyStr {
