@@ -151,7 +151,7 @@ extension Runtime {
                 if let precision {
                     piece = percentInteger(n, "d", flags: flags, width: Int(width) ?? 0, precision: Int(precision) ?? 0)
                 } else {
-                    piece = try format(newInt(n), spec: specText.replacingOccurrences(of: "#", with: "") + "d")
+                    piece = try format(newInt(n), spec: specText.filter { $0 != "#" } + "d")
                 }
             case "x", "X", "o":
                 guard let n = bigInt(value) else { throw typeError("%\(conv) format: an integer is required, not \(typeName(value))") }
