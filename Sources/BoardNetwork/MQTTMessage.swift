@@ -34,3 +34,20 @@ public struct MQTTBrokerRoute: Equatable, Sendable {
     public var host: String
     public var port: Int
 }
+
+/// MQTT's framing: a fixed header whose remaining length is a variable-length
+/// integer (up to four 7-bit groups), then that many bytes.
+public enum MQTTFraming {
+    /// The header's length and the whole packet's at the start of `bytes`, once
+    /// the header is complete (the packet itself may not be yet); nil before.
+    public static func extent(_ bytes: [UInt8]) -> (header: Int, total: Int)? {
+        var length = 0, multiplier = 1, i = 1
+        while i < bytes.count && i <= 4 {
+            length += Int(bytes[i] & 0x7F) * multiplier
+            multiplier *= 128
+            i += 1
+            if bytes[i - 1] & 0x80 == 0 { return (i, i + length) }
+        }
+        return nil
+    }
+}

@@ -73,24 +73,14 @@ struct TrafficInspector {
     private static func mqttPackets(_ buffer: inout [UInt8], adding bytes: [UInt8], sent: Bool) -> [Observation] {
         buffer += bytes
         var lines: [Observation] = []
-        while buffer.count >= 2 {
-            // Remaining length: up to four 7-bit groups.
-            var length = 0, multiplier = 1, i = 1
-            var complete = false
-            while i < buffer.count && i <= 4 {
-                length += Int(buffer[i] & 0x7F) * multiplier
-                multiplier *= 128
-                i += 1
-                if buffer[i - 1] & 0x80 == 0 { complete = true; break }
-            }
-            guard complete else { break }
-            guard buffer.count >= i + length else {
-                if i + length > bufferLimit { buffer.removeAll() }
+        while let (header, total) = MQTTFraming.extent(buffer) {
+            guard buffer.count >= total else {
+                if total > bufferLimit { buffer.removeAll() }
                 break
             }
-            let packet = Array(buffer[0..<(i + length)])
-            buffer.removeFirst(i + length)
-            if let line = describeMQTT(packet, headerLength: i, sent: sent) { lines.append(line) }
+            let packet = Array(buffer[0..<total])
+            buffer.removeFirst(total)
+            if let line = describeMQTT(packet, headerLength: header, sent: sent) { lines.append(line) }
         }
         return lines
     }

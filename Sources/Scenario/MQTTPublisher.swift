@@ -1,3 +1,4 @@
+import BoardNetwork
 import Foundation
 import HostPlatform
 import PythonRuntime
@@ -120,17 +121,9 @@ struct MQTTPublisher {
         }
 
         private mutating func takePacket() -> (type: UInt8, body: [UInt8])? {
-            var length = 0, multiplier = 1, i = 1
-            while true {
-                guard i < buffer.count, i <= 4 else { return nil }
-                length += Int(buffer[i] & 0x7F) * multiplier
-                multiplier *= 128
-                i += 1
-                if buffer[i - 1] & 0x80 == 0 { break }
-            }
-            guard buffer.count >= i + length else { return nil }
-            let p = (buffer[0] >> 4, Array(buffer[i..<(i + length)]))
-            buffer.removeFirst(i + length)
+            guard let (header, total) = MQTTFraming.extent(buffer), buffer.count >= total else { return nil }
+            let p = (buffer[0] >> 4, Array(buffer[header..<total]))
+            buffer.removeFirst(total)
             return p
         }
     }

@@ -18,13 +18,7 @@ final class BreadboxRun: @unchecked Sendable {
     private let output = LockedText()
 
     /// The built `breadbox` next to the test bundle.
-    static var binary: URL? {
-        var candidates = [Bundle(for: BreadboxRun.self).bundleURL.deletingLastPathComponent(),
-                          Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        return candidates.map { $0.appendingPathComponent("breadbox") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    static var binary: URL? { BuiltProducts.executable("breadbox") }
 
     /// Starts `breadbox run` with `arguments` (after `run`).
     init(_ arguments: [String]) throws {

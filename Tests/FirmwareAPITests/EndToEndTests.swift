@@ -117,10 +117,7 @@ final class EndToEndTests: XCTestCase {
 
     /// The same through the built `breadbox` binary, as a user types it.
     func testCircuitPythonReadingThroughTheBreadboxBinary() throws {
-        let candidates = [Bundle(for: EndToEndTests.self).bundleURL.deletingLastPathComponent(),
-                          Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        guard let bin = candidates.map({ $0.appendingPathComponent("breadbox") })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+        guard let bin = BuiltProducts.executable("breadbox") else {
             throw XCTSkip("breadbox binary not built")
         }
         let p = try project("circuitpython", adafruitLibs: true, files: ["code.py": Self.circuitPythonReading])

@@ -278,13 +278,7 @@ final class SupervisorTests: XCTestCase {
 
     // MARK: CLI
 
-    var breadboxBinary: URL? {
-        var candidates = [Bundle(for: SupervisorTests.self).bundleURL.deletingLastPathComponent(),
-                          Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        return candidates.map { $0.appendingPathComponent("breadbox") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    var breadboxBinary: URL? { BuiltProducts.executable("breadbox") }
 
     func runCLI(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         guard let bin = breadboxBinary else { throw XCTSkip("breadbox binary not built") }

@@ -1,3 +1,4 @@
+import BreadboxTestSupport
 import Foundation
 import XCTest
 
@@ -5,24 +6,8 @@ import XCTest
 /// `breadbox` executable, checked on its stdout, stderr and exit status.
 final class CLITests: XCTestCase {
 
-    /// The folder holding the built products (the executable sits beside the test bundle).
-    static var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        #endif
-        return Bundle.main.bundleURL
-    }
-
-    /// The `breadbox` executable: next to the tests, else the package's `.build/debug`.
-    static var executable: URL? {
-        let candidates = [
-            productsDirectory.appendingPathComponent("breadbox"),
-            packageRoot.appendingPathComponent(".build/debug/breadbox"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    /// The `breadbox` executable built beside the tests.
+    static var executable: URL? { BuiltProducts.executable("breadbox") }
 
     struct Output {
         var stdout: String
@@ -37,7 +22,7 @@ final class CLITests: XCTestCase {
     func breadbox(_ arguments: [String], input: String = "", in directory: URL? = nil,
                   timeout: TimeInterval = 20, file: StaticString = #filePath, line: UInt = #line) throws -> Output {
         guard let exe = Self.executable else {
-            throw XCTSkip("the breadbox executable was not built (looked in \(Self.productsDirectory.path))")
+            throw XCTSkip("the breadbox executable was not built")
         }
         let process = Process()
         process.executableURL = exe

@@ -1,3 +1,4 @@
+import BreadboxTestSupport
 import Foundation
 import XCTest
 
@@ -8,14 +9,8 @@ import XCTest
 /// execution. Scripts/fuzz is the long run.
 final class FuzzSmokeTests: XCTestCase {
 
-    /// The harness executable, beside the test bundle or in the package's `.build/debug`.
-    static var executable: URL? {
-        let candidates = [
-            CLITests.productsDirectory.appendingPathComponent("breadbox-fuzz"),
-            packageRoot.appendingPathComponent(".build/debug/breadbox-fuzz"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
+    /// The harness executable built beside the tests.
+    static var executable: URL? { BuiltProducts.executable("breadbox-fuzz") }
 
     static var regressions: URL { packageRoot.appendingPathComponent("Tests/Fuzz/regressions") }
 

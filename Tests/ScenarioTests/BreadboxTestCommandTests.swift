@@ -9,11 +9,7 @@ import XCTest
 /// each, exit 1, and a JUnit report that parses with a testcase per scenario.
 final class BreadboxTestCommandTests: XCTestCase {
     func breadbox() throws -> URL {
-        var candidates = [Bundle(for: Self.self).bundleURL.deletingLastPathComponent(),
-                          Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        if let exe = Bundle.main.executableURL { candidates.append(exe.deletingLastPathComponent()) }
-        return try XCTUnwrap(candidates.map { $0.appendingPathComponent("breadbox") }.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                             "the breadbox binary is not built next to the tests (swift build first)")
+        try XCTUnwrap(BuiltProducts.executable("breadbox"), "the breadbox binary is not built next to the tests (swift build first)")
     }
 
     /// The `run:` commands of a workflow after its build step, folded (`>`) lines joined.
