@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "CivilTime"),
         .target(
             name: "PythonRuntime",
-            dependencies: ["CivilTime", .product(name: "BigInt", package: "BigInt")],
+            dependencies: ["CivilTime", "CLibc", .product(name: "BigInt", package: "BigInt")],
             swiftSettings: fastSwift),
         // The boards as electrical things: clock, pins, buses, parts. Knows nothing of Python.
         .target(
@@ -81,6 +81,9 @@ let package = Package(
             name: "COpenSSL",
             pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]),
+        // The C library's parts Swift's Glibc module leaves out: mallopt, and
+        // snprintf of a double without boxing it as a variadic argument.
+        .systemLibrary(name: "CLibc"),
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -141,6 +144,7 @@ let package = Package(
                 "CZlib",
                 "CSDL2",
                 "COpenSSL",
+                "CLibc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: fastSwift),

@@ -25,6 +25,12 @@ extension Runtime {
         if v.isFloat || (v.isObject && v.object is PyBoxedFloat) {
             return try formatFloat(floatValue(v) ?? (v.object as! PyBoxedFloat).value, f)
         }
+        if v.isSmallInt && (f.type == nil || f.type == "d") && f.grouping == nil {
+            // The common '{:>6}' of a small int, without a BigInt.
+            let i = v.asSmallInt
+            let sign = i < 0 ? "-" : (f.sign == "+" ? "+" : (f.sign == " " ? " " : ""))
+            return f.padNumber(sign: sign, digits: String(i.magnitude))
+        }
         if let i = bigInt(v) {
             if let t = f.type, "eEfFgG%".contains(t) { return try formatFloat(Double(i), f) }
             return try formatInt(i, f)
@@ -94,9 +100,9 @@ extension Runtime {
     /// large ones).
     func fixedDigits(_ d: Double, precision: Int, _ conversion: Character) throws(PyError) -> String {
         let exact = 1100
-        if precision <= exact { return String(format: "%.\(precision)\(conversion)", d) }
+        if precision <= exact { return printfDouble(d, precision: precision, conversion) }
         try reserve(precision, times: 2)
-        var s = String(format: "%.\(exact)\(conversion)", d)
+        var s = printfDouble(d, precision: exact, conversion)
         let zeros = String(repeating: "0", count: precision - exact)
         if conversion == "e", let e = s.firstIndex(of: "e") {
             s.insert(contentsOf: zeros, at: e)

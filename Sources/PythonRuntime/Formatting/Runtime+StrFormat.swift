@@ -103,7 +103,7 @@ extension Runtime {
             case nil: break
             default: throw valueError("Unknown conversion specifier \(conversion!)")
             }
-            if spec.contains("{") { spec = try formatMethod(spec, args, &numbering) }
+            if spec.utf8.contains(UInt8(ascii: "{")) { spec = try formatMethod(spec, args, &numbering) }
             out += try format(value, spec: spec)
         }
         return out

@@ -379,8 +379,11 @@ extension Runtime {
             let y = b.object
             switch (x, y) {
             case let (s as PyStr, t as PyStr):
-                try reserve(s.value.utf8.count + t.value.utf8.count)
-                return Value(newStr(s.value + t.value, count: s.count + t.count, isASCII: s.isASCII && t.isASCII))
+                try reserve(s.utf8Count + t.utf8Count)
+                if s.count + t.count <= 1 {
+                    return Value(newStr(s.value + t.value, count: s.count + t.count, isASCII: s.isASCII && t.isASCII))
+                }
+                return Value(track(PyStr.concatenation(type: types.str, s, t)))
             case let (s as PyList, t as PyList):
                 if inplace && x.type === types.list {
                     s.items.append(contentsOf: t.items)

@@ -2,30 +2,105 @@
 /// Indexing is O(1) for ASCII text; other text indexes through a lazily built
 /// array of scalars.
 public final class PyStr: PyObject {
-    public let value: String
+    /// The text. A str made by concatenation may not have it yet (see
+    /// `AppendBuffer`): it is cut from the buffer when first asked for.
+    public var value: String {
+        @inline(__always) get {
+            if let buffer = appendBuffer, !textReady { return materialize(buffer) }
+            return text
+        }
+    }
+    private var text: String
+    private var textReady: Bool
     /// Number of code points (Python's len()).
     public let count: Int
     public let isASCII: Bool
+    /// The text's length in UTF-8 bytes.
+    let utf8Count: Int
     private var hashCache: Int = 0
     private var hashComputed = false
     private var scalarCache: [Unicode.Scalar]?
     /// Set for identifiers and other interned names.
     var isInterned = false
+    /// The buffer this str's text starts, when it was made by concatenation.
+    private let appendBuffer: AppendBuffer?
+
+    /// Text that a chain of concatenations (`s += t` in a loop) grows in place:
+    /// each str of the chain is the first `utf8Count` bytes of it, and the
+    /// longest of them may append to it (as a Go slice appends to its array),
+    /// so that building a string of n pieces copies each piece once instead of
+    /// the whole text n times. CPython reaches the same by resizing a str whose
+    /// only reference is the variable; values here carry no reference counts.
+    final class AppendBuffer {
+        var text = ""
+    }
+
+    /// Concatenations shorter than this (in UTF-8 bytes) copy as before: a
+    /// buffer costs an allocation, and small texts are cheap to copy.
+    static let appendBufferThreshold = 128
 
     public init(type: PyType, _ value: String) {
         var text = value
         (count, isASCII) = text.withUTF8 { PyStr.measure($0) }
-        self.value = text
+        self.text = text
+        textReady = true
+        utf8Count = text.utf8.count
+        appendBuffer = nil
         super.init(type: type)
     }
 
     /// For text whose length and ASCII-ness the caller already knows (concatenation,
     /// slices of ASCII text, number formatting).
     public init(type: PyType, _ value: String, count: Int, isASCII: Bool) {
-        self.value = value
+        text = value
+        textReady = true
+        self.count = count
+        self.isASCII = isASCII
+        utf8Count = value.utf8.count
+        appendBuffer = nil
+        super.init(type: type)
+    }
+
+    /// `a + b` (both `str`), growing `a`'s buffer in place when `a` is its
+    /// longest str, starting a buffer when the result is long enough.
+    static func concatenation(type: PyType, _ a: PyStr, _ b: PyStr) -> PyStr {
+        let length = a.utf8Count + b.utf8Count
+        let buffer: AppendBuffer
+        if let existing = a.appendBuffer, existing.text.utf8.count == a.utf8Count {
+            buffer = existing
+        } else if length >= appendBufferThreshold {
+            buffer = AppendBuffer()
+            buffer.text.reserveCapacity(length * 2)
+            buffer.text.append(a.value)
+        } else {
+            return PyStr(type: type, a.value + b.value, count: a.count + b.count, isASCII: a.isASCII && b.isASCII)
+        }
+        buffer.text.append(b.value)
+        return PyStr(type: type, buffer: buffer, utf8Count: length, count: a.count + b.count,
+                     isASCII: a.isASCII && b.isASCII)
+    }
+
+    private init(type: PyType, buffer: AppendBuffer, utf8Count: Int, count: Int, isASCII: Bool) {
+        text = ""
+        textReady = false
+        appendBuffer = buffer
+        self.utf8Count = utf8Count
         self.count = count
         self.isASCII = isASCII
         super.init(type: type)
+    }
+
+    /// This str's text, cut from its buffer (shared with the buffer, not copied,
+    /// when this str is the buffer's whole text; the buffer copies on its next append).
+    @inline(never) private func materialize(_ buffer: AppendBuffer) -> String {
+        if buffer.text.utf8.count == utf8Count {
+            text = buffer.text
+        } else {
+            let u = buffer.text.utf8
+            text = String(buffer.text[u.startIndex..<u.index(u.startIndex, offsetBy: utf8Count)])
+        }
+        textReady = true
+        return text
     }
 
     /// Code points and ASCII-ness of UTF-8 bytes, eight bytes at a time.
@@ -48,7 +123,7 @@ public final class PyStr: PyObject {
         return (count, false)
     }
 
-    public override var accountedSize: Int { 16 + ((value.utf8.count + 16) & ~15) }
+    public override var accountedSize: Int { 16 + ((utf8Count + 16) & ~15) }
 
     /// Python's hash of the text: FNV-1a over the UTF-8 bytes (deterministic per run,
     /// as MicroPython's is).
