@@ -67,8 +67,10 @@ extension Runtime {
                 // plain %s finds no argument left (py/objstr.c, str_modulo_format).
                 if mapping != nil { next = values.count }
             }
-            var flags = ""
-            while i < chars.count, "-+ #0".unicodeScalars.contains(chars[i]) { flags.unicodeScalars.append(chars[i]); i += 1 }
+            // Code points, not a String: String.contains("-") is Foundation's
+            // substring search, which showed in perf on every '%02d'.
+            var flags: [Unicode.Scalar] = []
+            while i < chars.count, "-+ #0".unicodeScalars.contains(chars[i]) { flags.append(chars[i]); i += 1 }
             var width = ""
             if i < chars.count && chars[i] == "*" {
                 width = String(try smallInt(take()) ?? 0)
@@ -183,7 +185,7 @@ extension Runtime {
 
     /// An integer conversion with a precision: at least that many digits
     /// (`'%.4d' % -12` is `-0012`); the 0 flag still zero-fills to the width.
-    func percentInteger(_ n: BigInt, _ conv: Unicode.Scalar, flags: String, width: Int, precision: Int) -> String {
+    func percentInteger(_ n: BigInt, _ conv: Unicode.Scalar, flags: [Unicode.Scalar], width: Int, precision: Int) -> String {
         let radix = conv == "d" ? 10 : (conv == "o" ? 8 : 16)
         var digits = String(n.magnitude, radix: radix)
         if conv == "X" { digits = digits.uppercased() }

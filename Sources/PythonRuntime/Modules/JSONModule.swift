@@ -27,6 +27,13 @@ extension Runtime {
 
     func jsonString(_ s: String, into out: inout String) {
         out.append("\"")
+        // Printable ASCII without quotes or backslashes (most keys and values)
+        // is copied whole.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += s
+            out.append("\"")
+            return
+        }
         for u in s.unicodeScalars {
             if let e = whitespaceEscape(u) {
                 out += e
@@ -177,7 +184,11 @@ struct JSONParser {
     func fail() -> PyError { rt.valueError("syntax error in JSON") }
 
     mutating func skipSpace() {
-        while i < bytes.count, [32, 9, 10, 13].contains(bytes[i]) { i += 1 }
+        while i < bytes.count {
+            let c = bytes[i]
+            guard c == 32 || c == 9 || c == 10 || c == 13 else { return }
+            i += 1
+        }
     }
 
     mutating func literal(_ word: String) -> Bool {

@@ -30,6 +30,14 @@ extension Runtime {
     }
 
     func structFormat(_ v: Value) throws(PyError) -> StructFormat {
+        guard v.isObject, let s = v.object as? PyStr, s.isInterned else { return try parseStructFormat(v) }
+        if let known = structFormats[ObjectIdentifier(s)] { return known }
+        let format = try parseStructFormat(v)
+        structFormats[ObjectIdentifier(s)] = format
+        return format
+    }
+
+    private func parseStructFormat(_ v: Value) throws(PyError) -> StructFormat {
         let text: [UInt8]
         if v.isObject, let s = v.object as? PyStr { text = Array(s.value.utf8) }
         else if v.isObject, let b = v.object as? PyBytes { text = b.bytes }
@@ -117,6 +125,10 @@ extension Runtime {
                     case UInt8(ascii: "?"):
                         buffer[p] = try isTruthy(v) ? 1 : 0
                     default:
+                        if let i = machineInt(v) {
+                            put(UInt64(bitPattern: Int64(i)), item.size, p)
+                            continue
+                        }
                         guard isIntLike(v), let i = bigInt(v) else {
                             throw typeError("can't convert \(typeName(v)) to int")
                         }

@@ -75,6 +75,7 @@ extension Runtime {
             let x = a.bits == Value.true.bits, y = b.bits == Value.true.bits
             return Value(bool: op == .bitand ? x && y : (op == .bitor ? x || y : x != y))
         }
+        if let x = machineInt(a), let y = machineInt(b), let r = machineIntBinary(x, y, op) { return r }
         if let x = bigInt(a), let y = bigInt(b) {
             return try intBinary(x, y, op)
         }
@@ -83,6 +84,49 @@ extension Runtime {
             throw overflowError("int too large to convert to float")
         }
         return try floatBinary(x, y, op)
+    }
+
+    /// An int or bool that fits in 64 bits, without making a BigInt.
+    @inline(__always) func machineInt(_ v: Value) -> Int? {
+        if let i = smallInt(v) { return i }
+        guard v.isObject, v.object.type === types.int else { return nil }
+        return unsafeDowncast(v.object, to: PyBigInt.self).exactInt
+    }
+
+    /// `x op y` in machine arithmetic; nil when the result needs more than 64
+    /// bits (or the operator is one the BigInt path handles: /, **, errors).
+    func machineIntBinary(_ x: Int, _ y: Int, _ op: BinaryOperator) -> Value? {
+        switch op {
+        case .add:
+            let (r, o) = x.addingReportingOverflow(y)
+            return o ? nil : int(r)
+        case .sub:
+            let (r, o) = x.subtractingReportingOverflow(y)
+            return o ? nil : int(r)
+        case .mul:
+            let (r, o) = x.multipliedReportingOverflow(by: y)
+            return o ? nil : int(r)
+        case .floordiv, .mod:
+            if y == 0 || (x == Int.min && y == -1) { return nil }
+            var q = x / y, m = x % y
+            if m != 0 && (m < 0) != (y < 0) {
+                q -= 1
+                m += y
+            }
+            return int(op == .mod ? m : q)
+        case .bitand: return int(x & y)
+        case .bitor: return int(x | y)
+        case .bitxor: return int(x ^ y)
+        case .lshift:
+            guard y >= 0, y < 63 else { return nil }
+            let r = x << y
+            return r >> y == x ? int(r) : nil
+        case .rshift:
+            guard y >= 0 else { return nil }
+            return int(y >= 63 ? (x < 0 ? -1 : 0) : x >> y)
+        default:
+            return nil
+        }
     }
 
     func intBinary(_ x: BigInt, _ y: BigInt, _ op: BinaryOperator) throws(PyError) -> Value {

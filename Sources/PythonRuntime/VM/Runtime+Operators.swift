@@ -97,8 +97,8 @@ extension Runtime {
         if a.isFloat && b.isFloat { return a.asFloat == b.asFloat }
         if a.isObject && b.isObject {
             let x = a.object, y = b.object
-            if let s = x as? PyStr, let t = y as? PyStr, x.type === types.str, y.type === types.str {
-                return s.equals(t)
+            if x.type === types.str && y.type === types.str {
+                return unsafeDowncast(x, to: PyStr.self).equals(unsafeDowncast(y, to: PyStr.self))
             }
         }
         return try isTruthy(try richCompare(a, b, .eq))

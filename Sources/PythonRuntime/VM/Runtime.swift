@@ -180,6 +180,8 @@ public final class Runtime {
     public var romModules: Set<String> = []
     /// Containers whose repr is being computed (to print `[...]` for cycles).
     var reprInProgress = Set<ObjectIdentifier>()
+    /// Parsed struct formats of interned strs (the literals in code), which are never freed.
+    var structFormats: [ObjectIdentifier: StructFormat] = [:]
     /// Values Swift code keeps alive across calls into Python (e.g. a host's callbacks).
     public var extraRoots: [Value] = []
     /// `micropython.heap_lock()` nesting depth; while non-zero, allocating raises

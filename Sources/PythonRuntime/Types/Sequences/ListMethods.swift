@@ -194,13 +194,14 @@ extension Runtime {
             for v in items { k.append(try call(key, [v])) }
             keys = k
         }
+        if let order = nativeSortedOrder(keys, reverse: rev) { return order }
         var order = Array(0..<items.count)
         // Merge sort: stable, and comparisons may raise.
         var buffer = order
         func less(_ a: Int, _ b: Int) throws(PyError) -> Bool {
-            let x = keys[a], y = keys[b]
-            if x.isSmallInt && y.isSmallInt { return rev ? y.asSmallInt < x.asSmallInt : x.asSmallInt < y.asSmallInt }
-            return try isTruthy(rev ? try richCompare(y, x, .lt) : try richCompare(x, y, .lt))
+            let x = rev ? keys[b] : keys[a], y = rev ? keys[a] : keys[b]
+            if let r = fastLessThan(x, y) { return r }
+            return try isTruthy(try richCompare(x, y, .lt))
         }
         func mergeSort(_ lo: Int, _ hi: Int) throws(PyError) {
             if hi - lo < 2 { return }
