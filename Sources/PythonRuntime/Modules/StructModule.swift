@@ -125,7 +125,7 @@ extension Runtime {
                     case UInt8(ascii: "?"):
                         buffer[p] = try isTruthy(v) ? 1 : 0
                     default:
-                        if let i = machineInt(v) {
+                        if let i = smallInt(v) {
                             put(UInt64(bitPattern: Int64(i)), item.size, p)
                             continue
                         }

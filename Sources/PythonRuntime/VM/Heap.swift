@@ -8,7 +8,9 @@
 /// objects allocated since the current interpreter loop was entered from Swift
 /// code, which that Swift code may still hold in locals.
 final class Heap {
-    private var registry: ContiguousArray<PyObject?> = []
+    /// Each object once retained (Unmanaged, so that the collector's sweep
+    /// reads and frees objects without a retain/release pair on each).
+    private var registry: ContiguousArray<Unmanaged<PyObject>?> = []
     private var freeSlots: [Int32] = []
     /// Objects never freed that may refer to collectable ones (types, dicts,
     /// modules...), traced as roots.
@@ -59,6 +61,10 @@ final class Heap {
 
     init(limit: Int) { self.limit = limit }
 
+    deinit {
+        for case let u? in registry { u.release() }
+    }
+
     var objectCount: Int { registry.count - freeSlots.count }
 
     /// While above 0, new objects go to flash, not the heap (see `Runtime.romModules`):
@@ -72,11 +78,11 @@ final class Heap {
             return
         }
         if let slot = freeSlots.popLast() {
-            registry[Int(slot)] = object
+            registry[Int(slot)] = Unmanaged.passRetained(object)
             object.heapIndex = slot
         } else {
             object.heapIndex = Int32(registry.count)
-            registry.append(object)
+            registry.append(Unmanaged.passRetained(object))
         }
         let size = object.accountedSize
         bytesInUse &+= size
@@ -118,41 +124,57 @@ final class Heap {
     func collect(nurseryFloor: Int, roots: ((Value) -> Void) -> Void) -> Int {
         collections += 1
         peakAtCollection = max(peakAtCollection, bytesInUse)
-        var stack: ContiguousArray<PyObject> = []
+        var stack: ContiguousArray<Unmanaged<PyObject>> = []
         stack.reserveCapacity(256)
         let visit: (Value) -> Void = { v in
             guard v.isObject else { return }
-            let o = v.object
-            if !o.marked {
-                o.marked = true
-                stack.append(o)
+            let o = Unmanaged<PyObject>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(v.bits & Value.payloadMask))!)
+            o._withUnsafeGuaranteedRef { object in
+                if !object.marked {
+                    object.marked = true
+                    stack.append(o)
+                }
             }
         }
         for o in permanent where !o.marked {
             o.marked = true
-            stack.append(o)
+            stack.append(Unmanaged.passUnretained(o))
         }
         for i in 0..<min(nurseryFloor, nursery.count) { visit(nursery[i]) }
         for held in heldArrays where held.position < nurseryFloor {
             for v in held.values { visit(v) }
         }
         roots(visit)
-        while let o = stack.popLast() {
-            o.type.markIfNeeded(&stack)
-            visit(o.instanceDict)
-            o.traceReferences(visit)
+        while let u = stack.popLast() {
+            u._withUnsafeGuaranteedRef { o in
+                let type = o.type
+                if !type.marked {
+                    type.marked = true
+                    stack.append(Unmanaged.passUnretained(type))
+                }
+                visit(o.instanceDict)
+                o.traceReferences(visit)
+            }
         }
         // Sweep.
         var live = 0
-        for i in 0..<registry.count {
-            guard let o = registry[i] else { continue }
-            if o.marked {
-                o.marked = false
-                live &+= o.accountedSize
-            } else {
-                o.heapIndex = -1
-                registry[i] = nil
-                freeSlots.append(Int32(i))
+        registry.withUnsafeMutableBufferPointer { slots in
+            for i in 0..<slots.count {
+                guard let u = slots[i] else { continue }
+                let survived = u._withUnsafeGuaranteedRef { o in
+                    if o.marked {
+                        o.marked = false
+                        live &+= o.accountedSize
+                        return true
+                    }
+                    o.heapIndex = -1
+                    return false
+                }
+                if !survived {
+                    slots[i] = nil
+                    freeSlots.append(Int32(i))
+                    u.release()
+                }
             }
         }
         for o in permanent { o.marked = false }
@@ -162,15 +184,5 @@ final class Heap {
         liveAfterCollection = live
         bytesSinceCollection = 0
         return freed
-    }
-}
-
-extension PyObject {
-    /// Marks this object (a type, when called on `o.type`) if the heap owns it.
-    @inline(__always) func markIfNeeded(_ stack: inout ContiguousArray<PyObject>) {
-        if !marked {
-            marked = true
-            stack.append(self)
-        }
     }
 }

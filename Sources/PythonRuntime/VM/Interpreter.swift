@@ -501,6 +501,7 @@ extension Runtime {
                         let v = pop(&sp)
                         if v.bits == Value.false.bits { ip = arg; break }
                         if v.bits == Value.true.bits { break }
+                        if v.isSmallInt { if v.asSmallInt == 0 { ip = arg }; break }
                         saveState(ip, sp + 1, executed)
                         if !(try isTruthy(v)) { ip = arg }
                     case .popJumpIfTrue:
@@ -508,6 +509,7 @@ extension Runtime {
                         let v = pop(&sp)
                         if v.bits == Value.true.bits { ip = arg; break }
                         if v.bits == Value.false.bits { break }
+                        if v.isSmallInt { if v.asSmallInt != 0 { ip = arg }; break }
                         saveState(ip, sp + 1, executed)
                         if try isTruthy(v) { ip = arg }
                     case .jumpIfFalseOrPop:

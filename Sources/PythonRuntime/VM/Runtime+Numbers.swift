@@ -18,7 +18,7 @@ extension Runtime {
         if v.isSmallInt { return v.asSmallInt }
         if v.bits == Value.true.bits { return 1 }
         if v.bits == Value.false.bits { return 0 }
-        if v.isObject, let b = v.object as? PyBigInt { return Int(exactly: b.value) }
+        if v.isObject, let b = v.object as? PyBigInt { return b.exactInt }
         return nil
     }
 
@@ -75,7 +75,7 @@ extension Runtime {
             let x = a.bits == Value.true.bits, y = b.bits == Value.true.bits
             return Value(bool: op == .bitand ? x && y : (op == .bitor ? x || y : x != y))
         }
-        if let x = machineInt(a), let y = machineInt(b), let r = machineIntBinary(x, y, op) { return r }
+        if let x = smallInt(a), let y = smallInt(b), let r = machineIntBinary(x, y, op) { return r }
         if let x = bigInt(a), let y = bigInt(b) {
             return try intBinary(x, y, op)
         }
@@ -84,13 +84,6 @@ extension Runtime {
             throw overflowError("int too large to convert to float")
         }
         return try floatBinary(x, y, op)
-    }
-
-    /// An int or bool that fits in 64 bits, without making a BigInt.
-    @inline(__always) func machineInt(_ v: Value) -> Int? {
-        if let i = smallInt(v) { return i }
-        guard v.isObject, v.object.type === types.int else { return nil }
-        return unsafeDowncast(v.object, to: PyBigInt.self).exactInt
     }
 
     /// `x op y` in machine arithmetic; nil when the result needs more than 64

@@ -133,6 +133,11 @@ extension Runtime {
     /// `a op b` for the six comparisons, with Python's reflection rules.
     func richCompare(_ a: Value, _ b: Value, _ op: ComparisonKind) throws(PyError) -> Value {
         if let r = fastCompare(a, b, Int(op.rawValue)) { return Value(bool: r) }
+        if !a.isObject || a.object.type === types.int, !b.isObject || b.object.type === types.int,
+           let x = smallInt(a), let y = smallInt(b) {
+            // Ints up to 64 bits (a subclass's own comparisons go the general way).
+            return Value(bool: applyOrder(x < y ? -1 : (x == y ? 0 : 1), op))
+        }
         // Numbers.
         let aNum = a.isSmallInt || a.isFloat || a.isBool || (a.isObject && a.object is PyBigInt)
         let bNum = b.isSmallInt || b.isFloat || b.isBool || (b.isObject && b.object is PyBigInt)

@@ -352,7 +352,7 @@ public final class Runtime {
     }
     @inline(__always) public func int(_ i: Int) -> Value {
         if Value.fitsSmall(i) { return Value(small: i) }
-        return Value(track(PyBigInt(type: types.int, BigInt(i))))
+        return Value(track(PyBigInt(type: types.int, machine: i)))
     }
 
     public func newList(_ items: ContiguousArray<Value> = []) -> PyList {
