@@ -15,7 +15,7 @@ extension Runtime {
             if cls.isBuiltin && cls !== rt.types.object {
                 throw rt.typeError("object.__new__(\(cls.name)) is not safe, use \(cls.name).__new__()")
             }
-            if cls.isBuiltin, let make = rt.constructors[ObjectIdentifier(cls)] {
+            if cls.isBuiltin, let make = cls.constructor {
                 return try rt.invokeNative(make, args: UnsafeBufferPointer(start: nil, count: 0), kwNames: nil)
             }
             return try rt.allocateInstance(cls)

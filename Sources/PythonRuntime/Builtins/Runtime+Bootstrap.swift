@@ -115,7 +115,7 @@ extension Runtime {
 
     /// Sets the function `type(...)` calls to make an instance of a built-in type.
     func constructor(_ type: PyType, _ body: @escaping NativeFunction) {
-        constructors[ObjectIdentifier(type)] = native(type.name, owner: type, body)
+        type.constructor = native(type.name, owner: type, body)
     }
 
     /// Adds a builtin function.

@@ -41,6 +41,8 @@ public final class PyType: PyObject {
     public var instancesHaveDict = false
     /// Set when this type or a base defines the named special method in Python
     /// code (or a native slot); lets the VM skip lookups for plain instances.
+    /// For a built-in type, the native function `type(...)` calls to make an instance.
+    var constructor: PyNativeFunction?
     var definesGetattribute = false
     var definesGetattr = false
     var definesSetattr = false

@@ -443,6 +443,16 @@ extension Runtime {
                         saveState(ip, sp + 2, executed)
                         try deleteItem(container, index)
                     case .buildSlice:
+                        // `s[a:b]` of a str or list: sliced without a slice object, the
+                        // binarySubscr that follows counted as run.
+                        if arg == 2, UInt8(truncatingIfNeeded: r.instructions[ip].raw) == Opcode.binarySubscr.rawValue,
+                           let v = plainSlice((sp - 3).pointee, (sp - 2).pointee, (sp - 1).pointee) {
+                            sp -= 2
+                            (sp - 1).pointee = v
+                            ip &+= 1
+                            executed &+= 1
+                            break
+                        }
                         let step: Value = arg == 3 ? pop(&sp) : .none
                         let stop = pop(&sp), start = pop(&sp)
                         push(&sp, Value(track(PySlice(type: types.slice, start: start, stop: stop, step: step))))

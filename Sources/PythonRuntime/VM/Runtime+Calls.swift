@@ -235,7 +235,7 @@ extension Runtime {
             throw typeError("type takes 1 or 3 arguments")
         }
         if cls.isBuiltin {
-            guard let make = constructors[ObjectIdentifier(cls)] else {
+            guard let make = cls.constructor else {
                 throw typeError("cannot create '\(cls.name)' instances")
             }
             return try invokeNative(make, args: args, kwNames: kwNames)
@@ -296,7 +296,7 @@ extension Runtime {
             obj = track(PyBaseException(type: cls, args: tuple(Array(args))))
         default:
             // Built-in base: its constructor makes the value, then it becomes a `cls`.
-            guard let make = constructors[ObjectIdentifier(base)] else {
+            guard let make = base.constructor else {
                 throw typeError("cannot create '\(cls.name)' instances")
             }
             let initArgs: UnsafeBufferPointer<Value>

@@ -131,6 +131,35 @@ extension Runtime {
         }
     }
 
+    /// `container[start:stop]` for an exact str or list and bounds that are
+    /// small ints or None; nil for anything else (made through a slice object).
+    func plainSlice(_ container: Value, _ start: Value, _ stop: Value) -> Value? {
+        guard container.isObject else { return nil }
+        let c = container.object
+        let length: Int
+        if c.type === types.str {
+            length = unsafeDowncast(c, to: PyStr.self).count
+        } else if c.type === types.list {
+            length = unsafeDowncast(c, to: PyList.self).items.count
+        } else {
+            return nil
+        }
+        func bound(_ v: Value, _ absent: Int) -> Int? {
+            if v.isNone { return absent }
+            guard v.isSmallInt else { return nil }
+            let i = v.asSmallInt
+            return i < 0 ? max(0, i + length) : min(i, length)
+        }
+        guard let from = bound(start, 0), let to = bound(stop, length) else { return nil }
+        let end = max(from, to)
+        if c.type === types.list {
+            return Value(newList(ContiguousArray(unsafeDowncast(c, to: PyList.self).items[from..<end])))
+        }
+        let st = unsafeDowncast(c, to: PyStr.self)
+        if st.isASCII { return Value(newStr(st.substring(from, end), count: end - from, isASCII: true)) }
+        return str(st.substring(from, end))
+    }
+
     func getSlice(_ c: PyObject, _ s: PySlice) throws(PyError) -> Value {
         switch c {
         case let l as PyList:

@@ -109,6 +109,8 @@ public final class Runtime {
     /// The stamps this runtime's inline caches check (its types and dicts share them).
     let cacheCounters = CacheCounters()
     var interned: [String: PyStr] = [:]
+    /// Interned "" (at 128) and one-character ASCII strs, by code.
+    var shortStrs = [PyStr?](repeating: nil, count: 129)
     /// Common names as interned strings (`__init__`, `__name__`...).
     var names: Names!
     public internal(set) var builtins: PyDict!
@@ -154,8 +156,6 @@ public final class Runtime {
     var builtinsModule: PyModule!
     var stdoutObject: PyObject?
     var stderrObject: PyObject?
-    /// What calling a built-in type does, by type.
-    var constructors: [ObjectIdentifier: PyNativeFunction] = [:]
     /// Modules written in Swift, by name.
     var nativeModules: [String: NativeModuleInitializer] = [:]
     /// Modules written in Python and shipped with the runtime, by name.
@@ -335,14 +335,29 @@ public final class Runtime {
     }
 
     public func newStr(_ s: String) -> PyStr {
-        if s.utf8.count <= 1, let x = interned[s] { return x }
+        if s.utf8.count <= 1 { return shortStr(s) }
         return track(PyStr(type: types.str, s))
+    }
+
+    /// The interned str of "" or one ASCII character, from a table: these are
+    /// made all the time (split, slices, iteration) and hashing the text to
+    /// find them in `interned` cost more than making them.
+    private func shortStr(_ s: String) -> PyStr {
+        var text = s
+        let index = text.withUTF8 { $0.isEmpty ? 128 : Int($0[0]) }
+        if let x = shortStrs[index] { return x }
+        let x = intern(s)
+        shortStrs[index] = x
+        return x
     }
     @inline(__always) public func str(_ s: String) -> Value { Value(newStr(s)) }
 
     /// A str whose length and ASCII-ness are already known.
     public func newStr(_ s: String, count: Int, isASCII: Bool) -> PyStr {
-        if count <= 1, let x = interned[s] { return x }
+        if count <= 1 {
+            if isASCII { return shortStr(s) }
+            if let x = interned[s] { return x }
+        }
         return track(PyStr(type: types.str, s, count: count, isASCII: isASCII))
     }
 

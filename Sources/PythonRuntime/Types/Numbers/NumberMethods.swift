@@ -38,7 +38,7 @@ extension Runtime {
                 var all = Array(args.positional[1...]) + Array(args.keywordValues)
                 return try all.withUnsafeMutableBufferPointer { (b) throws(PyError) -> Value in
                     let buffer = UnsafeBufferPointer(b)
-                    if cls.isBuiltin, let make = rt.constructors[ObjectIdentifier(cls)] {
+                    if cls.isBuiltin, let make = cls.constructor {
                         return try rt.invokeNative(make, args: buffer, kwNames: kw)
                     }
                     return try rt.allocateInstance(cls, args: buffer, kwNames: kw)

@@ -160,8 +160,8 @@ public final class PyStr: PyObject {
     /// The code point at `i` (0 ≤ i < count) as a one-character string.
     public func character(at i: Int) -> String {
         if isASCII {
-            let u = value.utf8
-            return String(UnicodeScalar(u[u.index(u.startIndex, offsetBy: i)]))
+            var text = value
+            return String(UnicodeScalar(text.withUTF8 { $0[i] }))
         }
         return String(scalars[i])
     }
@@ -170,10 +170,8 @@ public final class PyStr: PyObject {
     public func substring(_ start: Int, _ end: Int) -> String {
         if end <= start { return "" }
         if isASCII {
-            let u = value.utf8
-            let a = u.index(u.startIndex, offsetBy: start)
-            let b = u.index(a, offsetBy: end - start)
-            return String(value[a..<b])
+            var text = value
+            return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
         }
         var s = String.UnicodeScalarView()
         s.append(contentsOf: scalars[start..<end])
