@@ -87,6 +87,9 @@ public final class CodeObject {
     /// Filled by the VM on first run: `constants` as values, `names` as interned strings.
     var constantValues: ContiguousArray<Value> = []
     var nameValues: ContiguousArray<Value> = []
+    /// `variableNames` interned, so that keyword arguments (interned names)
+    /// find their parameter by identity.
+    var variableNameStrs: ContiguousArray<PyStr> = []
     var isMaterialized = false
     /// Slots before the value stack (locals, cells, free variables) and the
     /// first cell's slot, counted once at materialization so that calls read

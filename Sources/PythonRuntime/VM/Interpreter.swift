@@ -53,6 +53,7 @@ extension Runtime {
         code.isMaterialized = true
         code.constantValues = ContiguousArray(code.constants.map { constantValue($0) })
         code.nameValues = ContiguousArray(code.names.map { Value(intern($0)) })
+        code.variableNameStrs = ContiguousArray(code.variableNames.map { intern($0) })
         let n = max(code.instructions.count, 1)
         let ins = UnsafeMutablePointer<Instruction>.allocate(capacity: n)
         ins.initialize(repeating: Instruction(.returnValue), count: n)
@@ -104,32 +105,35 @@ extension Runtime {
 
     // MARK: frames
 
-    /// A frame for `code` (materialized) whose slots start at `slots`, from the frame stack.
+    /// A frame for `code` (materialized) whose slots start at `slots`, from the
+    /// frame stack (which keeps it alive: the caller holds it unretained).
     @inline(__always)
-    func obtainFrame(code: CodeObject, globals: PyDict, slots: UnsafeMutablePointer<Value>) -> Frame {
+    func obtainFrame(code: CodeObject, globals: PyDict, slots: UnsafeMutablePointer<Value>) -> Unmanaged<Frame> {
         if framesInUse < frameStack.count {
-            let f = frameStack.withUnsafeBufferPointer { $0[framesInUse] }
+            let u = frameStack.withUnsafeBufferPointer { $0[framesInUse] }
             framesInUse += 1
-            f.code = code
-            f.registers = FrameRegisters(code: code, slots: slots)
-            f.globals = globals
-            f.builtins = builtins
-            f.locals = nil
-            f.slots = slots
-            f.stackBase = slots + code.fixedSlotCount
-            f.sp = f.stackBase
-            f.ip = 0
-            f.parent = nil
-            f.generator = nil
-            f.finished = false
-            f.function = nil
-            f.pendingException = nil
-            return f
+            u._withUnsafeGuaranteedRef { f in
+                f.code = code
+                f.registers = FrameRegisters(code: code, slots: slots)
+                f.globals = globals
+                f.builtins = builtins
+                f.locals = nil
+                f.slots = slots
+                f.stackBase = slots + code.fixedSlotCount
+                f.sp = f.stackBase
+                f.ip = 0
+                f.parent = nil
+                f.generator = nil
+                f.finished = false
+                f.function = nil
+                f.pendingException = nil
+            }
+            return u
         }
-        let f = Frame(code: code, globals: globals, builtins: builtins, slots: slots)
-        frameStack.append(f)
+        let u = Unmanaged.passRetained(Frame(code: code, globals: globals, builtins: builtins, slots: slots))
+        frameStack.append(u)
         framesInUse += 1
-        return f
+        return u
     }
 
     /// Returns the most recently obtained frame to the frame stack.
@@ -151,7 +155,7 @@ extension Runtime {
     /// (the last `kwNames.count` of them passed by keyword). Returns the frame, or nil
     /// after putting a generator in `generatorResult` when the function is a generator.
     func enterFunction(_ function: PyFunction, slots: UnsafeMutablePointer<Value>, argc: Int, kwNames: PyTuple?,
-                       generatorResult: inout Value) throws(PyError) -> Frame? {
+                       generatorResult: inout Value) throws(PyError) -> Unmanaged<Frame>? {
         unowned(unsafe) let code = function.code
         if !code.isMaterialized { materialize(code) }
         let fixed = code.fixedSlotCount
@@ -198,7 +202,7 @@ extension Runtime {
             return nil
         }
         let frame = obtainFrame(code: code, globals: function.globals, slots: slots)
-        frame.function = function
+        frame._withUnsafeGuaranteedRef { $0.function = function }
         return frame
     }
 
@@ -691,16 +695,17 @@ extension Runtime {
                         }
                         try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor)
                         if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .function {
-                            let fn = unsafeDowncast(callable.object, to: PyFunction.self)
+                            unowned(unsafe) let fn = unsafeDowncast(callable.object, to: PyFunction.self)
                             frame.ip = ip
                             frame.sp = resultSlot
                             var genResult = Value.null
-                            guard let callee = try enterFunction(fn, slots: argBase, argc: argc, kwNames: kwNames,
-                                                                 generatorResult: &genResult) else {
+                            guard let entered = try enterFunction(fn, slots: argBase, argc: argc, kwNames: kwNames,
+                                                                  generatorResult: &genResult) else {
                                 sp = resultSlot
                                 push(&sp, genResult)
                                 break
                             }
+                            unowned(unsafe) let callee = entered.takeUnretainedValue()
                             callee.parent = frame
                             frameDepth += 1
                             if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }

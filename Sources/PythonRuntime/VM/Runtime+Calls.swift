@@ -127,10 +127,11 @@ extension Runtime {
         }
         for i in 0..<args.count { base[i] = args[i] }
         var generator = Value.null
-        guard let frame = try enterFunction(f, slots: base, argc: args.count, kwNames: kwNames,
-                                            generatorResult: &generator) else {
+        guard let entered = try enterFunction(f, slots: base, argc: args.count, kwNames: kwNames,
+                                              generatorResult: &generator) else {
             return generator
         }
+        let frame = entered.takeUnretainedValue()
         frame.locals = locals
         return try execute(frame)
     }
@@ -143,23 +144,26 @@ extension Runtime {
 
     func bindArguments(_ function: PyFunction, slots: UnsafeMutablePointer<Value>, argc: Int,
                        kwNames: PyTuple?) throws(PyError) {
-        let code = function.code
+        unowned(unsafe) let code = function.code
         let kwCount = kwNames?.items.count ?? 0
         let positionalCount = argc - kwCount
-        let args = ContiguousArray(UnsafeBufferPointer(start: slots, count: argc))
         let nparams = code.argumentCount
         let nkwonly = code.keywordOnlyCount
         let hasVarargs = code.flags.contains(.varargs)
         let hasVarkw = code.flags.contains(.varkeywords)
         let fixed = code.fixedSlotCount
-        for i in 0..<fixed { slots[i] = .null }
-
-        // Positional arguments.
+        // Positional arguments stay where they are; what filling the other
+        // slots would overwrite (extra positional arguments, keyword values)
+        // is taken out first.
         let takenPositional = min(positionalCount, nparams)
-        for i in 0..<takenPositional { slots[i] = args[i] }
+        let extra = positionalCount > nparams
+            ? ContiguousArray(UnsafeBufferPointer(start: slots + nparams, count: positionalCount - nparams)) : []
+        let keywordValues = kwCount > 0
+            ? ContiguousArray(UnsafeBufferPointer(start: slots + positionalCount, count: kwCount)) : []
+        for i in takenPositional..<max(fixed, takenPositional) { slots[i] = .null }
+
         var varargsIndex = nparams + nkwonly
         if hasVarargs {
-            let extra = positionalCount > nparams ? ContiguousArray(args[nparams..<positionalCount]) : []
             slots[varargsIndex] = Value(newTuple(extra))
         } else if positionalCount > nparams {
             throw typeError("\(functionName(function))() takes \(nparams) positional arguments but \(positionalCount) were given")
@@ -173,11 +177,13 @@ extension Runtime {
 
         // Keyword arguments.
         if let kwNames {
+            let parameterNames = code.variableNameStrs
             for (j, kv) in kwNames.items.enumerated() {
                 let name = unsafeDowncast(kv.object, to: PyStr.self)
-                let value = args[positionalCount + j]
+                let value = keywordValues[j]
                 var matched = false
-                for p in code.positionalOnlyCount..<(nparams + nkwonly) where code.variableNames[p] == name.value {
+                for p in code.positionalOnlyCount..<(nparams + nkwonly)
+                where parameterNames[p] === name || (!name.isInterned && parameterNames[p].equals(name)) {
                     if !slots[p].isNull {
                         throw typeError("function got multiple values for argument '\(name.value)'")
                     }
@@ -216,7 +222,7 @@ extension Runtime {
             let kwDefaults = function.keywordDefaults.isObject
                 ? unsafeDowncast(function.keywordDefaults.object, to: PyDict.self) : nil
             for i in nparams..<(nparams + nkwonly) where slots[i].isNull {
-                let name = intern(code.variableNames[i])
+                let name = code.variableNameStrs[i]
                 let d = kwDefaults?.getStr(name) ?? .null
                 if d.isNull { throw typeError("function missing required keyword argument '\(name.value)'") }
                 slots[i] = d

@@ -49,7 +49,7 @@ extension Runtime {
             throw error(types.RecursionError, "maximum recursion depth exceeded")
         }
         for i in 0..<fixed { slots[i] = .null }
-        let frame = obtainFrame(code: code, globals: globals, slots: slots)
+        let frame = obtainFrame(code: code, globals: globals, slots: slots).takeUnretainedValue()
         frame.locals = locals ?? (code.flags.contains(.optimized) ? nil : globals)
         if frame.locals === globals { frame.locals = nil }
         return try execute(frame)

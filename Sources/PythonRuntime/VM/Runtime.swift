@@ -132,7 +132,9 @@ public final class Runtime {
     var instructionsSinceCollection = 0
     /// Frames for ordinary calls, reused in LIFO order (calls and unwinding are
     /// LIFO); `framesInUse` of them are active. Generator frames live in their generator.
-    var frameStack: ContiguousArray<Frame> = []
+    /// Frames for reuse, each retained once (Unmanaged, so that taking one for
+    /// a call and handing it to the loop costs no retain/release pair).
+    var frameStack: ContiguousArray<Unmanaged<Frame>> = []
     var framesInUse = 0
     /// The exception being handled (for bare `raise`, __context__, sys.exc_info()).
     var handledException: Value = .none
@@ -211,6 +213,7 @@ public final class Runtime {
     }
 
     deinit {
+        for f in frameStack { f.release() }
         free(valueStack)
     }
 
