@@ -84,7 +84,7 @@ extension Runtime {
 
     /// Parses an int literal as int(text, base) does (base 0 reads a prefix).
     func parseInt(_ text: String, base: Int) throws(PyError) -> Value {
-        if base == 10 || base == 0, let n = Runtime.plainDecimal(text) { return int(n) }
+        if base == 10 || base == 0, let n = Runtime.plainDecimal(text, leadingZeros: base == 10) { return int(n) }
         var s = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
         let original = text
         var negative = false
@@ -155,13 +155,14 @@ extension Runtime {
     /// The common case of int(): ASCII digits with an optional sign and spaces
     /// around, short enough for a machine int (no leading zero, which base 0
     /// refuses) — read without Foundation's Unicode-aware trimming.
-    static func plainDecimal(_ text: String) -> Int? {
+    /// Base 10 allows leading zeros ("0012"), base 0 does not (only "0" itself).
+    static func plainDecimal(_ text: String, leadingZeros: Bool) -> Int? {
         var utf8 = text.utf8[...]
         while let c = utf8.first, c == 0x20 || (c >= 0x09 && c <= 0x0D) { utf8 = utf8.dropFirst() }
         while let c = utf8.last, c == 0x20 || (c >= 0x09 && c <= 0x0D) { utf8 = utf8.dropLast() }
         var negative = false
         if let c = utf8.first, c == 0x2D || c == 0x2B { negative = c == 0x2D; utf8 = utf8.dropFirst() }
-        guard !utf8.isEmpty, utf8.count <= 18, utf8.first != 0x30 || utf8.count == 1 else { return nil }
+        guard !utf8.isEmpty, utf8.count <= 18, leadingZeros || utf8.first != 0x30 || utf8.count == 1 else { return nil }
         var n = 0
         for c in utf8 {
             guard c >= 0x30 && c <= 0x39 else { return nil }

@@ -154,6 +154,7 @@ enum ByteAlg {
     /// `split()` with no separator: runs of whitespace separate, ends are trimmed.
     static func splitWhitespace(_ h: ByteBuf, maxsplit: Int, utf8: Bool, space: (UInt32) -> Bool) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        out.reserveCapacity(8)  // grown once, not at 1, 2 and 4 pieces
         var i = 0
         let n = h.count
         var splits = 0
@@ -185,6 +186,7 @@ enum ByteAlg {
     /// `rsplit()` with no separator; the result is in left-to-right order.
     static func rsplitWhitespace(_ h: ByteBuf, maxsplit: Int, utf8: Bool, space: (UInt32) -> Bool) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        out.reserveCapacity(8)  // grown once, not at 1, 2 and 4 pieces
         var i = h.count
         var splits = 0
         while i > 0 {
@@ -214,6 +216,7 @@ enum ByteAlg {
     /// `split(sep)` with a non-empty separator.
     static func split(_ h: ByteBuf, _ sep: ByteBuf, maxsplit: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        out.reserveCapacity(8)  // grown once, not at 1, 2 and 4 pieces
         var i = 0
         var splits = 0
         while maxsplit < 0 || splits < maxsplit, let k = find(h, sep, i, h.count) {
@@ -228,6 +231,7 @@ enum ByteAlg {
     /// `rsplit(sep)` with a non-empty separator; left-to-right order.
     static func rsplit(_ h: ByteBuf, _ sep: ByteBuf, maxsplit: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        out.reserveCapacity(8)  // grown once, not at 1, 2 and 4 pieces
         var e = h.count
         var splits = 0
         while maxsplit < 0 || splits < maxsplit, let k = rfind(h, sep, 0, e) {
@@ -242,6 +246,7 @@ enum ByteAlg {
 
     static func splitLines(_ h: ByteBuf, keepends: Bool, str: Bool) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        out.reserveCapacity(8)  // grown once, not at 1, 2 and 4 pieces
         var i = 0, start = 0
         let n = h.count
         while i < n {

@@ -274,7 +274,8 @@ extension Runtime {
         let maxsplit = try optionalInt(args.argument(2, "maxsplit"), -1)
         let sep: PyStr? = (sepArg.isNull || sepArg.isNone) ? nil : try strArgument(sepArg)
         if let sep, sep.count == 0 { throw valueError("empty separator") }
-        let parts: [String] = withUTF8Bytes(s.value) { h in
+        let ascii = s.isASCII
+        let parts: ContiguousArray<Value> = withUTF8Bytes(s.value) { h in
             let ranges: [Range<Int>]
             if let sep {
                 ranges = withUTF8Bytes(sep.value) { n in
@@ -285,9 +286,15 @@ extension Runtime {
             } else {
                 ranges = ByteAlg.splitWhitespace(h, maxsplit: maxsplit, utf8: !s.isASCII, space: ByteAlg.isStrSpace)
             }
-            return ranges.map { makeString(h, $0) }
+            var parts = ContiguousArray<Value>()
+            parts.reserveCapacity(ranges.count)
+            for r in ranges {
+                // Pieces of ASCII text are ASCII, their length their byte count.
+                parts.append(Value(ascii ? newStr(makeString(h, r), count: r.count, isASCII: true) : newStr(makeString(h, r))))
+            }
+            return parts
         }
-        return Value(newList(ContiguousArray(parts.map { str($0) })))
+        return Value(newList(parts))
     }
 
     func strStrip(_ args: CallArguments, _ name: String, left: Bool, right: Bool) throws(PyError) -> Value {
