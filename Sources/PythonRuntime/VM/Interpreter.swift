@@ -552,10 +552,15 @@ extension Runtime {
                             }
                             unowned(unsafe) let si = unsafeDowncast(it.object, to: PySequenceIterator.self)
                             if si.kind == .list {
-                                let list = unsafeDowncast(si.source.object, to: PyList.self)
-                                if si.position < list.items.count {
-                                    push(&sp, list.items[si.position])
-                                    si.position += 1
+                                // The list borrowed: a strong reference cost a retain/release
+                                // pair on every iteration.
+                                let position = si.position
+                                let item = try si.source.withBorrowed(PyList.self) { list in
+                                    position < list.items.count ? list.items[position] : Value.null
+                                }
+                                if !item.isNull {
+                                    push(&sp, item)
+                                    si.position = position + 1
                                 } else {
                                     si.position = Int.max / 2
                                     sp -= 1

@@ -30,6 +30,19 @@ extension Runtime {
     /// Calls `callable`; the last `kwNames.count` of `args` are keyword arguments.
     func callValue(_ callable: Value, args: UnsafeBufferPointer<Value>, kwNames: PyTuple?) throws(PyError) -> Value {
         guard callable.isObject else { throw notCallable(callable) }
+        // A built-in function or method (len, str.split, dict.get...), borrowed
+        // and found by its type's kind byte rather than by dynamic casts.
+        if callable.object.type.instanceKind == .nativeFunction {
+            return try callable.withBorrowed(PyNativeFunction.self) { n throws(PyError) -> Value in
+                if n.boundSelf.isNull {
+                    if let receiver = n.receiverType, !n.isStatic { try checkReceiver(n, receiver, args) }
+                    return try invokeNative(n, args: args, kwNames: kwNames)
+                }
+                return try withPrepended(n.boundSelf, args) { (all) throws(PyError) -> Value in
+                    try invokeNative(n, args: all, kwNames: kwNames)
+                }
+            }
+        }
         let o = callable.object
         switch o {
         case let f as PyFunction:

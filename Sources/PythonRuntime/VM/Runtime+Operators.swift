@@ -30,8 +30,11 @@ extension Runtime {
 
     func hash(_ v: Value) throws(PyError) -> Int {
         if v.isObject {
+            // Borrowed: a strong `let` cost a retain/release pair per dict lookup.
+            if v.object.type === types.str {
+                return try v.withBorrowed(PyStr.self) { s in s.strHash }
+            }
             let o = v.object
-            if let s = o as? PyStr, o.type === types.str { return s.strHash }
             if o.type.isBuiltin || o.type.solidBase !== types.object {
                 // Subclasses of built-ins hash by content unless they define __hash__.
                 let own = o.type.isBuiltin ? Value.null : o.type.lookup(names.__hash__)

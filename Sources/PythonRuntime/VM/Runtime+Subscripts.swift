@@ -86,6 +86,12 @@ extension Runtime {
         guard container.isObject else {
             throw typeError("'\(typeName(container))' object isn't subscriptable")
         }
+        // An exact dict first, borrowed, without the dynamic casts of the switch below.
+        if container.object.type === types.dict {
+            let v = try container.withBorrowed(PyDict.self) { d throws(PyError) in try d.get(index, self) }
+            if v.isNull { throw keyError(index) }
+            return v
+        }
         let c = container.object
         if !c.type.isBuiltin {
             let m = c.type.lookup(names.__getitem__)
@@ -211,6 +217,10 @@ extension Runtime {
     func setItem(_ container: Value, _ index: Value, _ value: Value) throws(PyError) {
         guard container.isObject else {
             throw typeError("'\(typeName(container))' object doesn't support item assignment")
+        }
+        if container.object.type === types.dict {
+            try container.withBorrowed(PyDict.self) { d throws(PyError) in try d.set(index, value, self) }
+            return
         }
         let c = container.object
         if !c.type.isBuiltin, try callUserFunction(c, names.__setitem__, [container, index, value]) { return }
