@@ -156,7 +156,7 @@ extension Runtime {
     /// after putting a generator in `generatorResult` when the function is a generator.
     func enterFunction(_ function: PyFunction, slots: UnsafeMutablePointer<Value>, argc: Int, kwNames: PyTuple?,
                        generatorResult: inout Value) throws(PyError) -> Unmanaged<Frame>? {
-        unowned(unsafe) let code = function.code
+        let code = function.code  // a borrow of an immutable field: no retain
         if !code.isMaterialized { materialize(code) }
         let fixed = code.fixedSlotCount
         guard slots + fixed + code.stackSize + 8 < valueStack + valueStackCapacity,

@@ -76,7 +76,7 @@ extension Runtime {
         if obj.isObject {
             let dictValue = obj.object.instanceDict
             if dictValue.isObject {
-                let v = unsafeDowncast(dictValue.object, to: PyDict.self).getStr(name)
+                let v = try dictValue.withBorrowed(PyDict.self) { d in d.getStr(name) }
                 if !v.isNull { return v }
             }
         }
@@ -226,11 +226,13 @@ extension Runtime {
         }
         if try storeThroughDescriptor(typeLookup(.passUnretained(type), name), obj, value) { return }
         if obj.isObject {
-            let o = obj.object
-            if o.instanceDict.isObject {
-                unsafeDowncast(o.instanceDict.object, to: PyDict.self).setStr(name, value)
+            let dict = obj.object.instanceDict
+            if dict.isObject {
+                // Borrowed: the instance and its dict held strongly cost retain/release pairs.
+                try dict.withBorrowed(PyDict.self) { d in d.setStr(name, value) }
                 return
             }
+            let o = obj.object
             // A native or viper function is machine code on the board, with no
             // attribute dictionary (py/objfun.c's mp_type_fun_native has no store_attr).
             if let f = o as? PyFunction, !f.code.flags.isDisjoint(with: [.native, .viper]) {

@@ -30,9 +30,15 @@ extension Runtime {
     /// Calls `callable`; the last `kwNames.count` of `args` are keyword arguments.
     func callValue(_ callable: Value, args: UnsafeBufferPointer<Value>, kwNames: PyTuple?) throws(PyError) -> Value {
         guard callable.isObject else { throw notCallable(callable) }
-        // A built-in function or method (len, str.split, dict.get...), borrowed
-        // and found by its type's kind byte rather than by dynamic casts.
-        if callable.object.type.instanceKind == .nativeFunction {
+        // Functions, Python's or built-in (len, str.split, dict.get...), borrowed
+        // and found by their type's kind byte rather than by dynamic casts.
+        let kind = callable.object.type.instanceKind
+        if kind == .function {
+            return try callable.withBorrowed(PyFunction.self) { f throws(PyError) -> Value in
+                try callFunction(f, args: args, kwNames: kwNames)
+            }
+        }
+        if kind == .nativeFunction {
             return try callable.withBorrowed(PyNativeFunction.self) { n throws(PyError) -> Value in
                 if n.boundSelf.isNull {
                     if let receiver = n.receiverType, !n.isStatic { try checkReceiver(n, receiver, args) }
