@@ -161,7 +161,11 @@ extension Runtime {
         if c.type === types.list {
             return Value(newList(ContiguousArray(unsafeDowncast(c, to: PyList.self).items[from..<end])))
         }
-        let st = unsafeDowncast(c, to: PyStr.self)
+        return strSlice(unsafeDowncast(c, to: PyStr.self), from, end)
+    }
+
+    /// Code points `from..<end` of `st` as a str.
+    private func strSlice(_ st: PyStr, _ from: Int, _ end: Int) -> Value {
         if st.isASCII { return Value(newStr(st.substring(from, end), count: end - from, isASCII: true)) }
         return str(st.substring(from, end))
     }
@@ -183,10 +187,7 @@ extension Runtime {
             return Value(newTuple(out))
         case let st as PyStr:
             let (start, _, step, count) = try sliceIndices(s, length: st.count)
-            if step == 1 {
-                if st.isASCII { return Value(newStr(st.substring(start, start + count), count: count, isASCII: true)) }
-                return str(st.substring(start, start + count))
-            }
+            if step == 1 { return strSlice(st, start, start + count) }
             var out = String.UnicodeScalarView()
             if st.isASCII {
                 let u = Array(st.value.utf8)
