@@ -70,13 +70,13 @@ extension Runtime {
             // Code points, not a String: String.contains("-") is Foundation's
             // substring search, which showed in perf on every '%02d'.
             var flags: [Unicode.Scalar] = []
-            while i < chars.count, "-+ #0".unicodeScalars.contains(chars[i]) { flags.append(chars[i]); i += 1 }
+            while i < chars.count, isPercentFlag(chars[i]) { flags.append(chars[i]); i += 1 }
             var width = ""
             if i < chars.count && chars[i] == "*" {
                 width = String(try smallInt(take()) ?? 0)
                 i += 1
             }
-            while i < chars.count, chars[i].properties.numericType != nil, chars[i].isASCII { width.unicodeScalars.append(chars[i]); i += 1 }
+            while i < chars.count, isASCIIDigit(chars[i]) { width.unicodeScalars.append(chars[i]); i += 1 }
             var precision: String? = nil
             if i < chars.count && chars[i] == "." {
                 i += 1
@@ -85,7 +85,7 @@ extension Runtime {
                     p = String(try smallInt(take()) ?? 0)
                     i += 1
                 }
-                while i < chars.count, chars[i].properties.numericType != nil, chars[i].isASCII { p.unicodeScalars.append(chars[i]); i += 1 }
+                while i < chars.count, isASCIIDigit(chars[i]) { p.unicodeScalars.append(chars[i]); i += 1 }
                 precision = p.isEmpty ? "0" : p
             }
             guard i < chars.count else { throw valueError("incomplete format") }
@@ -185,6 +185,14 @@ extension Runtime {
 
     /// An integer conversion with a precision: at least that many digits
     /// (`'%.4d' % -12` is `-0012`); the 0 flag still zero-fills to the width.
+    // Plain comparisons: Unicode properties and String.contains showed in perf
+    // on every conversion.
+    private func isPercentFlag(_ u: Unicode.Scalar) -> Bool {
+        u == "-" || u == "+" || u == " " || u == "#" || u == "0"
+    }
+
+    private func isASCIIDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
+
     func percentInteger(_ n: BigInt, _ conv: Unicode.Scalar, flags: [Unicode.Scalar], width: Int, precision: Int) -> String {
         let radix = conv == "d" ? 10 : (conv == "o" ? 8 : 16)
         var digits = String(n.magnitude, radix: radix)
