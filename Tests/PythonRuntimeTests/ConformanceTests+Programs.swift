@@ -212,6 +212,7 @@ extension ConformanceTests {
         "integers/int_parsing_more.py",
         "integers/int_subclass_super.py",
         "integers/int_to_from_bytes.py",
+        "integers/machine_word_edges.py",
         "lexer/bytes_literals.py",
         "lexer/comments_and_blank_lines.py",
         "lexer/complex_literal_forms.py",
@@ -285,9 +286,11 @@ extension ConformanceTests {
         "strings/bytes_methods_search.py",
         "strings/bytes_methods_split_strip.py",
         "strings/bytes_percent_format.py",
+        "strings/fast_path_edges.py",
         "strings/format_zero_fill_bool_and_errors.py",
         "strings/fstring_nesting_and_specs.py",
         "strings/percent_formatting.py",
+        "strings/sort_stability.py",
         "strings/str_case_methods.py",
         "strings/str_encode_decode.py",
         "strings/str_find_count_index.py",
@@ -546,6 +549,7 @@ extension ConformanceTests {
     func test_integers_int_parsing_more() throws { try conforms("integers/int_parsing_more.py") }
     func test_integers_int_subclass_super() throws { try conforms("integers/int_subclass_super.py") }
     func test_integers_int_to_from_bytes() throws { try conforms("integers/int_to_from_bytes.py") }
+    func test_integers_machine_word_edges() throws { try conforms("integers/machine_word_edges.py") }
     func test_lexer_bytes_literals() throws { try conforms("lexer/bytes_literals.py") }
     func test_lexer_comments_and_blank_lines() throws { try conforms("lexer/comments_and_blank_lines.py") }
     func test_lexer_complex_literal_forms() throws { try conforms("lexer/complex_literal_forms.py") }
@@ -619,9 +623,11 @@ extension ConformanceTests {
     func test_strings_bytes_methods_search() throws { try conforms("strings/bytes_methods_search.py") }
     func test_strings_bytes_methods_split_strip() throws { try conforms("strings/bytes_methods_split_strip.py") }
     func test_strings_bytes_percent_format() throws { try conforms("strings/bytes_percent_format.py") }
+    func test_strings_fast_path_edges() throws { try conforms("strings/fast_path_edges.py") }
     func test_strings_format_zero_fill_bool_and_errors() throws { try conforms("strings/format_zero_fill_bool_and_errors.py") }
     func test_strings_fstring_nesting_and_specs() throws { try conforms("strings/fstring_nesting_and_specs.py") }
     func test_strings_percent_formatting() throws { try conforms("strings/percent_formatting.py") }
+    func test_strings_sort_stability() throws { try conforms("strings/sort_stability.py") }
     func test_strings_str_case_methods() throws { try conforms("strings/str_case_methods.py") }
     func test_strings_str_encode_decode() throws { try conforms("strings/str_encode_decode.py") }
     func test_strings_str_find_count_index() throws { try conforms("strings/str_find_count_index.py") }
