@@ -141,6 +141,14 @@ extension Runtime {
                     piece = try format(value, spec: align + width)
                 }
             case "d", "i", "u":
+                if value.isSmallInt {
+                    // '%02d' of a small int: no BigInt, no format spec (the same text:
+                    // the 0 flag pads after the sign, '-' pads on the right).
+                    let i = value.asSmallInt
+                    piece = percentInteger(negative: i < 0, digits: String(i.magnitude), "d", flags: flags,
+                                           width: Int(width) ?? 0, precision: Int(precision ?? "0") ?? 0)
+                    break
+                }
                 var number = bigInt(value) ?? floatValue(value).map({ BigInt($0.rounded(.towardZero)) })
                 // An object with __int__ formats as that int (py/objstr.c uses mp_obj_get_int).
                 if number == nil, value.isObject, !value.object.type.isBuiltin,
@@ -183,8 +191,6 @@ extension Runtime {
         return out
     }
 
-    /// An integer conversion with a precision: at least that many digits
-    /// (`'%.4d' % -12` is `-0012`); the 0 flag still zero-fills to the width.
     // Plain comparisons: Unicode properties and String.contains showed in perf
     // on every conversion.
     private func isPercentFlag(_ u: Unicode.Scalar) -> Bool {
@@ -193,14 +199,23 @@ extension Runtime {
 
     private func isASCIIDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
 
+    /// An integer conversion with a precision: at least that many digits
+    /// (`'%.4d' % -12` is `-0012`); the 0 flag still zero-fills to the width.
     func percentInteger(_ n: BigInt, _ conv: Unicode.Scalar, flags: [Unicode.Scalar], width: Int, precision: Int) -> String {
         let radix = conv == "d" ? 10 : (conv == "o" ? 8 : 16)
         var digits = String(n.magnitude, radix: radix)
         if conv == "X" { digits = digits.uppercased() }
+        return percentInteger(negative: n < 0, digits: digits, conv, flags: flags, width: width, precision: precision)
+    }
+
+    /// The same for digits already written (a small int's, without a BigInt).
+    func percentInteger(negative: Bool, digits: String, _ conv: Unicode.Scalar, flags: [Unicode.Scalar],
+                        width: Int, precision: Int) -> String {
+        var digits = digits
         if digits.count < precision { digits = String(repeating: "0", count: precision - digits.count) + digits }
         var prefix = ""
         if flags.contains("#") && conv != "d" { prefix = conv == "o" ? "0o" : (conv == "x" ? "0x" : "0X") }
-        let sign = n < 0 ? "-" : (flags.contains("+") ? "+" : (flags.contains(" ") ? " " : ""))
+        let sign = negative ? "-" : (flags.contains("+") ? "+" : (flags.contains(" ") ? " " : ""))
         let body = sign + prefix + digits
         guard body.count < width else { return body }
         if flags.contains("0") && !flags.contains("-") {
