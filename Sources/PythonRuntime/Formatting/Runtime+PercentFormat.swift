@@ -141,12 +141,14 @@ extension Runtime {
                     piece = try format(value, spec: align + width)
                 }
             case "d", "i", "u":
-                if value.isSmallInt {
+                if value.isSmallInt, width.utf8.count <= 4, (precision?.utf8.count ?? 0) <= 4 {
                     // '%02d' of a small int: no BigInt, no format spec (the same text:
-                    // the 0 flag pads after the sign, '-' pads on the right).
-                    let i = value.asSmallInt
+                    // the 0 flag pads after the sign, '-' pads on the right). Widths
+                    // that could exhaust the heap take the checked path below.
+                    let i = value.asSmallInt, w = Int(width) ?? 0, p = Int(precision ?? "0") ?? 0
+                    try reserve(max(w, p))
                     piece = percentInteger(negative: i < 0, digits: String(i.magnitude), "d", flags: flags,
-                                           width: Int(width) ?? 0, precision: Int(precision ?? "0") ?? 0)
+                                           width: w, precision: p)
                     break
                 }
                 var number = bigInt(value) ?? floatValue(value).map({ BigInt($0.rounded(.towardZero)) })

@@ -45,3 +45,5 @@ try:
     f(1)
 except TypeError as e:
     print("TypeError")
+for v in (0, 7, -7, 123456, -123456, 2**40):
+    print("%d|%5d|%-5d|%05d|%+d|% d|%+05d|%-+6d|%.3d|%8.3d|%-8.3d|%08.3d|%#d|%i|%u|%0d|%#5d" % ((v,) * 17))
