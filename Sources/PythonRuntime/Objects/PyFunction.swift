@@ -1,7 +1,7 @@
 /// A function defined in Python (`def`, `lambda`, comprehension bodies).
 public final class PyFunction: PyObject {
     public let code: CodeObject
-    public var globals: PyDict
+    public let globals: PyDict
     public var name: Value
     public var qualifiedName: Value
     /// Positional defaults (a tuple) or `.null`.

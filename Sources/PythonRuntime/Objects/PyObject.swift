@@ -5,8 +5,6 @@
 open class PyObject {
     /// The object's Python type. Types live as long as the runtime.
     public unowned(unsafe) var type: PyType
-    /// Slot in the heap registry, or -1 for objects the heap does not own.
-    var heapIndex: Int32 = -1
     /// Set by the collector's mark phase.
     var marked = false
     /// The instance's `__dict__` (a PyDict) when its class gives instances one, else `.null`.

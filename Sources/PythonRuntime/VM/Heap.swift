@@ -8,10 +8,8 @@
 /// objects allocated since the current interpreter loop was entered from Swift
 /// code, which that Swift code may still hold in locals.
 final class Heap {
-    /// Each object once retained (Unmanaged, so that the collector's sweep
-    /// reads and frees objects without a retain/release pair on each).
-    private var registry: ContiguousArray<Unmanaged<PyObject>?> = []
-    private var freeSlots: [Int32] = []
+    /// Every object the heap owns.
+    private var registry = ObjectRegistry()
     /// Objects never freed that may refer to collectable ones (types, dicts,
     /// modules...), traced as roots.
     private(set) var permanent: ContiguousArray<PyObject> = []
@@ -62,32 +60,36 @@ final class Heap {
     init(limit: Int) { self.limit = limit }
 
     deinit {
-        for case let u? in registry { u.release() }
+        registry.releaseAll()
     }
 
-    var objectCount: Int { registry.count - freeSlots.count }
+    var objectCount: Int { registry.objectCount }
 
     /// While above 0, new objects go to flash, not the heap (see `Runtime.romModules`):
     /// never freed, traced as roots, not counted against the limit.
     var romDepth = 0
 
-    /// Takes ownership of a new object. The caller checked capacity with `reserve`.
-    @inline(__always) func register(_ object: PyObject) {
+    /// Takes ownership of a new object, which the caller hands over (its +1
+    /// becomes the registry's, with no retain/release pair), and returns it as
+    /// a Value. The caller checked capacity with `reserve`.
+    @inline(__always) func adopt(_ object: consuming PyObject) -> Value {
+        let value = Value(bits: Value.objectTag | UInt64(UInt(bitPattern: Unmanaged.passUnretained(object).toOpaque())))
         if romDepth != 0 {
             permanent.append(object)
-            return
-        }
-        if let slot = freeSlots.popLast() {
-            registry[Int(slot)] = Unmanaged.passRetained(object)
-            object.heapIndex = slot
-        } else {
-            object.heapIndex = Int32(registry.count)
-            registry.append(Unmanaged.passRetained(object))
+            return value
         }
         let size = object.accountedSize
         bytesInUse &+= size
         bytesSinceCollection &+= size
-        nursery.append(Value(object))
+        nursery.append(value)
+        registry.insert(object)
+        return value
+    }
+
+    /// Takes ownership of a new object the caller goes on using. The caller
+    /// checked capacity with `reserve`.
+    @inline(__always) func register(_ object: PyObject) {
+        _ = adopt(object)
     }
 
     func makePermanent(_ object: PyObject) {
@@ -158,24 +160,13 @@ final class Heap {
         }
         // Sweep.
         var live = 0
-        registry.withUnsafeMutableBufferPointer { slots in
-            for i in 0..<slots.count {
-                guard let u = slots[i] else { continue }
-                let survived = u._withUnsafeGuaranteedRef { o in
-                    if o.marked {
-                        o.marked = false
-                        live &+= o.accountedSize
-                        return true
-                    }
-                    o.heapIndex = -1
-                    return false
-                }
-                if !survived {
-                    slots[i] = nil
-                    freeSlots.append(Int32(i))
-                    u.release()
-                }
+        registry.sweep { o in
+            if o.marked {
+                o.marked = false
+                live &+= o.accountedSize
+                return true
             }
+            return false
         }
         for o in permanent { o.marked = false }
         trimNursery(to: nurseryFloor)

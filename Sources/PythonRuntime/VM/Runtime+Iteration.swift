@@ -2,7 +2,7 @@
 /// to walk any iterable.
 extension Runtime {
     func sequenceIterator(_ kind: PySequenceIterator.Kind, _ source: Value) -> Value {
-        Value(track(PySequenceIterator(type: types.iterator, kind: kind, source: source)))
+        adopt(PySequenceIterator(type: types.iterator, kind: kind, source: source))
     }
 
     /// `iter(v)`.

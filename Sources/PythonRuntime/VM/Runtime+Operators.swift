@@ -391,7 +391,7 @@ extension Runtime {
                 if s.count + t.count <= 1 {
                     return Value(newStr(s.value + t.value, count: s.count + t.count, isASCII: s.isASCII && t.isASCII))
                 }
-                return Value(track(PyStr.concatenation(type: types.str, s, t)))
+                return adopt(PyStr.concatenation(type: types.str, s, t))
             case let (s as PyList, t as PyList):
                 if inplace && x.type === types.list {
                     s.items.append(contentsOf: t.items)

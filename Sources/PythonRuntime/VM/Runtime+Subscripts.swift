@@ -209,7 +209,7 @@ extension Runtime {
             // As CPython and MicroPython: the slice's own stop, mapped through the range.
             let (start, stop, step, _) = try sliceIndices(s, length: r.count)
             let newStart = r.start + start * r.step
-            return Value(track(PyRange(type: types.range, start: newStart, stop: r.start + stop * r.step, step: r.step * step)))
+            return adopt(PyRange(type: types.range, start: newStart, stop: r.start + stop * r.step, step: r.step * step))
         default:
             throw typeError("'\(c.type.name)' object isn't subscriptable")
         }

@@ -353,7 +353,17 @@ public final class Runtime {
         shortStrs[index] = x
         return x
     }
-    @inline(__always) public func str(_ s: String) -> Value { Value(newStr(s)) }
+    @inline(__always) public func str(_ s: String) -> Value {
+        if s.utf8.count <= 1 { return Value(shortStr(s)) }
+        return adopt(PyStr(type: types.str, s))
+    }
+
+    /// `track` for a new object the caller keeps only as a Value: the heap takes
+    /// over the reference the initializer returned.
+    @inline(__always) func adopt(_ object: consuming PyObject) -> Value {
+        if heapLockDepth != 0 { allocatedWhileLocked = true }
+        return heap.adopt(object)
+    }
 
     /// A str whose length and ASCII-ness are already known.
     public func newStr(_ s: String, count: Int, isASCII: Bool) -> PyStr {
@@ -366,11 +376,11 @@ public final class Runtime {
 
     public func newInt(_ i: BigInt) -> Value {
         if let small = Int(exactly: i), Value.fitsSmall(small) { return Value(small: small) }
-        return Value(track(PyBigInt(type: types.int, i)))
+        return adopt(PyBigInt(type: types.int, i))
     }
     @inline(__always) public func int(_ i: Int) -> Value {
         if Value.fitsSmall(i) { return Value(small: i) }
-        return Value(track(PyBigInt(type: types.int, machine: i)))
+        return adopt(PyBigInt(type: types.int, machine: i))
     }
 
     public func newList(_ items: ContiguousArray<Value> = []) -> PyList {

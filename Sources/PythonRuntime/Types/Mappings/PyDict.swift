@@ -22,8 +22,10 @@ public final class PyDict: PyObject {
     /// Changes on every mutation, to a value no dict has had before, so an inline
     /// cache that saw (dict, version) knows the dict still holds what it saw.
     var version: UInt64
-    /// The runtime's cache stamps (the dict's type's).
-    let counters: CacheCounters
+    /// The runtime's cache stamps (the dict's type's). Unowned: the runtime's
+    /// types keep them for as long as any of its objects is used, and a strong
+    /// reference cost an atomic retain/release pair on every dict made.
+    unowned(unsafe) let counters: CacheCounters
     /// Called on every mutation, after `version` has moved on.
     @inline(__always) private func mutated() {
         if isTypeNamespace { counters.typeEpoch &+= 1 }

@@ -4,7 +4,7 @@ import Foundation
 /// with CPython's algorithms, repr, hashing and equality.
 extension Runtime {
     public func newComplex(_ re: Double, _ im: Double) -> Value {
-        Value(track(PyComplex(type: types.complex, real: re, imag: im)))
+        adopt(PyComplex(type: types.complex, real: re, imag: im))
     }
 
     /// The value as (real, imag) if it is a complex, float, int or bool.
