@@ -40,6 +40,7 @@ extension ConformanceTests {
         "classes/class_keyword_arguments.py",
         "classes/classmethod_staticmethod.py",
         "classes/inheritance_and_override.py",
+        "classes/inline_calls_edges.py",
         "classes/instance_dict_and_type.py",
         "classes/isinstance_issubclass_tuples.py",
         "classes/metaclass_hooks_and_protocols.py",
@@ -377,6 +378,7 @@ extension ConformanceTests {
     func test_classes_class_keyword_arguments() throws { try conforms("classes/class_keyword_arguments.py") }
     func test_classes_classmethod_staticmethod() throws { try conforms("classes/classmethod_staticmethod.py") }
     func test_classes_inheritance_and_override() throws { try conforms("classes/inheritance_and_override.py") }
+    func test_classes_inline_calls_edges() throws { try conforms("classes/inline_calls_edges.py") }
     func test_classes_instance_dict_and_type() throws { try conforms("classes/instance_dict_and_type.py") }
     func test_classes_isinstance_issubclass_tuples() throws { try conforms("classes/isinstance_issubclass_tuples.py") }
     func test_classes_metaclass_hooks_and_protocols() throws { try conforms("classes/metaclass_hooks_and_protocols.py") }

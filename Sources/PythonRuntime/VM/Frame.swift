@@ -31,6 +31,12 @@ final class Frame {
     /// An exception to raise at the current instruction when the frame resumes
     /// (generator.throw()).
     var pendingException: PyBaseException?
+    /// For a frame running `__init__` entered inline by a class call: the new
+    /// instance, which its return gives the caller instead of None.
+    var constructedInstance: Value = .null
+    /// For a frame running a property's setter entered inline by STORE_ATTR:
+    /// its return value goes nowhere.
+    var discardsResult = false
 
     /// `code` must be materialized (`Runtime.materialize`).
     init(code: CodeObject, globals: PyDict, builtins: PyDict, slots: UnsafeMutablePointer<Value>) {
@@ -57,6 +63,7 @@ final class Frame {
         visit(Value(builtins))
         if let locals { visit(Value(locals)) }
         if let function { visit(Value(function)) }
+        visit(constructedInstance)
         code.traceReferences(visit)
     }
 }

@@ -126,7 +126,10 @@ extension Runtime {
                 f.generator = nil
                 f.finished = false
                 f.function = nil
-                f.pendingException = nil
+                // Released only when set: a store of nil would release on every call.
+                if f.pendingException != nil { f.pendingException = nil }
+                f.constructedInstance = .null
+                f.discardsResult = false
             }
             return u
         }
@@ -178,7 +181,7 @@ extension Runtime {
         if !code.cellVariables.isEmpty {
             for (i, param) in code.cellParameterIndex.enumerated() {
                 let initial: Value = param >= 0 ? slots[param] : .null
-                slots[nlocals + i] = Value(track(PyCell(type: types.cell, initial)))
+                slots[nlocals + i] = adopt(PyCell(type: types.cell, initial))
             }
         }
         if !code.freeVariables.isEmpty, function.closure.isObject {
@@ -204,6 +207,30 @@ extension Runtime {
         let frame = obtainFrame(code: code, globals: function.globals, slots: slots)
         frame._withUnsafeGuaranteedRef { $0.function = function }
         return frame
+    }
+
+    /// Enters `function` as a frame of the running loop, called by `caller`
+    /// (stopped at `ip`) with its arguments at `slots[0..<argc]`; the callee's
+    /// result will go to `resultSlot`. Nil, with the generator in
+    /// `generatorResult`, when the function is a generator function.
+    /// Both references come in unmanaged: borrowed from a Value and from the
+    /// loop's register, they would otherwise be retained around the call.
+    @inline(__always)
+    func enterInline(_ function: Value, caller: Unmanaged<Frame>, ip: Int, resultSlot: UnsafeMutablePointer<Value>,
+                     slots: UnsafeMutablePointer<Value>, argc: Int, kwNames: PyTuple?,
+                     generatorResult: inout Value) throws(PyError) -> Unmanaged<Frame>? {
+        caller._withUnsafeGuaranteedRef { c in
+            c.ip = ip
+            c.sp = resultSlot
+        }
+        guard let entered = try function.withBorrowed(PyFunction.self, { f throws(PyError) in
+            try enterFunction(f, slots: slots, argc: argc, kwNames: kwNames, generatorResult: &generatorResult)
+        }) else { return nil }
+        entered._withUnsafeGuaranteedRef { callee in
+            caller._withUnsafeGuaranteedRef { callee.parent = $0 }
+        }
+        frameDepth += 1
+        return entered
     }
 
     // MARK: the loop
@@ -399,10 +426,46 @@ extension Runtime {
                     case .loadAttr:
                         saveState(ip, sp, executed)
                         let obj = top(sp)
+                        // A property's Python getter runs as a frame of this loop, on the
+                        // instance's slot (its result replaces the instance).
+                        let getter = frame.ownsSlots ? Value.null
+                            : try r.names[arg].withBorrowed(PyStr.self) { name in inlinePropertyFunction(obj, name, setter: false) }
+                        if !getter.isNull {
+                            var genResult = Value.null
+                            guard let entered = try enterInline(getter, caller: .passUnretained(frame), ip: ip, resultSlot: sp - 1, slots: sp - 1,
+                                                                argc: 1, kwNames: nil, generatorResult: &genResult) else {
+                                (sp - 1).pointee = genResult
+                                break
+                            }
+                            if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
+                            frame = entered.takeUnretainedValue(); currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                            stretchStart = executed
+                            beginStretch(stretchStart, r.costDivisor)
+                            break
+                        }
                         (sp - 1).pointee = try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try getAttribute(obj, name) }
                     case .storeAttr:
                         saveState(ip, sp, executed)
                         let obj = pop(&sp), v = pop(&sp)
+                        // A property's Python setter, likewise: [value, obj] become its
+                        // arguments [obj, value], and its result is dropped.
+                        let setter = frame.ownsSlots ? Value.null
+                            : try r.names[arg].withBorrowed(PyStr.self) { name in inlinePropertyFunction(obj, name, setter: true) }
+                        if !setter.isNull {
+                            sp.pointee = obj
+                            (sp + 1).pointee = v
+                            var genResult = Value.null
+                            guard let entered = try enterInline(setter, caller: .passUnretained(frame), ip: ip, resultSlot: sp, slots: sp,
+                                                                argc: 2, kwNames: nil, generatorResult: &genResult) else {
+                                break
+                            }
+                            entered._withUnsafeGuaranteedRef { $0.discardsResult = true }
+                            if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
+                            frame = entered.takeUnretainedValue(); currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                            stretchStart = executed
+                            beginStretch(stretchStart, r.costDivisor)
+                            break
+                        }
                         try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try setAttribute(obj, name, v) }
                     case .deleteAttr:
                         saveState(ip, sp, executed)
@@ -459,7 +522,7 @@ extension Runtime {
                         }
                         let step: Value = arg == 3 ? pop(&sp) : .none
                         let stop = pop(&sp), start = pop(&sp)
-                        push(&sp, Value(track(PySlice(type: types.slice, start: start, stop: stop, step: step))))
+                        push(&sp, adopt(PySlice(type: types.slice, start: start, stop: stop, step: step)))
 
                     case .binaryOp:
                         let b = pop(&sp), a = top(sp)
@@ -699,20 +762,51 @@ extension Runtime {
                             }
                         }
                         try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor)
+                        // A class whose instances are made by object.__new__ and set up by a
+                        // Python __init__: the instance takes the class's slot, below the
+                        // arguments, and __init__ runs in this loop like any Python call (its
+                        // return hands back the instance), not in a nested loop from Swift.
+                        var constructed = Value.null
+                        if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .type,
+                           unsafeBitCast(callable.object.type, to: UInt.self) == unsafeBitCast(types.type, to: UInt.self) {
+                            saveState(ip, sp, executed)
+                            let initializer = inlineInitializer(unsafeDowncast(callable.object, to: PyType.self))
+                            if !initializer.isNull {
+                                constructed = try allocateInstance(unsafeDowncast(callable.object, to: PyType.self))
+                                argBase -= 1
+                                argBase.pointee = constructed
+                                argc += 1
+                                callable = initializer
+                            }
+                        }
+                        // A bound method of a Python function: the receiver takes the
+                        // method's slot, below the arguments.
+                        if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .boundMethod {
+                            let function = unsafeDowncast(callable.object, to: PyBoundMethod.self).function
+                            if function.isObject, function.object.type.instanceKind == .function {
+                                // The bound method may be all that refers to the function
+                                // until the callee's frame does.
+                                heap.nursery.append(callable)
+                                argBase -= 1
+                                argBase.pointee = unsafeDowncast(callable.object, to: PyBoundMethod.self).receiver
+                                argc += 1
+                                callable = function
+                            }
+                        }
                         if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .function {
-                            unowned(unsafe) let fn = unsafeDowncast(callable.object, to: PyFunction.self)
-                            frame.ip = ip
-                            frame.sp = resultSlot
                             var genResult = Value.null
-                            guard let entered = try enterFunction(fn, slots: argBase, argc: argc, kwNames: kwNames,
-                                                                  generatorResult: &genResult) else {
+                            guard let entered = try enterInline(callable, caller: .passUnretained(frame), ip: ip, resultSlot: resultSlot,
+                                                                slots: argBase, argc: argc, kwNames: kwNames,
+                                                                generatorResult: &genResult) else {
                                 sp = resultSlot
+                                if !constructed.isNull {
+                                    throw typeError("__init__() should return None, not '\(typeName(genResult))'")
+                                }
                                 push(&sp, genResult)
                                 break
                             }
                             unowned(unsafe) let callee = entered.takeUnretainedValue()
-                            callee.parent = frame
-                            frameDepth += 1
+                            callee.constructedInstance = constructed
                             if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                             frame = callee; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                             stretchStart = executed
@@ -747,12 +841,24 @@ extension Runtime {
                             return result
                         }
                         unowned(unsafe) let finished = frame
+                        let constructed = finished.constructedInstance
+                        let discardsResult = finished.discardsResult
                         frameDepth -= 1
                         frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                         stretchStart = executed
                         beginStretch(stretchStart, r.costDivisor)
                         releaseFrame(finished)
-                        push(&sp, result)
+                        if discardsResult {
+                            break
+                        } else if constructed.isNull {
+                            push(&sp, result)
+                        } else {
+                            if !result.isNone {
+                                saveState(ip, sp, executed)
+                                throw typeError("__init__() should return None, not '\(typeName(result))'")
+                            }
+                            push(&sp, constructed)
+                        }
                     case .loadBuildClass:
                         push(&sp, builtins.getStr(intern("__build_class__")))
 

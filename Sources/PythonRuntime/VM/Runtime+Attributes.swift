@@ -95,6 +95,27 @@ extension Runtime {
         return .null
     }
 
+    /// The Python function behind `obj.name` when it is a property of a plain
+    /// instance's class (its getter, or its setter for a store), which the
+    /// interpreter may run as a frame of its own loop; `.null` when the general
+    /// path must run (no property, a native accessor, a class with
+    /// `__getattribute__`, `__getattr__` or `__setattr__`).
+    @inline(__always) func inlinePropertyFunction(_ obj: Value, _ name: PyStr, setter: Bool) -> Value {
+        guard obj.isObject else { return .null }
+        unowned(unsafe) let type = obj.object.type
+        guard type.instanceKind == .instance, !type.isBuiltin, !type.definesGetattribute,
+              !type.definesGetattr, !type.definesSetattr else { return .null }
+        let classValue = typeLookup(.passUnretained(type), name)
+        // Exactly `property`: a subclass may override __get__ or __set__.
+        guard classValue.isObject, classValue.object.type.instanceKind == .property,
+              unsafeBitCast(classValue.object.type, to: UInt.self) == unsafeBitCast(types.property, to: UInt.self)
+        else { return .null }
+        unowned(unsafe) let property = unsafeDowncast(classValue.object, to: PyProperty.self)
+        let function = setter ? property.setter : property.getter
+        guard function.isObject, function.object.type.instanceKind == .function else { return .null }
+        return function
+    }
+
     /// An AttributeError raised by a descriptor's getter falls back to `__getattr__`.
     func getattrFallback(_ e: PyError, _ obj: Value, _ name: PyStr, _ type: PyType) throws(PyError) -> Value {
         guard type.definesGetattr, e.exception.type.isSubtype(of: types.AttributeError) else { throw e }
@@ -109,15 +130,15 @@ extension Runtime {
         unowned(unsafe) let d = v.object
         let kind = d.type.instanceKind
         if kind == .function {
-            return Value(track(PyBoundMethod(type: types.boundMethod, function: v, receiver: obj)))
+            return adopt(PyBoundMethod(type: types.boundMethod, function: v, receiver: obj))
         }
         if kind == .nativeFunction {
             if unsafeDowncast(d, to: PyNativeFunction.self).isStatic { return v }
-            return Value(track(PyBoundMethod(type: types.boundMethod, function: v, receiver: obj)))
+            return adopt(PyBoundMethod(type: types.boundMethod, function: v, receiver: obj))
         }
         if let w = d as? PyMethodWrapper {
             if d.type === types.staticmethod { return w.function }
-            return Value(track(PyBoundMethod(type: types.boundMethod, function: w.function, receiver: Value(type))))
+            return adopt(PyBoundMethod(type: types.boundMethod, function: w.function, receiver: Value(type)))
         }
         if !d.type.isBuiltin {
             let get = d.type.lookup(names.__get__)
@@ -134,7 +155,7 @@ extension Runtime {
             let d = v.object
             if let w = d as? PyMethodWrapper {
                 if d.type === types.staticmethod { return w.function }
-                return Value(track(PyBoundMethod(type: types.boundMethod, function: w.function, receiver: Value(t))))
+                return adopt(PyBoundMethod(type: types.boundMethod, function: w.function, receiver: Value(t)))
             }
             if !(d is PyFunction) && !(d is PyNativeFunction) && !(d is PyProperty) && !d.type.isBuiltin && !(d is PyType) {
                 let get = d.type.lookup(names.__get__)
@@ -352,7 +373,7 @@ extension Runtime {
                 // Native and viper functions are machine code on the board: no
                 // code object to hand out (py/objfun.c, tests/micropython/native_fun_attrs_code.py).
                 if !f.code.flags.isDisjoint(with: [.native, .viper]) { return .null }
-                return Value(track(PyCode(type: types.code, f.code)))
+                return adopt(PyCode(type: types.code, f.code))
             default: return .null
             }
         case let f as PyNativeFunction:
@@ -485,11 +506,11 @@ extension Runtime {
                 // super() in a classmethod: bind to the class.
                 if v.isObject, let w = v.object as? PyMethodWrapper {
                     if v.object.type === types.staticmethod { return w.function }
-                    return Value(track(PyBoundMethod(type: types.boundMethod, function: w.function, receiver: s.receiver)))
+                    return adopt(PyBoundMethod(type: types.boundMethod, function: w.function, receiver: s.receiver))
                 }
                 if v.isObject, v.object is PyFunction || v.object is PyNativeFunction {
                     if name === names.__new__ { return v }
-                    return Value(track(PyBoundMethod(type: types.boundMethod, function: v, receiver: s.receiver)))
+                    return adopt(PyBoundMethod(type: types.boundMethod, function: v, receiver: s.receiver))
                 }
                 return v
             }

@@ -307,6 +307,19 @@ extension Runtime {
         return obj
     }
 
+    /// The `__init__` the interpreter may run inline for a call of `cls`
+    /// (`.null` when `instantiate` must make the instance): a Python function,
+    /// on a plain user class whose instances object.__new__ makes. Exceptions
+    /// (incomplete until initialised), metaclasses and classes of a built-in
+    /// base keep the general path.
+    @inline(__always) func inlineInitializer(_ cls: PyType) -> Value {
+        guard !cls.isBuiltin, cls.layout == .object, cls.instanceKind == .instance else { return .null }
+        let initializer = cls.lookup(names.__init__)
+        guard initializer.isObject, initializer.object.type.instanceKind == .function,
+              cls.lookup(names.__new__).bits == types.object.lookup(names.__new__).bits else { return .null }
+        return initializer
+    }
+
     /// A new, uninitialised instance of user class `cls` (what object.__new__ gives).
     func allocateInstance(_ cls: PyType, args: UnsafeBufferPointer<Value> = UnsafeBufferPointer(start: nil, count: 0),
                           kwNames: PyTuple? = nil) throws(PyError) -> Value {
@@ -314,9 +327,10 @@ extension Runtime {
         let obj: PyObject
         switch base.layout {
         case .object:
-            obj = track(PyInstance(type: cls))
+            let instance = PyInstance(type: cls)
             // Most instances get a few attributes in __init__: size the dict for them.
-            obj.instanceDict = Value(newDict(capacity: 4))
+            instance.instanceDict = adopt(PyDict(type: types.dict, capacity: 4))
+            return adopt(instance)
         case .exception:
             obj = track(PyBaseException(type: cls, args: tuple(Array(args))))
         default:
@@ -406,7 +420,7 @@ extension Runtime {
         // __new__ is an implicit staticmethod.
         let newFn = t.dict.getStr(names.__new__)
         if newFn.isObject, newFn.object is PyFunction {
-            t.dict.setStr(names.__new__, Value(track(PyMethodWrapper(type: types.staticmethod, function: newFn))))
+            t.dict.setStr(names.__new__, adopt(PyMethodWrapper(type: types.staticmethod, function: newFn)))
         }
         // Defining __eq__ without __hash__ sets __hash__ to None.
         if !t.dict.getStr(names.__eq__).isNull && t.dict.getStr(names.__hash__).isNull {
@@ -414,7 +428,7 @@ extension Runtime {
         }
         let isub = t.dict.getStr(names.__init_subclass__)
         if isub.isObject, isub.object is PyFunction {
-            t.dict.setStr(names.__init_subclass__, Value(track(PyMethodWrapper(type: types.classmethod, function: isub))))
+            t.dict.setStr(names.__init_subclass__, adopt(PyMethodWrapper(type: types.classmethod, function: isub)))
         }
         refreshSpecialFlags(t)
         // __set_name__ on descriptors, then __init_subclass__ on the parent.
@@ -530,13 +544,13 @@ extension Runtime {
 
     func makeSuper(_ cls: PyType, _ obj: Value) throws(PyError) -> Value {
         if obj.isObject, let t = obj.object as? PyType, t.isSubtype(of: cls) {
-            return Value(track(PySuper(type: types.superType, startType: cls, receiver: obj, receiverType: t)))
+            return adopt(PySuper(type: types.superType, startType: cls, receiver: obj, receiverType: t))
         }
         let t = typeOf(obj)
         guard t.isSubtype(of: cls) else {
             throw typeError("super(type, obj): obj must be an instance or subtype of type")
         }
-        return Value(track(PySuper(type: types.superType, startType: cls, receiver: obj, receiverType: t)))
+        return adopt(PySuper(type: types.superType, startType: cls, receiver: obj, receiverType: t))
     }
 }
 
