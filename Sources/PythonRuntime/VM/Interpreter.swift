@@ -772,7 +772,13 @@ extension Runtime {
                             saveState(ip, sp, executed)
                             let initializer = inlineInitializer(unsafeDowncast(callable.object, to: PyType.self))
                             if !initializer.isNull {
-                                constructed = try allocateInstance(unsafeDowncast(callable.object, to: PyType.self))
+                                // An exception's args are the call's arguments, as instantiate gives them.
+                                constructed = try allocateInstance(unsafeDowncast(callable.object, to: PyType.self),
+                                                                   args: UnsafeBufferPointer(start: argBase, count: argc),
+                                                                   kwNames: kwNames)
+                                if constructed.object.type.instanceKind == .exception {
+                                    unsafeDowncast(constructed.object, to: PyBaseException.self).incomplete = true
+                                }
                                 argBase -= 1
                                 argBase.pointee = constructed
                                 argc += 1
@@ -800,6 +806,7 @@ extension Runtime {
                                                                 generatorResult: &genResult) else {
                                 sp = resultSlot
                                 if !constructed.isNull {
+                                    completeConstruction(constructed)
                                     throw typeError("__init__() should return None, not '\(typeName(genResult))'")
                                 }
                                 push(&sp, genResult)
@@ -853,6 +860,7 @@ extension Runtime {
                         } else if constructed.isNull {
                             push(&sp, result)
                         } else {
+                            completeConstruction(constructed)
                             if !result.isNone {
                                 saveState(ip, sp, executed)
                                 throw typeError("__init__() should return None, not '\(typeName(result))'")
@@ -1036,6 +1044,7 @@ extension Runtime {
                         throw caught
                     }
                     unowned(unsafe) let finished = frame
+                    completeConstruction(finished.constructedInstance)
                     frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                     stretchStart = executed
                     beginStretch(stretchStart, r.costDivisor)

@@ -309,15 +309,25 @@ extension Runtime {
 
     /// The `__init__` the interpreter may run inline for a call of `cls`
     /// (`.null` when `instantiate` must make the instance): a Python function,
-    /// on a plain user class whose instances object.__new__ makes. Exceptions
-    /// (incomplete until initialised), metaclasses and classes of a built-in
-    /// base keep the general path.
+    /// on a user class whose instances object.__new__ (or BaseException's)
+    /// makes. Metaclasses and classes of other built-in bases keep the general
+    /// path.
     @inline(__always) func inlineInitializer(_ cls: PyType) -> Value {
-        guard !cls.isBuiltin, cls.layout == .object, cls.instanceKind == .instance else { return .null }
+        guard !cls.isBuiltin, (cls.layout == .object && cls.instanceKind == .instance)
+                || (cls.layout == .exception && cls.instanceKind == .exception) else { return .null }
         let initializer = cls.lookup(names.__init__)
         guard initializer.isObject, initializer.object.type.instanceKind == .function,
               cls.lookup(names.__new__).bits == types.object.lookup(names.__new__).bits else { return .null }
         return initializer
+    }
+
+    /// An exception is incomplete (cannot be raised) while its `__init__` runs,
+    /// until it calls the base's; this ends that when the `__init__` frame the
+    /// interpreter entered for it returns or raises.
+    @inline(__always) func completeConstruction(_ instance: Value) {
+        if instance.isObject, instance.object.type.instanceKind == .exception {
+            unsafeDowncast(instance.object, to: PyBaseException.self).incomplete = false
+        }
     }
 
     /// A new, uninitialised instance of user class `cls` (what object.__new__ gives).

@@ -110,6 +110,39 @@ except MyError as e:
     print("MyError", e.code, e.args)
 
 
+class CodedError(Exception):
+    def __init__(self, code, *, note=""):
+        super().__init__(code)
+        self.code = code
+        self.note = note
+
+
+class ArgsFromTheCall(Exception):
+    def __init__(self, a, b):
+        self.a = a
+
+
+class FailingError(Exception):
+    def __init__(self):
+        raise ValueError("init failed")
+
+
+try:
+    raise CodedError(5, note="n")
+except CodedError as e:
+    print("CodedError", e, e.args, e.code, e.note)
+e = ArgsFromTheCall(1, 2)
+print(e.args, e.a)
+try:
+    raise ArgsFromTheCall(3, 4)
+except ArgsFromTheCall as e:
+    print("ArgsFromTheCall", e.args)
+try:
+    raise FailingError()
+except ValueError as e:
+    print("ValueError:", e)
+
+
 class Stack(list):
     def __init__(self, items):
         super().__init__(items)
@@ -218,3 +251,17 @@ def recurse(method, n):
 
 
 print(recurse(c.bump, 20))
+
+
+def bound_only():
+    class Holder:
+        def method(self, n):
+            gc.collect()
+            return "bound only %d" % n
+
+    method = Holder().method
+    del Holder.method
+    return method
+
+
+print(bound_only()(1), bound_only()(n=2))
