@@ -188,6 +188,7 @@ extension ConformanceTests {
         "generators/generator_state.py",
         "generators/generator_throw_close.py",
         "generators/generator_with_finally_and_scopes.py",
+        "generators/inline_resume_edges.py",
         "generators/send_throw_close_delegation.py",
         "generators/throw_and_close_through_yield_from.py",
         "generators/yield_from.py",
@@ -526,6 +527,7 @@ extension ConformanceTests {
     func test_generators_generator_state() throws { try conforms("generators/generator_state.py") }
     func test_generators_generator_throw_close() throws { try conforms("generators/generator_throw_close.py") }
     func test_generators_generator_with_finally_and_scopes() throws { try conforms("generators/generator_with_finally_and_scopes.py") }
+    func test_generators_inline_resume_edges() throws { try conforms("generators/inline_resume_edges.py") }
     func test_generators_send_throw_close_delegation() throws { try conforms("generators/send_throw_close_delegation.py") }
     func test_generators_throw_and_close_through_yield_from() throws { try conforms("generators/throw_and_close_through_yield_from.py") }
     func test_generators_yield_from() throws { try conforms("generators/yield_from.py") }

@@ -37,6 +37,10 @@ final class Frame {
     /// For a frame running a property's setter entered inline by STORE_ATTR:
     /// its return value goes nowhere.
     var discardsResult = false
+    /// For a generator's frame that a `for` loop of the running interpreter
+    /// loop resumed as one of its own frames: its yield hands the value to
+    /// that loop, its return ends the loop.
+    var resumedInline = false
 
     /// `code` must be materialized (`Runtime.materialize`).
     init(code: CodeObject, globals: PyDict, builtins: PyDict, slots: UnsafeMutablePointer<Value>) {

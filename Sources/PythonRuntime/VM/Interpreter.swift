@@ -632,6 +632,18 @@ extension Runtime {
                                 break
                             }
                         }
+                        // A generator's frame runs in this loop: its yield comes back here
+                        // with the value, its return ends the for loop.
+                        if it.isObject, it.object.type.instanceKind == .generator,
+                           let resumed = try it.withBorrowed(PyGenerator.self, { g in
+                               resumeInline(g, caller: .passUnretained(frame), ip: ip, sp: sp)
+                           }) {
+                            if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
+                            frame = resumed.takeUnretainedValue(); currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                            stretchStart = executed
+                            beginStretch(stretchStart, r.costDivisor)
+                            break
+                        }
                         saveState(ip, sp, executed)
                         let v = try nextValue(it)
                         if v.isNull {
@@ -767,7 +779,7 @@ extension Runtime {
                         // arguments, and __init__ runs in this loop like any Python call (its
                         // return hands back the instance), not in a nested loop from Swift.
                         var constructed = Value.null
-                        if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .type,
+                        if callable.isObject, callable.object.type.instanceKind == .type,
                            unsafeBitCast(callable.object.type, to: UInt.self) == unsafeBitCast(types.type, to: UInt.self) {
                             saveState(ip, sp, executed)
                             let initializer = inlineInitializer(unsafeDowncast(callable.object, to: PyType.self))
@@ -787,7 +799,7 @@ extension Runtime {
                         }
                         // A bound method of a Python function: the receiver takes the
                         // method's slot, below the arguments.
-                        if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .boundMethod {
+                        if callable.isObject, callable.object.type.instanceKind == .boundMethod {
                             let function = unsafeDowncast(callable.object, to: PyBoundMethod.self).function
                             if function.isObject, function.object.type.instanceKind == .function {
                                 // The bound method may be all that refers to the function
@@ -799,7 +811,14 @@ extension Runtime {
                                 callable = function
                             }
                         }
-                        if callable.isObject, !frame.ownsSlots, callable.object.type.instanceKind == .function {
+                        if callable.isObject, callable.object.type.instanceKind == .function {
+                            if frame.ownsSlots {
+                                // A generator's slots are its own, sized for its code: the
+                                // callee's go on the shared stack, above the frames there.
+                                let shared = freeStackPointer
+                                shared.update(from: argBase, count: argc)
+                                argBase = shared
+                            }
                             var genResult = Value.null
                             guard let entered = try enterInline(callable, caller: .passUnretained(frame), ip: ip, resultSlot: resultSlot,
                                                                 slots: argBase, argc: argc, kwNames: kwNames,
@@ -854,6 +873,14 @@ extension Runtime {
                         frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                         stretchStart = executed
                         beginStretch(stretchStart, r.costDivisor)
+                        if finished.resumedInline {
+                            // A generator a for loop resumed is exhausted: the loop pops it
+                            // and goes on after its body, as FOR_ITER does.
+                            leaveInline(finished, finished: true)
+                            sp -= 1
+                            ip = Int(truncatingIfNeeded: r.instructions[ip - 1].raw >> 8)
+                            break
+                        }
                         releaseFrame(finished)
                         if discardsResult {
                             break
@@ -912,6 +939,16 @@ extension Runtime {
                         frame.sp = sp
                         frameDepth -= 1
                         if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
+                        if frame.resumedInline {
+                            // Back to the for loop that resumed it, with the value.
+                            unowned(unsafe) let suspended = frame
+                            frame = suspended.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                            leaveInline(suspended, finished: false)
+                            stretchStart = executed
+                            beginStretch(stretchStart, r.costDivisor)
+                            push(&sp, v)
+                            break
+                        }
                         instructionCount &+= executed
                         return v
                     case .getYieldFromIter:
@@ -930,6 +967,15 @@ extension Runtime {
                             frame.sp = sp
                             frameDepth -= 1
                             if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
+                            if frame.resumedInline {
+                                unowned(unsafe) let suspended = frame
+                                frame = suspended.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                                leaveInline(suspended, finished: false)
+                                stretchStart = executed
+                                beginStretch(stretchStart, r.costDivisor)
+                                push(&sp, y)
+                                break
+                            }
                             instructionCount &+= executed
                             return y
                         case .returned(let r):
@@ -1006,9 +1052,10 @@ extension Runtime {
                         try viperStore(value, pointer, index, arg)
                     }
                 }
-            } catch let caught {
+            } catch {
                 // Unwind to the innermost handler of this frame, or to its caller.
-                let exc = caught.exception
+                var caught = error
+                var exc = caught.exception
                 if !reraising {
                     if handledException.isObject && exc.context.isNone && handledException.object !== exc {
                         exc.context = handledException
@@ -1048,7 +1095,18 @@ extension Runtime {
                     frame = finished.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
                     stretchStart = executed
                     beginStretch(stretchStart, r.costDivisor)
-                    releaseFrame(finished)
+                    if finished.resumedInline {
+                        // A generator resumed by a for loop raised: it is finished, and a
+                        // StopIteration leaving it becomes a RuntimeError (PEP 479), as
+                        // resumeGenerator makes it.
+                        leaveInline(finished, finished: true)
+                        if exc.type.isSubtype(of: types.StopIteration) {
+                            caught = stopIterationEscaped(exc)
+                            exc = caught.exception
+                        }
+                    } else {
+                        releaseFrame(finished)
+                    }
                 }
             }
         }

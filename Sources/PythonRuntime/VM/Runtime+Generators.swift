@@ -57,6 +57,56 @@ extension Runtime {
         return try run(g, pushing: g.state == .created ? nil : sent, throwing: throwing)
     }
 
+    /// Resumes `g` for the next value of a `for` loop in `caller` (stopped at
+    /// `ip`, the generator on top of its stack at `sp`) as a frame of the
+    /// running interpreter loop, rather than in a loop of its own; nil when
+    /// `resumeGenerator` must do it (a throw is pending, the generator is
+    /// running, finished or inside `yield from`, or the frames are too deep).
+    @inline(__always)
+    func resumeInline(_ g: PyGenerator, caller: Unmanaged<Frame>, ip: Int, sp: UnsafeMutablePointer<Value>) -> Unmanaged<Frame>? {
+        guard g.state == .suspended || g.state == .created, g.pendingThrow.isNull,
+              frameDepth < configuration.recursionLimit else { return nil }
+        let frame = Unmanaged.passUnretained(g.frame)
+        return frame._withUnsafeGuaranteedRef { f -> Unmanaged<Frame>? in
+            if g.state == .suspended {
+                if f.registers.instructions[f.ip].opcode == .yieldFrom { return nil }
+                // next() sends None.
+                f.sp.pointee = .none
+                f.sp += 1
+            }
+            caller._withUnsafeGuaranteedRef { c in
+                c.ip = ip
+                c.sp = sp
+                f.parent = c
+            }
+            g.state = .running
+            f.finished = false
+            f.resumedInline = true
+            frameDepth += 1
+            return frame
+        }
+    }
+
+    /// The generator frame `f`, resumed inline, yielded (or, `finished`,
+    /// returned or raised): it goes back to its generator.
+    @inline(__always)
+    func leaveInline(_ f: Frame, finished: Bool) {
+        f.resumedInline = false
+        f.parent = nil
+        f.finished = finished
+        f.generator.unsafelyUnwrapped.state = finished ? .finished : .suspended
+    }
+
+    /// The RuntimeError a StopIteration leaving a generator becomes (PEP 479),
+    /// caused by it, as CPython chains them.
+    func stopIterationEscaped(_ stop: PyBaseException) -> PyError {
+        let e = error(types.RuntimeError, "generator raised StopIteration")
+        e.exception.cause = Value(stop)
+        e.exception.context = Value(stop)
+        e.exception.suppressContext = true
+        return e
+    }
+
     /// Runs the generator's frame until it yields, returns or raises.
     private func run(_ g: PyGenerator, pushing sent: Value?, throwing: PyBaseException?) throws(PyError) -> ResumeResult {
         let frame = g.frame
@@ -75,9 +125,7 @@ extension Runtime {
             result = try execute(frame)
         } catch let e {
             g.state = .finished
-            if e.exception.type.isSubtype(of: types.StopIteration) {
-                throw error(types.RuntimeError, "generator raised StopIteration")
-            }
+            if e.exception.type.isSubtype(of: types.StopIteration) { throw stopIterationEscaped(e.exception) }
             throw e
         }
         if frame.finished {
