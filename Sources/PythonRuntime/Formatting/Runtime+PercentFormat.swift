@@ -15,10 +15,11 @@ extension Runtime {
     /// of a bytes-like value inserts its bytes, and every other text inserted
     /// goes in as its UTF-8 bytes.
     func percentFormat(_ template: String, _ args: Value, bytes: Bool = false) throws(PyError) -> String {
-        var values: [Value]
+        // A tuple's items are shared, not copied.
+        let values: ContiguousArray<Value>
         var mapping: PyDict? = nil
         if args.isObject, let t = args.object as? PyTuple {  // a tuple subclass (namedtuple) too
-            values = Array(t.items)
+            values = t.items
         } else {
             values = [args]
             if args.isObject, let d = args.object as? PyDict { mapping = d }

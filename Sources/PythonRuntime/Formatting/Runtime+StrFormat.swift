@@ -34,6 +34,13 @@ extension Runtime {
                 continue
             }
             if i + 1 < bytes.count && bytes[i + 1] == open { out += "{"; i += 2; continue }
+            if i + 1 < bytes.count && bytes[i + 1] == close {
+                // "{}", the commonest field: the next argument, formatted plainly,
+                // without splitting a field into name, conversion and spec.
+                out += try formatField(numbering: &numbering, args)
+                i += 2
+                continue
+            }
             // Find the matching close brace, allowing nesting in the spec.
             var depth = 1
             var j = i + 1
@@ -65,11 +72,7 @@ extension Runtime {
             }
             var value: Value
             if head.isEmpty {
-                if numbering.usedManual { throw valueError("cannot switch from manual field specification to automatic field numbering") }
-                numbering.usedAuto = true
-                guard numbering.next < args.count - 1 else { throw indexError("tuple index out of range") }
-                value = args[numbering.next + 1]
-                numbering.next += 1
+                value = try nextAutomaticField(&numbering, args)
             } else if let n = Int(head) {
                 if numbering.usedAuto { throw valueError("cannot switch from automatic field numbering to manual field specification") }
                 numbering.usedManual = true
@@ -107,6 +110,25 @@ extension Runtime {
             out += try format(value, spec: spec)
         }
         return out
+    }
+
+    /// The argument an automatically numbered field takes.
+    private func nextAutomaticField(_ numbering: inout FieldNumbering, _ args: CallArguments) throws(PyError) -> Value {
+        if numbering.usedManual { throw valueError("cannot switch from manual field specification to automatic field numbering") }
+        numbering.usedAuto = true
+        guard numbering.next < args.count - 1 else { throw indexError("tuple index out of range") }
+        numbering.next += 1
+        return args[numbering.next]
+    }
+
+    /// The text of a plain "{}" field.
+    private func formatField(numbering: inout FieldNumbering, _ args: CallArguments) throws(PyError) -> String {
+        let value = try nextAutomaticField(&numbering, args)
+        if value.isObject, value.object.type === types.str {
+            return unsafeDowncast(value.object, to: PyStr.self).value
+        }
+        if value.isSmallInt { return String(value.asSmallInt) }
+        return try format(value, spec: "")
     }
 
     private func topLevelIndex(of ch: Character, in s: String) -> String.Index? {

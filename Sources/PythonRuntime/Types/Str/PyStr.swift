@@ -1,3 +1,5 @@
+import Foundation
+
 /// `str`: an immutable sequence of Unicode code points, stored as a Swift String.
 /// Indexing is O(1) for ASCII text; other text indexes through a lazily built
 /// array of scalars.
@@ -146,7 +148,19 @@ public final class PyStr: PyObject {
         if self === other { return true }
         if count != other.count { return false }
         if hashComputed && other.hashComputed && hashCache != other.hashCache { return false }
-        return value.utf8.elementsEqual(other.value.utf8)
+        if utf8Count != other.utf8Count { return false }
+        return PyStr.sameBytes(value, other.value)
+    }
+
+    /// Byte equality of two texts of the same UTF-8 length, compared in place
+    /// (UTF8View.elementsEqual went byte by byte through the generic iterator).
+    private static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
     }
 
     /// The code points, for indexing non-ASCII text.
