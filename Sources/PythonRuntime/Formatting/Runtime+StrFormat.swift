@@ -49,27 +49,31 @@ extension Runtime {
                 if depth > 0 { j += 1 }
             }
             guard j < bytes.count else { throw valueError("Single '{' encountered in format string") }
-            let field = String(decoding: bytes[(i + 1)..<j], as: UTF8.self)
+            // Split the field into name, conversion and spec, on its bytes: the
+            // first ':' outside brackets ends the name, a '!' in the name starts
+            // the conversion.
+            let fieldStart = i + 1, fieldEnd = j
             i = j + 1
-            // Split field into name, conversion and spec.
-            var name = field, conversion: Character? = nil, spec = ""
-            if let colon = topLevelIndex(of: ":", in: field) {
-                name = String(field[..<colon])
-                spec = String(field[field.index(after: colon)...])
+            var colon = fieldEnd
+            var inBracket = false
+            for k in fieldStart..<fieldEnd {
+                let b = bytes[k]
+                if b == UInt8(ascii: "[") { inBracket = true } else if b == UInt8(ascii: "]") { inBracket = false }
+                else if b == UInt8(ascii: ":") && !inBracket { colon = k; break }
             }
-            if let bang = name.firstIndex(of: "!") {
-                let conv = name[name.index(after: bang)...]
-                guard conv.count == 1 else { throw valueError("end of string while looking for conversion specifier") }
-                conversion = conv.first
-                name = String(name[..<bang])
+            var spec = colon < fieldEnd ? String(decoding: bytes[(colon + 1)..<fieldEnd], as: UTF8.self) : ""
+            var nameEnd = colon
+            var conversion: Character? = nil
+            if let bang = bytes[fieldStart..<colon].firstIndex(of: UInt8(ascii: "!")) {
+                let text = String(decoding: bytes[(bang + 1)..<colon], as: UTF8.self)
+                guard text.count == 1 else { throw valueError("end of string while looking for conversion specifier") }
+                conversion = text.first
+                nameEnd = bang
             }
             // The first part of the name selects the argument.
-            var head = name
-            var rest = ""
-            if let k = name.firstIndex(where: { $0 == "." || $0 == "[" }) {
-                head = String(name[..<k])
-                rest = String(name[k...])
-            }
+            let headEnd = bytes[fieldStart..<nameEnd].firstIndex { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[") } ?? nameEnd
+            let head = String(decoding: bytes[fieldStart..<headEnd], as: UTF8.self)
+            let rest = headEnd < nameEnd ? String(decoding: bytes[headEnd..<nameEnd], as: UTF8.self) : ""
             var value: Value
             if head.isEmpty {
                 value = try nextAutomaticField(&numbering, args)
@@ -129,16 +133,5 @@ extension Runtime {
         }
         if value.isSmallInt { return String(value.asSmallInt) }
         return try format(value, spec: "")
-    }
-
-    private func topLevelIndex(of ch: Character, in s: String) -> String.Index? {
-        var bracket = false
-        var idx = s.startIndex
-        while idx < s.endIndex {
-            let c = s[idx]
-            if c == "[" { bracket = true } else if c == "]" { bracket = false } else if c == ch && !bracket { return idx }
-            idx = s.index(after: idx)
-        }
-        return nil
     }
 }
