@@ -18,3 +18,15 @@ open class PyObject {
     /// Approximate size in bytes, as MicroPython would account it (for gc.mem_alloc).
     open var accountedSize: Int { 16 }
 }
+
+/// Identity of two objects. The standard library's `===` takes optional
+/// AnyObjects and is called out of line, so each use retained and released
+/// both operands (`x.type === types.str` on every sort comparison); this one
+/// compares the addresses in place.
+@inline(__always) public func === (a: PyObject, b: PyObject) -> Bool {
+    unsafeBitCast(a, to: UInt.self) == unsafeBitCast(b, to: UInt.self)
+}
+
+@inline(__always) public func !== (a: PyObject, b: PyObject) -> Bool {
+    unsafeBitCast(a, to: UInt.self) != unsafeBitCast(b, to: UInt.self)
+}

@@ -46,21 +46,29 @@ extension Runtime {
     func fastLessThan(_ x: Value, _ y: Value) -> Bool? {
         if let r = fastCompare(x, y, 0) { return r }
         guard x.isObject, y.isObject else { return nil }
-        let a = x.object, b = y.object
+        // Unowned and borrowed throughout: strong locals cost a retain/release
+        // pair per operand on every comparison of the sort.
+        unowned(unsafe) let a = x.object, b = y.object
         if a.type === types.str && b.type === types.str {
-            let s = unsafeDowncast(a, to: PyStr.self), t = unsafeDowncast(b, to: PyStr.self)
-            return compareCodePoints(s.value, t.value) < 0
+            return compareCodePoints(unsafeDowncast(a, to: PyStr.self).value, unsafeDowncast(b, to: PyStr.self).value) < 0
         }
         guard a.type === types.tuple, b.type === types.tuple else { return nil }
-        let s = unsafeDowncast(a, to: PyTuple.self).items, t = unsafeDowncast(b, to: PyTuple.self).items
-        let n = min(s.count, t.count)
-        var i = 0
-        while i < n {
-            guard let same = fastEquals(s[i], t[i]) else { return nil }
-            if !same { return fastLessThan(s[i], t[i]) }
-            i += 1
+        return Unmanaged.passUnretained(unsafeDowncast(a, to: PyTuple.self))._withUnsafeGuaranteedRef { ta in
+            Unmanaged.passUnretained(unsafeDowncast(b, to: PyTuple.self))._withUnsafeGuaranteedRef { tb in
+                ta.items.withUnsafeBufferPointer { s in
+                    tb.items.withUnsafeBufferPointer { t in
+                        let n = min(s.count, t.count)
+                        var i = 0
+                        while i < n {
+                            guard let same = fastEquals(s[i], t[i]) else { return nil }
+                            if !same { return fastLessThan(s[i], t[i]) }
+                            i += 1
+                        }
+                        return s.count < t.count
+                    }
+                }
+            }
         }
-        return s.count < t.count
     }
 
     /// `x == y` for numbers and exact strs; nil for anything else.

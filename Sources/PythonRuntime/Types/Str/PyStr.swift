@@ -193,18 +193,16 @@ public final class PyStr: PyObject {
     }
 }
 
-/// Compares two strings by code point, as Python orders str.
+/// Compares two strings by code point, as Python orders str: UTF-8 byte order
+/// is code point order, so the bytes are compared in place.
 func compareCodePoints(_ a: String, _ b: String) -> Int {
-    // UTF-8 byte order equals code point order.
-    var ia = a.utf8.makeIterator()
-    var ib = b.utf8.makeIterator()
-    while true {
-        switch (ia.next(), ib.next()) {
-        case (nil, nil): return 0
-        case (nil, _): return -1
-        case (_, nil): return 1
-        case let (x?, y?):
-            if x != y { return x < y ? -1 : 1 }
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let n = min(x.count, y.count)
+            let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+            if c != 0 { return c < 0 ? -1 : 1 }
+            return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
         }
     }
 }
