@@ -322,6 +322,12 @@ extension Runtime {
     func binaryOperation(_ a: Value, _ b: Value, _ op: BinaryOperator, inplace: Bool) throws(PyError) -> Value {
         let fast = fastBinary(a, b, op.rawValue)
         if !fast.isNull { return fast }
+        // Exact strs, borrowed: `s + t` and `s % args` are the commonest
+        // operations on objects, and strong operands cost retain/release pairs.
+        if a.isObject, a.object.type === types.str {
+            if op == .add, b.isObject, b.object.type === types.str { return try concatenate(a, b) }
+            if op == .mod { return str(try a.withBorrowed(PyStr.self) { s throws(PyError) in try percentFormat(s.value, b) }) }
+        }
         let ta = typeOf(a), tb = typeOf(b)
         if inplace && !ta.isBuiltin {
             let m = ta.lookup(names.inplace[op.rawValue])
@@ -360,6 +366,19 @@ extension Runtime {
         throw unsupportedOperands(op, ta, tb)
     }
 
+    /// `a + b` of two strs (or str subclasses), giving a str.
+    func concatenate(_ a: Value, _ b: Value) throws(PyError) -> Value {
+        try a.withBorrowed(PyStr.self) { s throws(PyError) in
+            try b.withBorrowed(PyStr.self) { t throws(PyError) in
+                try reserve(s.utf8Count + t.utf8Count)
+                if s.count + t.count <= 1 {
+                    return Value(newStr(s.value + t.value, count: s.count + t.count, isASCII: s.isASCII && t.isASCII))
+                }
+                return adopt(PyStr.concatenation(type: types.str, s, t))
+            }
+        }
+    }
+
     func unsupportedOperands(_ op: BinaryOperator, _ ta: PyType, _ tb: PyType) -> PyError {
         typeError("unsupported types for \(names.binary[op.rawValue].value): '\(ta.name)', '\(tb.name)'")
     }
@@ -386,12 +405,8 @@ extension Runtime {
             guard b.isObject else { return .null }
             let y = b.object
             switch (x, y) {
-            case let (s as PyStr, t as PyStr):
-                try reserve(s.utf8Count + t.utf8Count)
-                if s.count + t.count <= 1 {
-                    return Value(newStr(s.value + t.value, count: s.count + t.count, isASCII: s.isASCII && t.isASCII))
-                }
-                return adopt(PyStr.concatenation(type: types.str, s, t))
+            case (is PyStr, is PyStr):
+                return try concatenate(a, b)
             case let (s as PyList, t as PyList):
                 if inplace && x.type === types.list {
                     s.items.append(contentsOf: t.items)
