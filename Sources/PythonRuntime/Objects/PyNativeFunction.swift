@@ -42,13 +42,27 @@ public final class PyNativeFunction: PyObject {
     /// another receiver (`int.__repr__(x)`, `bytearray.__getitem__(1, 1)`, a
     /// method stored in another class) is refused before the body runs. Nil
     /// for functions, classmethods (they get the class) and `__new__`.
-    public unowned(unsafe) var receiverType: PyType?
+    public unowned(unsafe) var receiverType: PyType? {
+        didSet { receiverAddress = receiverType.map { UInt(bitPattern: ObjectIdentifier($0)) } ?? 0 }
+    }
+    /// `receiverType`'s address (0: none), which the call path compares with
+    /// the first argument's type without taking a reference to either.
+    private(set) var receiverAddress: UInt = 0
+
+    /// True when the call needs no receiver check, or the first argument is
+    /// exactly of the receiver type.
+    @inline(__always) func receiverIsExact(_ args: UnsafeBufferPointer<Value>) -> Bool {
+        if receiverAddress == 0 || isStatic { return true }
+        guard let first = args.first, first.isObject else { return false }
+        return unsafeBitCast(first.object.type, to: UInt.self) == receiverAddress
+    }
 
     public init(type: PyType, name: String, owner: PyType?, body: @escaping NativeFunction) {
         self.name = name
         self.body = body
         self.owner = owner
         receiverType = name == "__new__" ? nil : owner
+        receiverAddress = receiverType.map { UInt(bitPattern: ObjectIdentifier($0)) } ?? 0
         // A built-in function that is no type's method (abs, a module's function)
         // stored in a class behaves as a staticmethod: it never binds self
         // (py/runtime.c, mp_convert_member_lookup).

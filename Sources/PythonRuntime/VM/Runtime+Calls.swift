@@ -41,7 +41,7 @@ extension Runtime {
         if kind == .nativeFunction {
             return try callable.withBorrowed(PyNativeFunction.self) { n throws(PyError) -> Value in
                 if n.boundSelf.isNull {
-                    if let receiver = n.receiverType, !n.isStatic { try checkReceiver(n, receiver, args) }
+                    if !n.receiverIsExact(args), let receiver = n.receiverType { try checkReceiver(n, receiver, args) }
                     return try invokeNative(n, args: args, kwNames: kwNames)
                 }
                 return try withPrepended(n.boundSelf, args) { (all) throws(PyError) -> Value in
