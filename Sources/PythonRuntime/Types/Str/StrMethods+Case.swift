@@ -1,12 +1,15 @@
 /// `str` case mapping (per code point, full mappings: 'ß'.upper() == 'SS') and
 /// the character-class predicates (isalpha, isdigit...). ASCII text takes byte paths.
-/// Maps ASCII text byte by byte.
+/// Maps ASCII text byte by byte, straight into the new string's storage.
 @inline(__always)
 func mapASCII(_ s: String, _ f: (UInt8) -> UInt8) -> String {
-    var out = [UInt8]()
-    out.reserveCapacity(s.utf8.count)
-    for b in s.utf8 { out.append(f(b)) }
-    return String(decoding: out, as: UTF8.self)
+    var s = s
+    return s.withUTF8 { source in
+        String(unsafeUninitializedCapacity: source.count) { target in
+            for i in 0..<source.count { target[i] = f(source[i]) }
+            return source.count
+        }
+    }
 }
 
 extension Runtime {
@@ -16,6 +19,8 @@ extension Runtime {
             method(t, name) { rt, args throws(PyError) in
                 try args.expect(rt, name, 1, 1)
                 let s = try rt.selfArg(args, PyStr.self, name)
+                // Case mappings of ASCII text are ASCII, of the same length.
+                if s.isASCII { return Value(rt.newStr(f(s), count: s.count, isASCII: true)) }
                 return rt.str(f(s))
             }
         }
