@@ -68,54 +68,88 @@ func bytesRepr(_ b: [UInt8]) -> String {
 }
 
 /// CPython's repr of a float: the shortest string that reads back the same.
+/// Built as ASCII bytes: Character-by-Character String surgery was most of
+/// the time of json.dumps of a float.
 func floatRepr(_ d: Double) -> String {
     if d.isNaN { return "nan" }
     if d.isInfinite { return d > 0 ? "inf" : "-inf" }
     if d == 0 { return d.sign == .minus ? "-0.0" : "0.0" }
     // Swift's description is also shortest round-trip; adjust its exponent form.
-    let (digits, exponent) = shortestDigits(d)
-    let negative = d < 0
-    var out = negative ? "-" : ""
-    if exponent < -4 || exponent >= 16 {
-        out += String(digits.first!)
-        if digits.count > 1 { out += "." + digits.dropFirst() }
-        out += exponent < 0 ? "e-" : "e+"
-        out += exponent.magnitude < 10 ? "0\(exponent.magnitude)" : "\(exponent.magnitude)"
-        return out
+    return withShortestDigits(d) { digits, exponent in
+        let zero = UInt8(ascii: "0"), point = UInt8(ascii: ".")
+        var out: [UInt8] = []
+        out.reserveCapacity(digits.count + 26)
+        if d < 0 { out.append(UInt8(ascii: "-")) }
+        if exponent < -4 || exponent >= 16 {
+            out.append(digits.first!)
+            if digits.count > 1 {
+                out.append(point)
+                out.append(contentsOf: digits.dropFirst())
+            }
+            out.append(UInt8(ascii: "e"))
+            out.append(UInt8(ascii: exponent < 0 ? "-" : "+"))
+            if exponent.magnitude < 10 { out.append(zero) }
+            out.append(contentsOf: String(exponent.magnitude).utf8)
+        } else if exponent < 0 {
+            out.append(zero)
+            out.append(point)
+            out.append(contentsOf: repeatElement(zero, count: -exponent - 1))
+            out.append(contentsOf: digits)
+        } else if digits.count <= exponent + 1 {
+            out.append(contentsOf: digits)
+            out.append(contentsOf: repeatElement(zero, count: exponent + 1 - digits.count))
+            out.append(point)
+            out.append(zero)
+        } else {
+            out.append(contentsOf: digits.prefix(exponent + 1))
+            out.append(point)
+            out.append(contentsOf: digits.dropFirst(exponent + 1))
+        }
+        return String(decoding: out, as: UTF8.self)
     }
-    if exponent < 0 {
-        out += "0." + String(repeating: "0", count: -exponent - 1) + digits
-    } else if digits.count <= exponent + 1 {
-        out += digits + String(repeating: "0", count: exponent + 1 - digits.count) + ".0"
-    } else {
-        let i = digits.index(digits.startIndex, offsetBy: exponent + 1)
-        out += digits[..<i] + "." + digits[i...]
-    }
-    return out
 }
 
-/// The shortest round-trip decimal digits of |d| and the decimal exponent of the first.
-func shortestDigits(_ d: Double) -> (String, Int) {
-    let s = "\(abs(d))"  // e.g. "0.1", "1e-07", "1.2345e+20", "100.0"
-    var mantissa = s
-    var exp = 0
-    if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-        mantissa = String(s[..<e])
-        exp = Int(s[s.index(after: e)...])!
+/// Calls `body` with the shortest round-trip decimal digits of |d| (ASCII,
+/// no leading or trailing zeros but one) and the decimal exponent of the first,
+/// read from Swift's description ("0.1", "1e-07", "1.2345e+20", "100.0").
+func withShortestDigits<R>(_ d: Double, _ body: (ArraySlice<UInt8>, Int) -> R) -> R {
+    var text = abs(d).description
+    return text.withUTF8 { b in
+        var end = b.count
+        var exponent = 0
+        if let e = b.firstIndex(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+            end = e
+            var i = e + 1
+            var negative = false
+            if i < b.count && (b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+")) {
+                negative = b[i] == UInt8(ascii: "-")
+                i += 1
+            }
+            while i < b.count {
+                exponent = exponent * 10 + Int(b[i] - UInt8(ascii: "0"))
+                i += 1
+            }
+            if negative { exponent = -exponent }
+        }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(end)
+        var intCount = 0
+        var seenPoint = false
+        for i in 0..<end {
+            if b[i] == UInt8(ascii: ".") {
+                seenPoint = true
+                continue
+            }
+            digits.append(b[i])
+            if !seenPoint { intCount += 1 }
+        }
+        var pointPos = intCount + exponent
+        var start = 0, stop = digits.count
+        while stop - start > 1 && digits[start] == UInt8(ascii: "0") {
+            start += 1
+            pointPos -= 1
+        }
+        while stop - start > 1 && digits[stop - 1] == UInt8(ascii: "0") { stop -= 1 }
+        return body(digits[start..<stop], pointPos - 1)
     }
-    var intPart = mantissa
-    var fracPart = ""
-    if let dot = mantissa.firstIndex(of: ".") {
-        intPart = String(mantissa[..<dot])
-        fracPart = String(mantissa[mantissa.index(after: dot)...])
-    }
-    var digits = intPart + fracPart
-    var pointPos = intPart.count + exp
-    // Strip leading zeros.
-    while digits.count > 1 && digits.first == "0" {
-        digits.removeFirst()
-        pointPos -= 1
-    }
-    while digits.count > 1 && digits.last == "0" { digits.removeLast() }
-    return (digits, pointPos - 1)
 }
