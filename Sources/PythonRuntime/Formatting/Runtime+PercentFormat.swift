@@ -14,7 +14,9 @@ extension Runtime {
     /// `str % args`. With `bytes`, the template holds one scalar per byte, `%s`
     /// of a bytes-like value inserts its bytes, and every other text inserted
     /// goes in as its UTF-8 bytes.
-    func percentFormat(_ template: String, _ args: Value, bytes: Bool = false) throws(PyError) -> String {
+    /// `scalars`, when given, are the template's code points, already decoded.
+    func percentFormat(_ template: String, _ args: Value, bytes: Bool = false,
+                       scalars: [Unicode.Scalar]? = nil) throws(PyError) -> String {
         // A tuple's items are shared, not copied.
         let values: ContiguousArray<Value>
         var mapping: PyDict? = nil
@@ -40,7 +42,7 @@ extension Runtime {
         }
         var out = ""
         var next = 0
-        let chars = Array(template.unicodeScalars)
+        let chars = scalars ?? Array(template.unicodeScalars)
         var i = 0
         func take() throws(PyError) -> Value {
             guard next < values.count else { throw typeError("format string needs more arguments") }

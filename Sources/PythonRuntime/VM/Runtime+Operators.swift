@@ -326,7 +326,13 @@ extension Runtime {
         // operations on objects, and strong operands cost retain/release pairs.
         if a.isObject, a.object.type === types.str {
             if op == .add, b.isObject, b.object.type === types.str { return try concatenate(a, b) }
-            if op == .mod { return str(try a.withBorrowed(PyStr.self) { s throws(PyError) in try percentFormat(s.value, b) }) }
+            if op == .mod {
+                return str(try a.withBorrowed(PyStr.self) { s throws(PyError) in
+                    // A template in the code (interned, kept for good) keeps its
+                    // decoded code points, instead of decoding them on every use.
+                    try percentFormat(s.value, b, scalars: s.isInterned ? s.scalars : nil)
+                })
+            }
         }
         let ta = typeOf(a), tb = typeOf(b)
         if inplace && !ta.isBuiltin {
