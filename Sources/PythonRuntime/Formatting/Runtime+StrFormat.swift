@@ -37,7 +37,7 @@ extension Runtime {
             if i + 1 < bytes.count && bytes[i + 1] == close {
                 // "{}", the commonest field: the next argument, formatted plainly,
                 // without splitting a field into name, conversion and spec.
-                out += try formatField(numbering: &numbering, args)
+                out += try plainAutomaticField(&numbering, args)
                 i += 2
                 continue
             }
@@ -126,7 +126,7 @@ extension Runtime {
     }
 
     /// The text of a plain "{}" field.
-    private func formatField(numbering: inout FieldNumbering, _ args: CallArguments) throws(PyError) -> String {
+    private func plainAutomaticField(_ numbering: inout FieldNumbering, _ args: CallArguments) throws(PyError) -> String {
         let value = try nextAutomaticField(&numbering, args)
         if value.isObject, value.object.type === types.str {
             return unsafeDowncast(value.object, to: PyStr.self).value

@@ -933,6 +933,25 @@ extension Runtime {
                         let (exit, entered) = try enterContext(top(sp), asynchronous: false)
                         replaceTopAndPush(&sp, exit, entered)
 
+                    case .getYieldFromIter:
+                        let v = top(sp)
+                        if v.isObject, v.object is PyGenerator { break }
+                        saveState(ip, sp, executed)
+                        (sp - 1).pointee = try getIterator(v)
+                    case .yieldFrom:
+                        saveState(ip, sp, executed)
+                        let sent = pop(&sp)
+                        let delegate = top(sp)
+                        let outcome = try sendToDelegate(delegate, sent)
+                        guard case .yielded(let y) = outcome else {
+                            if case .returned(let r) = outcome { (sp - 1).pointee = r }
+                            break
+                        }
+                        // Suspend as YIELD_VALUE does (the next case), at this instruction:
+                        // on resume it runs again with the new sent value.
+                        push(&sp, y)
+                        ip -= 1
+                        fallthrough
                     case .yieldValue:
                         let v = pop(&sp)
                         frame.ip = ip
@@ -951,36 +970,6 @@ extension Runtime {
                         }
                         instructionCount &+= executed
                         return v
-                    case .getYieldFromIter:
-                        let v = top(sp)
-                        if v.isObject, v.object is PyGenerator { break }
-                        saveState(ip, sp, executed)
-                        (sp - 1).pointee = try getIterator(v)
-                    case .yieldFrom:
-                        saveState(ip, sp, executed)
-                        let sent = pop(&sp)
-                        let delegate = top(sp)
-                        switch try sendToDelegate(delegate, sent) {
-                        case .yielded(let y):
-                            // Suspend; on resume this instruction runs again with the new sent value.
-                            frame.ip = ip - 1
-                            frame.sp = sp
-                            frameDepth -= 1
-                            if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
-                            if frame.resumedInline {
-                                unowned(unsafe) let suspended = frame
-                                frame = suspended.parent.unsafelyUnwrapped; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
-                                leaveInline(suspended, finished: false)
-                                stretchStart = executed
-                                beginStretch(stretchStart, r.costDivisor)
-                                push(&sp, y)
-                                break
-                            }
-                            instructionCount &+= executed
-                            return y
-                        case .returned(let r):
-                            (sp - 1).pointee = r
-                        }
                     case .getAwaitable:
                         saveState(ip, sp, executed)
                         (sp - 1).pointee = try awaitable(top(sp))
