@@ -103,6 +103,9 @@ public final class CodeObject {
     var instructionBuffer: UnsafeMutablePointer<Instruction>?
     var constantBuffer: UnsafeMutablePointer<Value>?
     var nameBuffer: UnsafeMutablePointer<Value>?
+    /// `variableNameStrs` as values, for argument binding to read without
+    /// retaining the array.
+    var variableNameBuffer: UnsafeMutablePointer<Value>?
     /// Per-instruction inline caches (global lookups), allocated on first run.
     var globalCache: UnsafeMutablePointer<GlobalCacheEntry>?
 
@@ -136,6 +139,7 @@ public final class CodeObject {
         instructionBuffer?.deallocate()
         constantBuffer?.deallocate()
         nameBuffer?.deallocate()
+        variableNameBuffer?.deallocate()
         globalCache?.deallocate()
     }
 

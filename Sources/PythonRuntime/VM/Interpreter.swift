@@ -65,6 +65,9 @@ extension Runtime {
         let nb = UnsafeMutablePointer<Value>.allocate(capacity: max(code.nameValues.count, 1))
         for (i, v) in code.nameValues.enumerated() { nb[i] = v }
         code.nameBuffer = nb
+        let vb = UnsafeMutablePointer<Value>.allocate(capacity: max(code.variableNameStrs.count, 1))
+        for (i, v) in code.variableNameStrs.enumerated() { vb[i] = Value(v) }
+        code.variableNameBuffer = vb
         let gc = UnsafeMutablePointer<GlobalCacheEntry>.allocate(capacity: n)
         gc.initialize(repeating: GlobalCacheEntry(), count: n)
         code.globalCache = gc
@@ -231,6 +234,12 @@ extension Runtime {
         }
         frameDepth += 1
         return entered
+    }
+
+    /// A frame's registers, read without retaining it (the loop's `frame` is
+    /// unowned, and reading through it made a strong copy at every switch).
+    @inline(__always) func registers(of frame: Unmanaged<Frame>) -> (FrameRegisters, Int, UnsafeMutablePointer<Value>) {
+        frame._withUnsafeGuaranteedRef { ($0.registers, $0.ip, $0.sp) }
     }
 
     // MARK: the loop
@@ -755,7 +764,9 @@ extension Runtime {
                         push(&sp, Value(fn))
                     case .call, .callKW, .callMethod, .callMethodKW:
                         let op = UInt8(truncatingIfNeeded: raw)
-                        var kwNames: PyTuple? = nil
+                        // A constant of the code (kept alive by it): unowned, so the
+                        // call does not retain and release it.
+                        unowned(unsafe) var kwNames: PyTuple? = nil
                         if op == Opcode.callKW.rawValue || op == Opcode.callMethodKW.rawValue {
                             kwNames = unsafeDowncast(pop(&sp).object, to: PyTuple.self)
                         }
@@ -834,7 +845,7 @@ extension Runtime {
                             unowned(unsafe) let callee = entered.takeUnretainedValue()
                             callee.constructedInstance = constructed
                             if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
-                            frame = callee; currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
+                            frame = callee; currentFrame = frame; (r, ip, sp) = registers(of: entered)
                             stretchStart = executed
                             beginStretch(stretchStart, r.costDivisor)
                             break

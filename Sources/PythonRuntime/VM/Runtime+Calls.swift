@@ -155,93 +155,122 @@ extension Runtime {
         return try execute(frame)
     }
 
-    /// Puts the arguments of a call into the parameter slots of `function`'s code.
-    /// The arguments are at `slots[0..<argc]` on entry (keyword values last).
+    /// The function's name, for error messages.
     func functionName(_ function: PyFunction) -> String {
         function.name.isObject ? ((function.name.object as? PyStr)?.value ?? "function") : "function"
     }
 
+    /// Puts the arguments at `slots[0..<argc]` (keyword values last) into
+    /// `function`'s parameter slots, filling defaults. It reads names, values
+    /// and defaults in place, so a call binds without retaining or allocating.
     func bindArguments(_ function: PyFunction, slots: UnsafeMutablePointer<Value>, argc: Int,
                        kwNames: PyTuple?) throws(PyError) {
-        unowned(unsafe) let code = function.code
         let kwCount = kwNames?.items.count ?? 0
         let positionalCount = argc - kwCount
+        var keywordValues = UnsafePointer<Value>(slots + positionalCount)
+        if kwCount > 0 {
+            // Keyword values may sit in slots the binding fills: they wait
+            // above both the arguments and the parameter slots.
+            let aside = slots + max(argc, function.code.fixedSlotCount)
+            guard aside + kwCount < valueStack + valueStackCapacity else {
+                throw error(types.RecursionError, "maximum recursion depth exceeded")
+            }
+            aside.update(from: slots + positionalCount, count: kwCount)
+            keywordValues = UnsafePointer(aside)
+        }
+        try bindPositional(function, slots: slots, positionalCount: positionalCount, kwNames: kwNames,
+                           keywordValues: UnsafeBufferPointer(start: keywordValues, count: kwCount))
+    }
+
+    private func bindPositional(_ function: PyFunction, slots: UnsafeMutablePointer<Value>,
+                                positionalCount: Int, kwNames: PyTuple?,
+                                keywordValues: UnsafeBufferPointer<Value>) throws(PyError) {
+        unowned(unsafe) let code = function.code
         let nparams = code.argumentCount
         let nkwonly = code.keywordOnlyCount
         let hasVarargs = code.flags.contains(.varargs)
         let hasVarkw = code.flags.contains(.varkeywords)
         let fixed = code.fixedSlotCount
-        // Positional arguments stay where they are; what filling the other
-        // slots would overwrite (extra positional arguments, keyword values)
-        // is taken out first.
+        // Positional arguments stay where they are; extra ones (for *args) are
+        // taken out before the slots after the parameters are cleared.
         let takenPositional = min(positionalCount, nparams)
-        let extra = positionalCount > nparams
-            ? ContiguousArray(UnsafeBufferPointer(start: slots + nparams, count: positionalCount - nparams)) : []
-        let keywordValues = kwCount > 0
-            ? ContiguousArray(UnsafeBufferPointer(start: slots + positionalCount, count: kwCount)) : []
-        for i in takenPositional..<max(fixed, takenPositional) { slots[i] = .null }
-
-        var varargsIndex = nparams + nkwonly
+        var varargs = Value.null
         if hasVarargs {
-            slots[varargsIndex] = Value(newTuple(extra))
+            let extra = positionalCount > nparams
+                ? ContiguousArray(UnsafeBufferPointer(start: slots + nparams, count: positionalCount - nparams)) : []
+            varargs = Value(newTuple(extra))
         } else if positionalCount > nparams {
             throw typeError("\(functionName(function))() takes \(nparams) positional arguments but \(positionalCount) were given")
         }
-        if hasVarargs { varargsIndex += 1 }
+        for i in takenPositional..<max(fixed, takenPositional) { slots[i] = .null }
+        var varargsIndex = nparams + nkwonly
+        if hasVarargs {
+            slots[varargsIndex] = varargs
+            varargsIndex += 1
+        }
         var kwargsDict: PyDict? = nil
         if hasVarkw {
             kwargsDict = newDict()
             slots[varargsIndex] = Value(kwargsDict!)
         }
 
-        // Keyword arguments.
-        if let kwNames {
-            let parameterNames = code.variableNameStrs
-            for (j, kv) in kwNames.items.enumerated() {
-                let name = unsafeDowncast(kv.object, to: PyStr.self)
-                let value = keywordValues[j]
-                var matched = false
-                for p in code.positionalOnlyCount..<(nparams + nkwonly)
-                where parameterNames[p] === name || (!name.isInterned && parameterNames[p].equals(name)) {
+        // Keyword arguments: interned names match their parameter by identity.
+        if let kwNames, let parameterNames = code.variableNameBuffer {
+            let firstNamed = code.positionalOnlyCount, lastNamed = nparams + nkwonly
+            for j in 0..<keywordValues.count {
+                let nameValue = kwNames.items[j]
+                var p = firstNamed
+                while p < lastNamed {
+                    if parameterNames[p].bits == nameValue.bits { break }
+                    p += 1
+                }
+                unowned(unsafe) let name = unsafeDowncast(nameValue.object, to: PyStr.self)
+                if p == lastNamed && !name.isInterned {
+                    p = firstNamed
+                    while p < lastNamed {
+                        if unsafeDowncast(parameterNames[p].object, to: PyStr.self).equals(name) { break }
+                        p += 1
+                    }
+                }
+                if p < lastNamed {
                     if !slots[p].isNull {
                         throw typeError("function got multiple values for argument '\(name.value)'")
                     }
-                    slots[p] = value
-                    matched = true
-                    break
-                }
-                if !matched {
+                    slots[p] = keywordValues[j]
+                } else {
                     guard let kwargsDict else {
                         throw typeError("unexpected keyword argument '\(name.value)'")
                     }
-                    kwargsDict.setStr(name, value)
+                    kwargsDict.setStr(name, keywordValues[j])
                 }
             }
         }
 
         // Defaults for what is still missing.
-        let defaults: ContiguousArray<Value> = function.defaults.isObject
-            ? unsafeDowncast(function.defaults.object, to: PyTuple.self).items : []
-        let firstDefault = nparams - defaults.count
-        var missing: [String] = []
+        var defaultCount = 0
+        if function.defaults.isObject {
+            defaultCount = unsafeDowncast(function.defaults.object, to: PyTuple.self).items.count
+        }
+        let firstDefault = nparams - defaultCount
+        var missing = 0
         for i in 0..<nparams where slots[i].isNull {
             if i >= firstDefault {
-                slots[i] = defaults[i - firstDefault]
+                slots[i] = unsafeDowncast(function.defaults.object, to: PyTuple.self).items[i - firstDefault]
             } else {
-                missing.append(code.variableNames[i])
+                missing += 1
             }
         }
-        if !missing.isEmpty {
-            if kwCount == 0 {
+        if missing > 0 {
+            if kwNames == nil {
                 throw typeError("\(functionName(function))() takes \(firstDefault) positional arguments but \(positionalCount) were given")
             }
-            throw typeError("\(functionName(function))() missing \(missing.count) required positional arguments")
+            throw typeError("\(functionName(function))() missing \(missing) required positional arguments")
         }
         if nkwonly > 0 {
-            let kwDefaults = function.keywordDefaults.isObject
+            unowned(unsafe) let kwDefaults = function.keywordDefaults.isObject
                 ? unsafeDowncast(function.keywordDefaults.object, to: PyDict.self) : nil
             for i in nparams..<(nparams + nkwonly) where slots[i].isNull {
-                let name = code.variableNameStrs[i]
+                unowned(unsafe) let name = unsafeDowncast(code.variableNameBuffer![i].object, to: PyStr.self)
                 let d = kwDefaults?.getStr(name) ?? .null
                 if d.isNull { throw typeError("function missing required keyword argument '\(name.value)'") }
                 slots[i] = d
