@@ -134,7 +134,14 @@ extension Runtime {
         }
         method(base, "__init__") { rt, args throws(PyError) in
             let e = try rt.selfArg(args, PyBaseException.self, "__init__")
-            e.args = rt.tuple(Array(args.positional.dropFirst()))
+            // The instance was made with these same arguments (a subclass's
+            // `super().__init__(*args)`, or no __init__ of its own): the
+            // tuple it holds already says them.
+            let given = args.positional.dropFirst()
+            let same = unsafeDowncast(e.args.object, to: PyTuple.self).items.withUnsafeBufferPointer { items in
+                items.count == given.count && zip(items, given).allSatisfy { $0.bits == $1.bits }
+            }
+            if !same { e.args = rt.tuple(Array(given)) }
             e.incomplete = false
             return .none
         }

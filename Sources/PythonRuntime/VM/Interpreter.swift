@@ -1070,6 +1070,8 @@ extension Runtime {
                          findHandler(code, raisingIP))
                     }
                     if exc.traceback.last != entryLine || exc.tracebackFrame != ObjectIdentifier(frame) {
+                        // Room for a few frames at once, not one allocation per frame passed.
+                        if exc.traceback.isEmpty { exc.traceback.reserveCapacity(4) }
                         exc.traceback.append(entryLine)
                         exc.tracebackFrame = ObjectIdentifier(frame)
                     }
