@@ -74,6 +74,40 @@ final class CompilerTests: XCTestCase {
         """)
     }
 
+    func testForOverRangeCallSkipsTheRangeObject() throws {
+        let b = ASTBuilder()
+        let body = [b.for_(b.name("i"), b.call(b.name("range"), b.int(1), b.name("n")), [b.expr(b.call(b.name("g"), b.name("i")))]),
+                    b.for_(b.name("i"), b.call(b.name("range"), b.name("n"), b.name("n"), b.int(2), b.int(3)), [b.pass])]
+        let m = try compileModule([b.def("f", ["n"], body)])
+        assertListing(fn(m, "f"), """
+        code f args=1 posonly=0 kwonly=0 flags=optimized stack=5
+        varnames: n, i
+        L1 0 LOAD_GLOBAL 0 (range)
+        1 LOAD_CONST 0 (1)
+        2 LOAD_FAST 0 (n)
+        3 CALL_RANGE_ITER 2
+        >> 4 FOR_ITER 11 (to 11)
+        5 STORE_FAST 1 (i)
+        6 LOAD_GLOBAL 1 (g)
+        7 LOAD_FAST 1 (i)
+        8 CALL 1
+        9 POP_TOP
+        10 JUMP 4 (to 4)
+        >> 11 LOAD_GLOBAL 0 (range)
+        12 LOAD_FAST 0 (n)
+        13 LOAD_FAST 0 (n)
+        14 LOAD_CONST 1 (2)
+        15 LOAD_CONST 2 (3)
+        16 CALL 4
+        17 GET_ITER
+        >> 18 FOR_ITER 21 (to 21)
+        19 STORE_FAST 1 (i)
+        20 JUMP 18 (to 18)
+        >> 21 LOAD_CONST 3 (None)
+        22 RETURN_VALUE
+        """)
+    }
+
     func testWhileContinue() throws {
         let b = ASTBuilder()
         let body = [b.while_(b.cmp(b.name("n"), (.gt, b.int(0))), [b.stmt(.augAssign(target: b.name("n"), op: .sub, value: b.int(1))), b.cont])]

@@ -73,6 +73,8 @@ extension ConformanceTests {
         "control_flow/loop_variable_after_loop.py",
         "control_flow/nested_break_in_try.py",
         "control_flow/pass_and_empty_bodies.py",
+        "control_flow/range_loop_edges.py",
+        "control_flow/range_loop_rebound.py",
         "control_flow/while_else.py",
         "decorators/class_decorator.py",
         "decorators/decorator_expression_forms.py",
@@ -412,6 +414,8 @@ extension ConformanceTests {
     func test_control_flow_loop_variable_after_loop() throws { try conforms("control_flow/loop_variable_after_loop.py") }
     func test_control_flow_nested_break_in_try() throws { try conforms("control_flow/nested_break_in_try.py") }
     func test_control_flow_pass_and_empty_bodies() throws { try conforms("control_flow/pass_and_empty_bodies.py") }
+    func test_control_flow_range_loop_edges() throws { try conforms("control_flow/range_loop_edges.py") }
+    func test_control_flow_range_loop_rebound() throws { try conforms("control_flow/range_loop_rebound.py") }
     func test_control_flow_while_else() throws { try conforms("control_flow/while_else.py") }
     func test_decorators_class_decorator() throws { try conforms("decorators/class_decorator.py") }
     func test_decorators_decorator_expression_forms() throws { try conforms("decorators/decorator_expression_forms.py") }

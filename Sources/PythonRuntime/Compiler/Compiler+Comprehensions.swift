@@ -29,8 +29,12 @@ extension Compiler {
         let code = try leaveUnit()
 
         makeFunction(code, flags: 0)
-        try compileExpr(gens[0].iter)
-        outer.emit(gens[0].isAsync ? .getAIter : .getIter)
+        if gens[0].isAsync {
+            try compileExpr(gens[0].iter)
+            outer.emit(.getAIter)
+        } else {
+            try compileIterator(gens[0].iter)
+        }
         outer.emit(.call, 1)
         if scope.isCoroutine && tag != .genExp {
             emitAwait()
@@ -44,8 +48,12 @@ extension Compiler {
         if index == 0 {
             u.emit(.loadFast, u.varIndex(".0"))
         } else {
-            try compileExpr(gen.iter)
-            u.emit(gen.isAsync ? .getAIter : .getIter)
+            if gen.isAsync {
+                try compileExpr(gen.iter)
+                u.emit(.getAIter)
+            } else {
+                try compileIterator(gen.iter)
+            }
         }
         u.stackLevel += 1
         u.bind(start)

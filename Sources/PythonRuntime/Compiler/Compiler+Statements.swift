@@ -257,8 +257,12 @@ extension Compiler {
     func compileFor(_ target: Expr, _ iter: Expr, _ body: [Stmt], _ orelse: [Stmt], isAsync: Bool) throws(SyntaxErrorInfo) {
         let u = unit
         let start = u.newLabel(), exhausted = u.newLabel(), end = u.newLabel()
-        try compileExpr(iter)
-        u.emit(isAsync ? .getAIter : .getIter)
+        if isAsync {
+            try compileExpr(iter)
+            u.emit(.getAIter)
+        } else {
+            try compileIterator(iter)
+        }
         u.bind(start)
         if isAsync {
             u.pushHandler(exhausted, depth: u.stackLevel + 1)
@@ -279,6 +283,24 @@ extension Compiler {
         if isAsync { u.emit(.endAsyncFor) }
         try compileBody(orelse)
         u.bind(end)
+    }
+
+    /// [] → [iter(e)]. A call of the name `range` with one to three plain
+    /// arguments becomes CALL_RANGE_ITER, which skips the range object when the
+    /// name is the built-in (it checks at run time, so a `range` of the
+    /// program's own still works).
+    func compileIterator(_ e: Expr) throws(SyntaxErrorInfo) {
+        let u = unit
+        if case .call(let function, let args, let keywords) = e.kind, case .name("range") = function.kind,
+           keywords.isEmpty, (1...3).contains(args.count), !args.contains(where: isStarred) {
+            try compileExpr(function)
+            for a in args { try compileExpr(a) }
+            u.currentLine = e.location.line
+            u.emit(.callRangeIter, args.count)
+            return
+        }
+        try compileExpr(e)
+        u.emit(.getIter)
     }
 
     /// [awaitable] → [result]

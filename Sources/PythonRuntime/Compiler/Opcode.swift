@@ -108,6 +108,11 @@ public enum Opcode: UInt8, CaseIterable {
     case getIter
     /// [it] → [it, next(it)]; when exhausted [it] → [] and jump to arg.
     case forIter
+    /// [f, a1...an] → [iter(f(a1...an))], for `for x in range(...)`: when f is
+    /// the built-in range and the arguments are small ints, the iterator is made
+    /// without the range object (MicroPython's compiler turns the same loop
+    /// into a counter).
+    case callRangeIter
 
     /// [a1...an] → [tuple]
     case buildTuple
@@ -273,6 +278,7 @@ func stackEffect(_ op: Opcode, _ arg: Int, jump: Bool) -> Int {
     case .popJumpIfFalse, .popJumpIfTrue: return -1
     case .jumpIfFalseOrPop, .jumpIfTrueOrPop: return jump ? 0 : -1
     case .getIter: return 0
+    case .callRangeIter: return -arg
     case .forIter: return jump ? -1 : 1
     case .buildTuple, .buildList, .buildSet, .buildString: return 1 - arg
     case .buildMap: return 1 - 2 * arg

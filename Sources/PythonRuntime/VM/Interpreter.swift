@@ -607,6 +607,21 @@ extension Runtime {
                     case .getIter:
                         saveState(ip, sp, executed)
                         (sp - 1).pointee = try getIterator(top(sp))
+                    case .callRangeIter:
+                        let argBase = sp - arg
+                        let callable = (argBase - 1).pointee
+                        if callable.bits == Value(types.range).bits, let iterator = rangeIterator(argBase, count: arg) {
+                            sp = argBase
+                            (sp - 1).pointee = iterator
+                            break
+                        }
+                        // Another `range`, or arguments range() must convert or refuse.
+                        saveState(ip, sp, executed)
+                        let made = try callValue(callable, args: UnsafeBufferPointer(start: argBase, count: arg), kwNames: nil)
+                        sp = argBase
+                        (sp - 1).pointee = made
+                        saveState(ip, sp, executed)
+                        (sp - 1).pointee = try getIterator(made)
                     case .forIter:
                         let it = top(sp)
                         if it.isObject, type(of: it.object) == PySequenceIterator.self {

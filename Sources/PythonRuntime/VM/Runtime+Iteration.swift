@@ -60,6 +60,24 @@ extension Runtime {
         }
     }
 
+    /// `iter(range(args))` without the range object, when the `count` (1 to 3)
+    /// arguments are small ints and the step is not 0; else nil.
+    func rangeIterator(_ args: UnsafeMutablePointer<Value>, count: Int) -> Value? {
+        for i in 0..<count where !args[i].isSmallInt { return nil }
+        var start = 0, stop = args[0].asSmallInt, step = 1
+        if count > 1 {
+            start = stop
+            stop = args[1].asSmallInt
+            if count == 3 { step = args[2].asSmallInt }
+        }
+        if step == 0 { return nil }
+        let it = PySequenceIterator(type: types.iterator, kind: .range, source: .none)
+        it.current = start
+        it.step = step
+        it.remaining = PyRange.count(start, stop, step)
+        return adopt(it)
+    }
+
     func advance(_ si: PySequenceIterator) throws(PyError) -> Value {
         switch si.kind {
         case .range:

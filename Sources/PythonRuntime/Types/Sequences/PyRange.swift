@@ -9,7 +9,10 @@ public final class PyRange: PyObject {
         self.step = step
         super.init(type: type)
     }
-    public var count: Int {
+    public var count: Int { PyRange.count(start, stop, step) }
+
+    /// The length of `range(start, stop, step)` (step not 0).
+    static func count(_ start: Int, _ stop: Int, _ step: Int) -> Int {
         if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
         return start > stop ? (start - stop - 1) / (-step) + 1 : 0
     }
