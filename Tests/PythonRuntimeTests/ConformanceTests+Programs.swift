@@ -34,6 +34,7 @@ extension ConformanceTests {
         "asyncio/tasks_sleep_interleave.py",
         "asyncio/threadsafeflag.py",
         "asyncio/wait_for.py",
+        "classes/attribute_cache_edges.py",
         "classes/class_and_instance_attributes.py",
         "classes/class_and_super_repr.py",
         "classes/class_body_execution.py",
@@ -375,6 +376,7 @@ extension ConformanceTests {
     func test_asyncio_tasks_sleep_interleave() throws { try conforms("asyncio/tasks_sleep_interleave.py") }
     func test_asyncio_threadsafeflag() throws { try conforms("asyncio/threadsafeflag.py") }
     func test_asyncio_wait_for() throws { try conforms("asyncio/wait_for.py") }
+    func test_classes_attribute_cache_edges() throws { try conforms("classes/attribute_cache_edges.py") }
     func test_classes_class_and_instance_attributes() throws { try conforms("classes/class_and_instance_attributes.py") }
     func test_classes_class_and_super_repr() throws { try conforms("classes/class_and_super_repr.py") }
     func test_classes_class_body_execution() throws { try conforms("classes/class_body_execution.py") }

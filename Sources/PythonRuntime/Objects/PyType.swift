@@ -99,6 +99,10 @@ public final class PyType: PyObject {
         return false
     }
 
+    /// The epoch inline caches of this runtime's attribute sites are checked
+    /// against: it moves on with any change to any class namespace.
+    @inline(__always) var attributeEpoch: UInt64 { counters.typeEpoch }
+
     /// Looks `name` up along the MRO (no descriptors applied). `.null` if absent.
     @inline(__always)
     public func lookup(_ name: PyStr) -> Value {

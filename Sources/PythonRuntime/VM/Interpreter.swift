@@ -433,8 +433,14 @@ extension Runtime {
                         let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
                         if frame.globals.removeStr(name).isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                     case .loadAttr:
-                        saveState(ip, sp, executed)
                         let obj = top(sp)
+                        let attributeCache = r.globalCache + (ip - 1)
+                        let cached = cachedInstanceAttribute(attributeCache, obj, r.names[arg])
+                        if !cached.isNull {
+                            (sp - 1).pointee = cached
+                            break
+                        }
+                        saveState(ip, sp, executed)
                         // A property's Python getter runs as a frame of this loop, on the
                         // instance's slot (its result replaces the instance).
                         let getter = frame.ownsSlots ? Value.null
@@ -452,8 +458,18 @@ extension Runtime {
                             beginStretch(stretchStart, r.costDivisor)
                             break
                         }
+                        // The cache is filled before the general path, which may run
+                        // Python code (a __getattr__) that frees obj.
+                        try r.names[arg].withBorrowed(PyStr.self) { name in
+                            fillInstanceAttributeCache(attributeCache, obj, name, store: false)
+                        }
                         (sp - 1).pointee = try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try getAttribute(obj, name) }
                     case .storeAttr:
+                        let attributeCache = r.globalCache + (ip - 1)
+                        if storeCachedInstanceAttribute(attributeCache, top(sp), r.names[arg], (sp - 2).pointee) {
+                            sp -= 2
+                            break
+                        }
                         saveState(ip, sp, executed)
                         let obj = pop(&sp), v = pop(&sp)
                         // A property's Python setter, likewise: [value, obj] become its
@@ -474,6 +490,9 @@ extension Runtime {
                             stretchStart = executed
                             beginStretch(stretchStart, r.costDivisor)
                             break
+                        }
+                        try r.names[arg].withBorrowed(PyStr.self) { name in
+                            fillInstanceAttributeCache(attributeCache, obj, name, store: true)
                         }
                         try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try setAttribute(obj, name, v) }
                     case .deleteAttr:

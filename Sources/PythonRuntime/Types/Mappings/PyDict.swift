@@ -77,6 +77,25 @@ public final class PyDict: PyObject {
         appendEntry(Value(key), h, value)
     }
 
+    /// The entry number of a str key (for an inline cache's hint), or -1.
+    func positionOfStr(_ key: PyStr) -> Int { findStr(key, key.strHash) ?? -1 }
+
+    /// The value at entry `position` when its key is exactly `key` (an
+    /// inline cache's hint still right), else `.null`.
+    @inline(__always) func value(at position: Int, ifKey key: Value) -> Value {
+        guard position < entries.count else { return .null }
+        return entries[position].key.bits == key.bits ? entries[position].value : .null
+    }
+
+    /// Replaces the value at entry `position` when its key is exactly `key`,
+    /// as setStr would; false (nothing changed) when the hint is stale.
+    @inline(__always) func replaceValue(at position: Int, ifKey key: Value, _ value: Value) -> Bool {
+        guard position < entries.count, entries[position].key.bits == key.bits else { return false }
+        entries[position].value = value
+        version = counters.nextDictVersion(); mutated()
+        return true
+    }
+
     @discardableResult
     public func removeStr(_ key: PyStr) -> Value {
         guard let e = findStr(key, key.strHash) else { return .null }

@@ -1,0 +1,96 @@
+/// Inline caches for `obj.name` and `obj.name = v` where the name is a plain
+/// instance attribute (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE and
+/// STORE_ATTR_INSTANCE_VALUE, in spirit).
+///
+/// A site's entry (the per-instruction `GlobalCacheEntry`, its words reused)
+/// records a type and the attribute epoch at which this held for that type:
+/// the class and its bases have nothing of that name (no descriptor, property,
+/// method or class attribute to take precedence), and no `__getattribute__`
+/// (for loads) or `__setattr__` (for stores). While the instance's type and
+/// the epoch are unchanged, the attribute is therefore exactly the instance
+/// dict's entry, and the entry's last position is a hint, checked by key.
+///
+/// Fields: `globalsVersion` the type's address, `builtinsVersion` the epoch,
+/// `value` the position hint as a small int. A site where the name is not a
+/// plain instance attribute (a property, a method) records that too, with the
+/// epoch's top bit set, so the general path does not ask again each time.
+extension Runtime {
+    /// `obj.name` through the site's cache, or `.null` to take the general path
+    /// (a different type, a changed class, or no such attribute in the dict).
+    @inline(__always)
+    func cachedInstanceAttribute(_ cache: UnsafeMutablePointer<GlobalCacheEntry>, _ obj: Value, _ name: Value) -> Value {
+        guard obj.isObject else { return .null }
+        unowned(unsafe) let o = obj.object
+        unowned(unsafe) let type = o.type
+        guard cache.pointee.globalsVersion == UInt64(UInt(bitPattern: unsafeBitCast(type, to: Int.self))),
+              cache.pointee.builtinsVersion == type.attributeEpoch, o.instanceDict.isObject else { return .null }
+        return borrowedDict(o.instanceDict) { dict in
+            let hinted = dict.value(at: cache.pointee.value.asSmallInt, ifKey: name)
+            if !hinted.isNull { return hinted }
+            let position = dict.positionOfStr(unsafeDowncast(name.object, to: PyStr.self))
+            if position < 0 { return .null }
+            cache.pointee.value = Value(small: position)
+            return dict.value(at: position, ifKey: name)
+        }
+    }
+
+    /// `obj.name = value` through the site's cache; false to take the general path.
+    @inline(__always)
+    func storeCachedInstanceAttribute(_ cache: UnsafeMutablePointer<GlobalCacheEntry>, _ obj: Value, _ name: Value,
+                                      _ value: Value) -> Bool {
+        guard obj.isObject else { return false }
+        unowned(unsafe) let o = obj.object
+        unowned(unsafe) let type = o.type
+        guard cache.pointee.globalsVersion == UInt64(UInt(bitPattern: unsafeBitCast(type, to: Int.self))),
+              cache.pointee.builtinsVersion == type.attributeEpoch, o.instanceDict.isObject else { return false }
+        borrowedDict(o.instanceDict) { dict in
+            if dict.replaceValue(at: cache.pointee.value.asSmallInt, ifKey: name, value) { return }
+            // A new attribute (as in __init__) or one that moved: the dict's own store.
+            dict.setStr(unsafeDowncast(name.object, to: PyStr.self), value)
+            // Where a new key went (checked by key on the next use).
+            cache.pointee.value = Value(small: max(dict.entryCount - 1, 0))
+        }
+        return true
+    }
+
+    /// After the general path answered `obj.name` (load) or stored it: makes the
+    /// site's cache describe `obj`'s type when the name is a plain instance
+    /// attribute of it.
+    func fillInstanceAttributeCache(_ cache: UnsafeMutablePointer<GlobalCacheEntry>, _ obj: Value, _ name: PyStr,
+                                    store: Bool) {
+        guard obj.isObject, name.isInterned else { return }
+        unowned(unsafe) let o = obj.object
+        unowned(unsafe) let type = o.type
+        let typeAddress = UInt64(UInt(bitPattern: unsafeBitCast(type, to: Int.self)))
+        let epoch = type.attributeEpoch
+        // Decided already for this type and epoch (a hit that found no such
+        // attribute in the dict, or a name that is not a plain attribute).
+        if cache.pointee.globalsVersion == typeAddress && cache.pointee.builtinsVersion & ~notPlain == epoch { return }
+        guard type.instanceKind == .instance || type.instanceKind == .exception,
+              !(store ? type.definesSetattr : type.definesGetattribute),
+              !isDunder(name), typeLookup(.passUnretained(type), name).isNull else {
+            cache.pointee = GlobalCacheEntry(globalsVersion: typeAddress, builtinsVersion: epoch | notPlain, value: .null)
+            return
+        }
+        guard o.instanceDict.isObject else { return }
+        let position = borrowedDict(o.instanceDict) { $0.positionOfStr(name) }
+        cache.pointee = GlobalCacheEntry(globalsVersion: typeAddress, builtinsVersion: epoch,
+                                         value: Value(small: max(position, 0)))
+    }
+
+    /// Marks a site's entry as "not a plain instance attribute of this type".
+    private var notPlain: UInt64 { 1 << 63 }
+
+    /// Names like `__dict__` and `__class__` have meanings of their own; the
+    /// caches leave them to the general path.
+    private func isDunder(_ name: PyStr) -> Bool {
+        var text = name.value
+        return text.withUTF8 { $0.count >= 2 && $0[0] == 0x5F && $0[1] == 0x5F }
+    }
+
+    @inline(__always)
+    private func borrowedDict<R>(_ dict: Value, _ body: (PyDict) -> R) -> R {
+        Unmanaged<PyDict>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(dict.bits & Value.payloadMask))!)
+            ._withUnsafeGuaranteedRef(body)
+    }
+}
