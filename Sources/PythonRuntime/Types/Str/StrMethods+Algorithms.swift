@@ -217,15 +217,22 @@ enum ByteAlg {
     static func split(_ h: ByteBuf, _ sep: ByteBuf, maxsplit: Int) -> [Range<Int>] {
         var out: [Range<Int>] = []
         out.reserveCapacity(8)  // grown once, not at 1, 2 and 4 pieces
+        forEachSplit(h, sep, maxsplit: maxsplit) { out.append($0) }
+        return out
+    }
+
+    /// The pieces `split(sep)` gives (a non-empty separator), handed to `body`
+    /// in order, without an array of them.
+    @inline(__always)
+    static func forEachSplit(_ h: ByteBuf, _ sep: ByteBuf, maxsplit: Int, _ body: (Range<Int>) -> Void) {
         var i = 0
         var splits = 0
         while maxsplit < 0 || splits < maxsplit, let k = find(h, sep, i, h.count) {
-            out.append(i..<k)
+            body(i..<k)
             i = k + sep.count
             splits += 1
         }
-        out.append(i..<h.count)
-        return out
+        body(i..<h.count)
     }
 
     /// `rsplit(sep)` with a non-empty separator; left-to-right order.

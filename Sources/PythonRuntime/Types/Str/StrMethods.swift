@@ -276,6 +276,17 @@ extension Runtime {
         if let sep, sep.count == 0 { throw valueError("empty separator") }
         let ascii = s.isASCII
         let parts: ContiguousArray<Value> = withUTF8Bytes(s.value) { h in
+            // Pieces of ASCII text are ASCII, their length their byte count.
+            @inline(__always) func piece(_ r: Range<Int>) -> Value {
+                Value(ascii ? newStr(makeString(h, r), count: r.count, isASCII: true) : newStr(makeString(h, r)))
+            }
+            if let sep, !reverse {
+                // The common case, made straight into the list's items.
+                var parts = ContiguousArray<Value>()
+                parts.reserveCapacity(4)
+                withUTF8Bytes(sep.value) { n in ByteAlg.forEachSplit(h, n, maxsplit: maxsplit) { parts.append(piece($0)) } }
+                return parts
+            }
             let ranges: [Range<Int>]
             if let sep {
                 ranges = withUTF8Bytes(sep.value) { n in
@@ -288,10 +299,7 @@ extension Runtime {
             }
             var parts = ContiguousArray<Value>()
             parts.reserveCapacity(ranges.count)
-            for r in ranges {
-                // Pieces of ASCII text are ASCII, their length their byte count.
-                parts.append(Value(ascii ? newStr(makeString(h, r), count: r.count, isASCII: true) : newStr(makeString(h, r))))
-            }
+            for r in ranges { parts.append(piece(r)) }
             return parts
         }
         return Value(newList(parts))
