@@ -73,8 +73,16 @@ struct PythonCommand: ParsableCommand {
     }
 }
 
+/// The runtime of a finished program, kept until the process exits: the
+/// system takes its memory back at once, where releasing each of its heap's
+/// objects one by one could take longer than a short program ran. Its streams
+/// are not flushed by a teardown either way (as on the board, an unclosed
+/// file keeps only what was flushed).
+private var finishedRuntime: Runtime?
+
 /// Prints an uncaught exception and turns it into the process's exit status.
 func finish(_ rt: Runtime, _ exception: PyBaseException?, _ host: TerminalHost) -> Int32 {
+    finishedRuntime = rt
     defer { host.flush() }
     guard let e = exception else { return 0 }
     host.flush()
