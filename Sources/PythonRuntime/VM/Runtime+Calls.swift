@@ -178,11 +178,12 @@ extension Runtime {
             aside.update(from: slots + positionalCount, count: kwCount)
             keywordValues = UnsafePointer(aside)
         }
-        try bindPositional(function, slots: slots, positionalCount: positionalCount, kwNames: kwNames,
+        try bindParameters(function, slots: slots, positionalCount: positionalCount, kwNames: kwNames,
                            keywordValues: UnsafeBufferPointer(start: keywordValues, count: kwCount))
     }
 
-    private func bindPositional(_ function: PyFunction, slots: UnsafeMutablePointer<Value>,
+    /// bindArguments's work once the keyword values are out of the way.
+    private func bindParameters(_ function: PyFunction, slots: UnsafeMutablePointer<Value>,
                                 positionalCount: Int, kwNames: PyTuple?,
                                 keywordValues: UnsafeBufferPointer<Value>) throws(PyError) {
         unowned(unsafe) let code = function.code
