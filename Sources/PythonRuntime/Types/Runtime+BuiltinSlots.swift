@@ -33,11 +33,7 @@ extension Runtime {
         case is PyStr: return sequenceIterator(.str, v)
         case is PyBytes: return sequenceIterator(.bytes, v)
         case let r as PyRange:
-            let it = track(PySequenceIterator(type: types.iterator, kind: .range, source: v))
-            it.current = r.start
-            it.step = r.step
-            it.remaining = r.count
-            return Value(it)
+            return adopt(newRangeIterator(start: r.start, step: r.step, count: r.count, source: v))
         case let d as PyDict:
             let it = track(PySequenceIterator(type: types.iterator, kind: .dictKeys, source: v))
             it.current = d.count

@@ -71,11 +71,17 @@ extension Runtime {
             if count == 3 { step = args[2].asSmallInt }
         }
         if step == 0 { return nil }
-        let it = PySequenceIterator(type: types.iterator, kind: .range, source: .none)
+        return adopt(newRangeIterator(start: start, step: step, count: PyRange.count(start, stop, step), source: .none))
+    }
+
+    /// A range iterator at `start`, `count` values to go (`source`: the range
+    /// it iterates, or `.none` when none was made). The caller registers it.
+    func newRangeIterator(start: Int, step: Int, count: Int, source: Value) -> PySequenceIterator {
+        let it = PySequenceIterator(type: types.iterator, kind: .range, source: source)
         it.current = start
         it.step = step
-        it.remaining = PyRange.count(start, stop, step)
-        return adopt(it)
+        it.remaining = count
+        return it
     }
 
     func advance(_ si: PySequenceIterator) throws(PyError) -> Value {

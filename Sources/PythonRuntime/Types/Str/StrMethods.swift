@@ -289,9 +289,8 @@ extension Runtime {
             }
             let ranges: [Range<Int>]
             if let sep {
-                ranges = withUTF8Bytes(sep.value) { n in
-                    reverse ? ByteAlg.rsplit(h, n, maxsplit: maxsplit) : ByteAlg.split(h, n, maxsplit: maxsplit)
-                }
+                // rsplit (split with a separator returned above).
+                ranges = withUTF8Bytes(sep.value) { n in ByteAlg.rsplit(h, n, maxsplit: maxsplit) }
             } else if reverse {
                 ranges = ByteAlg.rsplitWhitespace(h, maxsplit: maxsplit, utf8: !s.isASCII, space: ByteAlg.isStrSpace)
             } else {
