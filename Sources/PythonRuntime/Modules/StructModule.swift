@@ -88,7 +88,7 @@ extension Runtime {
     }
 
     /// Writes the values into `buffer` at `base`, which has room for `format.size` bytes.
-    func structPack(_ format: StructFormat, _ values: ArraySlice<Value>, into buffer: inout [UInt8], at base: Int) throws(PyError) {
+    func structPack(_ format: StructFormat, _ values: Slice<UnsafeBufferPointer<Value>>, into buffer: inout [UInt8], at base: Int) throws(PyError) {
         if values.count != format.valueCount {
             throw valueError("pack expected \(format.valueCount) items for packing (got \(values.count))")
         }
@@ -141,7 +141,7 @@ extension Runtime {
 
     /// The values packed in `bytes` at `base`.
     func structUnpack(_ format: StructFormat, _ bytes: [UInt8], at base: Int) -> Value {
-        var out: [Value] = []
+        var out = ContiguousArray<Value>()
         out.reserveCapacity(format.valueCount)
         func get(_ size: Int, _ at: Int) -> UInt64 {
             var r: UInt64 = 0
@@ -175,7 +175,7 @@ extension Runtime {
                 }
             }
         }
-        return tuple(out)
+        return Value(newTuple(out))
     }
 
     /// IEEE 754 binary16 bits of `d`, rounded to nearest even.
@@ -223,7 +223,7 @@ extension Runtime {
             try args.expect(rt, "pack", 1, Int.max)
             let f = try rt.structFormat(args[0])
             var buffer = [UInt8](repeating: 0, count: f.size)
-            try rt.structPack(f, Array(args.positional[1...])[...], into: &buffer, at: 0)
+            try rt.structPack(f, args.positional[1...], into: &buffer, at: 0)
             return Value(rt.newBytes(buffer))
         }
         moduleFunction(m, "pack_into") { rt, args throws(PyError) in
@@ -235,7 +235,7 @@ extension Runtime {
             let offset = try rt.structOffset(args[2], b.bytes.count)
             if offset < 0 || offset + f.size > b.bytes.count { throw rt.valueError("buffer too small") }
             var buffer = b.bytes
-            try rt.structPack(f, Array(args.positional[3...])[...], into: &buffer, at: offset)
+            try rt.structPack(f, args.positional[3...], into: &buffer, at: offset)
             b.bytes = buffer
             return .none
         }
