@@ -295,6 +295,7 @@ extension ConformanceTests {
         "strings/format_zero_fill_bool_and_errors.py",
         "strings/fstring_nesting_and_specs.py",
         "strings/percent_formatting.py",
+        "strings/small_text_byte_paths.py",
         "strings/sort_stability.py",
         "strings/str_case_methods.py",
         "strings/str_encode_decode.py",
@@ -637,6 +638,7 @@ extension ConformanceTests {
     func test_strings_format_zero_fill_bool_and_errors() throws { try conforms("strings/format_zero_fill_bool_and_errors.py") }
     func test_strings_fstring_nesting_and_specs() throws { try conforms("strings/fstring_nesting_and_specs.py") }
     func test_strings_percent_formatting() throws { try conforms("strings/percent_formatting.py") }
+    func test_strings_small_text_byte_paths() throws { try conforms("strings/small_text_byte_paths.py") }
     func test_strings_sort_stability() throws { try conforms("strings/sort_stability.py") }
     func test_strings_str_case_methods() throws { try conforms("strings/str_case_methods.py") }
     func test_strings_str_encode_decode() throws { try conforms("strings/str_encode_decode.py") }

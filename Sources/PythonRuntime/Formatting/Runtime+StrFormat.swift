@@ -14,9 +14,12 @@ extension Runtime {
     }
 
     private func formatMethod(_ template: String, _ args: CallArguments, _ numbering: inout FieldNumbering) throws(PyError) -> String {
+        try withUTF8Bytes(template) { bytes throws(PyError) in try formatFields(bytes, args, &numbering) }
+    }
+
+    private func formatFields(_ bytes: ByteBuf, _ args: CallArguments, _ numbering: inout FieldNumbering) throws(PyError) -> String {
         // Scan UTF-8 bytes: braces are ASCII, so they never fall inside a
         // multi-byte character, and literal runs are copied as whole substrings.
-        let bytes = Array(template.utf8)
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var out = ""
         var i = 0

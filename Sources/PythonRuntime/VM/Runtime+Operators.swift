@@ -611,7 +611,7 @@ extension Runtime {
                     throw typeError("can't convert '\(typeName(item))' object to str implicitly")
                 }
                 if t.value.isEmpty { return true }
-                return bytesFind(Array(s.value.utf8), Array(t.value.utf8), from: 0) != nil
+                return withUTF8Bytes(s.value) { h in withUTF8Bytes(t.value) { n in ByteAlg.find(h, n, 0, h.count) != nil } }
             case let l as PyList:
                 // Over the live list, as CPython's list_contains: an __eq__ may change it.
                 var i = 0

@@ -190,8 +190,9 @@ extension Runtime {
             if step == 1 { return strSlice(st, start, start + count) }
             var out = String.UnicodeScalarView()
             if st.isASCII {
-                let u = Array(st.value.utf8)
-                for k in 0..<count { out.append(Unicode.Scalar(u[start + k * step])) }
+                withUTF8Bytes(st.value) { u in
+                    for k in 0..<count { out.append(Unicode.Scalar(u[start + k * step])) }
+                }
             } else {
                 let sc = st.scalars
                 for k in 0..<count { out.append(sc[start + k * step]) }

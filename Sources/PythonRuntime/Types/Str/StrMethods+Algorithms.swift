@@ -3,11 +3,28 @@
 /// code-point indices at the edges (a no-op for ASCII text).
 typealias ByteBuf = UnsafeBufferPointer<UInt8>
 
-/// Calls `body` with the UTF-8 bytes of `s`, without copying when the string is native.
+/// Calls `body` with the UTF-8 bytes of `s`, without copying a native string
+/// and without allocating for a small one (up to 15 bytes, kept inside the
+/// String value: `String.withUTF8` lends a stack copy of them, where
+/// `utf8.withContiguousStorageIfAvailable` has no storage to lend and a
+/// fallback would allocate an array each call).
 @inline(__always)
-func withUTF8Bytes<R>(_ s: String, _ body: (ByteBuf) -> R) -> R {
-    if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
-    return Array(s.utf8).withUnsafeBufferPointer(body)
+func withUTF8Bytes<R, E: Error>(_ s: String, _ body: (ByteBuf) throws(E) -> R) throws(E) -> R {
+    var s = s
+    // withUTF8 rethrows untyped errors; a Result carries the typed one out.
+    let result = s.withUTF8 { bytes in Result { () throws(E) -> R in try body(bytes) } }
+    return try result.get()
+}
+
+/// Copies the UTF-8 bytes of `s` into `target` at `at`; returns the offset after them.
+@inline(__always)
+func copyUTF8(_ s: String, into target: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
+    withUTF8Bytes(s) { bytes in
+        if let base = bytes.baseAddress, !bytes.isEmpty {
+            (target.baseAddress! + at).update(from: base, count: bytes.count)
+        }
+        return at + bytes.count
+    }
 }
 
 @inline(__always)

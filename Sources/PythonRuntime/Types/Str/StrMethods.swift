@@ -20,24 +20,33 @@ extension Runtime {
         }
         method(t, "join") { rt, args throws(PyError) in
             try args.expect(rt, "join", 2, 2)
-            let sep = try rt.selfArg(args, PyStr.self, "join").value
+            let sep = try rt.selfArg(args, PyStr.self, "join")
             let items = try rt.iterateToArray(args[1])
-            var out = ""
-            var size = 0
+            var size = 0, count = 0, ascii = sep.isASCII
             for v in items {
                 guard v.isObject, let s = v.object as? PyStr else {
                     throw rt.typeError("join expected str, got '\(rt.typeName(v))'")
                 }
-                size += s.value.utf8.count
+                size += s.utf8Count
+                count += s.count
+                ascii = ascii && s.isASCII
             }
-            size += sep.utf8.count * max(0, items.count - 1)
+            let gaps = max(0, items.count - 1)
+            size += sep.utf8Count * gaps
+            count += sep.count * gaps
             try rt.reserve(size)
-            out.reserveCapacity(size)
-            for (i, v) in items.enumerated() {
-                if i > 0 { out += sep }
-                out += (v.object as! PyStr).value
+            // The pieces' bytes copied once into a String of the final size (appending
+            // to a String costs far more per piece than the copy itself).
+            let sepText = sep.value
+            let text = String(unsafeUninitializedCapacity: size) { target in
+                var at = 0
+                for (i, v) in items.enumerated() {
+                    if i > 0 { at = copyUTF8(sepText, into: target, at: at) }
+                    at = copyUTF8(unsafeDowncast(v.object, to: PyStr.self).value, into: target, at: at)
+                }
+                return at
             }
-            return rt.str(out)
+            return Value(rt.newStr(text, count: count, isASCII: ascii))
         }
         method(t, "format") { rt, args throws(PyError) in
             let s = try rt.selfArg(args, PyStr.self, "format")
