@@ -408,6 +408,19 @@ extension Runtime {
     /// `len(v)`.
     func length(_ v: Value) throws(PyError) -> Int {
         if v.isObject {
+            // str, list, tuple and dict of the built-in types by their kind byte,
+            // borrowed: no dynamic casts and no retain of the object.
+            let counted = try v.withBorrowed(PyObject.self) { o throws(PyError) -> Int in
+                guard o.type.isBuiltin else { return -1 }
+                switch o.type.instanceKind {
+                case .str: return unsafeDowncast(o, to: PyStr.self).count
+                case .list: return unsafeDowncast(o, to: PyList.self).items.count
+                case .tuple: return unsafeDowncast(o, to: PyTuple.self).items.count
+                case .dict: return unsafeDowncast(o, to: PyDict.self).count
+                default: return -1
+                }
+            }
+            if counted >= 0 { return counted }
             let o = v.object
             if o.type.isBuiltin, let n = try builtinLength(o) { return n }
             let m = o.type.lookup(names.__len__)

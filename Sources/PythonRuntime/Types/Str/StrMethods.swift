@@ -326,8 +326,11 @@ extension Runtime {
             let set = withUTF8Bytes(chars.value) { ByteAlg.unitSet($0, utf8: !chars.isASCII) }
             r = withUTF8Bytes(s.value) { h in ByteAlg.strip(h, left: left, right: right, utf8: utf8) { set.contains($0) } }
         }
-        if r.lowerBound == 0 && r.upperBound == s.value.utf8.count { return args[0] }
-        return str(withUTF8Bytes(s.value) { makeString($0, r) })
+        if r.lowerBound == 0 && r.upperBound == s.utf8Count { return args[0] }
+        let text = withUTF8Bytes(s.value) { makeString($0, r) }
+        // Stripped ASCII text is ASCII, its length its byte count (no need to measure it again).
+        if s.isASCII { return Value(newStr(text, count: r.count, isASCII: true)) }
+        return str(text)
     }
 
     func strPartition(_ args: CallArguments, _ name: String, reverse: Bool) throws(PyError) -> Value {
