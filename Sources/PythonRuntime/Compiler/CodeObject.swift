@@ -106,8 +106,8 @@ public final class CodeObject {
     /// `variableNameStrs` as values, for argument binding to read without
     /// retaining the array.
     var variableNameBuffer: UnsafeMutablePointer<Value>?
-    /// Per-instruction inline caches (global lookups), allocated on first run.
-    var globalCache: UnsafeMutablePointer<GlobalCacheEntry>?
+    /// Per-instruction inline caches (globals and instance attributes), allocated on first run.
+    var inlineCache: UnsafeMutablePointer<InlineCacheEntry>?
 
     public init(name: String, qualifiedName: String, filename: String, firstLine: Int, flags: CodeFlags,
                 argumentCount: Int, positionalOnlyCount: Int, keywordOnlyCount: Int,
@@ -140,7 +140,7 @@ public final class CodeObject {
         constantBuffer?.deallocate()
         nameBuffer?.deallocate()
         variableNameBuffer?.deallocate()
-        globalCache?.deallocate()
+        inlineCache?.deallocate()
     }
 
     /// Number of parameter slots, counting `*args` and `**kwargs`.

@@ -2,7 +2,7 @@
 /// instance attribute (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE and
 /// STORE_ATTR_INSTANCE_VALUE, in spirit).
 ///
-/// A site's entry (the per-instruction `GlobalCacheEntry`, its words reused)
+/// A site's entry (the instruction's `InlineCacheEntry`)
 /// records a type and the attribute epoch at which this held for that type:
 /// the class and its bases have nothing of that name (no descriptor, property,
 /// method or class attribute to take precedence), and no `__getattribute__`
@@ -10,7 +10,7 @@
 /// the epoch are unchanged, the attribute is therefore exactly the instance
 /// dict's entry, and the entry's last position is a hint, checked by key.
 ///
-/// Fields: `globalsVersion` the type's address, `builtinsVersion` the epoch,
+/// Fields: `key` the type's address, `epoch` the type's attribute epoch,
 /// `value` the position hint as a small int. A site where the name is not a
 /// plain instance attribute (a property, a method) records that too, with the
 /// epoch's top bit set, so the general path does not ask again each time.
@@ -18,13 +18,13 @@ extension Runtime {
     /// `obj.name` through the site's cache, or `.null` to take the general path
     /// (a different type, a changed class, or no such attribute in the dict).
     @inline(__always)
-    func cachedInstanceAttribute(_ cache: UnsafeMutablePointer<GlobalCacheEntry>, _ obj: Value, _ name: Value) -> Value {
+    func cachedInstanceAttribute(_ cache: UnsafeMutablePointer<InlineCacheEntry>, _ obj: Value, _ name: Value) -> Value {
         guard obj.isObject else { return .null }
         unowned(unsafe) let o = obj.object
         unowned(unsafe) let type = o.type
-        guard cache.pointee.globalsVersion == UInt64(UInt(bitPattern: unsafeBitCast(type, to: Int.self))),
-              cache.pointee.builtinsVersion == type.attributeEpoch, o.instanceDict.isObject else { return .null }
-        return borrowedDict(o.instanceDict) { dict in
+        guard cache.pointee.key == UInt64(UInt(bitPattern: unsafeBitCast(type, to: Int.self))),
+              cache.pointee.epoch == type.attributeEpoch, o.instanceDict.isObject else { return .null }
+        return o.instanceDict.withBorrowed(PyDict.self) { dict in
             let hinted = dict.value(at: cache.pointee.value.asSmallInt, ifKey: name)
             if !hinted.isNull { return hinted }
             let position = dict.positionOfStr(unsafeDowncast(name.object, to: PyStr.self))
@@ -36,14 +36,14 @@ extension Runtime {
 
     /// `obj.name = value` through the site's cache; false to take the general path.
     @inline(__always)
-    func storeCachedInstanceAttribute(_ cache: UnsafeMutablePointer<GlobalCacheEntry>, _ obj: Value, _ name: Value,
+    func storeCachedInstanceAttribute(_ cache: UnsafeMutablePointer<InlineCacheEntry>, _ obj: Value, _ name: Value,
                                       _ value: Value) -> Bool {
         guard obj.isObject else { return false }
         unowned(unsafe) let o = obj.object
         unowned(unsafe) let type = o.type
-        guard cache.pointee.globalsVersion == UInt64(UInt(bitPattern: unsafeBitCast(type, to: Int.self))),
-              cache.pointee.builtinsVersion == type.attributeEpoch, o.instanceDict.isObject else { return false }
-        borrowedDict(o.instanceDict) { dict in
+        guard cache.pointee.key == UInt64(UInt(bitPattern: unsafeBitCast(type, to: Int.self))),
+              cache.pointee.epoch == type.attributeEpoch, o.instanceDict.isObject else { return false }
+        o.instanceDict.withBorrowed(PyDict.self) { dict in
             if dict.replaceValue(at: cache.pointee.value.asSmallInt, ifKey: name, value) { return }
             // A new attribute (as in __init__) or one that moved: the dict's own store.
             dict.setStr(unsafeDowncast(name.object, to: PyStr.self), value)
@@ -56,7 +56,7 @@ extension Runtime {
     /// After the general path answered `obj.name` (load) or stored it: makes the
     /// site's cache describe `obj`'s type when the name is a plain instance
     /// attribute of it.
-    func fillInstanceAttributeCache(_ cache: UnsafeMutablePointer<GlobalCacheEntry>, _ obj: Value, _ name: PyStr,
+    func fillInstanceAttributeCache(_ cache: UnsafeMutablePointer<InlineCacheEntry>, _ obj: Value, _ name: PyStr,
                                     store: Bool) {
         guard obj.isObject, name.isInterned else { return }
         unowned(unsafe) let o = obj.object
@@ -65,16 +65,16 @@ extension Runtime {
         let epoch = type.attributeEpoch
         // Decided already for this type and epoch (a hit that found no such
         // attribute in the dict, or a name that is not a plain attribute).
-        if cache.pointee.globalsVersion == typeAddress && cache.pointee.builtinsVersion & ~notPlain == epoch { return }
+        if cache.pointee.key == typeAddress && cache.pointee.epoch & ~notPlain == epoch { return }
         guard type.instanceKind == .instance || type.instanceKind == .exception,
               !(store ? type.definesSetattr : type.definesGetattribute),
               !isDunder(name), typeLookup(.passUnretained(type), name).isNull else {
-            cache.pointee = GlobalCacheEntry(globalsVersion: typeAddress, builtinsVersion: epoch | notPlain, value: .null)
+            cache.pointee = InlineCacheEntry(key: typeAddress, epoch: epoch | notPlain, value: .null)
             return
         }
         guard o.instanceDict.isObject else { return }
-        let position = borrowedDict(o.instanceDict) { $0.positionOfStr(name) }
-        cache.pointee = GlobalCacheEntry(globalsVersion: typeAddress, builtinsVersion: epoch,
+        let position = o.instanceDict.withBorrowed(PyDict.self) { $0.positionOfStr(name) }
+        cache.pointee = InlineCacheEntry(key: typeAddress, epoch: epoch,
                                          value: Value(small: max(position, 0)))
     }
 
@@ -86,11 +86,5 @@ extension Runtime {
     private func isDunder(_ name: PyStr) -> Bool {
         var text = name.value
         return text.withUTF8 { $0.count >= 2 && $0[0] == 0x5F && $0[1] == 0x5F }
-    }
-
-    @inline(__always)
-    private func borrowedDict<R>(_ dict: Value, _ body: (PyDict) -> R) -> R {
-        Unmanaged<PyDict>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(dict.bits & Value.payloadMask))!)
-            ._withUnsafeGuaranteedRef(body)
     }
 }

@@ -104,12 +104,12 @@ extension Runtime {
 
     /// LOAD_GLOBAL when the instruction's cache is stale: looks the name up in
     /// the running frame's globals, then builtins, and refills the cache.
-    func loadGlobalMissed(_ cache: UnsafeMutablePointer<GlobalCacheEntry>, _ name: PyStr) throws(PyError) -> Value {
+    func loadGlobalMissed(_ cache: UnsafeMutablePointer<InlineCacheEntry>, _ name: PyStr) throws(PyError) -> Value {
         let frame = currentFrame!
         var v = frame.globals.getStr(name)
         if v.isNull { v = frame.builtins.getStr(name) }
         if v.isNull { throw nameError(name.value) }
-        cache.pointee = GlobalCacheEntry(globalsVersion: frame.globals.version, builtinsVersion: frame.builtins.version, value: v)
+        cache.pointee = InlineCacheEntry(key: frame.globals.version, epoch: frame.builtins.version, value: v)
         return v
     }
 

@@ -1,10 +1,16 @@
 import Dispatch
 import BigInt
 
-/// Inline cache for one `loadGlobal`: valid while both dicts keep their versions.
-struct GlobalCacheEntry {
-    var globalsVersion: UInt64 = 0
-    var builtinsVersion: UInt64 = 0
+/// One instruction's inline cache: two words that say when `value` holds, as
+/// that instruction reads them.
+/// - LOAD_GLOBAL: `key` the globals dict's version, `epoch` the builtins dict's;
+///   `value` the global.
+/// - LOAD_ATTR, STORE_ATTR (`InstanceAttributeCache.swift`): `key` the instance's
+///   type's address, `epoch` that type's attribute epoch; `value` the attribute's
+///   position in the instance dict.
+struct InlineCacheEntry {
+    var key: UInt64 = 0
+    var epoch: UInt64 = 0
     var value: Value = .null
 }
 
@@ -20,8 +26,8 @@ struct FrameRegisters {
     let constants: UnsafeMutablePointer<Value>
     let names: UnsafeMutablePointer<Value>
     let slots: UnsafeMutablePointer<Value>
-    /// One inline-cache entry per instruction, for LOAD_GLOBAL.
-    let globalCache: UnsafeMutablePointer<GlobalCacheEntry>
+    /// One inline-cache entry per instruction (LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR).
+    let inlineCache: UnsafeMutablePointer<InlineCacheEntry>
     /// The slot of the first cell (after the fast locals).
     let cellBase: Int
     /// `CodeObject.costDivisor`: above 1 for native and viper code, whose
@@ -33,7 +39,7 @@ struct FrameRegisters {
         instructions = code.instructionBuffer!
         constants = code.constantBuffer!
         names = code.nameBuffer!
-        globalCache = code.globalCache!
+        inlineCache = code.inlineCache!
         cellBase = code.cellBase
         costDivisor = code.cachedCostDivisor
         self.slots = slots
@@ -68,9 +74,9 @@ extension Runtime {
         let vb = UnsafeMutablePointer<Value>.allocate(capacity: max(code.variableNameStrs.count, 1))
         for (i, v) in code.variableNameStrs.enumerated() { vb[i] = Value(v) }
         code.variableNameBuffer = vb
-        let gc = UnsafeMutablePointer<GlobalCacheEntry>.allocate(capacity: n)
-        gc.initialize(repeating: GlobalCacheEntry(), count: n)
-        code.globalCache = gc
+        let gc = UnsafeMutablePointer<InlineCacheEntry>.allocate(capacity: n)
+        gc.initialize(repeating: InlineCacheEntry(), count: n)
+        code.inlineCache = gc
         code.cellBase = code.variableNames.count
         code.cachedCostDivisor = code.costDivisor
         code.fixedSlotCount = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
@@ -418,10 +424,10 @@ extension Runtime {
                         let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
                         if (frame.locals ?? frame.globals).removeStr(name).isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                     case .loadGlobal:
-                        let cache = r.globalCache + (ip - 1)
+                        let cache = r.inlineCache + (ip - 1)
                         unowned(unsafe) let g = frame.globals
                         unowned(unsafe) let b = frame.builtins
-                        if cache.pointee.globalsVersion == g.version && cache.pointee.builtinsVersion == b.version {
+                        if cache.pointee.key == g.version && cache.pointee.epoch == b.version {
                             push(&sp, cache.pointee.value)
                             break
                         }
@@ -434,7 +440,7 @@ extension Runtime {
                         if frame.globals.removeStr(name).isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                     case .loadAttr:
                         let obj = top(sp)
-                        let attributeCache = r.globalCache + (ip - 1)
+                        let attributeCache = r.inlineCache + (ip - 1)
                         let cached = cachedInstanceAttribute(attributeCache, obj, r.names[arg])
                         if !cached.isNull {
                             (sp - 1).pointee = cached
@@ -444,7 +450,7 @@ extension Runtime {
                         // A property's Python getter runs as a frame of this loop, on the
                         // instance's slot (its result replaces the instance).
                         let getter = frame.ownsSlots ? Value.null
-                            : try r.names[arg].withBorrowed(PyStr.self) { name in inlinePropertyFunction(obj, name, setter: false) }
+                            : r.names[arg].withBorrowed(PyStr.self) { name in inlinePropertyFunction(obj, name, setter: false) }
                         if !getter.isNull {
                             var genResult = Value.null
                             guard let entered = try enterInline(getter, caller: .passUnretained(frame), ip: ip, resultSlot: sp - 1, slots: sp - 1,
@@ -460,12 +466,12 @@ extension Runtime {
                         }
                         // The cache is filled before the general path, which may run
                         // Python code (a __getattr__) that frees obj.
-                        try r.names[arg].withBorrowed(PyStr.self) { name in
+                        r.names[arg].withBorrowed(PyStr.self) { name in
                             fillInstanceAttributeCache(attributeCache, obj, name, store: false)
                         }
                         (sp - 1).pointee = try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try getAttribute(obj, name) }
                     case .storeAttr:
-                        let attributeCache = r.globalCache + (ip - 1)
+                        let attributeCache = r.inlineCache + (ip - 1)
                         if storeCachedInstanceAttribute(attributeCache, top(sp), r.names[arg], (sp - 2).pointee) {
                             sp -= 2
                             break
@@ -475,7 +481,7 @@ extension Runtime {
                         // A property's Python setter, likewise: [value, obj] become its
                         // arguments [obj, value], and its result is dropped.
                         let setter = frame.ownsSlots ? Value.null
-                            : try r.names[arg].withBorrowed(PyStr.self) { name in inlinePropertyFunction(obj, name, setter: true) }
+                            : r.names[arg].withBorrowed(PyStr.self) { name in inlinePropertyFunction(obj, name, setter: true) }
                         if !setter.isNull {
                             sp.pointee = obj
                             (sp + 1).pointee = v
@@ -491,7 +497,7 @@ extension Runtime {
                             beginStretch(stretchStart, r.costDivisor)
                             break
                         }
-                        try r.names[arg].withBorrowed(PyStr.self) { name in
+                        r.names[arg].withBorrowed(PyStr.self) { name in
                             fillInstanceAttributeCache(attributeCache, obj, name, store: true)
                         }
                         try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try setAttribute(obj, name, v) }
@@ -661,7 +667,7 @@ extension Runtime {
                                 // The list borrowed: a strong reference cost a retain/release
                                 // pair on every iteration.
                                 let position = si.position
-                                let item = try si.source.withBorrowed(PyList.self) { list in
+                                let item = si.source.withBorrowed(PyList.self) { list in
                                     position < list.items.count ? list.items[position] : Value.null
                                 }
                                 if !item.isNull {
@@ -678,7 +684,7 @@ extension Runtime {
                         // A generator's frame runs in this loop: its yield comes back here
                         // with the value, its return ends the for loop.
                         if it.isObject, it.object.type.instanceKind == .generator,
-                           let resumed = try it.withBorrowed(PyGenerator.self, { g in
+                           let resumed = it.withBorrowed(PyGenerator.self, { g in
                                resumeInline(g, caller: .passUnretained(frame), ip: ip, sp: sp)
                            }) {
                             if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }

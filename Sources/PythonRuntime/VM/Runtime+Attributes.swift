@@ -76,7 +76,7 @@ extension Runtime {
         if obj.isObject {
             let dictValue = obj.object.instanceDict
             if dictValue.isObject {
-                let v = try dictValue.withBorrowed(PyDict.self) { d in d.getStr(name) }
+                let v = dictValue.withBorrowed(PyDict.self) { d in d.getStr(name) }
                 if !v.isNull { return v }
             }
         }
@@ -250,7 +250,7 @@ extension Runtime {
             let dict = obj.object.instanceDict
             if dict.isObject {
                 // Borrowed: the instance and its dict held strongly cost retain/release pairs.
-                try dict.withBorrowed(PyDict.self) { d in d.setStr(name, value) }
+                dict.withBorrowed(PyDict.self) { d in d.setStr(name, value) }
                 return
             }
             let o = obj.object

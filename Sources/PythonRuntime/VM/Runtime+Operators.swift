@@ -32,7 +32,7 @@ extension Runtime {
         if v.isObject {
             // Borrowed: a strong `let` cost a retain/release pair per dict lookup.
             if v.object.type === types.str {
-                return try v.withBorrowed(PyStr.self) { s in s.strHash }
+                return v.withBorrowed(PyStr.self) { s in s.strHash }
             }
             let o = v.object
             if o.type.isBuiltin || o.type.solidBase !== types.object {

@@ -84,8 +84,19 @@ public struct Value: Equatable {
     /// `Unmanaged` it crosses as a plain word. The object must be a `T`.
     @inline(__always)
     func withBorrowed<T: PyObject, R>(_: T.Type, _ body: (T) throws(PyError) -> R) throws(PyError) -> R {
-        let ref = Unmanaged<T>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(bits & Value.payloadMask))!)
-        return try ref._withUnsafeGuaranteedRef { o in Result { () throws(PyError) in try body(o) } }.get()
+        try borrowedReference(T.self)._withUnsafeGuaranteedRef { o in Result { () throws(PyError) in try body(o) } }.get()
+    }
+
+    /// `withBorrowed` for a body that cannot throw: no `try`, and no Result
+    /// around the body (which cost some ten instructions a call even when the
+    /// error type was Never).
+    @inline(__always)
+    func withBorrowed<T: PyObject, R>(_: T.Type, _ body: (T) -> R) -> R {
+        borrowedReference(T.self)._withUnsafeGuaranteedRef(body)
+    }
+
+    @inline(__always) private func borrowedReference<T: PyObject>(_: T.Type) -> Unmanaged<T> {
+        Unmanaged<T>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(bits & Value.payloadMask))!)
     }
 
     /// The object as `T` if it is one (exact class or subclass).
