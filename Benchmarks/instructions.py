@@ -28,7 +28,7 @@ import tempfile
 
 HERE = pathlib.Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from run import geomean, unshimmed  # noqa: E402
+from run import benchmark_paths, geomean, unshimmed  # noqa: E402
 
 
 def count_instructions(argv):
@@ -54,8 +54,7 @@ def main():
     ap.add_argument("--markdown", action="store_true")
     ap.add_argument("names", nargs="*")
     a = ap.parse_args()
-    paths = [HERE / f"{n}.py" for n in a.names] if a.names else \
-        sorted(p for p in HERE.glob("*.py") if p.name not in ("run.py", "instructions.py"))
+    paths = [HERE / f"{n}.py" for n in a.names] if a.names else benchmark_paths()
     python = unshimmed("python3")
     rows, mismatches = [], 0
     with tempfile.TemporaryDirectory() as tmp:

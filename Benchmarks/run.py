@@ -29,6 +29,14 @@ import time
 HERE = pathlib.Path(__file__).resolve().parent
 
 
+# The runners themselves; every other .py file here is a benchmark.
+RUNNERS = {"run.py", "instructions.py"}
+
+
+def benchmark_paths():
+    return sorted(p for p in HERE.glob("*.py") if p.name not in RUNNERS)
+
+
 def available(argv0):
     return shutil.which(argv0) is not None or os.access(argv0, os.X_OK)
 
@@ -100,7 +108,7 @@ def main():
         else:
             print(f"note: {name} ({cmd[0]}) is not installed; skipping it", file=sys.stderr)
 
-    names = a.names or sorted(p.stem for p in HERE.glob("*.py") if p.name != "run.py")
+    names = a.names or [p.stem for p in benchmark_paths()]
     rows = []
     mismatches = 0
     for bench in names:
