@@ -410,7 +410,7 @@ extension Runtime {
         if v.isObject {
             // str, list, tuple and dict of the built-in types by their kind byte,
             // borrowed: no dynamic casts and no retain of the object.
-            let counted = try v.withBorrowed(PyObject.self) { o throws(PyError) -> Int in
+            let counted = v.withBorrowed(PyObject.self) { o -> Int in
                 guard o.type.isBuiltin else { return -1 }
                 switch o.type.instanceKind {
                 case .str: return unsafeDowncast(o, to: PyStr.self).count
