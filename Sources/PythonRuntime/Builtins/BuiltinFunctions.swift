@@ -408,21 +408,12 @@ extension Runtime {
     /// `len(v)`.
     func length(_ v: Value) throws(PyError) -> Int {
         if v.isObject {
-            // str, list, tuple and dict of the built-in types by their kind byte,
-            // borrowed: no dynamic casts and no retain of the object.
-            let counted = v.withBorrowed(PyObject.self) { o -> Int in
-                guard o.type.isBuiltin else { return -1 }
-                switch o.type.instanceKind {
-                case .str: return unsafeDowncast(o, to: PyStr.self).count
-                case .list: return unsafeDowncast(o, to: PyList.self).items.count
-                case .tuple: return unsafeDowncast(o, to: PyTuple.self).items.count
-                case .dict: return unsafeDowncast(o, to: PyDict.self).count
-                default: return -1
-                }
+            // An exact built-in on the borrowed object (no retain around the call).
+            let builtin = try v.withBorrowed(PyObject.self) { o throws(PyError) -> Int? in
+                o.type.isBuiltin ? try builtinLength(o) : nil
             }
-            if counted >= 0 { return counted }
+            if let n = builtin { return n }
             let o = v.object
-            if o.type.isBuiltin, let n = try builtinLength(o) { return n }
             let m = o.type.lookup(names.__len__)
             // A native __len__ here is a built-in base's (it calls back into length()).
             if !m.isNull, !(m.isObject && m.object is PyNativeFunction) {

@@ -5,11 +5,15 @@
 extension Runtime {
     /// The length of a built-in container, or nil when `o` is not one.
     func builtinLength(_ o: PyObject) throws(PyError) -> Int? {
+        // The commonest by the type's kind byte (subclasses inherit it), without dynamic casts.
+        switch o.type.instanceKind {
+        case .str: return unsafeDowncast(o, to: PyStr.self).count
+        case .list: return unsafeDowncast(o, to: PyList.self).items.count
+        case .tuple: return unsafeDowncast(o, to: PyTuple.self).items.count
+        case .dict: return unsafeDowncast(o, to: PyDict.self).count
+        default: break
+        }
         switch o {
-        case let s as PyStr: return s.count
-        case let l as PyList: return l.items.count
-        case let t as PyTuple: return t.items.count
-        case let d as PyDict: return d.count
         case let s as PySet: return s.storage.count
         case let b as PyBytes: return b.bytes.count
         case let r as PyRange: return r.count
