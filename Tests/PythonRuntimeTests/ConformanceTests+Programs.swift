@@ -50,6 +50,7 @@ extension ConformanceTests {
         "classes/methods_and_bound_methods.py",
         "classes/mro_consistency_error.py",
         "classes/mro_diamond.py",
+        "classes/polymorphic_and_method_cache_edges.py",
         "classes/property_get_set_delete.py",
         "classes/special_method_binding_and_equality.py",
         "classes/super_multiple_inheritance.py",
@@ -393,6 +394,7 @@ extension ConformanceTests {
     func test_classes_methods_and_bound_methods() throws { try conforms("classes/methods_and_bound_methods.py") }
     func test_classes_mro_consistency_error() throws { try conforms("classes/mro_consistency_error.py") }
     func test_classes_mro_diamond() throws { try conforms("classes/mro_diamond.py") }
+    func test_classes_polymorphic_and_method_cache_edges() throws { try conforms("classes/polymorphic_and_method_cache_edges.py") }
     func test_classes_property_get_set_delete() throws { try conforms("classes/property_get_set_delete.py") }
     func test_classes_special_method_binding_and_equality() throws { try conforms("classes/special_method_binding_and_equality.py") }
     func test_classes_super_multiple_inheritance() throws { try conforms("classes/super_multiple_inheritance.py") }

@@ -54,8 +54,10 @@ extension Runtime {
     }
 
     /// After the general path answered `obj.name` (load) or stored it: makes the
-    /// site's cache describe `obj`'s type when the name is a plain instance
-    /// attribute of it.
+    /// site's first entry describe `obj`'s type when the name is a plain
+    /// instance attribute of it, moving what the entry said of another type to
+    /// the site's second entry (`cache + 1`): a site that sees two types (a
+    /// class and its subclass, as in a method both run) hits for both.
     func fillInstanceAttributeCache(_ cache: UnsafeMutablePointer<InlineCacheEntry>, _ obj: Value, _ name: PyStr,
                                     store: Bool) {
         guard obj.isObject, name.isInterned else { return }
@@ -66,6 +68,8 @@ extension Runtime {
         // Decided already for this type and epoch (a hit that found no such
         // attribute in the dict, or a name that is not a plain attribute).
         if cache.pointee.key == typeAddress && cache.pointee.epoch & ~notPlain == epoch { return }
+        if cache[1].key == typeAddress && cache[1].epoch & ~notPlain == epoch { return }
+        if cache.pointee.key != 0 && cache.pointee.key != typeAddress { cache[1] = cache.pointee }
         guard type.instanceKind == .instance || type.instanceKind == .exception,
               !(store ? type.definesSetattr : type.definesGetattribute),
               !isDunder(name), typeLookup(.passUnretained(type), name).isNull else {
@@ -84,7 +88,8 @@ extension Runtime {
     /// Names like `__dict__` and `__class__` have meanings of their own; the
     /// caches leave them to the general path.
     private func isDunder(_ name: PyStr) -> Bool {
-        var text = name.value
-        return text.withUTF8 { $0.count >= 2 && $0[0] == 0x5F && $0[1] == 0x5F }
+        let bytes = name.value.utf8
+        guard name.utf8Count >= 2, bytes.first == 0x5F else { return false }
+        return bytes[bytes.index(after: bytes.startIndex)] == 0x5F
     }
 }

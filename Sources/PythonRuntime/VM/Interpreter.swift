@@ -5,9 +5,12 @@ import BigInt
 /// that instruction reads them.
 /// - LOAD_GLOBAL: `key` the globals dict's version, `epoch` the builtins dict's;
 ///   `value` the global.
+/// - LOAD_METHOD (`MethodCache.swift`): `key` and `epoch` as for LOAD_ATTR;
+///   `value` the method. Two entries, as LOAD_ATTR's.
 /// - LOAD_ATTR, STORE_ATTR (`InstanceAttributeCache.swift`): `key` the instance's
 ///   type's address, `epoch` that type's attribute epoch; `value` the attribute's
-///   position in the instance dict.
+///   position in the instance dict. These sites have a second entry (the one
+///   after theirs) for a second type, as `p.x` sees a class and its subclass.
 struct InlineCacheEntry {
     var key: UInt64 = 0
     var epoch: UInt64 = 0
@@ -26,7 +29,8 @@ struct FrameRegisters {
     let constants: UnsafeMutablePointer<Value>
     let names: UnsafeMutablePointer<Value>
     let slots: UnsafeMutablePointer<Value>
-    /// One inline-cache entry per instruction (LOAD_GLOBAL, LOAD_ATTR, STORE_ATTR).
+    /// Two inline-cache entries per instruction (LOAD_GLOBAL uses the first,
+    /// LOAD_ATTR, STORE_ATTR and LOAD_METHOD both), instruction i's at `2 * i`.
     let inlineCache: UnsafeMutablePointer<InlineCacheEntry>
     /// The slot of the first cell (after the fast locals).
     let cellBase: Int
@@ -74,8 +78,8 @@ extension Runtime {
         let vb = UnsafeMutablePointer<Value>.allocate(capacity: max(code.variableNameStrs.count, 1))
         for (i, v) in code.variableNameStrs.enumerated() { vb[i] = Value(v) }
         code.variableNameBuffer = vb
-        let gc = UnsafeMutablePointer<InlineCacheEntry>.allocate(capacity: n)
-        gc.initialize(repeating: InlineCacheEntry(), count: n)
+        let gc = UnsafeMutablePointer<InlineCacheEntry>.allocate(capacity: 2 * n)
+        gc.initialize(repeating: InlineCacheEntry(), count: 2 * n)
         code.inlineCache = gc
         code.cellBase = code.variableNames.count
         code.cachedCostDivisor = code.costDivisor
@@ -424,7 +428,7 @@ extension Runtime {
                         let name = unsafeDowncast(r.names[arg].object, to: PyStr.self)
                         if (frame.locals ?? frame.globals).removeStr(name).isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                     case .loadGlobal:
-                        let cache = r.inlineCache + (ip - 1)
+                        let cache = r.inlineCache + 2 &* (ip - 1)
                         unowned(unsafe) let g = frame.globals
                         unowned(unsafe) let b = frame.builtins
                         if cache.pointee.key == g.version && cache.pointee.epoch == b.version {
@@ -440,8 +444,9 @@ extension Runtime {
                         if frame.globals.removeStr(name).isNull { saveState(ip, sp, executed); throw nameError(name.value) }
                     case .loadAttr:
                         let obj = top(sp)
-                        let attributeCache = r.inlineCache + (ip - 1)
-                        let cached = cachedInstanceAttribute(attributeCache, obj, r.names[arg])
+                        let attributeCache = r.inlineCache + 2 &* (ip - 1)
+                        var cached = cachedInstanceAttribute(attributeCache, obj, r.names[arg])
+                        if cached.isNull { cached = cachedInstanceAttribute(attributeCache + 1, obj, r.names[arg]) }
                         if !cached.isNull {
                             (sp - 1).pointee = cached
                             break
@@ -471,8 +476,9 @@ extension Runtime {
                         }
                         (sp - 1).pointee = try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try getAttribute(obj, name) }
                     case .storeAttr:
-                        let attributeCache = r.inlineCache + (ip - 1)
-                        if storeCachedInstanceAttribute(attributeCache, top(sp), r.names[arg], (sp - 2).pointee) {
+                        let attributeCache = r.inlineCache + 2 &* (ip - 1)
+                        if storeCachedInstanceAttribute(attributeCache, top(sp), r.names[arg], (sp - 2).pointee)
+                            || storeCachedInstanceAttribute(attributeCache + 1, top(sp), r.names[arg], (sp - 2).pointee) {
                             sp -= 2
                             break
                         }
@@ -505,9 +511,19 @@ extension Runtime {
                         saveState(ip, sp, executed)
                         try deleteAttribute(pop(&sp), unsafeDowncast(r.names[arg].object, to: PyStr.self))
                     case .loadMethod:
-                        saveState(ip, sp, executed)
                         let obj = top(sp)
-                        let (method, receiver) = try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in try loadMethod(obj, name) }
+                        let methodCache = r.inlineCache + 2 &* (ip - 1)
+                        let cachedMethod = cachedMethod(methodCache, obj, r.names[arg])
+                        if !cachedMethod.isNull {
+                            replaceTopAndPush(&sp, cachedMethod, obj)
+                            break
+                        }
+                        saveState(ip, sp, executed)
+                        let (method, receiver) = try r.names[arg].withBorrowed(PyStr.self) { name throws(PyError) in
+                            let found = try loadMethod(obj, name)
+                            fillMethodCache(methodCache, obj, name, found.method)
+                            return found
+                        }
                         replaceTopAndPush(&sp, method, receiver)
 
                     case .binarySubscr:
