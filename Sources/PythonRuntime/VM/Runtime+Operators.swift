@@ -98,11 +98,10 @@ extension Runtime {
         if a.bits == b.bits && !a.isFloat { return true }
         if a.isSmallInt && b.isSmallInt { return false }
         if a.isFloat && b.isFloat { return a.asFloat == b.asFloat }
-        if a.isObject && b.isObject {
-            let x = a.object, y = b.object
-            if x.type === types.str && y.type === types.str {
-                return unsafeDowncast(x, to: PyStr.self).equals(unsafeDowncast(y, to: PyStr.self))
-            }
+        // Borrowed: strong references cost a retain/release pair per dict
+        // probe that meets an equal key which is another object.
+        if a.isObject && b.isObject && a.object.type === types.str && b.object.type === types.str {
+            return a.withBorrowed(PyStr.self) { x in b.withBorrowed(PyStr.self) { y in x.equals(y) } }
         }
         return try isTruthy(try richCompare(a, b, .eq))
     }
@@ -378,7 +377,7 @@ extension Runtime {
             try b.withBorrowed(PyStr.self) { t throws(PyError) in
                 try reserve(s.utf8Count + t.utf8Count)
                 if s.count + t.count <= 1 {
-                    return Value(newStr(s.value + t.value, count: s.count + t.count, isASCII: s.isASCII && t.isASCII))
+                    return strValue(s.value + t.value, count: s.count + t.count, isASCII: s.isASCII && t.isASCII)
                 }
                 return adopt(PyStr.concatenation(type: types.str, s, t))
             }
@@ -418,7 +417,7 @@ extension Runtime {
                     s.items.append(contentsOf: t.items)
                     return a
                 }
-                return Value(newList(s.items + t.items))
+                return listValue(s.items + t.items)
             case let (s as PyTuple, t as PyTuple):
                 return Value(newTuple(s.items + t.items))
             case let (s as PyBytes, t as PyBytes):
@@ -507,7 +506,7 @@ extension Runtime {
             var out = ContiguousArray<Value>()
             out.reserveCapacity(l.items.count * n)
             for _ in 0..<n { out.append(contentsOf: l.items) }
-            return Value(newList(out))
+            return listValue(out)
         case let t as PyTuple:
             try reserve(t.items.count * 8, times: n)
             var out = ContiguousArray<Value>()

@@ -159,14 +159,14 @@ extension Runtime {
         guard let from = bound(start, 0), let to = bound(stop, length) else { return nil }
         let end = max(from, to)
         if c.type === types.list {
-            return Value(newList(ContiguousArray(unsafeDowncast(c, to: PyList.self).items[from..<end])))
+            return listValue(ContiguousArray(unsafeDowncast(c, to: PyList.self).items[from..<end]))
         }
         return strSlice(unsafeDowncast(c, to: PyStr.self), from, end)
     }
 
     /// Code points `from..<end` of `st` as a str.
     private func strSlice(_ st: PyStr, _ from: Int, _ end: Int) -> Value {
-        if st.isASCII { return Value(newStr(st.substring(from, end), count: end - from, isASCII: true)) }
+        if st.isASCII { return strValue(st.substring(from, end), count: end - from, isASCII: true) }
         return str(st.substring(from, end))
     }
 
@@ -174,11 +174,11 @@ extension Runtime {
         switch c {
         case let l as PyList:
             let (start, _, step, count) = try sliceIndices(s, length: l.items.count)
-            if step == 1 { return Value(newList(ContiguousArray(l.items[start..<(start + count)]))) }
+            if step == 1 { return listValue(ContiguousArray(l.items[start..<(start + count)])) }
             var out = ContiguousArray<Value>()
             out.reserveCapacity(count)
             for k in 0..<count { out.append(l.items[start + k * step]) }
-            return Value(newList(out))
+            return listValue(out)
         case let t as PyTuple:
             let (start, _, step, count) = try sliceIndices(s, length: t.items.count)
             var out = ContiguousArray<Value>()

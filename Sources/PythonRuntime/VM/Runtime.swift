@@ -374,6 +374,28 @@ public final class Runtime {
         return track(PyStr(type: types.str, s, count: count, isASCII: isASCII))
     }
 
+    // The makers below give the new object as a Value, for callers that keep
+    // nothing else: returning the object itself retains it for the caller
+    // (who then releases it), two atomic operations an object that `adopt`
+    // does without.
+
+    /// `newStr` as a Value.
+    public func strValue(_ s: String, count: Int, isASCII: Bool) -> Value {
+        if count <= 1 { return Value(newStr(s, count: count, isASCII: isASCII)) }
+        return adopt(PyStr(type: types.str, s, count: count, isASCII: isASCII))
+    }
+
+    /// `newList` as a Value.
+    @inline(__always) public func listValue(_ items: ContiguousArray<Value>) -> Value {
+        adopt(PyList(type: types.list, items))
+    }
+
+    /// `newTuple` as a Value.
+    @inline(__always) public func tupleValue(_ items: ContiguousArray<Value>) -> Value {
+        if items.isEmpty, let e = emptyTuple { return Value(e) }
+        return adopt(PyTuple(type: types.tuple, items))
+    }
+
     public func newInt(_ i: BigInt) -> Value {
         if let small = Int(exactly: i), Value.fitsSmall(small) { return Value(small: small) }
         return adopt(PyBigInt(type: types.int, i))

@@ -20,7 +20,7 @@ extension Runtime {
                 try args.expect(rt, name, 1, 1)
                 let s = try rt.selfArg(args, PyStr.self, name)
                 // Case mappings of ASCII text are ASCII, of the same length.
-                if s.isASCII { return Value(rt.newStr(f(s), count: s.count, isASCII: true)) }
+                if s.isASCII { return rt.strValue(f(s), count: s.count, isASCII: true) }
                 return rt.str(f(s))
             }
         }

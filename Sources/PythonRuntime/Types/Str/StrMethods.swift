@@ -46,7 +46,7 @@ extension Runtime {
                 }
                 return at
             }
-            return Value(rt.newStr(text, count: count, isASCII: ascii))
+            return rt.strValue(text, count: count, isASCII: ascii)
         }
         method(t, "format") { rt, args throws(PyError) in
             let s = try rt.selfArg(args, PyStr.self, "format")
@@ -287,7 +287,7 @@ extension Runtime {
         let parts: ContiguousArray<Value> = withUTF8Bytes(s.value) { h in
             // Pieces of ASCII text are ASCII, their length their byte count.
             @inline(__always) func piece(_ r: Range<Int>) -> Value {
-                Value(ascii ? newStr(makeString(h, r), count: r.count, isASCII: true) : newStr(makeString(h, r)))
+                ascii ? strValue(makeString(h, r), count: r.count, isASCII: true) : str(makeString(h, r))
             }
             if let sep, !reverse {
                 // The common case, made straight into the list's items.
@@ -310,7 +310,7 @@ extension Runtime {
             for r in ranges { parts.append(piece(r)) }
             return parts
         }
-        return Value(newList(parts))
+        return listValue(parts)
     }
 
     func strStrip(_ args: CallArguments, _ name: String, left: Bool, right: Bool) throws(PyError) -> Value {
@@ -329,7 +329,7 @@ extension Runtime {
         if r.lowerBound == 0 && r.upperBound == s.utf8Count { return args[0] }
         let text = withUTF8Bytes(s.value) { makeString($0, r) }
         // Stripped ASCII text is ASCII, its length its byte count (no need to measure it again).
-        if s.isASCII { return Value(newStr(text, count: r.count, isASCII: true)) }
+        if s.isASCII { return strValue(text, count: r.count, isASCII: true) }
         return str(text)
     }
 
