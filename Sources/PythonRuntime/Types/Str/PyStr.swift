@@ -12,20 +12,23 @@ public final class PyStr: PyObject {
             return text
         }
     }
+    // Swift lays fields out in declaration order: the words first and the
+    // flags together after them keep a str at 104 bytes (it was 128 with the
+    // flags between the words), the most common object of text programs.
     private var text: String
-    private var textReady: Bool
     /// Number of code points (Python's len()).
     public let count: Int
-    public let isASCII: Bool
     /// The text's length in UTF-8 bytes.
     let utf8Count: Int
     private var hashCache: Int = 0
-    private var hashComputed = false
     private var scalarCache: [Unicode.Scalar]?
-    /// Set for identifiers and other interned names.
-    var isInterned = false
     /// The buffer this str's text starts, when it was made by concatenation.
     private let appendBuffer: AppendBuffer?
+    private var textReady: Bool
+    public let isASCII: Bool
+    private var hashComputed = false
+    /// Set for identifiers and other interned names.
+    var isInterned = false
 
     /// Text that a chain of concatenations (`s += t` in a loop) grows in place:
     /// each str of the chain is the first `utf8Count` bytes of it, and the
