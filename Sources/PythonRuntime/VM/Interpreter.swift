@@ -699,9 +699,14 @@ extension Runtime {
                         }
                         // A generator's frame runs in this loop: its yield comes back here
                         // with the value, its return ends the for loop.
+                        // The closure takes copies: capturing the loop's `frame`
+                        // made Swift keep that variable in a heap box, allocated
+                        // on every entry to this function (each generator resumed
+                        // from Swift code, each call from native code).
+                        let caller = Unmanaged.passUnretained(frame), resumeIP = ip, resumeSP = sp
                         if it.isObject, it.object.type.instanceKind == .generator,
                            let resumed = it.withBorrowed(PyGenerator.self, { g in
-                               resumeInline(g, caller: .passUnretained(frame), ip: ip, sp: sp)
+                               resumeInline(g, caller: caller, ip: resumeIP, sp: resumeSP)
                            }) {
                             if r.costDivisor > 1 { chargeNativeStretch(&executed, from: stretchStart, r.costDivisor) }
                             frame = resumed.takeUnretainedValue(); currentFrame = frame; (r, ip, sp) = (frame.registers, frame.ip, frame.sp)
@@ -720,12 +725,10 @@ extension Runtime {
 
                     case .buildTuple:
                         sp -= arg
-                        let t = newTuple(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg)))
-                        push(&sp, Value(t))
+                        push(&sp, tupleValue(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg))))
                     case .buildList:
                         sp -= arg
-                        let l = newList(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg)))
-                        push(&sp, Value(l))
+                        push(&sp, listValue(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg))))
                     case .buildSet:
                         saveState(ip, sp, executed)
                         let base = sp - arg
