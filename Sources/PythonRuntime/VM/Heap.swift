@@ -17,7 +17,7 @@ final class Heap {
     /// constant ints and bytes, native functions): kept alive, never traced.
     private var permanentLeaves: ContiguousArray<PyObject> = []
     /// Recently allocated objects that count as roots (see the type comment).
-    var nursery: ContiguousArray<Value> = []
+    var nursery = Nursery()
     /// Arrays of values native code took out of a container and still works
     /// through while it runs Python code (`iterateToArray` of a list whose
     /// items a `__hash__` may remove): roots like the nursery, each at the
@@ -32,7 +32,7 @@ final class Heap {
 
     /// Forgets the nursery from `floor` on (with the arrays held there).
     @inline(__always) func trimNursery(to floor: Int) {
-        if nursery.count > floor { nursery.removeSubrange(floor...) }
+        nursery.truncate(to: floor)
         if !heldArrays.isEmpty { dropHeldArrays(from: floor) }
     }
 
@@ -61,6 +61,7 @@ final class Heap {
 
     deinit {
         registry.releaseAll()
+        nursery.deallocate()
     }
 
     var objectCount: Int { registry.objectCount }

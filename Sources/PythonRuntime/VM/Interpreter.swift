@@ -914,7 +914,7 @@ extension Runtime {
                         // All this loop made is in its frames now: a collection during
                         // the call (gc.collect(), a full heap) keeps as extra roots only
                         // what the call itself makes, so the loop's garbage can go.
-                        if heap.nursery.count > nurseryFloor { heap.nursery.removeSubrange(nurseryFloor...) }
+                        heap.nursery.truncate(to: nurseryFloor)
                         let result = try callValue(callable, args: UnsafeBufferPointer(start: argBase, count: argc),
                                                    kwNames: kwNames)
                         sp = resultSlot
