@@ -152,6 +152,7 @@ extension ConformanceTests {
         "expressions/subscript_and_attribute_chains.py",
         "floats/cmath_functions.py",
         "floats/fixed_format_overflows_to_exponent.py",
+        "floats/fixed_point_float_rounding.py",
         "floats/float_dunder_methods.py",
         "floats/float_formatting.py",
         "floats/float_hash_and_pow.py",
@@ -496,6 +497,7 @@ extension ConformanceTests {
     func test_expressions_subscript_and_attribute_chains() throws { try conforms("expressions/subscript_and_attribute_chains.py") }
     func test_floats_cmath_functions() throws { try conforms("floats/cmath_functions.py") }
     func test_floats_fixed_format_overflows_to_exponent() throws { try conforms("floats/fixed_format_overflows_to_exponent.py") }
+    func test_floats_fixed_point_float_rounding() throws { try conforms("floats/fixed_point_float_rounding.py") }
     func test_floats_float_dunder_methods() throws { try conforms("floats/float_dunder_methods.py") }
     func test_floats_float_formatting() throws { try conforms("floats/float_formatting.py") }
     func test_floats_float_hash_and_pow() throws { try conforms("floats/float_hash_and_pow.py") }

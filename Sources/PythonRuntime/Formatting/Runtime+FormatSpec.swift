@@ -32,7 +32,7 @@ extension Runtime {
             return f.padNumber(sign: sign, digits: String(i.magnitude))
         }
         if let i = bigInt(v) {
-            if let t = f.type, "eEfFgG%".contains(t) { return try formatFloat(Double(i), f) }
+            if let t = f.type, "eEfFgG%".unicodeScalars.contains(t) { return try formatFloat(Double(i), f) }
             return try formatInt(i, f)
         }
         if v.isObject, let s = v.object as? PyStr {
@@ -100,6 +100,7 @@ extension Runtime {
     /// large ones).
     func fixedDigits(_ d: Double, precision: Int, _ conversion: Character) throws(PyError) -> String {
         let exact = 1100
+        if conversion == "f", let digits = fixedPointDigits(d, precision: precision) { return digits }
         if precision <= exact { return printfDouble(d, precision: precision, conversion) }
         try reserve(precision, times: 2)
         var s = printfDouble(d, precision: exact, conversion)
@@ -119,7 +120,7 @@ extension Runtime {
         let negative = d.sign == .minus && !(d == 0 && type == nil && false)
         if mag.isNaN || mag.isInfinite {
             body = mag.isNaN ? "nan" : "inf"
-            if let t = type, t.isUppercase { body = body.uppercased() }
+            if let t = type, t.properties.isUppercase { body = body.uppercased() }
         } else {
             switch type {
             case "f", "F":
@@ -212,7 +213,8 @@ extension Runtime {
         return s
     }
 
-    func group(_ digits: String, _ sep: Character, every n: Int) -> String {
+    func group(_ digits: String, _ sep: Unicode.Scalar, every n: Int) -> String {
+        let sep = Character(sep)
         var out: [Character] = []
         for (i, c) in digits.reversed().enumerated() {
             if i > 0 && i % n == 0 { out.append(sep) }

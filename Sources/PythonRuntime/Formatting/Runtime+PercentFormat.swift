@@ -113,6 +113,13 @@ extension Runtime {
                 default: break
                 }
             }
+            // '%.2f' of a float, as formatFloat would write it (sign, then digits).
+            if conv == "f", flags.isEmpty, width.isEmpty, let p = precision.flatMap({ Int($0) }),
+               let d = floatValue(value), let digits = fixedPointDigits(abs(d), precision: p) {
+                if d.sign == .minus { out += "-" }
+                out += digits
+                continue
+            }
             var specText = ""
             var align = ""
             if flags.contains("-") { align = "<" } else if !width.isEmpty { align = ">" }
@@ -173,7 +180,7 @@ extension Runtime {
                 if let precision {
                     piece = percentInteger(n, conv, flags: flags, width: Int(width) ?? 0, precision: Int(precision) ?? 0)
                 } else {
-                    piece = try format(newInt(n), spec: specText + String(conv))
+                    piece = try format(newInt(n), spec: specText + String(Character(conv)))
                 }
             case "e", "E", "f", "F", "g", "G":
                 let d: Double
@@ -184,7 +191,7 @@ extension Runtime {
                 } else {
                     throw typeError("must be real number, not \(typeName(value))")
                 }
-                piece = try format(Value(float: d), spec: specText + String(conv))
+                piece = try format(Value(float: d), spec: specText + String(Character(conv)))
             default:
                 throw valueError("unsupported format character '\(conv)'")
             }
