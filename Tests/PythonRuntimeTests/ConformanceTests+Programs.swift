@@ -158,6 +158,7 @@ extension ConformanceTests {
         "floats/float_hash_and_pow.py",
         "floats/float_methods.py",
         "floats/float_operations.py",
+        "floats/float_parsing_rounding.py",
         "floats/float_repr_shortest.py",
         "floats/float_repr_subnormal_and_methods.py",
         "floats/float_special_values.py",
@@ -503,6 +504,7 @@ extension ConformanceTests {
     func test_floats_float_hash_and_pow() throws { try conforms("floats/float_hash_and_pow.py") }
     func test_floats_float_methods() throws { try conforms("floats/float_methods.py") }
     func test_floats_float_operations() throws { try conforms("floats/float_operations.py") }
+    func test_floats_float_parsing_rounding() throws { try conforms("floats/float_parsing_rounding.py") }
     func test_floats_float_repr_shortest() throws { try conforms("floats/float_repr_shortest.py") }
     func test_floats_float_repr_subnormal_and_methods() throws { try conforms("floats/float_repr_subnormal_and_methods.py") }
     func test_floats_float_special_values() throws { try conforms("floats/float_special_values.py") }

@@ -5,12 +5,18 @@ extension Runtime {
     /// LOAD_METHOD: the method and the receiver to call it with, or (NULL, the
     /// attribute) when the name is not a plain method.
     func loadMethod(_ obj: Value, _ name: PyStr) throws(PyError) -> (method: Value, receiver: Value) {
+        // super().name(...): the function found past the class, called with
+        // super's receiver, without the bound method `super().name` makes
+        // (CPython 3.12's LOAD_SUPER_ATTR in spirit). lookupMethod answers
+        // .null for super objects, so this is the one place that does it.
+        if obj.isObject, obj.object.type === types.superType {
+            let s = unsafeDowncast(obj.object, to: PySuper.self)
+            let f = try superMethod(s, name)
+            if !f.isNull { return (f, s.receiver) }
+        }
         let m = try lookupMethod(obj, name)
         if m.isNull { return (.null, try getAttribute(obj, name)) }
-        // For super().name(...), the method gets super's receiver.
-        let receiver = obj.isObject && obj.object.type.instanceKind == .superObject
-            ? unsafeDowncast(obj.object, to: PySuper.self).receiver : obj
-        return (m, receiver)
+        return (m, obj)
     }
 
     /// UNPACK_EX: `a, *b, c = v` gives [a, list b, c] (left to right).

@@ -49,6 +49,13 @@ extension Runtime {
                 }
             }
         }
+        // Calling a class (str(x), int(s), range(n)...), by its kind byte too:
+        // the switch below tries a dynamic cast per case before reaching it.
+        if kind == .type {
+            return try callable.withBorrowed(PyType.self) { t throws(PyError) -> Value in
+                try callType(t, callable, args: args, kwNames: kwNames)
+            }
+        }
         let o = callable.object
         switch o {
         case let f as PyFunction:
@@ -66,16 +73,7 @@ extension Runtime {
                 try callValue(m.function, args: all, kwNames: kwNames)
             }
         case let t as PyType:
-            // A metaclass's own __call__ (written in Python) runs instead of type.__call__.
-            if o.type !== types.type {
-                let m = o.type.lookup(names.__call__)
-                if m.isObject, m.object is PyFunction {
-                    return try withPrepended(callable, args) { (all) throws(PyError) -> Value in
-                        try callValue(m, args: all, kwNames: kwNames)
-                    }
-                }
-            }
-            return try instantiate(t, args: args, kwNames: kwNames)
+            return try callType(t, callable, args: args, kwNames: kwNames)
         default:
             let m = o.type.lookup(names.__call__)
             if m.isNull { throw notCallable(callable) }
@@ -83,6 +81,21 @@ extension Runtime {
                 try callValue(m, args: all, kwNames: kwNames)
             }
         }
+    }
+
+    /// `t(...)`: an instance of class `t` (`callable` is `t` as a Value).
+    private func callType(_ t: PyType, _ callable: Value, args: UnsafeBufferPointer<Value>,
+                          kwNames: PyTuple?) throws(PyError) -> Value {
+        // A metaclass's own __call__ (written in Python) runs instead of type.__call__.
+        if t.type !== types.type {
+            let m = t.type.lookup(names.__call__)
+            if m.isObject, m.object is PyFunction {
+                return try withPrepended(callable, args) { (all) throws(PyError) -> Value in
+                    try callValue(m, args: all, kwNames: kwNames)
+                }
+            }
+        }
+        return try instantiate(t, args: args, kwNames: kwNames)
     }
 
     /// A method's first argument must be an instance of its type (MicroPython's

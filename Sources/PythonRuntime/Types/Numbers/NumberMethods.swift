@@ -171,11 +171,67 @@ extension Runtime {
         return negative ? -n : n
     }
 
+    /// A decimal of at most 15 significant digits whose exponent, with the
+    /// point moved, is within ±22 ("23.45", "-0.5", "1e5"): its digits and the
+    /// power of ten are exact doubles, so one multiplication or division gives
+    /// the correctly rounded value (Clinger's fast path), without strtod.
+    /// nil for anything else (underscores, more digits, inf, errors).
+    private func shortDecimal(_ text: Substring.UTF8View) -> Double? {
+        var i = text.startIndex
+        var negative = false
+        if i < text.endIndex, text[i] == 0x2B || text[i] == 0x2D {
+            negative = text[i] == 0x2D
+            i = text.index(after: i)
+        }
+        var mantissa: UInt64 = 0
+        var digits = 0, significant = 0, exponent = 0
+        var seenPoint = false
+        while i < text.endIndex {
+            let c = text[i]
+            if c >= 0x30 && c <= 0x39 {
+                digits += 1
+                if mantissa != 0 || c != 0x30 { significant += 1 }
+                if significant > 15 { return nil }
+                mantissa = mantissa * 10 + UInt64(c - 0x30)
+                if seenPoint { exponent -= 1 }
+            } else if c == 0x2E && !seenPoint {
+                seenPoint = true
+            } else {
+                break
+            }
+            i = text.index(after: i)
+        }
+        guard digits > 0 else { return nil }
+        if i < text.endIndex {
+            guard text[i] | 0x20 == 0x65 else { return nil }
+            i = text.index(after: i)
+            var negativeExponent = false
+            if i < text.endIndex, text[i] == 0x2B || text[i] == 0x2D {
+                negativeExponent = text[i] == 0x2D
+                i = text.index(after: i)
+            }
+            var e = 0, exponentDigits = 0
+            while i < text.endIndex, text[i] >= 0x30, text[i] <= 0x39 {
+                e = e * 10 + Int(text[i] - 0x30)
+                exponentDigits += 1
+                if e > 1000 { return nil }
+                i = text.index(after: i)
+            }
+            guard exponentDigits > 0, i == text.endIndex else { return nil }
+            exponent += negativeExponent ? -e : e
+        }
+        guard exponent >= -22, exponent <= 22 else { return nil }
+        var value = Double(mantissa)
+        if exponent < 0 { value /= exactPowersOfTen[-exponent] } else if exponent > 0 { value *= exactPowersOfTen[exponent] }
+        return negative ? -value : value
+    }
+
     func parseFloat(_ text: String) throws(PyError) -> Double {
         // The common case, ASCII digits, sign, point and exponent, without Foundation.
         var utf8 = text.utf8[...]
         while let c = utf8.first, c == 0x20 || (c >= 0x09 && c <= 0x0D) { utf8 = utf8.dropFirst() }
         while let c = utf8.last, c == 0x20 || (c >= 0x09 && c <= 0x0D) { utf8 = utf8.dropLast() }
+        if let d = shortDecimal(utf8) { return d }
         if !utf8.isEmpty, utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2B || $0 == 0x2D || $0 | 0x20 == 0x65 }),
            let d = Double(Substring(utf8)) { return d }
         let s = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased().replacingOccurrences(of: "_", with: "")
@@ -671,3 +727,6 @@ extension Runtime {
         return negative ? -d : d
     }
 }
+
+/// 10^0 ... 10^22, each exactly a double.
+private let exactPowersOfTen: [Double] = (0...22).map { p in (0..<p).reduce(1.0) { r, _ in r * 10 } }
