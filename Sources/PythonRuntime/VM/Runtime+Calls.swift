@@ -49,8 +49,8 @@ extension Runtime {
                 }
             }
         }
-        // Calling a class (str(x), int(s), range(n)...), by its kind byte too:
-        // the switch below tries a dynamic cast per case before reaching it.
+        // Calling a class (str(x), int(s), range(n)...): every class's type is
+        // `type` or a metaclass, whose kind is .type.
         if kind == .type {
             return try callable.withBorrowed(PyType.self) { t throws(PyError) -> Value in
                 try callType(t, callable, args: args, kwNames: kwNames)
@@ -72,8 +72,6 @@ extension Runtime {
             return try withPrepended(m.receiver, args) { (all) throws(PyError) -> Value in
                 try callValue(m.function, args: all, kwNames: kwNames)
             }
-        case let t as PyType:
-            return try callType(t, callable, args: args, kwNames: kwNames)
         default:
             let m = o.type.lookup(names.__call__)
             if m.isNull { throw notCallable(callable) }
