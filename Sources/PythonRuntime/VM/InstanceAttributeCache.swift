@@ -69,17 +69,23 @@ extension Runtime {
         // attribute in the dict, or a name that is not a plain attribute).
         if cache.pointee.key == typeAddress && cache.pointee.epoch & ~notPlain == epoch { return }
         if cache[1].key == typeAddress && cache[1].epoch & ~notPlain == epoch { return }
-        if cache.pointee.key != 0 && cache.pointee.key != typeAddress { cache[1] = cache.pointee }
         guard type.instanceKind == .instance || type.instanceKind == .exception,
               !(store ? type.definesSetattr : type.definesGetattribute),
               !isDunder(name), typeLookup(.passUnretained(type), name).isNull else {
-            cache.pointee = InlineCacheEntry(key: typeAddress, epoch: epoch | notPlain, value: .null)
+            refillFirstEntry(cache, InlineCacheEntry(key: typeAddress, epoch: epoch | notPlain, value: .null))
             return
         }
         guard o.instanceDict.isObject else { return }
         let position = o.instanceDict.withBorrowed(PyDict.self) { $0.positionOfStr(name) }
-        cache.pointee = InlineCacheEntry(key: typeAddress, epoch: epoch,
-                                         value: Value(small: max(position, 0)))
+        refillFirstEntry(cache, InlineCacheEntry(key: typeAddress, epoch: epoch,
+                                                 value: Value(small: max(position, 0))))
+    }
+
+    /// Puts `entry` in a two-entry site's first slot; what that slot said of
+    /// another type moves to the second (attribute and method sites alike).
+    func refillFirstEntry(_ cache: UnsafeMutablePointer<InlineCacheEntry>, _ entry: InlineCacheEntry) {
+        if cache.pointee.key != 0 && cache.pointee.key != entry.key { cache[1] = cache.pointee }
+        cache.pointee = entry
     }
 
     /// Marks a site's entry as "not a plain instance attribute of this type".

@@ -44,7 +44,6 @@ extension Runtime {
         let kind = type.instanceKind
         guard kind != .type, kind != .module, kind != .superObject, !type.definesGetattribute else { return }
         let typeAddress = UInt64(UInt(bitPattern: unsafeBitCast(type, to: Int.self)))
-        if cache.pointee.key != 0 && cache.pointee.key != typeAddress { cache[1] = cache.pointee }
-        cache.pointee = InlineCacheEntry(key: typeAddress, epoch: type.attributeEpoch, value: method)
+        refillFirstEntry(cache, InlineCacheEntry(key: typeAddress, epoch: type.attributeEpoch, value: method))
     }
 }

@@ -31,10 +31,6 @@ struct Nursery {
     }
 
     private mutating func grow() {
-        let bigger = UnsafeMutablePointer<Value>.allocate(capacity: capacity * 2)
-        bigger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity *= 2
+        base = doubledStorage(base, count: count, capacity: &capacity)
     }
 }

@@ -45,11 +45,7 @@ struct ObjectRegistry {
     }
 
     private mutating func grow() {
-        let bigger = UnsafeMutablePointer<UInt>.allocate(capacity: capacity * 2)
-        bigger.update(from: words, count: slotCount)
-        words.deallocate()
-        words = bigger
-        capacity *= 2
+        words = doubledStorage(words, count: slotCount, capacity: &capacity)
     }
 
     /// Frees every object `isLive` says is dead (it sees each object once,
