@@ -77,6 +77,7 @@ extension ConformanceTests {
         "control_flow/pass_and_empty_bodies.py",
         "control_flow/range_loop_edges.py",
         "control_flow/range_loop_rebound.py",
+        "control_flow/superinstruction_pairs.py",
         "control_flow/while_else.py",
         "decorators/class_decorator.py",
         "decorators/decorator_expression_forms.py",
@@ -423,6 +424,7 @@ extension ConformanceTests {
     func test_control_flow_pass_and_empty_bodies() throws { try conforms("control_flow/pass_and_empty_bodies.py") }
     func test_control_flow_range_loop_edges() throws { try conforms("control_flow/range_loop_edges.py") }
     func test_control_flow_range_loop_rebound() throws { try conforms("control_flow/range_loop_rebound.py") }
+    func test_control_flow_superinstruction_pairs() throws { try conforms("control_flow/superinstruction_pairs.py") }
     func test_control_flow_while_else() throws { try conforms("control_flow/while_else.py") }
     func test_decorators_class_decorator() throws { try conforms("decorators/class_decorator.py") }
     func test_decorators_decorator_expression_forms() throws { try conforms("decorators/decorator_expression_forms.py") }

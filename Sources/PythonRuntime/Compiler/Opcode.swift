@@ -251,6 +251,29 @@ public enum Opcode: UInt8, CaseIterable {
     case viperLoad
     /// [value, pointer, index] → []; stores the value's low arg bytes at the element.
     case viperStore
+
+    // Superinstructions: never emitted by the compiler. `Runtime.materialize`
+    // writes one over the first instruction of a common pair and leaves the
+    // second in place: a jump may land on it, and the pair's form reads its
+    // argument there. Run, the pair counts as its two instructions for the
+    // board's clock; when its fast path does not apply it runs only the first
+    // instruction, and the second runs as itself.
+    /// LOAD_FAST arg, then LOAD_CONST.
+    case loadFastLoadConst
+    /// LOAD_FAST arg, then LOAD_FAST.
+    case loadFastLoadFast
+    /// COMPARE_OP arg, then POP_JUMP_IF_FALSE.
+    case compareOpJumpIfFalse
+    /// BINARY_OP arg, then STORE_FAST.
+    case binaryOpStoreFast
+    /// LOAD_FAST arg, LOAD_CONST, then BINARY_OP (or its pair with STORE_FAST).
+    case loadFastLoadConstBinaryOp
+    /// LOAD_FAST arg, then BINARY_OP.
+    case loadFastBinaryOp
+    /// LOAD_CONST arg, then BINARY_OP.
+    case loadConstBinaryOp
+    /// JUMP arg where instruction arg is FOR_ITER: runs that FOR_ITER.
+    case jumpToForIter
 }
 
 /// Stack effect of an instruction; for jumps, `jump` selects the branch taken.
@@ -323,6 +346,11 @@ func stackEffect(_ op: Opcode, _ arg: Int, jump: Bool) -> Int {
     case .viperToNative, .viperToObject, .viperUnary: return 0
     case .viperBinary, .viperCompare, .viperLoad: return -1
     case .viperStore: return -3
+    case .loadFastLoadConst, .loadFastLoadFast: return 2
+    case .compareOpJumpIfFalse, .binaryOpStoreFast: return -2
+    case .loadFastLoadConstBinaryOp: return 1
+    case .loadFastBinaryOp, .loadConstBinaryOp: return 0
+    case .jumpToForIter: return 1
     }
 }
 

@@ -68,6 +68,7 @@ extension Runtime {
         let ins = UnsafeMutablePointer<Instruction>.allocate(capacity: n)
         ins.initialize(repeating: Instruction(.returnValue), count: n)
         for (i, x) in code.instructions.enumerated() { ins[i] = x }
+        fuseSuperinstructions(ins, count: code.instructions.count)
         code.instructionBuffer = ins
         let cb = UnsafeMutablePointer<Value>.allocate(capacity: max(code.constantValues.count, 1))
         for (i, v) in code.constantValues.enumerated() { cb[i] = v }
@@ -84,6 +85,28 @@ extension Runtime {
         code.cellBase = code.variableNames.count
         code.cachedCostDivisor = code.costDivisor
         code.fixedSlotCount = code.variableNames.count + code.cellVariables.count + code.freeVariables.count
+    }
+
+    /// Writes a superinstruction (see `Opcode`) over the first of each pair
+    /// that has one. The second instruction stays as it was, so pairs may
+    /// overlap (the second of one pair heading the next).
+    private func fuseSuperinstructions(_ ins: UnsafeMutablePointer<Instruction>, count: Int) {
+        func opcode(_ i: Int) -> Opcode? { i < count ? ins[i].opcode : nil }
+        for i in 0..<count {
+            let fused: Opcode
+            switch (ins[i].opcode, opcode(i + 1)) {
+            case (.loadFast, .loadConst) where opcode(i + 2) == .binaryOp: fused = .loadFastLoadConstBinaryOp
+            case (.loadFast, .loadConst): fused = .loadFastLoadConst
+            case (.loadFast, .loadFast): fused = .loadFastLoadFast
+            case (.loadFast, .binaryOp): fused = .loadFastBinaryOp
+            case (.loadConst, .binaryOp): fused = .loadConstBinaryOp
+            case (.compareOp, .popJumpIfFalse): fused = .compareOpJumpIfFalse
+            case (.binaryOp, .storeFast): fused = .binaryOpStoreFast
+            case (.jump, _) where opcode(Int(ins[i].argument)) == .forIter: fused = .jumpToForIter
+            default: continue
+            }
+            ins[i] = Instruction(fused, ins[i].argument)
+        }
     }
 
     func constantValue(_ c: CodeConstant) -> Value {
@@ -367,10 +390,79 @@ extension Runtime {
                         let v = r.slots[arg]
                         if v.isNull {
                             saveState(ip, sp, executed)
-                            throw error(types.UnboundLocalError,
-                                        "local variable '\(frame.code.variableNames[arg])' referenced before assignment")
+                            throw unboundLocal(frame.code, arg)
                         }
                         push(&sp, v)
+                    case .loadFastLoadConst:
+                        let v = r.slots[arg]
+                        if v.isNull {
+                            saveState(ip, sp, executed)
+                            throw unboundLocal(frame.code, arg)
+                        }
+                        push(&sp, v)
+                        push(&sp, r.constants[Int(truncatingIfNeeded: r.instructions[ip].raw >> 8)])
+                        ip &+= 1
+                        executed &+= 1
+                    case .loadFastLoadConstBinaryOp:
+                        let a = r.slots[arg]
+                        if a.isNull {
+                            saveState(ip, sp, executed)
+                            throw unboundLocal(frame.code, arg)
+                        }
+                        let b = r.constants[Int(truncatingIfNeeded: r.instructions[ip].raw >> 8)]
+                        let operation = r.instructions[ip &+ 1].raw
+                        let fast = fastBinary(a, b, Int(truncatingIfNeeded: operation >> 8) & 15)
+                        if fast.isNull {
+                            // The BINARY_OP runs as itself.
+                            push(&sp, a)
+                            push(&sp, b)
+                            ip &+= 1
+                            executed &+= 1
+                            break
+                        }
+                        if fast.isFloat { executed &+= floatCost }
+                        if UInt8(truncatingIfNeeded: operation) == Opcode.binaryOpStoreFast.rawValue {
+                            r.slots[Int(truncatingIfNeeded: r.instructions[ip &+ 2].raw >> 8)] = fast
+                            ip &+= 3
+                            executed &+= 3
+                        } else {
+                            push(&sp, fast)
+                            ip &+= 2
+                            executed &+= 2
+                        }
+                    case .loadFastBinaryOp:
+                        let b = r.slots[arg]
+                        if b.isNull {
+                            saveState(ip, sp, executed)
+                            throw unboundLocal(frame.code, arg)
+                        }
+                        let fast = fastBinary(top(sp), b, Int(truncatingIfNeeded: r.instructions[ip].raw >> 8) & 15)
+                        if fast.isNull { push(&sp, b); break }
+                        if fast.isFloat { executed &+= floatCost }
+                        (sp - 1).pointee = fast
+                        ip &+= 1
+                        executed &+= 1
+                    case .loadConstBinaryOp:
+                        let b = r.constants[arg]
+                        let fast = fastBinary(top(sp), b, Int(truncatingIfNeeded: r.instructions[ip].raw >> 8) & 15)
+                        if fast.isNull { push(&sp, b); break }
+                        if fast.isFloat { executed &+= floatCost }
+                        (sp - 1).pointee = fast
+                        ip &+= 1
+                        executed &+= 1
+                    case .loadFastLoadFast:
+                        let v = r.slots[arg]
+                        if v.isNull {
+                            saveState(ip, sp, executed)
+                            throw unboundLocal(frame.code, arg)
+                        }
+                        push(&sp, v)
+                        // An unset second local is left to its own LOAD_FAST to report.
+                        let w = r.slots[Int(truncatingIfNeeded: r.instructions[ip].raw >> 8)]
+                        if w.isNull { break }
+                        push(&sp, w)
+                        ip &+= 1
+                        executed &+= 1
                     case .storeFast:
                         sp -= 1
                         r.slots[arg] = sp.pointee
@@ -602,6 +694,36 @@ extension Runtime {
                         if v.isBool { (sp - 1).pointee = Value(bool: v.bits == Value.false.bits); break }
                         saveState(ip, sp, executed)
                         (sp - 1).pointee = Value(bool: !(try isTruthy(v)))
+                    case .binaryOpStoreFast:
+                        let b = pop(&sp), a = top(sp)
+                        let fast = fastBinary(a, b, arg & 15)
+                        if !fast.isNull {
+                            if fast.isFloat { executed &+= floatCost }
+                            sp -= 1
+                            r.slots[Int(truncatingIfNeeded: r.instructions[ip].raw >> 8)] = fast
+                            ip &+= 1
+                            executed &+= 1
+                            break
+                        }
+                        saveState(ip, sp + 1, executed)
+                        let inplace = arg >= Int(Instruction.inplaceOffset)
+                        let op = BinaryOperator(rawValue: inplace ? arg - Int(Instruction.inplaceOffset) : arg)!
+                        (sp - 1).pointee = try binaryOperation(a, b, op, inplace: inplace)
+                    case .compareOpJumpIfFalse:
+                        let b = pop(&sp), a = top(sp)
+                        if let isTrue = fastCompare(a, b, arg) {
+                            sp -= 1
+                            let target = Int(truncatingIfNeeded: r.instructions[ip].raw >> 8)
+                            ip &+= 1
+                            executed &+= 1
+                            if target < ip {
+                                try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor)
+                            }
+                            if !isTrue { ip = target }
+                            break
+                        }
+                        saveState(ip, sp + 1, executed)
+                        (sp - 1).pointee = try richCompare(a, b, ComparisonKind(rawValue: UInt32(arg))!)
                     case .compareOp:
                         let b = pop(&sp), a = top(sp)
                         if let r = fastCompare(a, b, arg) {
@@ -663,19 +785,35 @@ extension Runtime {
                         (sp - 1).pointee = made
                         saveState(ip, sp, executed)
                         (sp - 1).pointee = try getIterator(made)
+                    case .jumpToForIter:
+                        if arg < ip { try safePoint(ip, sp, &executed, nurseryFloor, &stretchStart, r.costDivisor) }
+                        ip = arg &+ 1
+                        executed &+= 1
+                        fallthrough
                     case .forIter:
+                        // Its argument read from the instruction itself, not `arg`: a
+                        // jumpToForIter falls through to here with its own.
                         let it = top(sp)
                         if it.isObject, type(of: it.object) == PySequenceIterator.self {
                             // Borrowed: `as?` (or a method call on the iterator) would
                             // retain it on every iteration.
                             let step = try it.withBorrowed(PySequenceIterator.self) { si throws(PyError) in si.rangeStep() }
                             if case .value(let v) = step {
-                                push(&sp, Value.fitsSmall(v) ? Value(small: v) : int(v))
+                                let item = Value.fitsSmall(v) ? Value(small: v) : int(v)
+                                // A STORE_FAST after it (the loop's variable) is done here.
+                                let next = r.instructions[ip].raw
+                                if UInt8(truncatingIfNeeded: next) == Opcode.storeFast.rawValue {
+                                    r.slots[Int(truncatingIfNeeded: next >> 8)] = item
+                                    ip &+= 1
+                                    executed &+= 1
+                                } else {
+                                    push(&sp, item)
+                                }
                                 break
                             }
                             if step == .exhausted {
                                 sp -= 1
-                                ip = arg
+                                ip = Int(truncatingIfNeeded: r.instructions[ip &- 1].raw >> 8)
                                 break
                             }
                             unowned(unsafe) let si = unsafeDowncast(it.object, to: PySequenceIterator.self)
@@ -687,12 +825,19 @@ extension Runtime {
                                     position < list.items.count ? list.items[position] : Value.null
                                 }
                                 if !item.isNull {
-                                    push(&sp, item)
                                     si.position = position + 1
+                                    let next = r.instructions[ip].raw
+                                    if UInt8(truncatingIfNeeded: next) == Opcode.storeFast.rawValue {
+                                        r.slots[Int(truncatingIfNeeded: next >> 8)] = item
+                                        ip &+= 1
+                                        executed &+= 1
+                                    } else {
+                                        push(&sp, item)
+                                    }
                                 } else {
                                     si.position = Int.max / 2
                                     sp -= 1
-                                    ip = arg
+                                    ip = Int(truncatingIfNeeded: r.instructions[ip &- 1].raw >> 8)
                                 }
                                 break
                             }
@@ -718,7 +863,7 @@ extension Runtime {
                         let v = try nextValue(it)
                         if v.isNull {
                             sp -= 1
-                            ip = arg
+                            ip = Int(truncatingIfNeeded: r.instructions[ip &- 1].raw >> 8)
                         } else {
                             push(&sp, v)
                         }
@@ -1192,6 +1337,12 @@ extension Runtime {
 
     /// A safe point on a backward jump or a call, when due (enough instructions,
     /// or an interrupt pending): see `checkpoint`.
+    /// The error of reading local `index` of `code` before it was set.
+    @inline(never) func unboundLocal(_ code: CodeObject, _ index: Int) -> PyError {
+        error(types.UnboundLocalError,
+              "local variable '\(code.variableNames[index])' referenced before assignment")
+    }
+
     @inline(__always) func safePoint(_ ip: Int, _ sp: UnsafeMutablePointer<Value>,
                                      _ executed: inout Int, _ nurseryFloor: Int,
                                      _ stretchStart: inout Int, _ costDivisor: Int) throws(PyError) {
