@@ -202,6 +202,7 @@ public final class Runtime {
         self.configuration = configuration
         heap = Heap(limit: configuration.heapLimit)
         types = BuiltinTypes(counters: cacheCounters)
+        heap.strType = types.str
         valueStackCapacity = 1 << 20
         // calloc: the C library maps a block this big from fresh zeroed pages, which
         // become resident only when a deep recursion reaches them, so an idle board
@@ -339,7 +340,24 @@ public final class Runtime {
 
     public func newStr(_ s: String) -> PyStr {
         if s.utf8.count <= 1 { return shortStr(s) }
-        return track(PyStr(type: types.str, s))
+        return track(makeStr(s))
+    }
+
+    /// A new str (not yet the heap's): a spare one refilled, or made.
+    @inline(__always) func makeStr(_ s: String) -> PyStr {
+        if let spare = heap.takeSpareStr() {
+            spare.reuse(s)
+            return spare
+        }
+        return PyStr(type: types.str, s)
+    }
+
+    @inline(__always) func makeStr(_ s: String, count: Int, isASCII: Bool) -> PyStr {
+        if let spare = heap.takeSpareStr() {
+            spare.reuse(s, count: count, isASCII: isASCII)
+            return spare
+        }
+        return PyStr(type: types.str, s, count: count, isASCII: isASCII)
     }
 
     /// The interned str of "" or one ASCII character, from a table: these are
@@ -355,7 +373,7 @@ public final class Runtime {
     }
     @inline(__always) public func str(_ s: String) -> Value {
         if s.utf8.count <= 1 { return Value(shortStr(s)) }
-        return adopt(PyStr(type: types.str, s))
+        return adopt(makeStr(s))
     }
 
     /// `track` for a new object the caller keeps only as a Value: the heap takes
@@ -371,7 +389,7 @@ public final class Runtime {
             if isASCII { return shortStr(s) }
             if let x = interned[s] { return x }
         }
-        return track(PyStr(type: types.str, s, count: count, isASCII: isASCII))
+        return track(makeStr(s, count: count, isASCII: isASCII))
     }
 
     // The makers below give the new object as a Value, for callers that keep
@@ -382,7 +400,7 @@ public final class Runtime {
     /// `newStr` as a Value.
     public func strValue(_ s: String, count: Int, isASCII: Bool) -> Value {
         if count <= 1 { return Value(newStr(s, count: count, isASCII: isASCII)) }
-        return adopt(PyStr(type: types.str, s, count: count, isASCII: isASCII))
+        return adopt(makeStr(s, count: count, isASCII: isASCII))
     }
 
     /// `newList` as a Value.
