@@ -1,3 +1,5 @@
+import CLibc
+
 /// The runtime's heap: owns every Python object, accounts their sizes against a
 /// limit the host sets (a board's RAM), and frees unreachable objects with a
 /// mark-sweep collector that also frees cycles (as MicroPython's gc.c does).
@@ -185,14 +187,16 @@ final class Heap {
             }
             return false
         }, dispose: { u in
-            var object = u.takeRetainedValue()
-            // Only an object no Swift code holds (its one reference now
-            // `object`) may become another str.
-            if unsafeBitCast(object.type, to: UInt.self) == strType, type(of: object) == PyStr.self,
-               spareStrs.hasRoom, isKnownUniquelyReferenced(&object) {
-                let str = unsafeDowncast(object, to: PyStr.self)
-                str.empty()
+            // Only a str no Swift code holds (its one reference the
+            // registry's) may become another str.
+            if u._withUnsafeGuaranteedRef({ o in
+                unsafeBitCast(o.type, to: UInt.self) == strType && type(of: o) == PyStr.self
+            }), spareStrs.hasRoom, swift_isUniquelyReferenced_nonNull_native(u.toOpaque()) {
+                let str = Unmanaged<PyStr>.fromOpaque(u.toOpaque())
+                str._withUnsafeGuaranteedRef { $0.empty() }
                 spareStrs.keep(str)
+            } else {
+                u.release()
             }
         })
         for o in permanent { o.marked = false }

@@ -24,9 +24,9 @@ struct SpareObjects<Object: AnyObject> {
         capacity = newCapacity
     }
 
-    /// Keeps `object` (there must be room).
-    @inline(__always) mutating func keep(_ object: Object) {
-        base![count] = Unmanaged.passRetained(object)
+    /// Takes over the reference to `object` (there must be room).
+    @inline(__always) mutating func keep(_ object: Unmanaged<Object>) {
+        base![count] = object
         count &+= 1
     }
 
