@@ -72,10 +72,8 @@ let package = Package(
             dependencies: ["BoardSupervisor", "BoardEmulator"]),
         // C libraries from Debian: SDL2 for the window, zlib for PNG screenshots
         // and the web workflow's gzipped pages.
-        .systemLibrary(
-            name: "CSDL2",
-            pkgConfig: "sdl2",
-            providers: [.apt(["libsdl2-dev"])]),
+        // SDL2's headers (Debian's libsdl2-dev); the library is loaded when a window opens.
+        .target(name: "CSDL2"),
         // OpenSSL for the TLS of sockets (the host's and the boards').
         .systemLibrary(
             name: "COpenSSL",
