@@ -69,7 +69,9 @@ let package = Package(
         // pip (CircuitPython, as circup) or from mip's index (MicroPython).
         .target(
             name: "LibraryInstaller",
-            dependencies: ["BoardSupervisor", "BoardEmulator"]),
+            dependencies: ["BoardSupervisor", "BoardEmulator", "CCurl"]),
+        // libcurl's header (Debian's libcurl4-openssl-dev); the library is loaded for a fetch.
+        .target(name: "CCurl"),
         // C libraries from Debian: SDL2 for the window, zlib for PNG screenshots
         // and the web workflow's gzipped pages.
         // SDL2's headers (Debian's libsdl2-dev); the library is loaded when a window opens.

@@ -1,9 +1,8 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// A blocking GET for the mip index (the CLI does one thing at a time).
+/// A blocking GET for the mip index (the CLI does one thing at a time), with
+/// libcurl loaded when first needed (see CCurl).
 enum HTTPFetch {
     enum Failure: Error {
         /// The server answered with this status (404: no such package).
@@ -13,33 +12,17 @@ enum HTTPFetch {
     }
 
     static func get(_ url: URL, timeout: TimeInterval = 20) -> Result<Data, Failure> {
-        let done = DispatchSemaphore(value: 0)
-        let answer = Answer()
-        var request = URLRequest(url: url)
-        request.timeoutInterval = timeout
-        let task = URLSession.shared.dataTask(with: request) { data, response, error in
-            if let error {
-                answer.set(.failure(.unreachable(error.localizedDescription)))
-            } else if let http = response as? HTTPURLResponse, http.statusCode != 200 {
-                answer.set(.failure(.status(http.statusCode)))
-            } else {
-                answer.set(.success(data ?? Data()))
-            }
-            done.signal()
+        var status = 0
+        var body: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        var error = [CChar](repeating: 0, count: 512)
+        let outcome = breadbox_http_get(url.absoluteString, Int(timeout.rounded(.up)), &status, &body, &length,
+                                        &error, error.count)
+        defer { free(body) }
+        guard outcome == 0 else {
+            return .failure(.unreachable(String(cString: error)))
         }
-        task.resume()
-        if done.wait(timeout: .now() + timeout + 5) == .timedOut {
-            task.cancel()
-            return .failure(.unreachable("timed out after \(Int(timeout)) s"))
-        }
-        return answer.get()
-    }
-
-    /// The completion handler's result, handed across threads under a lock.
-    final class Answer: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value: Result<Data, Failure> = .failure(.unreachable("no answer"))
-        func set(_ v: Result<Data, Failure>) { lock.lock(); value = v; lock.unlock() }
-        func get() -> Result<Data, Failure> { lock.lock(); defer { lock.unlock() }; return value }
+        guard status == 200 else { return .failure(.status(status)) }
+        return .success(body.map { Data(bytes: $0, count: length) } ?? Data())
     }
 }
