@@ -26,6 +26,28 @@ struct PythonCommand: ParsableCommand {
     @Argument(parsing: .captureForPassthrough, help: "A .py file and the arguments it gets in sys.argv.")
     var arguments: [String] = []
 
+    /// `python FILE ARGS...`, `python -c CODE ARGS...` or `python` alone, taken
+    /// without ArgumentParser, whose parse (its type lookups scan every
+    /// protocol conformance of the binary) was a third of a start-up; any
+    /// other command line (options, help) is left to it (nil).
+    static func plain(_ args: [String]) -> PythonCommand? {
+        guard args.first == "python" else { return nil }
+        var rest = args.dropFirst()
+        var python = PythonCommand()
+        python.command = nil
+        python.heapSize = nil
+        python.disassembleFlag = false
+        if rest.first == "-c" {
+            guard rest.count >= 2 else { return nil }
+            python.command = rest.dropFirst().first
+            rest = rest.dropFirst(2)
+        } else if let first = rest.first, first.hasPrefix("-") {
+            return nil
+        }
+        python.arguments = Array(rest)
+        return python
+    }
+
     func run() throws {
         var config = RuntimeConfiguration()
         if let heapSize { config.heapLimit = heapSize }
