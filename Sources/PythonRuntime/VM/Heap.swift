@@ -65,19 +65,26 @@ final class Heap {
         registry.releaseAll()
         nursery.deallocate()
         spareStrs.releaseAll()
+        spareTuples.releaseAll()
+        spareLists.releaseAll()
     }
 
-    /// Dead strs kept for reuse: text programs make and drop strs by the
-    /// thousand between collections, and a str's malloc, initialization,
-    /// release, deinit and free cost about twice what reusing one does.
+    /// Dead strs, tuples and lists kept for reuse: programs make and drop
+    /// them by the thousand between collections, and an object's malloc,
+    /// initialization, release, deinit and free cost about twice what reusing
+    /// one does (a tuple's or list's storage of a few items is kept too).
     private var spareStrs = SpareObjects<PyStr>()
-    /// The exact `str` type, whose instances are kept (not subclasses').
+    private var spareTuples = SpareObjects<PyTuple>()
+    private var spareLists = SpareObjects<PyList>()
+    /// The exact built-in types whose instances are kept (not subclasses').
     unowned(unsafe) var strType: PyType?
+    unowned(unsafe) var tupleType: PyType?
+    unowned(unsafe) var listType: PyType?
 
-    /// A spare str, its reference handed to the caller, or nil.
-    @inline(__always) func takeSpareStr() -> PyStr? {
-        spareStrs.take()
-    }
+    /// A spare object, its reference handed to the caller, or nil.
+    @inline(__always) func takeSpareStr() -> PyStr? { spareStrs.take() }
+    @inline(__always) func takeSpareTuple() -> PyTuple? { spareTuples.take() }
+    @inline(__always) func takeSpareList() -> PyList? { spareLists.take() }
 
     var objectCount: Int { registry.objectCount }
 
@@ -174,11 +181,16 @@ final class Heap {
                 o.traceReferences(visit)
             }
         }
-        // Sweep. Spare strs are kept up to an eighth of the heap's size (the
-        // memory malloc would otherwise keep on its free lists).
+        // Sweep. Spare objects are kept up to an eighth of the heap's size
+        // (memory malloc would otherwise keep on its free lists).
         var live = 0
-        spareStrs.setCapacity(min(limit / 8 / 128, 1 << 16))
+        let spareCapacity = min(limit / 8 / 128, 1 << 16)
+        spareStrs.setCapacity(spareCapacity)
+        spareTuples.setCapacity(spareCapacity)
+        spareLists.setCapacity(spareCapacity)
         let strType = unsafeBitCast(strType, to: UInt.self)
+        let tupleType = unsafeBitCast(tupleType, to: UInt.self)
+        let listType = unsafeBitCast(listType, to: UInt.self)
         registry.sweep({ o in
             if o.marked {
                 o.marked = false
@@ -187,14 +199,27 @@ final class Heap {
             }
             return false
         }, dispose: { u in
-            // Only a str no Swift code holds (its one reference the
-            // registry's) may become another str.
-            if u._withUnsafeGuaranteedRef({ o in
-                unsafeBitCast(o.type, to: UInt.self) == strType && type(of: o) == PyStr.self
-            }), spareStrs.hasRoom, swift_isUniquelyReferenced_nonNull_native(u.toOpaque()) {
+            // Only an object no Swift code holds (its one reference the
+            // registry's) may become another.
+            let kind = u._withUnsafeGuaranteedRef { unsafeBitCast($0.type, to: UInt.self) }
+            if kind == strType, spareStrs.hasRoom,
+               u._withUnsafeGuaranteedRef({ type(of: $0) == PyStr.self }),
+               swift_isUniquelyReferenced_nonNull_native(u.toOpaque()) {
                 let str = Unmanaged<PyStr>.fromOpaque(u.toOpaque())
                 str._withUnsafeGuaranteedRef { $0.empty() }
                 spareStrs.keep(str)
+            } else if kind == tupleType, spareTuples.hasRoom,
+                      u._withUnsafeGuaranteedRef({ type(of: $0) == PyTuple.self }),
+                      swift_isUniquelyReferenced_nonNull_native(u.toOpaque()) {
+                let tuple = Unmanaged<PyTuple>.fromOpaque(u.toOpaque())
+                tuple._withUnsafeGuaranteedRef { $0.empty() }
+                spareTuples.keep(tuple)
+            } else if kind == listType, spareLists.hasRoom,
+                      u._withUnsafeGuaranteedRef({ type(of: $0) == PyList.self }),
+                      swift_isUniquelyReferenced_nonNull_native(u.toOpaque()) {
+                let list = Unmanaged<PyList>.fromOpaque(u.toOpaque())
+                list._withUnsafeGuaranteedRef { $0.empty() }
+                spareLists.keep(list)
             } else {
                 u.release()
             }

@@ -203,6 +203,8 @@ public final class Runtime {
         heap = Heap(limit: configuration.heapLimit)
         types = BuiltinTypes(counters: cacheCounters)
         heap.strType = types.str
+        heap.tupleType = types.tuple
+        heap.listType = types.list
         valueStackCapacity = 1 << 20
         // calloc: the C library maps a block this big from fresh zeroed pages, which
         // become resident only when a deep recursion reaches them, so an idle board
@@ -406,6 +408,40 @@ public final class Runtime {
     /// `newList` as a Value.
     @inline(__always) public func listValue(_ items: ContiguousArray<Value>) -> Value {
         adopt(PyList(type: types.list, items))
+    }
+
+    /// A new tuple of `values` (copied) as a Value: a spare one refilled, or made.
+    @inline(__always) func tupleValue(copying values: UnsafeBufferPointer<Value>) -> Value {
+        if values.isEmpty, let e = emptyTuple { return Value(e) }
+        if let spare = heap.takeSpareTuple() {
+            spare.refill(values)
+            return adopt(spare)
+        }
+        return adopt(PyTuple(type: types.tuple, ContiguousArray(values)))
+    }
+
+    /// A new 2-tuple as a Value (a dict's items, pairs of iterators).
+    @inline(__always) func pairValue(_ a: Value, _ b: Value) -> Value {
+        var pair = (a, b)
+        return withUnsafePointer(to: &pair) { p in
+            p.withMemoryRebound(to: Value.self, capacity: 2) { tupleValue(copying: UnsafeBufferPointer(start: $0, count: 2)) }
+        }
+    }
+
+    /// A new, empty list (not yet the heap's) for the caller to fill: a spare
+    /// one (with the storage it kept) or made.
+    @inline(__always) func makeList() -> PyList {
+        if let spare = heap.takeSpareList() { return spare }
+        return PyList(type: types.list)
+    }
+
+    /// A new list of `values` (copied) as a Value: a spare one refilled, or made.
+    @inline(__always) func listValue(copying values: UnsafeBufferPointer<Value>) -> Value {
+        if let spare = heap.takeSpareList() {
+            spare.items.append(contentsOf: values)
+            return adopt(spare)
+        }
+        return adopt(PyList(type: types.list, ContiguousArray(values)))
     }
 
     /// `newTuple` as a Value.
