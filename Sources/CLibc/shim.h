@@ -1,12 +1,6 @@
 // What Swift's Glibc module leaves out of the C library.
 #include <malloc.h>  // mallopt: glibc's allocator tuning
-#include <stdbool.h>
 #include <stdio.h>
-
-// The Swift runtime's test that a native object's strong count is one (what
-// isKnownUniquelyReferenced calls), for an object held as an unmanaged
-// reference: a strong variable to test would cost a retain/release pair.
-bool swift_isUniquelyReferenced_nonNull_native(const void *object);
 
 // printf's "%.*<conversion>" of one double into `buffer`. C's variadic
 // functions cannot be called from Swift directly, and withVaList boxes each

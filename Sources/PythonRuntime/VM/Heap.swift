@@ -1,5 +1,3 @@
-import CLibc
-
 /// The runtime's heap: owns every Python object, accounts their sizes against a
 /// limit the host sets (a board's RAM), and frees unreachable objects with a
 /// mark-sweep collector that also frees cycles (as MicroPython's gc.c does).
@@ -64,27 +62,7 @@ final class Heap {
     deinit {
         registry.releaseAll()
         nursery.deallocate()
-        spareStrs.releaseAll()
-        spareTuples.releaseAll()
-        spareLists.releaseAll()
     }
-
-    /// Dead strs, tuples and lists kept for reuse: programs make and drop
-    /// them by the thousand between collections, and an object's malloc,
-    /// initialization, release, deinit and free cost about twice what reusing
-    /// one does (a tuple's or list's storage of a few items is kept too).
-    private var spareStrs = SpareObjects<PyStr>()
-    private var spareTuples = SpareObjects<PyTuple>()
-    private var spareLists = SpareObjects<PyList>()
-    /// The exact built-in types whose instances are kept (not subclasses').
-    unowned(unsafe) var strType: PyType?
-    unowned(unsafe) var tupleType: PyType?
-    unowned(unsafe) var listType: PyType?
-
-    /// A spare object, its reference handed to the caller, or nil.
-    @inline(__always) func takeSpareStr() -> PyStr? { spareStrs.take() }
-    @inline(__always) func takeSpareTuple() -> PyTuple? { spareTuples.take() }
-    @inline(__always) func takeSpareList() -> PyList? { spareLists.take() }
 
     var objectCount: Int { registry.objectCount }
 
@@ -181,49 +159,16 @@ final class Heap {
                 o.traceReferences(visit)
             }
         }
-        // Sweep. Spare objects are kept up to an eighth of the heap's size
-        // (memory malloc would otherwise keep on its free lists).
+        // Sweep.
         var live = 0
-        let spareCapacity = min(limit / 8 / 128, 1 << 16)
-        spareStrs.setCapacity(spareCapacity)
-        spareTuples.setCapacity(spareCapacity)
-        spareLists.setCapacity(spareCapacity)
-        let strType = unsafeBitCast(strType, to: UInt.self)
-        let tupleType = unsafeBitCast(tupleType, to: UInt.self)
-        let listType = unsafeBitCast(listType, to: UInt.self)
-        registry.sweep({ o in
+        registry.sweep { o in
             if o.marked {
                 o.marked = false
                 live &+= o.accountedSize
                 return true
             }
             return false
-        }, dispose: { u in
-            // Only an object no Swift code holds (its one reference the
-            // registry's) may become another.
-            let kind = u._withUnsafeGuaranteedRef { unsafeBitCast($0.type, to: UInt.self) }
-            if kind == strType, spareStrs.hasRoom,
-               u._withUnsafeGuaranteedRef({ type(of: $0) == PyStr.self }),
-               swift_isUniquelyReferenced_nonNull_native(u.toOpaque()) {
-                let str = Unmanaged<PyStr>.fromOpaque(u.toOpaque())
-                str._withUnsafeGuaranteedRef { $0.empty() }
-                spareStrs.keep(str)
-            } else if kind == tupleType, spareTuples.hasRoom,
-                      u._withUnsafeGuaranteedRef({ type(of: $0) == PyTuple.self }),
-                      swift_isUniquelyReferenced_nonNull_native(u.toOpaque()) {
-                let tuple = Unmanaged<PyTuple>.fromOpaque(u.toOpaque())
-                tuple._withUnsafeGuaranteedRef { $0.empty() }
-                spareTuples.keep(tuple)
-            } else if kind == listType, spareLists.hasRoom,
-                      u._withUnsafeGuaranteedRef({ type(of: $0) == PyList.self }),
-                      swift_isUniquelyReferenced_nonNull_native(u.toOpaque()) {
-                let list = Unmanaged<PyList>.fromOpaque(u.toOpaque())
-                list._withUnsafeGuaranteedRef { $0.empty() }
-                spareLists.keep(list)
-            } else {
-                u.release()
-            }
-        })
+        }
         for o in permanent { o.marked = false }
         trimNursery(to: nurseryFloor)
         let freed = max(0, bytesInUse - live)

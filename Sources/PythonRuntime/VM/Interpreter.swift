@@ -870,10 +870,10 @@ extension Runtime {
 
                     case .buildTuple:
                         sp -= arg
-                        push(&sp, tupleValue(copying: UnsafeBufferPointer(start: sp, count: arg)))
+                        push(&sp, tupleValue(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg))))
                     case .buildList:
                         sp -= arg
-                        push(&sp, listValue(copying: UnsafeBufferPointer(start: sp, count: arg)))
+                        push(&sp, listValue(ContiguousArray(UnsafeBufferPointer(start: sp, count: arg))))
                     case .buildSet:
                         saveState(ip, sp, executed)
                         let base = sp - arg

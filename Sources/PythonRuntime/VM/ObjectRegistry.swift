@@ -48,11 +48,9 @@ struct ObjectRegistry {
         words = doubledStorage(words, count: slotCount, capacity: &capacity)
     }
 
-    /// Forgets every object `isLive` says is dead (it sees each object once,
-    /// borrowed) and hands the registry's reference to `dispose`, which keeps
-    /// the object for reuse or lets it go. The caller sums what it keeps.
-    @inline(__always) mutating func sweep(_ isLive: (PyObject) -> Bool,
-                                          dispose: (Unmanaged<PyObject>) -> Void) {
+    /// Frees every object `isLive` says is dead (it sees each object once,
+    /// borrowed); returns nothing, the caller sums what it keeps.
+    @inline(__always) mutating func sweep(_ isLive: (PyObject) -> Bool) {
         for i in 0..<slotCount {
             let word = words[i]
             if word & 1 != 0 { continue }
@@ -61,7 +59,7 @@ struct ObjectRegistry {
             words[i] = UInt(freeHead) << 1 | 1
             freeHead = i + 1
             freeCount += 1
-            dispose(object)
+            object.release()
         }
     }
 }

@@ -125,7 +125,7 @@ extension Runtime {
                 if let (k, v) = d.entry(at: e) {
                     switch si.kind {
                     case .dictValues: return v
-                    case .dictItems: return pairValue(k, v)
+                    case .dictItems: return tuple([k, v])
                     default: return k
                     }
                 }

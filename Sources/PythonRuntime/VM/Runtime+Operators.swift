@@ -379,7 +379,7 @@ extension Runtime {
                 if s.count + t.count <= 1 {
                     return strValue(s.value + t.value, count: s.count + t.count, isASCII: s.isASCII && t.isASCII)
                 }
-                return adopt(PyStr.concatenation(type: types.str, s, t, in: self))
+                return adopt(PyStr.concatenation(type: types.str, s, t))
             }
         }
     }

@@ -202,9 +202,6 @@ public final class Runtime {
         self.configuration = configuration
         heap = Heap(limit: configuration.heapLimit)
         types = BuiltinTypes(counters: cacheCounters)
-        heap.strType = types.str
-        heap.tupleType = types.tuple
-        heap.listType = types.list
         valueStackCapacity = 1 << 20
         // calloc: the C library maps a block this big from fresh zeroed pages, which
         // become resident only when a deep recursion reaches them, so an idle board
@@ -342,24 +339,7 @@ public final class Runtime {
 
     public func newStr(_ s: String) -> PyStr {
         if s.utf8.count <= 1 { return shortStr(s) }
-        return track(makeStr(s))
-    }
-
-    /// A new str (not yet the heap's): a spare one refilled, or made.
-    @inline(__always) func makeStr(_ s: String) -> PyStr {
-        if let spare = heap.takeSpareStr() {
-            spare.reuse(s)
-            return spare
-        }
-        return PyStr(type: types.str, s)
-    }
-
-    @inline(__always) func makeStr(_ s: String, count: Int, isASCII: Bool) -> PyStr {
-        if let spare = heap.takeSpareStr() {
-            spare.reuse(s, count: count, isASCII: isASCII)
-            return spare
-        }
-        return PyStr(type: types.str, s, count: count, isASCII: isASCII)
+        return track(PyStr(type: types.str, s))
     }
 
     /// The interned str of "" or one ASCII character, from a table: these are
@@ -375,7 +355,7 @@ public final class Runtime {
     }
     @inline(__always) public func str(_ s: String) -> Value {
         if s.utf8.count <= 1 { return Value(shortStr(s)) }
-        return adopt(makeStr(s))
+        return adopt(PyStr(type: types.str, s))
     }
 
     /// `track` for a new object the caller keeps only as a Value: the heap takes
@@ -391,7 +371,7 @@ public final class Runtime {
             if isASCII { return shortStr(s) }
             if let x = interned[s] { return x }
         }
-        return track(makeStr(s, count: count, isASCII: isASCII))
+        return track(PyStr(type: types.str, s, count: count, isASCII: isASCII))
     }
 
     // The makers below give the new object as a Value, for callers that keep
@@ -402,46 +382,12 @@ public final class Runtime {
     /// `newStr` as a Value.
     public func strValue(_ s: String, count: Int, isASCII: Bool) -> Value {
         if count <= 1 { return Value(newStr(s, count: count, isASCII: isASCII)) }
-        return adopt(makeStr(s, count: count, isASCII: isASCII))
+        return adopt(PyStr(type: types.str, s, count: count, isASCII: isASCII))
     }
 
     /// `newList` as a Value.
     @inline(__always) public func listValue(_ items: ContiguousArray<Value>) -> Value {
         adopt(PyList(type: types.list, items))
-    }
-
-    /// A new tuple of `values` (copied) as a Value: a spare one refilled, or made.
-    @inline(__always) func tupleValue(copying values: UnsafeBufferPointer<Value>) -> Value {
-        if values.isEmpty, let e = emptyTuple { return Value(e) }
-        if let spare = heap.takeSpareTuple() {
-            spare.refill(values)
-            return adopt(spare)
-        }
-        return adopt(PyTuple(type: types.tuple, ContiguousArray(values)))
-    }
-
-    /// A new 2-tuple as a Value (a dict's items, pairs of iterators).
-    @inline(__always) func pairValue(_ a: Value, _ b: Value) -> Value {
-        var pair = (a, b)
-        return withUnsafePointer(to: &pair) { p in
-            p.withMemoryRebound(to: Value.self, capacity: 2) { tupleValue(copying: UnsafeBufferPointer(start: $0, count: 2)) }
-        }
-    }
-
-    /// A new, empty list (not yet the heap's) for the caller to fill: a spare
-    /// one (with the storage it kept) or made.
-    @inline(__always) func makeList() -> PyList {
-        if let spare = heap.takeSpareList() { return spare }
-        return PyList(type: types.list)
-    }
-
-    /// A new list of `values` (copied) as a Value: a spare one refilled, or made.
-    @inline(__always) func listValue(copying values: UnsafeBufferPointer<Value>) -> Value {
-        if let spare = heap.takeSpareList() {
-            spare.items.append(contentsOf: values)
-            return adopt(spare)
-        }
-        return adopt(PyList(type: types.list, ContiguousArray(values)))
     }
 
     /// `newTuple` as a Value.

@@ -17,15 +17,15 @@ public final class PyStr: PyObject {
     // flags between the words), the most common object of text programs.
     private var text: String
     /// Number of code points (Python's len()).
-    public private(set) var count: Int
+    public let count: Int
     /// The text's length in UTF-8 bytes.
-    private(set) var utf8Count: Int
+    let utf8Count: Int
     private var hashCache: Int = 0
     private var scalarCache: [Unicode.Scalar]?
     /// The buffer this str's text starts, when it was made by concatenation.
-    private var appendBuffer: AppendBuffer?
+    private let appendBuffer: AppendBuffer?
     private var textReady: Bool
-    public private(set) var isASCII: Bool
+    public let isASCII: Bool
     private var hashComputed = false
     /// Set for identifiers and other interned names.
     var isInterned = false
@@ -66,33 +66,9 @@ public final class PyStr: PyObject {
         super.init(type: type)
     }
 
-    /// Makes this str, dead and emptied (see `Heap`'s spare strs), a new one
-    /// holding `value`, as the initializer would.
-    func reuse(_ value: String, count: Int, isASCII: Bool) {
-        text = value
-        self.count = count
-        self.isASCII = isASCII
-        utf8Count = value.utf8.count
-        textReady = true
-        hashComputed = false
-    }
-
-    func reuse(_ value: String) {
-        var text = value
-        let (count, isASCII) = text.withUTF8 { PyStr.measure($0) }
-        reuse(text, count: count, isASCII: isASCII)
-    }
-
-    /// Lets go of what a dead str holds, before it waits to be reused.
-    func empty() {
-        text = ""
-        scalarCache = nil
-        appendBuffer = nil
-    }
-
     /// `a + b` (both `str`), growing `a`'s buffer in place when `a` is its
     /// longest str, starting a buffer when the result is long enough.
-    static func concatenation(type: PyType, _ a: PyStr, _ b: PyStr, in runtime: Runtime) -> PyStr {
+    static func concatenation(type: PyType, _ a: PyStr, _ b: PyStr) -> PyStr {
         let length = a.utf8Count + b.utf8Count
         let buffer: AppendBuffer
         if let existing = a.appendBuffer, existing.text.utf8.count == a.utf8Count {
@@ -102,7 +78,7 @@ public final class PyStr: PyObject {
             buffer.text.reserveCapacity(length * 2)
             buffer.text.append(a.value)
         } else {
-            return runtime.makeStr(a.value + b.value, count: a.count + b.count, isASCII: a.isASCII && b.isASCII)
+            return PyStr(type: type, a.value + b.value, count: a.count + b.count, isASCII: a.isASCII && b.isASCII)
         }
         buffer.text.append(b.value)
         return PyStr(type: type, buffer: buffer, utf8Count: length, count: a.count + b.count,

@@ -284,16 +284,14 @@ extension Runtime {
         let sep: PyStr? = (sepArg.isNull || sepArg.isNone) ? nil : try strArgument(sepArg)
         if let sep, sep.count == 0 { throw valueError("empty separator") }
         let ascii = s.isASCII
-        let list = makeList()
-        list.items = withUTF8Bytes(s.value) { h in
+        let parts: ContiguousArray<Value> = withUTF8Bytes(s.value) { h in
             // Pieces of ASCII text are ASCII, their length their byte count.
             @inline(__always) func piece(_ r: Range<Int>) -> Value {
                 ascii ? strValue(makeString(h, r), count: r.count, isASCII: true) : str(makeString(h, r))
             }
             if let sep, !reverse {
-                // The common case, made straight into the (maybe reused) list's storage.
-                var parts = list.items
-                list.items = []
+                // The common case, made straight into the list's items.
+                var parts = ContiguousArray<Value>()
                 parts.reserveCapacity(4)
                 withUTF8Bytes(sep.value) { n in ByteAlg.forEachSplit(h, n, maxsplit: maxsplit) { parts.append(piece($0)) } }
                 return parts
@@ -307,13 +305,12 @@ extension Runtime {
             } else {
                 ranges = ByteAlg.splitWhitespace(h, maxsplit: maxsplit, utf8: !s.isASCII, space: ByteAlg.isStrSpace)
             }
-            var parts = list.items
-            list.items = []
+            var parts = ContiguousArray<Value>()
             parts.reserveCapacity(ranges.count)
             for r in ranges { parts.append(piece(r)) }
             return parts
         }
-        return adopt(list)
+        return listValue(parts)
     }
 
     func strStrip(_ args: CallArguments, _ name: String, left: Bool, right: Bool) throws(PyError) -> Value {
