@@ -180,6 +180,7 @@ extension ConformanceTests {
         "functions/keyword_arguments_in_calls.py",
         "functions/keyword_only_args.py",
         "functions/lambdas.py",
+        "functions/len_builtin_paths.py",
         "functions/micropython_emitter_decorators.py",
         "functions/positional_only_args.py",
         "functions/recursion.py",
@@ -527,6 +528,7 @@ extension ConformanceTests {
     func test_functions_keyword_arguments_in_calls() throws { try conforms("functions/keyword_arguments_in_calls.py") }
     func test_functions_keyword_only_args() throws { try conforms("functions/keyword_only_args.py") }
     func test_functions_lambdas() throws { try conforms("functions/lambdas.py") }
+    func test_functions_len_builtin_paths() throws { try conforms("functions/len_builtin_paths.py") }
     func test_functions_micropython_emitter_decorators() throws { try conforms("functions/micropython_emitter_decorators.py") }
     func test_functions_positional_only_args() throws { try conforms("functions/positional_only_args.py") }
     func test_functions_recursion() throws { try conforms("functions/recursion.py") }

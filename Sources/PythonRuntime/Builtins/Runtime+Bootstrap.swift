@@ -42,6 +42,7 @@ extension Runtime {
         installFunctionTypes()
         installGeneratorMethods()
         installBuiltinFunctions()
+        lenFunction = builtins.getStr(intern("len"))
         installSysModule()
         installStandardModules()
 

@@ -212,6 +212,10 @@ public final class Runtime {
         bootstrap()
     }
 
+    /// The built-in `len`, whose calls on built-in containers the interpreter
+    /// answers itself (see `.call`).
+    var lenFunction: Value = .null
+
     deinit {
         for f in frameStack { f.release() }
         free(valueStack)
