@@ -186,6 +186,7 @@ extension ConformanceTests {
         "functions/recursion.py",
         "functions/return_values.py",
         "functions/star_args_in_calls.py",
+        "functions/str_call_paths.py",
         "functions/varargs_and_kwargs.py",
         "generators/generator_basics.py",
         "generators/generator_expressions.py",
@@ -534,6 +535,7 @@ extension ConformanceTests {
     func test_functions_recursion() throws { try conforms("functions/recursion.py") }
     func test_functions_return_values() throws { try conforms("functions/return_values.py") }
     func test_functions_star_args_in_calls() throws { try conforms("functions/star_args_in_calls.py") }
+    func test_functions_str_call_paths() throws { try conforms("functions/str_call_paths.py") }
     func test_functions_varargs_and_kwargs() throws { try conforms("functions/varargs_and_kwargs.py") }
     func test_generators_generator_basics() throws { try conforms("generators/generator_basics.py") }
     func test_generators_generator_expressions() throws { try conforms("generators/generator_expressions.py") }

@@ -43,6 +43,7 @@ extension Runtime {
         installGeneratorMethods()
         installBuiltinFunctions()
         lenFunction = builtins.getStr(intern("len"))
+        strClass = Value(types.str)
         installSysModule()
         installStandardModules()
 

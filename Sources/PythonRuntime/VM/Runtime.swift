@@ -215,6 +215,8 @@ public final class Runtime {
     /// The built-in `len`, whose calls on built-in containers the interpreter
     /// answers itself (see `.call`).
     var lenFunction: Value = .null
+    /// The class `str`, whose calls on small ints the interpreter answers too.
+    var strClass: Value = .null
 
     deinit {
         for f in frameStack { f.release() }
