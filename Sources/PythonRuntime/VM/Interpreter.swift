@@ -1084,6 +1084,24 @@ extension Runtime {
                         }
                         saveState(ip, sp, executed)
                         frame.sp = sp
+                        // A built-in function or method (not bound to a module) given
+                        // its receiver's exact type and no keywords: its body called
+                        // here, without callValue's dispatch on the callee.
+                        if kwNames == nil, callable.isObject, callable.object.type.instanceKind == .nativeFunction {
+                            let args = UnsafeBufferPointer(start: argBase, count: argc)
+                            heap.nursery.truncate(to: nurseryFloor)
+                            var called = false
+                            let result = try callable.withBorrowed(PyNativeFunction.self) { n throws(PyError) -> Value in
+                                guard n.boundSelf.isNull, n.receiverIsExact(args) else { return .null }
+                                called = true
+                                return try n.body(self, CallArguments(positional: args))
+                            }
+                            if called {
+                                sp = resultSlot
+                                push(&sp, result)
+                                break
+                            }
+                        }
                         // All this loop made is in its frames now: a collection during
                         // the call (gc.collect(), a full heap) keeps as extra roots only
                         // what the call itself makes, so the loop's garbage can go.
