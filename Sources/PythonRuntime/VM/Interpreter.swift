@@ -620,12 +620,25 @@ extension Runtime {
 
                     case .binarySubscr:
                         let index = pop(&sp), container = top(sp)
-                        if container.isObject, index.isSmallInt, isExactList(container.object) {
-                            let list = unsafeDowncast(container.object, to: PyList.self)
-                            var i = index.asSmallInt
-                            if i < 0 { i += list.items.count }
-                            if i >= 0 && i < list.items.count {
-                                (sp - 1).pointee = list.items[i]
+                        if container.isObject, index.isSmallInt {
+                            // An exact list's or tuple's item, read through the borrowed object.
+                            let item = container.withBorrowed(PyObject.self) { o -> Value in
+                                let t = o.type
+                                guard t.isBuiltin else { return .null }
+                                if t.instanceKind == .list {
+                                    let items = unsafeDowncast(o, to: PyList.self).items
+                                    let i = index.asSmallInt < 0 ? index.asSmallInt + items.count : index.asSmallInt
+                                    return i >= 0 && i < items.count ? items[i] : .null
+                                }
+                                if t.instanceKind == .tuple {
+                                    let items = unsafeDowncast(o, to: PyTuple.self).items
+                                    let i = index.asSmallInt < 0 ? index.asSmallInt + items.count : index.asSmallInt
+                                    return i >= 0 && i < items.count ? items[i] : .null
+                                }
+                                return .null
+                            }
+                            if !item.isNull {
+                                (sp - 1).pointee = item
                                 break
                             }
                         }
