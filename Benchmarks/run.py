@@ -30,7 +30,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 
 
 # The runners themselves; every other .py file here is a benchmark.
-RUNNERS = {"run.py", "instructions.py"}
+RUNNERS = {"run.py", "instructions.py", "compare.py"}
 
 
 def benchmark_paths():
