@@ -1089,7 +1089,7 @@ extension Runtime {
                         // str(n) of a small int, made here: the class call (type.__call__,
                         // str.__new__, its argument checks) cost three times the text.
                         if argc == 1, callable.bits == strClass.bits, kwNames == nil, argBase.pointee.isSmallInt {
-                            let text = String(argBase.pointee.asSmallInt)
+                            let text = decimalText(argBase.pointee.asSmallInt)
                             let length = text.utf8.count
                             sp = resultSlot
                             push(&sp, strValue(text, count: length, isASCII: true))

@@ -36,8 +36,15 @@ public final class PyStr: PyObject {
     /// so that building a string of n pieces copies each piece once instead of
     /// the whole text n times. CPython reaches the same by resizing a str whose
     /// only reference is the variable; values here carry no reference counts.
+    /// The text is kept as bytes: a Swift String's append of a short piece went
+    /// through its generic write path (some 350 instructions for one character).
     final class AppendBuffer {
-        var text = ""
+        var bytes: ContiguousArray<UInt8> = []
+
+        func append(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
     }
 
     /// Concatenations shorter than this (in UTF-8 bytes) copy as before: a
@@ -71,16 +78,16 @@ public final class PyStr: PyObject {
     static func concatenation(type: PyType, _ a: PyStr, _ b: PyStr) -> PyStr {
         let length = a.utf8Count + b.utf8Count
         let buffer: AppendBuffer
-        if let existing = a.appendBuffer, existing.text.utf8.count == a.utf8Count {
+        if let existing = a.appendBuffer, existing.bytes.count == a.utf8Count {
             buffer = existing
         } else if length >= appendBufferThreshold {
             buffer = AppendBuffer()
-            buffer.text.reserveCapacity(length * 2)
-            buffer.text.append(a.value)
+            buffer.bytes.reserveCapacity(length * 2)
+            buffer.append(a.value)
         } else {
             return PyStr(type: type, a.value + b.value, count: a.count + b.count, isASCII: a.isASCII && b.isASCII)
         }
-        buffer.text.append(b.value)
+        buffer.append(b.value)
         return PyStr(type: type, buffer: buffer, utf8Count: length, count: a.count + b.count,
                      isASCII: a.isASCII && b.isASCII)
     }
@@ -95,14 +102,10 @@ public final class PyStr: PyObject {
         super.init(type: type)
     }
 
-    /// This str's text, cut from its buffer (shared with the buffer, not copied,
-    /// when this str is the buffer's whole text; the buffer copies on its next append).
+    /// This str's text, copied from its buffer's first `utf8Count` bytes.
     @inline(never) private func materialize(_ buffer: AppendBuffer) -> String {
-        if buffer.text.utf8.count == utf8Count {
-            text = buffer.text
-        } else {
-            let u = buffer.text.utf8
-            text = String(buffer.text[u.startIndex..<u.index(u.startIndex, offsetBy: utf8Count)])
+        text = buffer.bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[0..<utf8Count]), as: UTF8.self)
         }
         textReady = true
         return text

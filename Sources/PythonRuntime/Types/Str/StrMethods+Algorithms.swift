@@ -1,3 +1,5 @@
+import Foundation
+
 /// Byte-level algorithms shared by `str` (on its UTF-8 encoding) and
 /// `bytes`/`bytearray`. Everything works on byte offsets; `str` methods convert
 /// code-point indices at the edges (a no-op for ASCII text).
@@ -40,16 +42,17 @@ enum ByteAlg {
         let m = n.count
         if end - start < m { return nil }
         if m == 0 { return start }
-        let first = n[0]
+        // memchr finds each candidate first byte (the C library's is vectorised:
+        // a byte loop here took most of `line.split(';')`), memcmp the rest.
+        let haystack = h.baseAddress!, needle = n.baseAddress!
+        let first = Int32(needle[0])
         var i = start
         let last = end - m
         while i <= last {
-            if h[i] == first {
-                var j = 1
-                while j < m && h[i + j] == n[j] { j += 1 }
-                if j == m { return i }
-            }
-            i += 1
+            guard let hit = memchr(haystack + i, first, last - i + 1) else { return nil }
+            let k = haystack.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if m == 1 || memcmp(haystack + k + 1, needle + 1, m - 1) == 0 { return k }
+            i = k + 1
         }
         return nil
     }
