@@ -71,11 +71,13 @@ let package = Package(
             name: "LibraryInstaller",
             dependencies: ["BoardSupervisor", "BoardEmulator", "CCurl"]),
         // libcurl's header (Debian's libcurl4-openssl-dev); the library is loaded for a fetch.
-        .target(name: "CCurl"),
+        .target(name: "CCurl", dependencies: ["CDynamicLibrary"]),
         // C libraries from Debian: SDL2 for the window, zlib for PNG screenshots
         // and the web workflow's gzipped pages.
         // SDL2's headers (Debian's libsdl2-dev); the library is loaded when a window opens.
-        .target(name: "CSDL2"),
+        .target(name: "CSDL2", dependencies: ["CDynamicLibrary"]),
+        // dlopen and dlsym with the reason in words, for CSDL2 and CCurl.
+        .target(name: "CDynamicLibrary"),
         // OpenSSL for the TLS of sockets (the host's and the boards').
         .systemLibrary(
             name: "COpenSSL",

@@ -1,7 +1,7 @@
 // libcurl opened with dlopen on the first fetch (see CCurl.h).
 #include "CCurl.h"
 #include <curl/curl.h>
-#include <dlfcn.h>
+#include "CDynamicLibrary.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,27 +19,18 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int loaded;
 static char failure[512];
 
-static void *symbol(void *library, const char *name) {
-    void *address = dlsym(library, name);
-    if (!address && !failure[0]) snprintf(failure, sizeof failure, "libcurl.so.4 has no %s", name);
-    return address;
-}
-
 static void load(void) {
-    void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-    if (!library) {
-        const char *why = dlerror();
-        snprintf(failure, sizeof failure, "cannot load libcurl: %s", why ? why : "libcurl.so.4 not found");
-        return;
-    }
-    global_init = (CURLcode (*)(long))symbol(library, "curl_global_init");
-    easy_init = (CURL *(*)(void))symbol(library, "curl_easy_init");
-    easy_setopt = (CURLcode (*)(CURL *, CURLoption, ...))symbol(library, "curl_easy_setopt");
-    easy_perform = (CURLcode (*)(CURL *))symbol(library, "curl_easy_perform");
-    easy_getinfo = (CURLcode (*)(CURL *, CURLINFO, ...))symbol(library, "curl_easy_getinfo");
-    easy_cleanup = (void (*)(CURL *))symbol(library, "curl_easy_cleanup");
-    easy_strerror = (const char *(*)(CURLcode))symbol(library, "curl_easy_strerror");
-    if (failure[0]) return;
+    static const char *const names[] = {"curl_global_init", "curl_easy_init", "curl_easy_setopt", "curl_easy_perform",
+                                        "curl_easy_getinfo", "curl_easy_cleanup", "curl_easy_strerror"};
+    void *addresses[7];
+    if (!breadbox_open_library("libcurl.so.4", "libcurl", names, addresses, 7, failure, sizeof failure)) return;
+    global_init = (CURLcode (*)(long))addresses[0];
+    easy_init = (CURL *(*)(void))addresses[1];
+    easy_setopt = (CURLcode (*)(CURL *, CURLoption, ...))addresses[2];
+    easy_perform = (CURLcode (*)(CURL *))addresses[3];
+    easy_getinfo = (CURLcode (*)(CURL *, CURLINFO, ...))addresses[4];
+    easy_cleanup = (void (*)(CURL *))addresses[5];
+    easy_strerror = (const char *(*)(CURLcode))addresses[6];
     CURLcode code = global_init(CURL_GLOBAL_DEFAULT);
     if (code != CURLE_OK) {
         snprintf(failure, sizeof failure, "libcurl: %s", easy_strerror(code));

@@ -8,9 +8,8 @@
 // unless DECLSPEC is set first).
 #define DECLSPEC __attribute__((visibility("hidden")))
 #include "CSDL2.h"
-#include <dlfcn.h>
+#include "CDynamicLibrary.h"
 #include <pthread.h>
-#include <stdio.h>
 
 // X(return type, name, parameters, arguments, result when not loaded)
 #define SDL_RETURNING(X) \
@@ -56,26 +55,24 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static int loaded;
 static char failure[512];
 
-static void *symbol(void *library, const char *name) {
-    void *address = dlsym(library, name);
-    if (!address && !failure[0]) snprintf(failure, sizeof failure, "libSDL2-2.0.so.0 has no %s", name);
-    return address;
-}
+// The symbols in the order `load` assigns them.
+#define NAME(type, name, params, args, otherwise) #name,
+#define VOID_NAME(name, params, args) #name,
+static const char *const names[] = {SDL_RETURNING(NAME) SDL_VOID(VOID_NAME) "SDL_GetError", "SDL_Init"};
+enum { symbol_count = sizeof names / sizeof names[0] };
 
 static void load(void) {
-    void *library = dlopen("libSDL2-2.0.so.0", RTLD_NOW | RTLD_LOCAL);
-    if (!library) {
-        const char *why = dlerror();
-        snprintf(failure, sizeof failure, "cannot load SDL2: %s", why ? why : "libSDL2-2.0.so.0 not found");
+    void *addresses[symbol_count];
+    if (!breadbox_open_library("libSDL2-2.0.so.0", "SDL2", names, addresses, symbol_count, failure, sizeof failure))
         return;
-    }
-#define LOOKUP(type, name, params, args, otherwise) real_##name = (type (*) params)symbol(library, #name);
-#define VOID_LOOKUP(name, params, args) real_##name = (void (*) params)symbol(library, #name);
-    SDL_RETURNING(LOOKUP)
-    SDL_VOID(VOID_LOOKUP)
-    real_SDL_GetError = (const char *(*)(void))symbol(library, "SDL_GetError");
-    real_SDL_Init = (int (*)(Uint32))symbol(library, "SDL_Init");
-    loaded = failure[0] == 0;
+    size_t i = 0;
+#define ASSIGN(type, name, params, args, otherwise) real_##name = (type (*) params)addresses[i++];
+#define VOID_ASSIGN(name, params, args) real_##name = (void (*) params)addresses[i++];
+    SDL_RETURNING(ASSIGN)
+    SDL_VOID(VOID_ASSIGN)
+    real_SDL_GetError = (const char *(*)(void))addresses[i++];
+    real_SDL_Init = (int (*)(Uint32))addresses[i++];
+    loaded = 1;
 }
 
 static int ready(void) {

@@ -5,7 +5,7 @@ import Foundation
 /// built-in types' own texts (the literal forms are in LiteralRepr.swift).
 extension Runtime {
     func repr(_ v: Value) throws(PyError) -> String {
-        if v.isSmallInt { return String(v.asSmallInt) }
+        if v.isSmallInt { return decimalText(v.asSmallInt) }
         if v.isFloat { return floatRepr(v.asFloat) }
         switch v.bits {
         case Value.none.bits: return "None"

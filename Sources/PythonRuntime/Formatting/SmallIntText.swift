@@ -1,7 +1,7 @@
 /// The decimal text of a machine integer, written backwards into a stack
 /// buffer: `String(n)` goes through the generic `description` of
-/// BinaryInteger (some 150 instructions for a two-digit number), and `str(n)`,
-/// `'%d'` and f-strings of small ints are everywhere in firmware output.
+/// BinaryInteger (some 150 instructions for a two-digit number), and `str(n)`
+/// and `repr(n)` of small ints are everywhere in firmware output.
 func decimalText(_ n: Int) -> String {
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
         var magnitude = n.magnitude

@@ -5,14 +5,7 @@
 extension Runtime {
     /// The length of a built-in container, or nil when `o` is not one.
     func builtinLength(_ o: PyObject) throws(PyError) -> Int? {
-        // The commonest by the type's kind byte (subclasses inherit it), without dynamic casts.
-        switch o.type.instanceKind {
-        case .str: return unsafeDowncast(o, to: PyStr.self).count
-        case .list: return unsafeDowncast(o, to: PyList.self).items.count
-        case .tuple: return unsafeDowncast(o, to: PyTuple.self).items.count
-        case .dict: return unsafeDowncast(o, to: PyDict.self).count
-        default: break
-        }
+        if let n = containerLength(o) { return n }
         switch o {
         case let s as PySet: return s.storage.count
         case let b as PyBytes: return b.bytes.count
@@ -56,5 +49,17 @@ extension Runtime {
             return Value(it)
         default: return nil
         }
+    }
+}
+
+/// The length of a str, list, tuple or dict (or a subclass's built-in part),
+/// by the type's kind byte, without dynamic casts: the commonest `len()`s.
+@inline(__always) func containerLength(_ o: PyObject) -> Int? {
+    switch o.type.instanceKind {
+    case .str: return unsafeDowncast(o, to: PyStr.self).count
+    case .list: return unsafeDowncast(o, to: PyList.self).items.count
+    case .tuple: return unsafeDowncast(o, to: PyTuple.self).items.count
+    case .dict: return unsafeDowncast(o, to: PyDict.self).count
+    default: return nil
     }
 }

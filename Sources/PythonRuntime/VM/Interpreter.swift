@@ -38,6 +38,12 @@ struct FrameRegisters {
     /// instructions the loop charges at that speed when it leaves the frame.
     let costDivisor: Int
 
+    /// The argument of instruction `i` (a superinstruction reads its second
+    /// half's there; FOR_ITER its own, as a jump may fall through into it).
+    @inline(__always) func argument(at i: Int) -> Int {
+        Int(truncatingIfNeeded: instructions[i].raw >> 8)
+    }
+
     /// `code` must be materialized.
     init(code: CodeObject, slots: UnsafeMutablePointer<Value>) {
         instructions = code.instructionBuffer!
@@ -388,28 +394,19 @@ extension Runtime {
                         push(&sp, r.constants[arg])
                     case .loadFast:
                         let v = r.slots[arg]
-                        if v.isNull {
-                            saveState(ip, sp, executed)
-                            throw unboundLocal(frame.code, arg)
-                        }
+                        if v.isNull { throw unboundLocal(frame.code, arg, ip, sp, executed) }
                         push(&sp, v)
                     case .loadFastLoadConst:
                         let v = r.slots[arg]
-                        if v.isNull {
-                            saveState(ip, sp, executed)
-                            throw unboundLocal(frame.code, arg)
-                        }
+                        if v.isNull { throw unboundLocal(frame.code, arg, ip, sp, executed) }
                         push(&sp, v)
-                        push(&sp, r.constants[Int(truncatingIfNeeded: r.instructions[ip].raw >> 8)])
+                        push(&sp, r.constants[r.argument(at: ip)])
                         ip &+= 1
                         executed &+= 1
                     case .loadFastLoadConstBinaryOp:
                         let a = r.slots[arg]
-                        if a.isNull {
-                            saveState(ip, sp, executed)
-                            throw unboundLocal(frame.code, arg)
-                        }
-                        let b = r.constants[Int(truncatingIfNeeded: r.instructions[ip].raw >> 8)]
+                        if a.isNull { throw unboundLocal(frame.code, arg, ip, sp, executed) }
+                        let b = r.constants[r.argument(at: ip)]
                         let operation = r.instructions[ip &+ 1].raw
                         let fast = fastBinary(a, b, Int(truncatingIfNeeded: operation >> 8) & 15)
                         if fast.isNull {
@@ -422,7 +419,7 @@ extension Runtime {
                         }
                         if fast.isFloat { executed &+= floatCost }
                         if UInt8(truncatingIfNeeded: operation) == Opcode.binaryOpStoreFast.rawValue {
-                            r.slots[Int(truncatingIfNeeded: r.instructions[ip &+ 2].raw >> 8)] = fast
+                            r.slots[r.argument(at: ip &+ 2)] = fast
                             ip &+= 3
                             executed &+= 3
                         } else {
@@ -430,21 +427,12 @@ extension Runtime {
                             ip &+= 2
                             executed &+= 2
                         }
-                    case .loadFastBinaryOp:
-                        let b = r.slots[arg]
-                        if b.isNull {
-                            saveState(ip, sp, executed)
-                            throw unboundLocal(frame.code, arg)
-                        }
-                        let fast = fastBinary(top(sp), b, Int(truncatingIfNeeded: r.instructions[ip].raw >> 8) & 15)
-                        if fast.isNull { push(&sp, b); break }
-                        if fast.isFloat { executed &+= floatCost }
-                        (sp - 1).pointee = fast
-                        ip &+= 1
-                        executed &+= 1
-                    case .loadConstBinaryOp:
-                        let b = r.constants[arg]
-                        let fast = fastBinary(top(sp), b, Int(truncatingIfNeeded: r.instructions[ip].raw >> 8) & 15)
+                    case .loadFastBinaryOp, .loadConstBinaryOp:
+                        // A constant is never unset: the check catches only an unset local.
+                        let b = UInt8(truncatingIfNeeded: raw) == Opcode.loadConstBinaryOp.rawValue
+                            ? r.constants[arg] : r.slots[arg]
+                        if b.isNull { throw unboundLocal(frame.code, arg, ip, sp, executed) }
+                        let fast = fastBinary(top(sp), b, r.argument(at: ip) & 15)
                         if fast.isNull { push(&sp, b); break }
                         if fast.isFloat { executed &+= floatCost }
                         (sp - 1).pointee = fast
@@ -452,13 +440,10 @@ extension Runtime {
                         executed &+= 1
                     case .loadFastLoadFast:
                         let v = r.slots[arg]
-                        if v.isNull {
-                            saveState(ip, sp, executed)
-                            throw unboundLocal(frame.code, arg)
-                        }
+                        if v.isNull { throw unboundLocal(frame.code, arg, ip, sp, executed) }
                         push(&sp, v)
                         // An unset second local is left to its own LOAD_FAST to report.
-                        let w = r.slots[Int(truncatingIfNeeded: r.instructions[ip].raw >> 8)]
+                        let w = r.slots[r.argument(at: ip)]
                         if w.isNull { break }
                         push(&sp, w)
                         ip &+= 1
@@ -625,17 +610,11 @@ extension Runtime {
                             let item = container.withBorrowed(PyObject.self) { o -> Value in
                                 let t = o.type
                                 guard t.isBuiltin else { return .null }
-                                if t.instanceKind == .list {
-                                    let items = unsafeDowncast(o, to: PyList.self).items
-                                    let i = index.asSmallInt < 0 ? index.asSmallInt + items.count : index.asSmallInt
-                                    return i >= 0 && i < items.count ? items[i] : .null
+                                switch t.instanceKind {
+                                case .list: return itemOrNull(unsafeDowncast(o, to: PyList.self).items, index.asSmallInt)
+                                case .tuple: return itemOrNull(unsafeDowncast(o, to: PyTuple.self).items, index.asSmallInt)
+                                default: return .null
                                 }
-                                if t.instanceKind == .tuple {
-                                    let items = unsafeDowncast(o, to: PyTuple.self).items
-                                    let i = index.asSmallInt < 0 ? index.asSmallInt + items.count : index.asSmallInt
-                                    return i >= 0 && i < items.count ? items[i] : .null
-                                }
-                                return .null
                             }
                             if !item.isNull {
                                 (sp - 1).pointee = item
@@ -713,7 +692,7 @@ extension Runtime {
                         if !fast.isNull {
                             if fast.isFloat { executed &+= floatCost }
                             sp -= 1
-                            r.slots[Int(truncatingIfNeeded: r.instructions[ip].raw >> 8)] = fast
+                            r.slots[r.argument(at: ip)] = fast
                             ip &+= 1
                             executed &+= 1
                             break
@@ -726,7 +705,7 @@ extension Runtime {
                         let b = pop(&sp), a = top(sp)
                         if let isTrue = fastCompare(a, b, arg) {
                             sp -= 1
-                            let target = Int(truncatingIfNeeded: r.instructions[ip].raw >> 8)
+                            let target = r.argument(at: ip)
                             ip &+= 1
                             executed &+= 1
                             if target < ip {
@@ -826,7 +805,7 @@ extension Runtime {
                             }
                             if step == .exhausted {
                                 sp -= 1
-                                ip = Int(truncatingIfNeeded: r.instructions[ip &- 1].raw >> 8)
+                                ip = r.argument(at: ip &- 1)
                                 break
                             }
                             unowned(unsafe) let si = unsafeDowncast(it.object, to: PySequenceIterator.self)
@@ -850,7 +829,7 @@ extension Runtime {
                                 } else {
                                     si.position = Int.max / 2
                                     sp -= 1
-                                    ip = Int(truncatingIfNeeded: r.instructions[ip &- 1].raw >> 8)
+                                    ip = r.argument(at: ip &- 1)
                                 }
                                 break
                             }
@@ -876,7 +855,7 @@ extension Runtime {
                         let v = try nextValue(it)
                         if v.isNull {
                             sp -= 1
-                            ip = Int(truncatingIfNeeded: r.instructions[ip &- 1].raw >> 8)
+                            ip = r.argument(at: ip &- 1)
                         } else {
                             push(&sp, v)
                         }
@@ -1070,17 +1049,10 @@ extension Runtime {
                         // len() of an exact str, list, tuple or dict, answered here: the
                         // built-in's call (arguments, checks, result) cost more than the answer.
                         if argc == 1, callable.bits == lenFunction.bits, kwNames == nil, argBase.pointee.isObject {
-                            let n = argBase.pointee.withBorrowed(PyObject.self) { o -> Int in
-                                guard o.type.isBuiltin else { return -1 }
-                                switch o.type.instanceKind {
-                                case .str: return unsafeDowncast(o, to: PyStr.self).count
-                                case .list: return unsafeDowncast(o, to: PyList.self).items.count
-                                case .tuple: return unsafeDowncast(o, to: PyTuple.self).items.count
-                                case .dict: return unsafeDowncast(o, to: PyDict.self).count
-                                default: return -1
-                                }
+                            let length = argBase.pointee.withBorrowed(PyObject.self) { o -> Int? in
+                                o.type.isBuiltin ? containerLength(o) : nil
                             }
-                            if n >= 0 {
+                            if let n = length {
                                 sp = resultSlot
                                 push(&sp, Value(small: n))
                                 break
@@ -1152,7 +1124,7 @@ extension Runtime {
                             // and goes on after its body, as FOR_ITER does.
                             leaveInline(finished, finished: true)
                             sp -= 1
-                            ip = Int(truncatingIfNeeded: r.instructions[ip - 1].raw >> 8)
+                            ip = r.argument(at: ip - 1)
                             break
                         }
                         releaseFrame(finished)
@@ -1396,10 +1368,13 @@ extension Runtime {
 
     /// A safe point on a backward jump or a call, when due (enough instructions,
     /// or an interrupt pending): see `checkpoint`.
-    /// The error of reading local `index` of `code` before it was set.
-    @inline(never) func unboundLocal(_ code: CodeObject, _ index: Int) -> PyError {
-        error(types.UnboundLocalError,
-              "local variable '\(code.variableNames[index])' referenced before assignment")
+    /// The error of reading local `index` of `code` before it was set, with
+    /// the loop's state saved for it (out of line: the loads stay short).
+    @inline(never) func unboundLocal(_ code: CodeObject, _ index: Int, _ ip: Int, _ sp: UnsafeMutablePointer<Value>,
+                                     _ executed: Int) -> PyError {
+        saveState(ip, sp, executed)
+        return error(types.UnboundLocalError,
+                     "local variable '\(code.variableNames[index])' referenced before assignment")
     }
 
     @inline(__always) func safePoint(_ ip: Int, _ sp: UnsafeMutablePointer<Value>,
@@ -1532,4 +1507,11 @@ extension Runtime {
 /// retain both first.
 @inline(__always) func sameFrame(_ a: Frame, _ b: Frame) -> Bool {
     unsafeBitCast(a, to: UInt.self) == unsafeBitCast(b, to: UInt.self)
+}
+
+/// `items[index]` as Python indexes (negative from the end), or `.null` when
+/// out of range (the general path then raises the IndexError).
+@inline(__always) func itemOrNull(_ items: ContiguousArray<Value>, _ index: Int) -> Value {
+    let i = index < 0 ? index &+ items.count : index
+    return i >= 0 && i < items.count ? items[i] : .null
 }
