@@ -791,16 +791,7 @@ extension Runtime {
                             // retain it on every iteration.
                             let step = try it.withBorrowed(PySequenceIterator.self) { si throws(PyError) in si.rangeStep() }
                             if case .value(let v) = step {
-                                let item = Value.fitsSmall(v) ? Value(small: v) : int(v)
-                                // A STORE_FAST after it (the loop's variable) is done here.
-                                let next = r.instructions[ip].raw
-                                if UInt8(truncatingIfNeeded: next) == Opcode.storeFast.rawValue {
-                                    r.slots[Int(truncatingIfNeeded: next >> 8)] = item
-                                    ip &+= 1
-                                    executed &+= 1
-                                } else {
-                                    push(&sp, item)
-                                }
+                                deliverLoopItem(Value.fitsSmall(v) ? Value(small: v) : int(v), r, &ip, &sp, &executed)
                                 break
                             }
                             if step == .exhausted {
@@ -818,14 +809,7 @@ extension Runtime {
                                 }
                                 if !item.isNull {
                                     si.position = position + 1
-                                    let next = r.instructions[ip].raw
-                                    if UInt8(truncatingIfNeeded: next) == Opcode.storeFast.rawValue {
-                                        r.slots[Int(truncatingIfNeeded: next >> 8)] = item
-                                        ip &+= 1
-                                        executed &+= 1
-                                    } else {
-                                        push(&sp, item)
-                                    }
+                                    deliverLoopItem(item, r, &ip, &sp, &executed)
                                 } else {
                                     si.position = Int.max / 2
                                     sp -= 1
@@ -1514,4 +1498,18 @@ extension Runtime {
 @inline(__always) func itemOrNull(_ items: ContiguousArray<Value>, _ index: Int) -> Value {
     let i = index < 0 ? index &+ items.count : index
     return i >= 0 && i < items.count ? items[i] : .null
+}
+
+/// Hands a for loop's next item to the loop: stored straight into the local
+/// when a STORE_FAST follows (the loop's variable; counted as run), else pushed.
+@inline(__always) func deliverLoopItem(_ item: Value, _ r: FrameRegisters, _ ip: inout Int,
+                                       _ sp: inout UnsafeMutablePointer<Value>, _ executed: inout Int) {
+    let next = r.instructions[ip].raw
+    if UInt8(truncatingIfNeeded: next) == Opcode.storeFast.rawValue {
+        r.slots[Int(truncatingIfNeeded: next >> 8)] = item
+        ip &+= 1
+        executed &+= 1
+    } else {
+        push(&sp, item)
+    }
 }
